@@ -1,0 +1,100 @@
+"""Command line: ``python -m generator <command>``. The only place that prints or exits.
+
+Exit codes: 0 clean, 1 the data has errors (or warnings with ``--strict``), 2 usage or
+configuration error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from generator.findings import Finding, Findings, Severity
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+def _as_of(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"“{value}”不是日期，请写成 YYYY-MM-DD", param_hint="--as-of") from None
+
+
+def _data_dir(value: str) -> Path:
+    path = Path(value)
+    if not path.is_dir():
+        raise click.BadParameter(f"数据目录 {value} 不存在", param_hint="--data")
+    return path
+
+
+data_option = click.option("--data", "data", default="data", show_default=True, help="数据目录")
+as_of_option = click.option("--as-of", "as_of", default=None, help="数据日期 YYYY-MM-DD（默认今天）")
+
+
+def print_findings(findings: list[Finding], data: Path, fmt: str, strict: bool) -> None:
+    if fmt == "json":
+        click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
+        return
+    prefix = data.as_posix().rstrip("/")
+    for f in findings:
+        level = "错误" if strict or f.severity is Severity.ERROR else "警告"
+        loc = f"{prefix}/{f.location()}"
+        click.echo(f"{loc} {f.code} [{level}] {f.message}" + (f"（字段 {f.field}）" if f.field else ""))
+        if f.hint:
+            click.echo(f"    提示：{f.hint}")
+    errors = sum(1 for f in findings if strict or f.severity is Severity.ERROR)
+    click.echo(f"共 {errors} 个错误，{len(findings) - errors} 个警告。", err=True)
+
+
+@click.group()
+def cli() -> None:
+    """物业服务信息公开平台生成器。"""
+
+
+@cli.command()
+@data_option
+@as_of_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--strict", is_flag=True, help="把警告当作错误")
+def check(data: str, as_of: str | None, fmt: str, strict: bool) -> None:
+    """校验数据，列出全部问题。"""
+    from generator.checks import run_checks
+    from generator.load.dataset import load
+
+    root = _data_dir(data)
+    day = _as_of(as_of)
+    findings = Findings()
+    ds = load(root, findings)
+    run_checks(ds, day, findings)
+    items = findings.sorted()
+    print_findings(items, root, fmt, strict)
+    sys.exit(EXIT_DATA if findings.has_errors(strict) else EXIT_OK)
+
+
+@cli.command()
+@click.option("--out", default="schemas", show_default=True, help="JSON Schema 输出目录")
+def schema(out: str) -> None:
+    """导出 YAML 文件的 JSON Schema，供编辑器自动补全。"""
+    from generator.model.schema import write_schemas
+
+    for path in write_schemas(Path(out)):
+        click.echo(path.as_posix())
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        sys.exit(EXIT_USAGE)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_USAGE)
+    except SystemExit as exc:
+        sys.exit(exc.code)

@@ -1,0 +1,1 @@
+"""Stage 1: read the data folder into validated models, reporting findings for bad input."""

@@ -1,0 +1,152 @@
+"""Shared building blocks for the models: strict base classes and value types.
+
+* :class:`Record` forbids unknown keys (so typos are findings), is immutable, and allows a
+  field to be written by its Chinese ``title`` in CSV headers (see :mod:`generator.load.csvfile`).
+* ``Money``/``Amount``/``Count``/``Day`` accept the forms staff type (see
+  :mod:`generator.load.normalize`); money is :class:`~decimal.Decimal`, never float.
+* ``Slug`` ids are ``[a-z0-9-]+``; ``PeriodId`` is ``2026``, ``2026-h1``, ``2026-q3`` or
+  ``2026-07`` and is turned into a :class:`Period` with real dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic_core import PydanticCustomError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
+
+from generator.load.normalize import fold, parse_date, parse_decimal, parse_int
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class Record(BaseModel):
+    """Base of every data model: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, str_strip_whitespace=True)
+
+
+def _check_slug(value: str) -> str:
+    if not SLUG_RE.match(value):
+        raise PydanticCustomError("slug", "“{value}”不是合法的编号：只能用小写字母、数字和连字符", {"value": value})
+    return value
+
+
+def _non_negative(value: Decimal) -> Decimal:
+    if value < 0:
+        raise PydanticCustomError("negative", "金额 {value} 不能为负数", {"value": str(value)})
+    return value
+
+
+def _custom(kind: str, parse):
+    """Wrap a parser so its ValueError becomes a typed pydantic error (a stable finding code)."""
+
+    def run(value: Any) -> Any:
+        try:
+            return parse(value)
+        except ValueError as exc:
+            raise PydanticCustomError(kind, str(exc)) from None
+
+    return run
+
+
+def _blank_to_none(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def _fold_text(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+_money_json = PlainSerializer(lambda v: format(v, "f"), return_type=str, when_used="json")
+
+Slug = Annotated[str, AfterValidator(_check_slug), Field(json_schema_extra={"pattern": SLUG_RE.pattern})]
+Amount = Annotated[Decimal, BeforeValidator(_custom("number", parse_decimal)), _money_json]
+"""A signed exact number (balances, differences)."""
+Money = Annotated[Decimal, BeforeValidator(_custom("number", parse_decimal)), AfterValidator(_non_negative), _money_json]
+"""A non-negative amount of money in 元, exact."""
+Quantity = Money
+"""A non-negative exact quantity (area in ㎡, kWh, m³, rates)."""
+Count = Annotated[int, BeforeValidator(_custom("number", parse_int)), Field(ge=0)]
+Day = Annotated[date, BeforeValidator(_custom("date", parse_date))]
+OptDay = Annotated[date | None, BeforeValidator(_custom("date", lambda v: None if _blank_to_none(v) is None else parse_date(v)))]
+Text = Annotated[str, BeforeValidator(_fold_text), Field(min_length=1)]
+OptText = Annotated[str | None, BeforeValidator(_blank_to_none)]
+Phone = Annotated[str, BeforeValidator(lambda v: fold(str(v))), Field(pattern=r"^[0-9()（）\- ]{3,20}$")]
+Ratio = Annotated[Decimal, BeforeValidator(_custom("number", parse_decimal)), Field(ge=0, le=1)]
+
+
+PERIOD_RE = re.compile(r"^(\d{4})(?:-(h[12]|q[1-4]|\d{2}))?$")
+
+
+class Period(Record):
+    """A reporting period: a year, half year, quarter or month, with its dates."""
+
+    id: str
+    start: date
+    end: date
+
+    @property
+    def label(self) -> str:
+        year, _, part = self.id.partition("-")
+        if not part:
+            return f"{year}年"
+        if part.startswith("h"):
+            return f"{year}年{'上' if part == 'h1' else '下'}半年"
+        if part.startswith("q"):
+            return f"{year}年第{'一二三四'[int(part[1]) - 1]}季度"
+        return f"{year}年{int(part)}月"
+
+    @property
+    def kind(self) -> str:
+        _, _, part = self.id.partition("-")
+        return {"": "year", "h": "half_year", "q": "quarter"}.get(part[:1], "month")
+
+
+def parse_period(value: Any) -> Period:
+    """``2026``, ``2026-H1``, ``2026-Q3``, ``2026-07`` (any case) to a :class:`Period`."""
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, int):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ValueError("期间应写成 2026、2026-H1、2026-Q3 或 2026-07")
+    text = fold(value).lower()
+    match = PERIOD_RE.match(text)
+    if not match:
+        raise ValueError(f"“{value}”不是可识别的期间（应写成 2026、2026-H1、2026-Q3 或 2026-07）")
+    year = int(match.group(1))
+    part = match.group(2)
+    if part is None:
+        first, last = 1, 12
+    elif part.startswith("h"):
+        first = 1 if part == "h1" else 7
+        last = first + 5
+    elif part.startswith("q"):
+        first = (int(part[1]) - 1) * 3 + 1
+        last = first + 2
+    else:
+        first = last = int(part)
+        if not 1 <= first <= 12:
+            raise ValueError(f"“{value}”的月份不存在")
+    end = date(year, last, calendar.monthrange(year, last)[1])
+    return Period(id=text, start=date(year, first, 1), end=end)
+
+
+PeriodField = Annotated[
+    Period,
+    BeforeValidator(_custom("period", parse_period)),
+    PlainSerializer(lambda p: p.id, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-([HhQq][1-4]|\d{2}))?$",
+                    "description": "期间：2026（年）、2026-H1（半年）、2026-Q3（季度）或 2026-07（月）"}),
+]
+
+
+def quarter_of(day: date) -> str:
+    return f"{day.year}-q{(day.month - 1) // 3 + 1}"

@@ -1,0 +1,32 @@
+"""Property-service companies (物业服务企业): ``data/companies/<id>.yaml``."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from generator.model.base import Phone, Record, Text
+
+CREDIT_CODE_PATTERN = r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$"
+
+
+class PartyOrganisation(Record):
+    kind: Literal["党支部", "联合党支部", "党建指导员", "无"] = Field(description="党组织形式")
+    name: str | None = Field(None, description="党组织名称，如“××物业党支部”")
+
+
+class Company(Record):
+    name: Text = Field(description="企业全称")
+    short_name: str | None = Field(None, description="简称，用于表格")
+    credit_code: str = Field(pattern=CREDIT_CODE_PATTERN, description="统一社会信用代码（18 位）")
+    licence: str | None = Field(None, description="营业执照登记机关或资质说明")
+    grade: str | None = Field(None, description="星级或信用等级，如“四星级”")
+    party: PartyOrganisation
+    address: Text = Field(description="企业办公地址")
+    phone: Phone = Field(description="企业服务电话")
+    legal_representative_role: str | None = Field(None, description="只写职务（不写姓名），如“总经理”")
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name

@@ -1,0 +1,66 @@
+"""Residential compounds (小区): ``data/compounds/<id>/compound.yaml``.
+
+The folder name is the compound's id. A compound is either professionally managed
+(``management: professional``, with a ``company``) or self-managed (``self_managed``,
+自治物业, with ``self_management`` describing who runs it).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from generator.model.base import Count, Day, Phone, Quantity, Record, Slug, Text
+
+
+class Contract(Record):
+    type: Literal["lump_sum", "commission"] = Field(description="lump_sum 包干制；commission 酬金制")
+    start: Day = Field(description="合同开始日期")
+    end: Day = Field(description="合同结束日期")
+    service_level: str | None = Field(None, description="服务等级，如“二级”")
+
+    @model_validator(mode="after")
+    def _order(self) -> "Contract":
+        if self.end <= self.start:
+            raise ValueError("合同结束日期必须晚于开始日期")
+        return self
+
+
+class SelfManagement(Record):
+    organisation: Text = Field(description="自治管理组织名称，如“××小区业主自治管理小组”")
+    phone: Phone = Field(description="联系电话（办公电话，不填个人手机）")
+
+
+class OwnersCommittee(Record):
+    kind: Literal["业委会", "物管会", "无"] = Field(description="业主委员会、物业管理委员会或尚未成立")
+    established_on: Day | None = Field(None, description="成立日期")
+
+
+class Compound(Record):
+    name: Text = Field(description="小区名称")
+    aliases: list[str] = Field(default_factory=list, description="别名或俗称，便于搜索")
+    district: Slug = Field(description="所属区编号（city.yaml）")
+    street: Slug = Field(description="所属街道编号")
+    community: Slug = Field(description="所属社区编号")
+    address: Text = Field(description="小区地址")
+    management: Literal["professional", "self_managed"] = Field(
+        description="professional 专业物业服务；self_managed 业主自治管理")
+    company: Slug | None = Field(None, description="物业服务企业编号（data/companies/ 下的文件名）")
+    self_management: SelfManagement | None = None
+    households: Count = Field(description="总户数")
+    buildings: Count | None = Field(None, description="楼栋数")
+    floor_area: Quantity = Field(description="总建筑面积（㎡）")
+    built_year: int | None = Field(None, ge=1949, le=2100, description="建成年份")
+    owners_committee: OwnersCommittee
+    contract: Contract | None = Field(None, description="物业服务合同；自治物业可不填")
+
+    @model_validator(mode="after")
+    def _management(self) -> "Compound":
+        if self.management == "professional" and not self.company:
+            raise ValueError("专业物业服务的小区必须填写 company（物业服务企业编号）")
+        if self.management == "professional" and self.contract is None:
+            raise ValueError("专业物业服务的小区必须填写 contract（物业服务合同）")
+        if self.management == "self_managed" and self.self_management is None:
+            raise ValueError("自治物业的小区必须填写 self_management（自治管理组织）")
+        return self

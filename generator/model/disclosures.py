@@ -1,0 +1,193 @@
+"""The YAML file behind each disclosure item: ``data/compounds/<id>/<item>.yaml``.
+
+Every item file has either a ``notice`` (when and for what period it was posted, who
+approved it) or ``not_applicable`` with the reason (无电梯、无车位…). Items that hold tables
+have a CSV beside the YAML with the same stem (``public_revenue.csv``); see :data:`ITEM_FILES`.
+A missing item file means the disclosure is missing.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from generator.model.base import Count, Day, Money, PeriodField, Phone, Ratio, Record, Text, Amount
+from generator.model import tables
+
+
+class Notice(Record):
+    posted_on: Day = Field(description="张贴（发布）日期")
+    period: PeriodField | None = Field(None, description="所属期间（定期公示必填），如 2026-Q3")
+    posting_days: int | None = Field(None, ge=1, description="张贴天数；不填按公示目录的要求")
+    approved_by: str | None = Field(None, description="审核（确认）单位，如 业委会、物管会、社区")
+
+
+class ItemFile(Record):
+    notice: Notice | None = Field(None, description="公示信息；不适用时改填 not_applicable")
+    not_applicable: str | bool | None = Field(None, description="不适用的理由，如“小区无电梯”")
+
+    @model_validator(mode="after")
+    def _notice_or_na(self) -> "ItemFile":
+        if self.notice is None and self.not_applicable is None:
+            raise ValueError("必须填写 notice（公示信息），或用 not_applicable 说明不适用的理由")
+        return self
+
+
+class ProjectManager(Record):
+    name: Text = Field(description="项目经理姓名（按规定可公开）")
+    office_phone: Phone = Field(description="办公电话")
+    photo: str | None = Field(None, description="照片文件名（与本文件同目录）")
+    since: Day | None = Field(None, description="任职日期")
+
+
+class Office(Record):
+    address: Text = Field(description="物业服务中心地址")
+    hours: Text = Field(description="办公时间")
+
+
+class StaffCount(Record):
+    role: Text = Field(description="岗位（只写岗位，不写姓名）")
+    count: Count
+
+
+class CompanyProfileFile(ItemFile):
+    project_manager: ProjectManager | None = None
+    office: Office | None = None
+    staff: list[StaffCount] = Field(default_factory=list, description="在岗人员（按岗位）")
+
+
+class ServiceScopeFile(ItemFile):
+    service_level: str | None = Field(None, description="服务等级")
+    standard_basis: str | None = Field(None, description="服务标准依据")
+
+
+class FeeScheduleFile(ItemFile):
+    price_report_phone: Phone | None = Field(None, description="价格举报电话；不填用城市配置")
+    note: str | None = None
+
+
+class ResponseTime(Record):
+    kind: Text = Field(description="事项，如“紧急维修”")
+    promise: Text = Field(description="承诺时限，如“30 分钟内到场”")
+
+
+class Phones(Record):
+    customer_service: Phone = Field(description="客服电话")
+    repair: Phone = Field(description="报修电话")
+    emergency_24h: Phone = Field(description="24 小时应急电话")
+    complaint: Phone = Field(description="投诉电话")
+
+
+class ComplaintChannelsFile(ItemFile):
+    phones: Phones | None = None
+    flow: list[Text] = Field(default_factory=list, description="报修/投诉处理流程，一步一行")
+    response_times: list[ResponseTime] = Field(default_factory=list)
+    volunteer_supervisors: Count | None = Field(None, description="义务监督员人数（不公开姓名）")
+
+
+class FacilityMaintenanceFile(ItemFile):
+    note: str | None = None
+
+
+class QuarterStatement(Record):
+    period: PeriodField = Field(description="季度，如 2026-Q3")
+    income: Money = Field(description="本期收入合计")
+    cost: Money = Field(description="本期合理成本合计")
+    company_share: Money = Field(Decimal(0), description="本期企业分成")
+    net_to_owners: Amount = Field(description="本期归业主净收益 = 收入 − 成本 − 企业分成")
+    used: Money = Field(Decimal(0), description="本期业主共有资金使用")
+    closing_balance: Amount = Field(description="期末结余")
+
+
+class PublicRevenueFile(ItemFile):
+    opening_balance: Amount = Field(Decimal(0), description="台账第一行之前的结余")
+    company_share_rate: Ratio | None = Field(None, description="约定的企业分成比例（按收入减成本计），如 0.1")
+    quarters: list[QuarterStatement] = Field(default_factory=list, description="各季度汇总（会与台账核对）")
+    uses_decided_by: str | None = Field(None, description="资金使用由谁决定，如“业主大会”")
+
+
+class ParkingFile(ItemFile):
+    occupancy_fee_standard: str | None = Field(None, description="车位占用费标准，如“150 元/月”")
+    occupancy_fee_collected: Money | None = Field(None, description="本期已收车位占用费（计入公共收益）")
+
+
+class CostLine(Record):
+    category: Text = Field(description="支出类别，如 人员费用、保洁、绿化")
+    amount: Money
+
+
+class FeeIncome(Record):
+    receivable: Money = Field(description="应收物业费")
+    received: Money = Field(description="实收物业费")
+    collection_rate: Ratio = Field(description="收缴率（实收 ÷ 应收），如 0.925")
+    arrears_households: Count = Field(description="欠费户数（只公开总数）")
+    other_income: Money = Field(Decimal(0), description="其他收入")
+
+
+class Commission(Record):
+    rate: Ratio = Field(description="酬金比例（按实际支出计）")
+    amount: Money = Field(description="酬金金额")
+
+
+class ServiceAccountsFile(ItemFile):
+    income: FeeIncome | None = None
+    costs: list[CostLine] = Field(default_factory=list)
+    total_cost: Money | None = Field(None, description="支出合计（会核对）")
+    surplus: Amount | None = Field(None, description="结余（负数为亏损）= 实收 + 其他收入 − 支出合计 − 酬金")
+    commission: Commission | None = Field(None, description="酬金制合同的酬金")
+    budget: list[CostLine] = Field(default_factory=list, description="下一年度预算")
+    performance: str | None = Field(None, description="履约情况说明")
+
+
+class FundYear(Record):
+    year: int = Field(ge=2000, le=2100)
+    opening_balance: Money
+    deposited: Money = Field(description="本年归集")
+    interest: Money = Field(description="本年利息")
+    used: Money = Field(description="本年使用（会与使用明细核对）")
+    closing_balance: Money = Field(description="年末余额 = 期初 + 归集 + 利息 − 使用")
+
+
+class MaintenanceFundFile(ItemFile):
+    account_bank: str | None = Field(None, description="专户银行名称（不填账号）")
+    years: list[FundYear] = Field(default_factory=list)
+
+
+class UtilitySharingFile(ItemFile):
+    method: Literal["按建筑面积", "按户"] | None = Field(None, description="分摊方式")
+    basis_total: Money | None = Field(None, description="分摊基数：总建筑面积（㎡）或总户数")
+
+
+class ComplaintStats(Record):
+    received: Count = Field(description="受理投诉件数")
+    resolved: Count = Field(description="办结件数")
+    first_time_resolved: Count = Field(description="一次办结件数")
+
+
+class Satisfaction(Record):
+    surveyed: Count = Field(description="参与测评户数")
+    satisfied: Count = Field(description="满意户数")
+
+
+class OversightFile(ItemFile):
+    satisfaction: Satisfaction | None = None
+    complaints: ComplaintStats | None = None
+    volunteer_note: str | None = None
+
+
+# item id -> (YAML model, CSV row model or None, whether the CSV must exist when applicable)
+ITEM_FILES: dict[str, tuple[type[ItemFile], type[Record] | None, bool]] = {
+    "company_profile": (CompanyProfileFile, None, False),
+    "service_scope": (ServiceScopeFile, tables.ServiceItemRow, True),
+    "fee_schedule": (FeeScheduleFile, tables.FeeRow, True),
+    "complaint_channels": (ComplaintChannelsFile, None, False),
+    "facility_maintenance": (FacilityMaintenanceFile, tables.FacilityRow, True),
+    "public_revenue": (PublicRevenueFile, tables.PublicRevenueRow, True),
+    "parking": (ParkingFile, tables.ParkingRow, True),
+    "service_accounts": (ServiceAccountsFile, None, False),
+    "maintenance_fund": (MaintenanceFundFile, tables.MaintenanceFundUseRow, False),
+    "utility_sharing": (UtilitySharingFile, tables.UtilityRow, True),
+    "oversight": (OversightFile, tables.RectificationRow, False),
+}

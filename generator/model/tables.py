@@ -1,0 +1,103 @@
+"""Row models for the CSV tables staff edit in Excel, one class per table.
+
+Each field's ``title`` is its Chinese column header; a CSV may use either the field name or
+the title as header. Dates and amounts accept the Excel forms of
+:mod:`generator.load.normalize`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from generator.model.base import Amount, Day, Money, OptDay, OptText, Quantity, Record, Text
+
+
+class ServiceItemRow(Record):
+    category: Literal["保洁", "秩序维护", "绿化", "共用设施维修", "客服", "其他"] = Field(title="类别")
+    item: Text = Field(title="服务项目")
+    standard: Text = Field(title="服务标准")
+    frequency: Text = Field(title="频次")
+
+
+class FeeRow(Record):
+    kind: Literal["物业服务费", "停车服务费", "特约服务", "代收代缴", "其他"] = Field(title="收费类别")
+    item: Text = Field(title="收费项目")
+    payer: Text = Field(title="收费对象")
+    content: Text = Field(title="服务内容")
+    billing_method: Text = Field(title="计费方式")
+    start_date: Day = Field(title="计费起始时间")
+    price: Money = Field(title="收费标准")
+    unit: Text = Field(title="单位", description="如 元/㎡·月、元/月、元/次")
+    price_form: Literal["政府指导价", "市场调节价", "政府定价"] = Field(title="价格管理形式")
+    basis: Text = Field(title="收费依据")
+
+
+class FacilityRow(Record):
+    system: Literal["电梯", "消防", "二次供水", "监控", "供暖", "门禁", "配电", "其他"] = Field(title="设施系统")
+    maintainer: Text = Field(title="维保单位")
+    qualification: Text = Field(title="资质")
+    phone: Text = Field(title="维保单位电话")
+    last_inspection: Day = Field(title="上次检验日期")
+    next_inspection: Day = Field(title="下次检验日期")
+    result: Text = Field(title="检验结果")
+
+
+class PublicRevenueRow(Record):
+    date: Day = Field(title="日期")
+    type: Literal["income", "cost", "company_share", "use"] = Field(
+        title="类型", description="income 收入；cost 合理成本；company_share 企业分成；use 业主共有资金使用")
+    category: Text = Field(title="类别", description="如 广告、场地租赁、车位占用、快递柜、充电桩、税费、设施维修")
+    description: Text = Field(title="摘要")
+    amount: Money = Field(title="金额")
+    balance: Amount | None = Field(None, title="结余", description="业主共有资金结余（可留空；填写时会核对）")
+
+
+class MaintenanceFundUseRow(Record):
+    date: Day = Field(title="日期")
+    project: Text = Field(title="项目")
+    scope: Text = Field(title="范围")
+    amount: Money = Field(title="金额")
+    apportionment: Text = Field(title="分摊方式")
+    vote: Text = Field(title="业主表决情况", description="如“同意户数 82%、面积 85%”")
+    contractor: Text = Field(title="施工单位")
+    status: Literal["已公示", "施工中", "已完工", "已验收", "已结算"] = Field(title="状态")
+
+
+class UtilityRow(Record):
+    month: Text = Field(title="月份", pattern=r"^\d{4}-\d{2}$", description="如 2026-09")
+    kind: Literal["公共用电", "公共用水"] = Field(title="类别")
+    meter_start: Quantity = Field(title="起始读数")
+    meter_end: Quantity = Field(title="截止读数")
+    usage: Quantity = Field(title="用量")
+    unit_price: Money = Field(title="单价")
+    amount: Money = Field(title="金额")
+    per_unit: Money = Field(title="分摊标准", description="每㎡或每户分摊金额")
+
+
+class ParkingRow(Record):
+    type: Literal["地面", "地下", "机械"] = Field(title="车位类型")
+    ownership: Literal["业主共有", "开发商产权", "人防", "业主自有"] = Field(title="权属")
+    total: int = Field(title="总数", ge=0)
+    sold: int = Field(title="已售", ge=0)
+    rented: int = Field(title="已租", ge=0)
+    vacant: int = Field(title="空置", ge=0)
+    monthly_fee: Money | None = Field(None, title="月租金（元/月）")
+    note: OptText = Field(None, title="备注")
+
+
+class RectificationRow(Record):
+    issue: Text = Field(title="问题")
+    source: Text = Field(title="来源", description="如 居民投诉、主管部门检查")
+    deadline: Day = Field(title="整改期限")
+    status: Literal["整改中", "已整改", "逾期未整改"] = Field(title="状态")
+    completed_on: OptDay = Field(None, title="完成日期")
+
+
+class EvaluationRow(Record):
+    company: Text = Field(title="企业编号")
+    group: Text = Field(title="评价主体")
+    score: Amount = Field(title="得分")
+    dimension: OptText = Field(None, title="维度")
+    compound: OptText = Field(None, title="小区编号")

@@ -1,0 +1,1 @@
+"""Stage 4: render pages, data files and PDF sources as strings. Nothing here touches disk."""
