@@ -8,6 +8,7 @@ command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v zbarimg >/dev/null || need+=(zbar-tools)
 command -v chromium >/dev/null || need+=(chromium)
 command -v git >/dev/null || need+=(git)
+python3 -c "import ensurepip, venv" 2>/dev/null || need+=(python3-venv)
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "Installing system packages: ${need[*]}"
 SUDO=""
