@@ -1,12 +1,253 @@
-"""Checks: arithmetic (being written)."""
+"""Arithmetic and date-consistency checks of the disclosure records.
+
+Amounts are compared exactly after rounding the computed value to 0.01 元 (ROUND_HALF_UP),
+the way a notice prints them; rates to 0.001. Codes:
+
+* ``arith-line-total``: a row's own arithmetic (usage = end − start, amount = usage × price,
+  per-unit share, commission = rate × costs);
+* ``arith-period-total``: a stated total differs from the sum of its rows (quarter
+  statements vs the public-revenue ledger, fund use vs its use list, total cost);
+* ``arith-balance``: a running or closing balance (public revenue, maintenance fund, surplus);
+* ``arith-net``: net income to owners or the company's share;
+* ``arith-rate``: a stated rate differs from numerator ÷ denominator;
+* ``arith-count``: counts that cannot add up (parking spaces, complaints, satisfaction);
+* ``date-order``, ``inspection-overdue``, ``contract-expired``: dates.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 from generator.findings import Findings
-from generator.load.dataset import Dataset
+from generator.load.dataset import CompoundRecord, Dataset, ItemRecord
+from generator.model.base import quarter_of
+
+CENT = Decimal("0.01")
+MILLI = Decimal("0.001")
+ZERO = Decimal(0)
 
 
-def check(ds: Dataset, findings: Findings, as_of: date | None = None) -> None:
-    return None
+def money(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class _Reporter:
+    findings: Findings
+    rel: str
+
+    def mismatch(self, code: str, what: str, stated, expected, *, line=None, column=None, field=None, how: str = "") -> None:
+        self.findings.add(code, self.rel, f"{what}写的是 {stated}，按{how or '明细'}计算应为 {expected}",
+                          line=line, column=column, field=field,
+                          hint="核对计算；如明细有误，先改明细再改合计。")
+
+
+def check(ds: Dataset, findings: Findings, as_of: date) -> None:
+    for rec in ds.compounds.values():
+        contract = rec.model.contract
+        if contract is not None and contract.end < as_of:
+            findings.warn("contract-expired", rec.compound.rel, f"物业服务合同已于 {contract.end} 到期",
+                          line=rec.compound.line_of("contract", "end"), field="contract.end",
+                          hint="续签或选聘后更新合同信息；合同期满继续服务的，注明实际情况。")
+        for item_id, check_item in _ITEM_CHECKS.items():
+            record = rec.items.get(item_id)
+            if record is not None and record.file.model.notice is not None:
+                check_item(rec, record, findings, as_of)
+
+
+def _public_revenue(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of: date) -> None:
+    file = record.file.model
+    table = record.table
+    csv = _Reporter(findings, table.rel or "")
+    balance = file.opening_balance
+    sums: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    closing: dict[str, Decimal] = {}
+    previous_date: date | None = None
+    for row, line in zip(table.rows, table.lines):
+        if previous_date is not None and row.date < previous_date:
+            findings.add("date-order", table.rel or "", f"日期 {row.date} 早于上一行 {previous_date}，台账应按日期顺序记录",
+                         line=line, column=table.column_of("date"), field="date", hint="按日期从早到晚排列各行。")
+        previous_date = row.date
+        sign = 1 if row.type == "income" else -1
+        balance += sign * row.amount
+        if row.balance is not None and row.balance != balance:
+            csv.mismatch("arith-balance", "结余", row.balance, balance, line=line, column=table.column_of("balance"),
+                         field="balance", how="上一行结余加收入减支出")
+            balance = row.balance  # resynchronise so one error is reported once
+        q = quarter_of(row.date)
+        sums[q][row.type] += row.amount
+        closing[q] = balance
+    yaml = _Reporter(findings, record.file.rel)
+    for i, st in enumerate(file.quarters):
+        q = st.period.id
+        if st.period.kind != "quarter":
+            findings.add("value-period", record.file.rel, f"公共收益汇总应按季度，“{q}”不是季度",
+                         line=record.file.line_of("quarters", i, "period"), field=f"quarters[{i + 1}].period",
+                         hint="写成 2026-Q3 这样的季度。")
+            continue
+        got = sums.get(q, {})
+        income, cost = got.get("income", ZERO), got.get("cost", ZERO)
+        share, used = got.get("company_share", ZERO), got.get("use", ZERO)
+        for field, stated, expected in (("income", st.income, income), ("cost", st.cost, cost),
+                                        ("company_share", st.company_share, share), ("used", st.used, used)):
+            if stated != expected:
+                yaml.mismatch("arith-period-total", f"{st.period.label}{_PR_LABEL[field]}", stated, expected,
+                              line=record.file.line_of("quarters", i, field), field=f"quarters[{i + 1}].{field}",
+                              how="台账本季度各行合计")
+        if st.net_to_owners != st.income - st.cost - st.company_share:
+            yaml.mismatch("arith-net", f"{st.period.label}归业主净收益", st.net_to_owners,
+                          st.income - st.cost - st.company_share, line=record.file.line_of("quarters", i, "net_to_owners"),
+                          field=f"quarters[{i + 1}].net_to_owners", how="收入 − 成本 − 企业分成")
+        if file.company_share_rate is not None:
+            expected_share = money(file.company_share_rate * (st.income - st.cost))
+            if st.company_share != expected_share:
+                yaml.mismatch("arith-net", f"{st.period.label}企业分成", st.company_share, expected_share,
+                              line=record.file.line_of("quarters", i, "company_share"),
+                              field=f"quarters[{i + 1}].company_share", how=f"约定比例 {file.company_share_rate} ×（收入 − 成本）")
+        if q in closing and st.closing_balance != closing[q]:
+            yaml.mismatch("arith-balance", f"{st.period.label}期末结余", st.closing_balance, closing[q],
+                          line=record.file.line_of("quarters", i, "closing_balance"),
+                          field=f"quarters[{i + 1}].closing_balance", how="台账本季度最后结余")
+
+
+_PR_LABEL = {"income": "收入合计", "cost": "成本合计", "company_share": "企业分成", "used": "资金使用合计"}
+
+
+def _utility(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of: date) -> None:
+    table = record.table
+    r = _Reporter(findings, table.rel or "")
+    basis = record.file.model.basis_total
+    for row, line in zip(table.rows, table.lines):
+        if row.meter_end < row.meter_start:
+            findings.add("arith-line-total", table.rel or "", f"截止读数 {row.meter_end} 小于起始读数 {row.meter_start}",
+                         line=line, column=table.column_of("meter_end"), field="meter_end", hint="核对抄表读数。")
+            continue
+        if row.usage != row.meter_end - row.meter_start:
+            r.mismatch("arith-line-total", "用量", row.usage, row.meter_end - row.meter_start, line=line,
+                       column=table.column_of("usage"), field="usage", how="截止读数 − 起始读数")
+        expected = money(row.usage * row.unit_price)
+        if row.amount != expected:
+            r.mismatch("arith-line-total", "金额", row.amount, expected, line=line, column=table.column_of("amount"),
+                       field="amount", how="用量 × 单价")
+        if basis:
+            share = money(row.amount / basis)
+            if row.per_unit != share:
+                r.mismatch("arith-line-total", "分摊标准", row.per_unit, share, line=line,
+                           column=table.column_of("per_unit"), field="per_unit", how=f"金额 ÷ 分摊基数 {basis}")
+
+
+def _service_accounts(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of: date) -> None:
+    f = record.file.model
+    r = _Reporter(findings, record.file.rel)
+    at = record.file.line_of
+    if f.income is not None and f.income.receivable > 0:
+        rate = (f.income.received / f.income.receivable).quantize(MILLI, rounding=ROUND_HALF_UP)
+        if f.income.collection_rate.quantize(MILLI, rounding=ROUND_HALF_UP) != rate:
+            r.mismatch("arith-rate", "收缴率", f.income.collection_rate, rate, line=at("income", "collection_rate"),
+                       field="income.collection_rate", how="实收 ÷ 应收")
+        if f.income.received > f.income.receivable:
+            findings.warn("arith-rate", record.file.rel, "实收大于应收（含预收时请在说明中注明）",
+                          line=at("income", "received"), field="income.received", hint="核对应收与实收。")
+    total = sum((c.amount for c in f.costs), ZERO)
+    if f.total_cost is not None and f.costs and f.total_cost != total:
+        r.mismatch("arith-period-total", "支出合计", f.total_cost, total, line=at("total_cost"), field="total_cost",
+                   how="各项支出之和")
+    is_commission = rec.model.contract is not None and rec.model.contract.type == "commission"
+    if f.commission is not None:
+        if not is_commission:
+            findings.add("commission-unexpected", record.file.rel, "包干制合同不应填写酬金", line=at("commission"),
+                         field="commission", hint="删除 commission，或在 compound.yaml 中把合同类型改为 commission（酬金制）。")
+        base = f.total_cost if f.total_cost is not None else total
+        expected = money(f.commission.rate * base)
+        if f.commission.amount != expected:
+            r.mismatch("arith-line-total", "酬金", f.commission.amount, expected, line=at("commission", "amount"),
+                       field="commission.amount", how=f"酬金比例 {f.commission.rate} × 支出合计")
+    elif is_commission and f.income is not None:
+        findings.add("field-required", record.file.rel, "酬金制合同必须公示酬金（commission）", line=at("income"),
+                     field="commission", hint="补充 commission: {rate: 0.1, amount: ...}。")
+    if f.surplus is not None and f.income is not None:
+        cost = f.total_cost if f.total_cost is not None else total
+        expected = f.income.received + f.income.other_income - cost - (f.commission.amount if f.commission else ZERO)
+        if f.surplus != expected:
+            r.mismatch("arith-balance", "结余", f.surplus, expected, line=at("surplus"), field="surplus",
+                       how="实收 + 其他收入 − 支出合计 − 酬金")
+
+
+def _maintenance_fund(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of: date) -> None:
+    f = record.file.model
+    r = _Reporter(findings, record.file.rel)
+    used_by_year: dict[int, Decimal] = defaultdict(Decimal)
+    for row in record.table.rows:
+        used_by_year[row.date.year] += row.amount
+    for i, y in enumerate(f.years):
+        expected = y.opening_balance + y.deposited + y.interest - y.used
+        if y.closing_balance != expected:
+            r.mismatch("arith-balance", f"{y.year} 年末余额", y.closing_balance, expected,
+                       line=record.file.line_of("years", i, "closing_balance"), field=f"years[{i + 1}].closing_balance",
+                       how="期初 + 归集 + 利息 − 使用")
+        if record.table.rel is not None and y.used != used_by_year.get(y.year, ZERO):
+            r.mismatch("arith-period-total", f"{y.year} 年使用金额", y.used, used_by_year.get(y.year, ZERO),
+                       line=record.file.line_of("years", i, "used"), field=f"years[{i + 1}].used",
+                       how="使用明细（maintenance_fund.csv）当年合计")
+        if i > 0 and y.opening_balance != f.years[i - 1].closing_balance:
+            r.mismatch("arith-balance", f"{y.year} 年期初余额", y.opening_balance, f.years[i - 1].closing_balance,
+                       line=record.file.line_of("years", i, "opening_balance"), field=f"years[{i + 1}].opening_balance",
+                       how="上一年年末余额")
+
+
+def _parking(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of: date) -> None:
+    table = record.table
+    for row, line in zip(table.rows, table.lines):
+        if row.sold + row.rented + row.vacant != row.total:
+            findings.add("arith-count", table.rel or "",
+                         f"已售 {row.sold} + 已租 {row.rented} + 空置 {row.vacant} = {row.sold + row.rented + row.vacant}，与总数 {row.total} 不符",
+                         line=line, column=table.column_of("total"), field="total", hint="核对各类车位数。")
+
+
+def _oversight(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of: date) -> None:
+    f = record.file.model
+    at = record.file.line_of
+    if f.complaints is not None:
+        c = f.complaints
+        if c.resolved > c.received:
+            findings.add("arith-count", record.file.rel, f"办结 {c.resolved} 件多于受理 {c.received} 件",
+                         line=at("complaints", "resolved"), field="complaints.resolved", hint="核对投诉统计。")
+        if c.first_time_resolved > c.resolved:
+            findings.add("arith-count", record.file.rel, f"一次办结 {c.first_time_resolved} 件多于办结 {c.resolved} 件",
+                         line=at("complaints", "first_time_resolved"), field="complaints.first_time_resolved",
+                         hint="核对投诉统计。")
+    if f.satisfaction is not None and f.satisfaction.satisfied > f.satisfaction.surveyed:
+        findings.add("arith-count", record.file.rel, "满意户数多于参与测评户数", line=at("satisfaction", "satisfied"),
+                     field="satisfaction.satisfied", hint="核对满意度测评数据。")
+    table = record.table
+    for row, line in zip(table.rows, table.lines):
+        if row.status == "已整改" and row.completed_on is None:
+            findings.warn("field-required", table.rel or "", "已整改的事项应填写完成日期", line=line,
+                          column=table.column_of("completed_on"), field="completed_on", hint="补充完成日期。")
+
+
+def _facilities(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of: date) -> None:
+    table = record.table
+    for row, line in zip(table.rows, table.lines):
+        if row.next_inspection <= row.last_inspection:
+            findings.add("date-order", table.rel or "", f"下次检验日期 {row.next_inspection} 不晚于上次 {row.last_inspection}",
+                         line=line, column=table.column_of("next_inspection"), field="next_inspection",
+                         hint="核对检验日期。")
+        elif row.next_inspection < as_of:
+            findings.warn("inspection-overdue", table.rel or "", f"{row.system}应于 {row.next_inspection} 检验，已逾期",
+                          line=line, column=table.column_of("next_inspection"), field="next_inspection",
+                          hint="完成检验后更新上次/下次检验日期。")
+
+
+_ITEM_CHECKS = {
+    "public_revenue": _public_revenue,
+    "utility_sharing": _utility,
+    "service_accounts": _service_accounts,
+    "maintenance_fund": _maintenance_fund,
+    "parking": _parking,
+    "oversight": _oversight,
+    "facility_maintenance": _facilities,
+}
