@@ -1,0 +1,100 @@
+"""Score arithmetic: rounding, group scores from sheet rows, and the weighted composite.
+
+Rounding rule (stated on the methodology page): every group score and every composite is
+rounded half up (``ROUND_HALF_UP``) to ``policy.score_decimals`` places. A company's group
+score is computed per compound (its dimension rows summed or averaged, as the sheet's
+``dimension_aggregation`` says; a row without a compound counts as one unit), then averaged
+over its compounds, then rounded. The composite is the sum of the rounded group scores times
+their weights, rounded; so anyone can redo the arithmetic from the published figures.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Iterable, Literal
+
+from generator.model.city import EvaluationPolicy
+from generator.model.tables import EvaluationRow
+
+MISSING_MARK = "（缺评）"
+
+
+def quantize(value: Decimal, decimals: int) -> Decimal:
+    """Round half up to ``decimals`` places."""
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def plain(value: Decimal) -> str:
+    """A Decimal without exponent or trailing zeros: ``Decimal('0.50')`` -> ``0.5``."""
+    return format(value.normalize(), "f")
+
+
+def fixed(value: Decimal, decimals: int) -> str:
+    """A score as shown on pages: rounded to ``decimals`` places, always with them."""
+    return format(quantize(value, decimals), "f")
+
+
+def group_scores(
+    rows: Iterable[EvaluationRow],
+    groups: Iterable[str],
+    aggregation: Literal["sum", "mean"],
+    decimals: int,
+) -> dict[str, dict[str, Decimal]]:
+    """company id -> {group id -> rounded score}, for the groups named in ``groups`` only."""
+    wanted = set(groups)
+    units: dict[tuple[str, str], dict[str | None, list[Decimal]]] = defaultdict(lambda: defaultdict(list))
+    for row in rows:
+        if row.group in wanted:
+            units[(row.company, row.group)][row.compound].append(row.score)
+    out: dict[str, dict[str, Decimal]] = defaultdict(dict)
+    for (company, group), by_unit in sorted(units.items()):
+        per_unit = []
+        for parts in by_unit.values():
+            total = sum(parts, Decimal(0))
+            per_unit.append(total if aggregation == "sum" else total / len(parts))
+        out[company][group] = quantize(sum(per_unit, Decimal(0)) / len(per_unit), decimals)
+    return dict(out)
+
+
+def companies_in(rows: Iterable[EvaluationRow]) -> list[str]:
+    """Every company that has at least one row (even in an unknown group), sorted."""
+    return sorted({row.company for row in rows})
+
+
+def composite(scores: dict[str, Decimal], policy: EvaluationPolicy) -> tuple[Decimal, str, tuple[str, ...]]:
+    """Return (composite, the arithmetic as text, missing group ids).
+
+    Missing groups follow ``policy.missing_group``: ``zero`` (and ``error``, which the check
+    reports, so such data is never published) count them as 0; ``reweight`` divides the
+    weighted sum of the present groups by the sum of their weights.
+    """
+    d = policy.score_decimals
+    missing = tuple(g.id for g in policy.rater_groups if g.id not in scores)
+    terms: list[str] = []
+    total = Decimal(0)
+    weight_present = Decimal(0)
+    for g in policy.rater_groups:
+        if g.id in scores:
+            total += scores[g.id] * g.weight
+            weight_present += g.weight
+            terms.append(f"{fixed(scores[g.id], d)}×{plain(g.weight)}")
+        elif policy.missing_group != "reweight":
+            terms.append(f"{fixed(Decimal(0), d)}{MISSING_MARK}×{plain(g.weight)}")
+    text = " + ".join(terms) if terms else fixed(Decimal(0), d)
+    if policy.missing_group == "reweight" and missing:
+        if weight_present == 0:
+            exact = Decimal(0)
+        else:
+            exact = total / weight_present
+            text = f"({text}) ÷ {plain(weight_present)}"
+    else:
+        exact = total
+    result = quantize(exact, d)
+    if exact == result:
+        text += f" = {fixed(result, d)}"
+    else:
+        short = quantize(exact, d + 4)
+        shown = plain(exact) if short == exact else plain(short) + "…"
+        text += f" = {shown} ≈ {fixed(result, d)}"
+    return result, text, missing
