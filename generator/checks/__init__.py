@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.checks import arithmetic, privacy, references, status
+from generator.checks import arithmetic, evaluations, privacy, references, status
 from generator.checks.status import StatusMatrix
 from generator.findings import Findings
 from generator.load.dataset import Dataset
@@ -16,6 +16,7 @@ from generator.load.dataset import Dataset
 
 def run_checks(ds: Dataset, as_of: date, findings: Findings) -> StatusMatrix:
     references.check(ds, findings)
+    evaluations.check(ds, findings)
     arithmetic.check(ds, findings, as_of)
     privacy.check(ds, findings)
     return status.compute(ds, as_of, findings)

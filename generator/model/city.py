@@ -70,6 +70,9 @@ class ListRule(Record):
             raise ValueError("按名次（top_bottom）评榜时必须填写 top_n 和 bottom_n")
         elif self.kind == "grades" and not (self.red_grades or self.bad_grades):
             raise ValueError("按等级（grades）评榜时必须填写 red_grades 或 bad_grades")
+        both = sorted(set(self.red_grades) & set(self.bad_grades))
+        if both:
+            raise ValueError(f"等级 {both} 不能同时列入红榜和差评榜")
         return self
 
 
