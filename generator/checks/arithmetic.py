@@ -76,7 +76,6 @@ def _public_revenue(rec: CompoundRecord, record: ItemRecord, findings: Findings,
         if row.balance is not None and row.balance != balance:
             csv.mismatch("arith-balance", "结余", row.balance, balance, line=line, column=table.column_of("balance"),
                          field="balance", how="上一行结余加收入减支出")
-            balance = row.balance  # resynchronise so one error is reported once
         q = quarter_of(row.date)
         sums[q][row.type] += row.amount
         closing[q] = balance
