@@ -53,7 +53,7 @@ _INLINE = {
 _INLINE_TABLE = str.maketrans(_INLINE)
 # A line starting with one of these (after our text is placed at a line start) is a block:
 # heading, list, quote, setext underline, ordered list ("1. ", "1) "), definition, rule.
-_BLOCK_START = re.compile(r"^(?:[#+\-!%]|\d+[.)](?=\s|$))")
+_BLOCK_START = re.compile(r"^(?:[#+\-!]|\d+[.)](?=\s|$))")
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t]+")
