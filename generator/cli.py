@@ -88,6 +88,58 @@ def schema(out: str) -> None:
         click.echo(path.as_posix())
 
 
+RANK_FILES = ("city.yaml", "companies/", "evaluations/")
+
+
+@cli.command()
+@data_option
+@click.option("--period", default=None, help="考评期间，如 2026-H1（默认最近一期）")
+def rank(data: str, period: str | None) -> None:
+    """在终端列出一期考评的计算结果，供发布前核对。"""
+    from rich.console import Console
+    from rich.table import Table
+
+    from generator.checks import evaluations
+    from generator.load.dataset import load
+    from generator.model.base import parse_period
+    from generator.rank import rank_all
+    from generator.render.ranking import terminal_table
+
+    root = _data_dir(data)
+    findings = Findings()
+    ds = load(root, findings)
+    evaluations.check(ds, findings)
+    relevant = [f for f in findings.sorted() if f.file.startswith(RANK_FILES)
+                or (f.file.startswith("compounds/") and f.file.endswith("/compound.yaml"))]
+    if relevant:
+        print_findings(relevant, root, "text", False)
+    if any(f.severity is Severity.ERROR for f in relevant) or ds.city is None:
+        sys.exit(EXIT_DATA)
+    rankings = {r.period.id: r for r in rank_all(ds)}
+    if not rankings:
+        raise click.UsageError("没有考评表（data/evaluations/ 下没有 .yaml 和 .csv）")
+    if period is None:
+        chosen = list(rankings.values())[-1]
+    else:
+        try:
+            key = parse_period(period).id
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--period") from None
+        if key not in rankings:
+            raise click.BadParameter(f"没有 {period} 的考评表；已有：{'、'.join(rankings)}", param_hint="--period")
+        chosen = rankings[key]
+    header, rows = terminal_table(ds, chosen)
+    policy = chosen.policy
+    table = Table(title=f"{chosen.period.label} 考评结果（规则版本 {policy.version}，{len(rows)} 家，"
+                        f"{policy.red_list_name} {chosen.red_quota} 家，{policy.bad_list_name} {chosen.bad_quota} 家）")
+    for i, name in enumerate(header):
+        table.add_column(name, justify="left" if i == 1 or i >= len(header) - 4 else "right", overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    Console().print(table)
+    sys.exit(EXIT_OK)
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)

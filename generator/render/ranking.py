@@ -386,3 +386,30 @@ def ranking_pages(ds: Dataset, rankings: list[PeriodRanking]) -> dict[str, str]:
         pages[paths.company_page(company_id)] = _company(ds, rankings, company_id)
     pages[MODEL_PROJECTS] = _model_projects(ds, rankings)
     return dict(sorted(pages.items()))
+
+
+def terminal_table(ds: Dataset, ranking: PeriodRanking) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of the staff's pre-publication check (``python -m generator rank``):
+    rank, company, each group score, composite, list, grade, change, flag. Plain text."""
+    policy = ranking.policy
+    d = policy.score_decimals
+    header = ["名次", "企业", *(f"{g.name}×{plain(g.weight)}" for g in policy.rater_groups),
+              "综合得分", "榜单", "等级", "名次变化", "标记"]
+    names = {"red": policy.red_list_name, "bad": policy.bad_list_name}
+    rows = []
+    for r in ranking.results:
+        rec = ds.companies.get(r.company)
+        flag = f"连续 {r.consecutive_bad} 期" if r.flagged else ""
+        if r.missing_groups:
+            flag = "、".join(filter(None, [flag, "缺评 " + ",".join(r.missing_groups)]))
+        rows.append([
+            str(r.rank),
+            f"{rec.model.display_name if rec else r.company}（{r.company}）",
+            *(fixed(r.group_scores[g.id], d) if g.id in r.group_scores else "缺评" for g in policy.rater_groups),
+            fixed(r.composite, d),
+            names.get(r.list or "", "—"),
+            r.grade or "—",
+            _change(r.rank_change),
+            flag,
+        ])
+    return header, rows
