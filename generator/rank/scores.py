@@ -5,7 +5,9 @@ rounded half up (``ROUND_HALF_UP``) to ``policy.score_decimals`` places. A compa
 score is computed per compound (its dimension rows summed or averaged, as the sheet's
 ``dimension_aggregation`` says; a row without a compound counts as one unit), then averaged
 over its compounds, then rounded. The composite is the sum of the rounded group scores times
-their weights, rounded; so anyone can redo the arithmetic from the published figures.
+their weights, rounded; so anyone can redo the arithmetic from the published figures. The explanation
+shows the exact sum before rounding (a non-terminating quotient, under ``reweight``, is shown
+to two more places followed by "…").
 """
 
 from __future__ import annotations
@@ -94,7 +96,7 @@ def composite(scores: dict[str, Decimal], policy: EvaluationPolicy) -> tuple[Dec
     if exact == result:
         text += f" = {fixed(result, d)}"
     else:
-        short = quantize(exact, d + 4)
+        short = quantize(exact, d + 2)
         shown = plain(exact) if short == exact else plain(short) + "…"
         text += f" = {shown} ≈ {fixed(result, d)}"
     return result, text, missing
