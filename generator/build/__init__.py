@@ -1,0 +1,1 @@
+"""Stage 6: build the outputs from the rendered and written files (MkDocs site, PDFs)."""
