@@ -1,0 +1,290 @@
+"""The printed notices, checked the way a resident or an inspector would: the text on the
+page (pdftotext), the QR code (zbarimg on a 150 dpi rendering), the embedded fonts
+(pdffonts), the paper size (pdfinfo), byte-identical rebuilds and the render cache.
+
+One build of tests/fixtures/pdf_city per session; tests that change data work on a copy.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from generator.build import pdf as pdf_build
+from generator.build.pdf import PdfBuild, PdfError, build_pdfs
+from generator.checks import run_checks
+from generator.findings import Findings
+from generator.load.dataset import Dataset, load
+from generator.rank import rank_all
+from generator.render.stamp import version_stamp
+
+ROOT = Path(__file__).resolve().parent.parent
+CITY = ROOT / "tests" / "fixtures" / "pdf_city"
+AS_OF = date(2026, 11, 15)
+SITE_URL = "https://wuye.example.cn/"
+
+
+@dataclass
+class Built:
+    ds: Dataset
+    out: Path
+    result: PdfBuild
+
+
+def build(data: Path, out: Path, cache: Path, paper: str = "a4", templates: Path | None = None) -> Built:
+    findings = Findings()
+    ds = load(data, findings)
+    status = run_checks(ds, AS_OF, findings)
+    assert not findings.has_errors(), [f.message for f in findings.errors()]
+    result = build_pdfs(ds, status, rank_all(ds), AS_OF, out, paper, cache_dir=cache, templates_dir=templates)
+    return Built(ds, out, result)
+
+
+def run(*args: str | Path) -> str:
+    return subprocess.run([str(a) for a in args], capture_output=True, text=True, check=True).stdout
+
+
+def text_of(pdf: Path) -> str:
+    return run("pdftotext", "-enc", "UTF-8", pdf, "-")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    base = tmp_path_factory.mktemp("pdf-site")
+    return build(CITY, base / "site", base / "cache")
+
+
+def copy_city(tmp_path: Path) -> Path:
+    dest = tmp_path / "data"
+    shutil.copytree(CITY, dest)
+    return dest
+
+
+# --- what is on the page --------------------------------------------------------------
+
+
+def test_every_compound_and_ranking_period_gets_a_pdf(site: Built) -> None:
+    names = sorted(p.name for p in (site.out / "pdf").iterdir())
+    assert names == ["lanting.pdf", "laojie.pdf", "ranking-2025-h2.pdf", "ranking-2026-h1.pdf"]
+    assert sorted(p.name for p in site.result) == names
+
+
+def test_notice_shows_name_fee_stamp_date_and_phones(site: Built) -> None:
+    text = text_of(site.out / "pdf" / "lanting.pdf")
+    stamp = version_stamp(site.ds, site.ds.compounds["lanting"])
+    assert "兰亭花园" in text
+    assert "0.85 元/㎡·月" in text  # fee_schedule.csv: 收费标准 0.85, 单位 元/㎡·月
+    assert f"版本号：{stamp}" in text
+    assert "数据日期：2026年11月15日" in text
+    for phone in ("0000-45678901", "0000-34567890", "0000-23456789", "0000-12345678", "12345", "12315"):
+        assert phone in text, phone
+
+
+def test_notice_shows_each_items_status(site: Built) -> None:
+    text = text_of(site.out / "pdf" / "laojie.pdf")
+    assert "不适用" in text and "理由：小区无规划车位" in text
+    assert "未公示" in text and "本小区尚未公示此项" in text
+    assert "逾期未更新" in text and "停留在2026年第一季度" in text
+    lanting = text_of(site.out / "pdf" / "lanting.pdf")
+    assert "2026年第三季度 · 2026年10月12日张贴 · 业委会审核" in lanting
+
+
+def test_notice_quarterly_revenue_matches_the_ledger(site: Built) -> None:
+    text = text_of(site.out / "pdf" / "lanting.pdf")
+    rows = (CITY / "compounds" / "lanting" / "public_revenue.csv").read_text(encoding="utf-8").splitlines()[1:]
+    q3_income = sum((Decimal(r.split(",")[4]) for r in rows if r.startswith(("2026-07", "2026-08", "2026-09"))
+                     and r.split(",")[1] == "income"), Decimal(0))
+    assert q3_income == Decimal("54000.00")
+    assert "2026年第三季度" in text and "54,000.00" in text
+    assert f"{SITE_URL}compounds/lanting/public-revenue/" in text
+
+
+def test_notice_carries_the_company_ranking(site: Built) -> None:
+    text = text_of(site.out / "pdf" / "lanting.pdf")
+    assert "2026年上半年（规则版本 2026-1）" in text
+    assert "91.50×0.5 + 88.00×0.3 + 90.00×0.2 = 90.15" in text
+
+
+def test_ranking_pdf_lists_red_and_bad_with_score_parts(site: Built) -> None:
+    text = text_of(site.out / "pdf" / "ranking-2026-h1.pdf")
+    red = text.index("红榜（1 家）")
+    bad = text.index("黑榜（1 家）")
+    assert red < text.index("示例市安居物业服务有限公司", red) < bad
+    assert "示例市和悦物业服务有限公司" in text[bad:]
+    assert "62.03×0.5 + 69.05×0.3 + 61.90×0.2 = 64.11" in text
+    assert "权重 50%" in text and "规则版本" in text and "2026-1" in text
+    assert "整改中：约谈企业负责人" in text
+
+
+def test_data_is_printed_literally_never_as_typst_markup(tmp_path: Path) -> None:
+    data = copy_city(tmp_path)
+    nasty = '兰亭 #panic("boom") *粗* _斜_ $x^2$ <lbl> @ref ] [ \\ // 注释 = 标题'
+    compound = data / "compounds" / "lanting" / "compound.yaml"
+    compound.write_text(compound.read_text(encoding="utf-8").replace("name: 兰亭花园", f"name: '{nasty}'"),
+                        encoding="utf-8")
+    built = build(data, tmp_path / "site", tmp_path / "cache")
+    text = text_of(built.out / "pdf" / "lanting.pdf")
+    assert nasty in text
+
+
+# --- QR, fonts, paper -----------------------------------------------------------------
+
+
+def qr_of(pdf: Path, tmp: Path) -> str:
+    run("pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", "-singlefile", pdf, tmp / pdf.stem)
+    return run("zbarimg", "--raw", "-q", tmp / f"{pdf.stem}.png").strip()
+
+
+def test_qr_codes_decode_to_the_canonical_urls(site: Built, tmp_path: Path) -> None:
+    assert qr_of(site.out / "pdf" / "lanting.pdf", tmp_path) == f"{SITE_URL}compounds/lanting/"
+    assert qr_of(site.out / "pdf" / "laojie.pdf", tmp_path) == f"{SITE_URL}compounds/laojie/"
+    assert qr_of(site.out / "pdf" / "ranking-2026-h1.pdf", tmp_path) == f"{SITE_URL}ranking/2026-h1/"
+
+
+@pytest.mark.parametrize("name", ["lanting.pdf", "ranking-2026-h1.pdf"])
+def test_every_font_is_embedded_and_is_noto_sans_cjk(site: Built, name: str) -> None:
+    lines = run("pdffonts", site.out / "pdf" / name).splitlines()[2:]
+    assert lines, "no fonts listed"
+    for line in lines:
+        fields = line.split()
+        assert "NotoSansCJK" in fields[0], line
+        emb = fields[-5]  # columns: name type encoding emb sub uni object ID
+        assert emb == "yes", line
+
+
+def test_a4_by_default_and_a3_on_request(site: Built, tmp_path: Path) -> None:
+    assert "(A4)" in run("pdfinfo", site.out / "pdf" / "lanting.pdf")
+    a3 = build(CITY, tmp_path / "site", tmp_path / "cache", paper="a3")
+    for pdf in a3.result:
+        info = run("pdfinfo", pdf)
+        assert "841.89 x 1190.55 pts (A3)" in info, pdf.name
+    assert "兰亭花园" in text_of(tmp_path / "site" / "pdf" / "lanting.pdf")
+
+
+def test_unknown_paper_is_a_configuration_error(tmp_path: Path) -> None:
+    with pytest.raises(PdfError) as err:
+        build(CITY, tmp_path / "site", tmp_path / "cache", paper="letter")
+    assert err.value.finding.code == "pdf-paper"
+
+
+def test_missing_font_is_a_clear_chinese_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    pdf_build.find_fonts.cache_clear()
+    monkeypatch.setattr(pdf_build, "_fc_list_dirs", lambda: [])
+    monkeypatch.setattr(pdf_build, "FONT_SEARCH_DIRS", ())
+    try:
+        with pytest.raises(PdfError) as err:
+            pdf_build.find_fonts()
+    finally:
+        pdf_build.find_fonts.cache_clear()
+    finding = err.value.finding
+    assert finding.code == "pdf-font-missing"
+    assert "Noto Sans CJK SC" in finding.message and "方框" in finding.message
+    assert "fonts-noto-cjk" in (finding.hint or "")
+
+
+# --- determinism and cache ------------------------------------------------------------
+
+
+def test_two_builds_give_identical_bytes(site: Built, tmp_path: Path) -> None:
+    # A second, independent process with its own cache, so nothing is shared but the data.
+    script = (
+        "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]);"
+        "from tests.test_pdf import build; build(Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]))"
+    )
+    subprocess.run([sys.executable, "-c", script, ROOT, CITY, tmp_path / "site", tmp_path / "cache"], check=True,
+                   cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": "123"})
+    for pdf in site.result:
+        again = tmp_path / "site" / "pdf" / pdf.name
+        assert again.read_bytes() == pdf.read_bytes(), pdf.name
+
+
+def test_rebuild_reuses_unchanged_and_recompiles_only_what_changed(tmp_path: Path) -> None:
+    data = copy_city(tmp_path)
+    cache = tmp_path / "cache"
+    first = build(data, tmp_path / "a", cache)
+    assert sorted(first.result.compiled) == sorted(p.name for p in first.result) and not first.result.reused
+
+    second = build(data, tmp_path / "b", cache)
+    assert second.result.compiled == []
+    assert len(second.result.reused) == 4
+    assert (tmp_path / "b" / "pdf" / "lanting.pdf").read_bytes() == (tmp_path / "a" / "pdf" / "lanting.pdf").read_bytes()
+
+    yaml = data / "compounds" / "laojie" / "complaint_channels.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8").replace("0000-77770002", "0000-77770009"), encoding="utf-8")
+    third = build(data, tmp_path / "c", cache)
+    assert third.result.compiled == ["laojie.pdf"]
+    assert "0000-77770009" in text_of(tmp_path / "c" / "pdf" / "laojie.pdf")
+
+
+def test_template_change_recompiles_everything(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates" / "typst", templates)
+    cache = tmp_path / "cache"
+    build(CITY, tmp_path / "a", cache, templates=templates)
+    common = templates / "common.typ"
+    common.write_text(common.read_text(encoding="utf-8").replace('rgb("#1b7a3a")', 'rgb("#1b7a3b")'),
+                      encoding="utf-8")
+    again = build(CITY, tmp_path / "b", cache, templates=templates)
+    assert sorted(again.result.compiled) == sorted(p.name for p in again.result)
+
+
+# --- a long ledger --------------------------------------------------------------------
+
+
+def write_long_ledger(folder: Path, rows: int, seed: int = 5) -> dict[str, Decimal]:
+    """Replace the compound's public revenue with ``rows`` ledger rows over 2026 Q1-Q3 whose
+    balances and quarterly statements add up; returns the expected totals."""
+    rnd = random.Random(seed)
+    opening = Decimal("25000.00")
+    balance = opening
+    days = sorted(date(2026, 1, 1).toordinal() + rnd.randrange(273) for _ in range(rows))
+    lines = ["日期,类型,类别,摘要,金额,结余"]
+    quarters: dict[str, dict[str, Decimal]] = {}
+    kinds = ["income"] * 6 + ["cost", "company_share", "use"]
+    for n, ordinal in enumerate(days):
+        day = date.fromordinal(ordinal)
+        kind = kinds[n % len(kinds)]
+        amount = Decimal(rnd.randrange(1000, 90000)) / 100 if kind == "income" else Decimal(rnd.randrange(100, 20000)) / 100
+        balance += amount if kind == "income" else -amount
+        category = {"income": "广告", "cost": "税费", "company_share": "企业分成", "use": "设施维修"}[kind]
+        lines.append(f"{day.isoformat()},{kind},{category},第 {n + 1} 笔,{amount:.2f},{balance:.2f}")
+        q = quarters.setdefault(f"2026-q{(day.month - 1) // 3 + 1}",
+                                {k: Decimal(0) for k in ("income", "cost", "company_share", "use")})
+        q[kind] += amount
+        q["closing"] = balance
+    (folder / "public_revenue.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    yaml = ["notice: {posted_on: 2026-10-12, period: 2026-q3, approved_by: 业委会}", "opening_balance: 25000.00",
+            "quarters:"]
+    for qid, s in sorted(quarters.items()):
+        net = s["income"] - s["cost"] - s["company_share"]
+        yaml.append(f"  - {{period: {qid}, income: {s['income']:.2f}, cost: {s['cost']:.2f}, "
+                    f"company_share: {s['company_share']:.2f}, net_to_owners: {net:.2f}, used: {s['use']:.2f}, "
+                    f"closing_balance: {s['closing']:.2f}}}")
+    (folder / "public_revenue.yaml").write_text("\n".join(yaml) + "\n", encoding="utf-8")
+    total = sum((s["income"] for s in quarters.values()), Decimal(0))
+    return {"income": total, "closing": balance}
+
+
+def test_500_row_ledger_is_summarised_by_quarter_with_a_pointer(tmp_path: Path) -> None:
+    data = copy_city(tmp_path)
+    expected = write_long_ledger(data / "compounds" / "lanting", 500)
+    built = build(data, tmp_path / "site", tmp_path / "cache")  # build() asserts the checks find no errors
+    pdf = tmp_path / "site" / "pdf" / "lanting.pdf"
+    text = text_of(pdf)
+    assert "完整台账共 500 笔" in text
+    assert f"{SITE_URL}compounds/lanting/public-revenue/" in text
+    assert f"{expected['income']:,.2f}" in text  # the 合计 row of the quarterly statement
+    assert f"{expected['closing']:,.2f}" in text
+    assert "第 250 笔" not in text  # rows are summarised, not printed
+    pages = int(next(l for l in run("pdfinfo", pdf).splitlines() if l.startswith("Pages:")).split()[1])
+    assert pages <= 8
+    assert built.result.compiled
