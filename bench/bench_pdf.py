@@ -1,0 +1,85 @@
+"""Benchmark: notice PDFs per compound, cold (empty cache) vs cached (copied from the cache).
+
+Usage: ``python bench/bench_pdf.py [--compounds N] [--data DIR] [--paper a4|a3]``
+
+Builds a city of N compounds (copies of the fixture compounds in tests/fixtures/pdf_city,
+or the compounds of ``--data``), three times into fresh output folders:
+
+1. cold: empty cache, new process state (font scan and template load included);
+2. warm: empty cache again, compiler already loaded (pure Typst compile cost);
+3. cached: same cache, nothing changed (hash + copy only).
+
+Prints milliseconds per compound for each and the cold/cached ratio. Nothing is asserted:
+performance is measured here, not in the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.build.pdf import build_pdfs  # noqa: E402
+from generator.checks import run_checks  # noqa: E402
+from generator.findings import Findings  # noqa: E402
+from generator.load.dataset import load  # noqa: E402
+from generator.rank import rank_all  # noqa: E402
+
+AS_OF = date(2026, 11, 15)
+
+
+def make_city(source: Path, dest: Path, compounds: int) -> None:
+    shutil.copytree(source, dest)
+    originals = sorted(p for p in (dest / "compounds").iterdir() if p.is_dir())
+    for i in range(max(0, compounds - len(originals))):
+        template = originals[i % len(originals)]
+        copy = dest / "compounds" / f"{template.name}-{i + 1:04d}"
+        shutil.copytree(template, copy)
+        yaml = copy / "compound.yaml"
+        text = yaml.read_text(encoding="utf-8")
+        first = text.splitlines()[0]
+        yaml.write_text(text.replace(first, f"{first} {i + 1}号", 1), encoding="utf-8")
+
+
+def timed(ds, status, rankings, out: Path, cache: Path, paper: str) -> tuple[float, int, int]:
+    start = time.perf_counter()
+    result = build_pdfs(ds, status, rankings, AS_OF, out, paper, cache_dir=cache)
+    return time.perf_counter() - start, len(result.compiled), len(result.reused)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--compounds", type=int, default=60)
+    parser.add_argument("--data", type=Path, default=None, help="use this data folder as is")
+    parser.add_argument("--paper", choices=["a4", "a3"], default="a4")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-pdf-") as tmp_name:
+        tmp = Path(tmp_name)
+        data = args.data
+        if data is None:
+            data = tmp / "data"
+            make_city(ROOT / "tests" / "fixtures" / "pdf_city", data, args.compounds)
+        findings = Findings()
+        ds = load(data, findings)
+        status = run_checks(ds, AS_OF, findings)
+        rankings = rank_all(ds)
+        n = len(ds.compounds) + len(rankings)
+        cold = timed(ds, status, rankings, tmp / "out1", tmp / "cache1", args.paper)
+        warm = timed(ds, status, rankings, tmp / "out2", tmp / "cache2", args.paper)
+        cached = timed(ds, status, rankings, tmp / "out3", tmp / "cache2", args.paper)
+    print(f"PDF benchmark: {len(ds.compounds)} compounds + {len(rankings)} ranking periods = {n} PDFs, paper {args.paper}")
+    for label, (secs, compiled, reused) in (("cold (font scan + compile)", cold), ("warm compiler, empty cache", warm),
+                                             ("cached (nothing changed)", cached)):
+        print(f"  {label:<28} {secs:7.2f} s  {secs / n * 1000:7.1f} ms/PDF  compiled {compiled:4d}  reused {reused:4d}")
+    print(f"  cold / cached ratio: {cold[0] / cached[0]:.1f}x   warm / cached: {warm[0] / cached[0]:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
