@@ -140,6 +140,22 @@ def rank(data: str, period: str | None) -> None:
     sys.exit(EXIT_OK)
 
 
+@cli.command()
+@click.option("--compounds", "count", type=click.IntRange(1, 20000), required=True, help="小区数量")
+@click.option("--seed", default=1, show_default=True, type=int, help="随机种子（相同种子生成相同文件）")
+@click.option("--out", required=True, help="输出目录（必须不存在或为空）")
+def synth(count: int, seed: int, out: str) -> None:
+    """生成合成测试城市（虚构数据），用于测试和性能基准。"""
+    from generator.synth import write_city
+
+    root = Path(out)
+    if root.exists() and (not root.is_dir() or any(root.iterdir())):
+        raise click.BadParameter(f"{out} 已存在且不为空", param_hint="--out")
+    files = write_city(root, count, seed)
+    click.echo(f"已生成 {count} 个小区、{files} 个文件：{root.as_posix()}", err=True)
+    sys.exit(EXIT_OK)
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)
