@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import pdf as pdf_build
+from generator.build import pdf_fonts
 from generator.build.pdf import PdfBuild, PdfError, build_pdfs
 from generator.checks import run_checks
 from generator.findings import Findings
@@ -177,14 +177,14 @@ def test_unknown_paper_is_a_configuration_error(tmp_path: Path) -> None:
 
 
 def test_missing_font_is_a_clear_chinese_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    pdf_build.find_fonts.cache_clear()
-    monkeypatch.setattr(pdf_build, "_fc_list_dirs", lambda: [])
-    monkeypatch.setattr(pdf_build, "FONT_SEARCH_DIRS", ())
+    pdf_fonts.find_fonts.cache_clear()
+    monkeypatch.setattr(pdf_fonts, "_fc_list_dirs", lambda: [])
+    monkeypatch.setattr(pdf_fonts, "FONT_SEARCH_DIRS", ())
     try:
         with pytest.raises(PdfError) as err:
-            pdf_build.find_fonts()
+            pdf_fonts.find_fonts()
     finally:
-        pdf_build.find_fonts.cache_clear()
+        pdf_fonts.find_fonts.cache_clear()
     finding = err.value.finding
     assert finding.code == "pdf-font-missing"
     assert "Noto Sans CJK SC" in finding.message and "方框" in finding.message
@@ -288,3 +288,19 @@ def test_500_row_ledger_is_summarised_by_quarter_with_a_pointer(tmp_path: Path) 
     pages = int(next(l for l in run("pdfinfo", pdf).splitlines() if l.startswith("Pages:")).split()[1])
     assert pages <= 8
     assert built.result.compiled
+
+
+def test_characters_the_font_lacks_are_reported_not_silently_boxed(tmp_path: Path) -> None:
+    data = copy_city(tmp_path)
+    compound = data / "compounds" / "lanting" / "compound.yaml"
+    compound.write_text(compound.read_text(encoding="utf-8").replace("name: 兰亭花园", "name: 兰亭花园😀"),
+                        encoding="utf-8")
+    built = build(data, tmp_path / "site", tmp_path / "cache")
+    codes = [(f.code, f.file) for f in built.result.findings]
+    assert ("pdf-glyph-missing", "compounds/lanting") in codes
+    assert all(f.file == "compounds/lanting" for f in built.result.findings)
+    assert any("U+1F600" in f.message for f in built.result.findings)
+
+
+def test_the_sample_fixture_needs_no_missing_glyph(site: Built) -> None:
+    assert site.result.findings == []

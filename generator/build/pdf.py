@@ -3,21 +3,24 @@
 Contract of :func:`build_pdfs`:
 
 * writes ``<out_dir>/pdf/<compound-id>.pdf`` for every compound and
-  ``<out_dir>/pdf/ranking-<period-id>.pdf`` for every ranking period, and returns their
-  paths (a :class:`PdfBuild`, a list that also says which were compiled and which reused);
-* fonts: Noto Sans CJK SC only (Debian ``fonts-noto-cjk``), located with ``fc-list`` or in
-  the usual font folders, and given to Typst with system fonts ignored, so the output does
-  not depend on what else is installed. Without the font it raises :class:`PdfError` whose
-  :class:`~generator.findings.Finding` says in Chinese how to install it; it never prints
-  boxes (tofu) instead of characters;
+  ``<out_dir>/pdf/ranking-<period-id>.pdf`` for every ranking period (the stable URLs
+  ``/pdf/...``), and returns their paths as a :class:`PdfBuild`: a list that also says which
+  documents were compiled and which were reused from the cache, and carries warnings;
+* fonts: Noto Sans CJK SC only (:mod:`generator.build.pdf_fonts`), given to Typst with the
+  system fonts ignored, so the output does not depend on what else is installed. Without the
+  font it raises :class:`PdfError` (a Chinese finding, exit code 2 from the CLI); characters
+  the font lacks are reported as ``pdf-glyph-missing`` warnings naming the text;
 * deterministic: the document date is the as-of date and nothing else varies, so the same
   data gives byte-identical PDFs;
-* cached: a PDF is stored under ``cache_dir`` (default ``.cache/pdf``) by the SHA-256 of
-  everything that determines it (Typst version, Typst source, data JSON, every template
-  file, the font files, the paper); a rebuild compiles only documents whose key changed and
-  copies the others from the cache. Cache entries are written atomically.
+* cached: a PDF is stored under ``cache_dir`` (default ``.cache/pdf``) as
+  ``<sha256>.pdf`` of everything that determines it (Typst and segno versions, Typst source,
+  data JSON, QR URL, every template file, the font files, the paper, which is part of the
+  data); the QR code's SVG is only made when a document is compiled. A rebuild
+  compiles only documents whose key changed and copies the others. Entries are written
+  atomically; old entries are never read again and may be deleted at any time.
 
-This stage writes only below ``<out_dir>/pdf`` and ``cache_dir``; it never touches data.
+Typst errors in a template raise :class:`PdfError` (code ``pdf-compile-failed``). This stage
+writes only below ``<out_dir>/pdf`` and ``cache_dir``; it never touches the data.
 """
 
 from __future__ import annotations
@@ -25,16 +28,16 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import subprocess
 import tempfile
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 from typing import Iterable
 
 import typst
 
+from generator.build.pdf_fonts import FontSet, PdfError, find_fonts, font_missing_error, missing_glyphs, pdf_error
 from generator.checks.status import StatusMatrix
 from generator.findings import Finding, Severity
 from generator.load.dataset import Dataset
@@ -42,84 +45,24 @@ from generator.rank import PeriodRanking
 from generator.render.pdf_document import PAPERS, Paper, PdfDocument
 from generator.render.pdf_notice import notice_document
 from generator.render.pdf_ranking import ranking_document
+from generator.render.qr import qr_svg
+
+__all__ = ["PdfBuild", "PdfError", "build_pdfs", "documents", "DEFAULT_CACHE_DIR", "TEMPLATES_DIR"]
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES_DIR = REPO_ROOT / "templates" / "typst"
 DEFAULT_CACHE_DIR = Path(".cache") / "pdf"
 
-FONT_FAMILY = "Noto Sans CJK SC"
-FONT_FILE_PREFIX = "NotoSansCJK"
-FONT_SEARCH_DIRS = (
-    Path("/usr/share/fonts/opentype/noto"),  # Debian/Ubuntu fonts-noto-cjk
-    Path("/usr/share/fonts/noto-cjk"),  # Arch, Fedora
-    Path("/usr/share/fonts/google-noto-cjk"),
-    Path("/usr/local/share/fonts"),
-    Path.home() / ".local/share/fonts",
-    Path.home() / ".fonts",
-)
 
+class PdfBuild(list[Path]):
+    """The PDFs written (a list of paths), the names of the documents compiled and reused,
+    and warnings (findings) about what could not be printed faithfully."""
 
-class PdfError(Exception):
-    """A configuration problem that stops the PDF stage; ``finding`` is for the CLI (exit 2)."""
-
-    def __init__(self, finding: Finding) -> None:
-        super().__init__(finding.message)
-        self.finding = finding
-
-
-def _error(code: str, message: str, hint: str, file: str = "templates/typst") -> PdfError:
-    return PdfError(Finding(code=code, severity=Severity.ERROR, file=file, message=message, hint=hint))
-
-
-def font_missing_error(detail: str = "") -> PdfError:
-    return _error(
-        "pdf-font-missing",
-        f"找不到中文字体 {FONT_FAMILY}，无法生成公示 PDF（否则中文会显示成方框）{detail}",
-        "安装字体：sudo apt-get install fonts-noto-cjk（或运行 scripts/install-system-deps.sh），然后重新构建。",
-        file="fonts-noto-cjk",
-    )
-
-
-@dataclass(frozen=True)
-class FontSet:
-    """The folders given to Typst and the font files in them (for the cache key)."""
-
-    dirs: tuple[str, ...]
-    files: tuple[tuple[str, int], ...]
-
-    def fingerprint(self) -> str:
-        return "\n".join(f"{name}\t{size}" for name, size in self.files)
-
-
-def _fc_list_dirs() -> list[Path]:
-    try:
-        out = subprocess.run(["fc-list", f":family={FONT_FAMILY}", "file"], capture_output=True, text=True,
-                             timeout=30, check=False).stdout
-    except (OSError, subprocess.SubprocessError):
-        return []
-    return sorted({Path(line.split(":")[0].strip()).parent for line in out.splitlines() if line.strip()})
-
-
-@lru_cache(maxsize=4)
-def find_fonts(extra_dirs: tuple[str, ...] = ()) -> FontSet:
-    """Locate Noto Sans CJK SC; raise :class:`PdfError` when it is not installed."""
-    candidates = [Path(d) for d in extra_dirs] + _fc_list_dirs() + list(FONT_SEARCH_DIRS)
-    dirs: list[Path] = []
-    for folder in candidates:
-        if folder.is_dir() and any(p.name.startswith(FONT_FILE_PREFIX) for p in folder.iterdir()):
-            if folder not in dirs:
-                dirs.append(folder)
-    if not dirs:
-        raise font_missing_error()
-    families = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False,
-                           font_paths=[str(d) for d in dirs]).fonts()
-    found = [f for f in families if f.family == FONT_FAMILY]
-    if not found:
-        raise font_missing_error(f"（已查找：{'、'.join(str(d) for d in dirs)}）")
-    if not any(f.weight >= 600 for f in found):
-        raise font_missing_error("（缺少粗体 NotoSansCJK-Bold）")
-    files = sorted((str(p), p.stat().st_size) for d in dirs for p in d.rglob("*") if p.is_file())
-    return FontSet(dirs=tuple(str(d) for d in dirs), files=tuple(files))
+    def __init__(self) -> None:
+        super().__init__()
+        self.compiled: list[str] = []
+        self.reused: list[str] = []
+        self.findings: list[Finding] = []
 
 
 def template_fingerprint(templates_dir: Path) -> str:
@@ -131,16 +74,10 @@ def template_fingerprint(templates_dir: Path) -> str:
 
 def cache_key(doc: PdfDocument, templates: str, fonts: FontSet) -> str:
     digest = hashlib.sha256()
-    for part in (f"typst {_typst_version()}", doc.source(), doc.data_json(), templates, fonts.fingerprint()):
+    for part in (f"typst {version('typst')} segno {version('segno')}", doc.source(), doc.data_json(), doc.qr_url,
+                 templates, fonts.fingerprint()):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()
-
-
-@lru_cache(maxsize=1)
-def _typst_version() -> str:
-    from importlib.metadata import version
-
-    return version("typst")
 
 
 @lru_cache(maxsize=4)
@@ -153,28 +90,35 @@ def compile_document(doc: PdfDocument, templates_dir: Path, fonts: FontSet, temp
     compiler = _compiler(str(templates_dir), fonts.dirs, templates)
     try:
         pdf, warnings = compiler.compile_with_warnings(input=doc.source().encode("utf-8"),
-                                                       sys_inputs={"data": doc.data_json()})
+                                                       sys_inputs={"data": doc.data_json(), "qr": qr_svg(doc.qr_url)})
     except typst.TypstError as exc:
-        raise _error("pdf-compile-failed", f"生成 {doc.name} 失败：{exc}",
-                     "这是模板问题而不是数据问题，请联系开发人员。", file=f"templates/typst/{doc.template}") from None
+        raise pdf_error("pdf-compile-failed", f"生成 {doc.name} 失败：{exc}",
+                        "这是模板的问题而不是数据的问题，请联系开发人员。", file=f"templates/typst/{doc.template}") from None
     for warning in warnings:
-        text = str(warning)
-        if "unknown font family" in text:
-            raise font_missing_error(f"（Typst：{text}）")
+        if "unknown font family" in str(warning):
+            raise font_missing_error(f"（Typst：{warning}）")
     return bytes(pdf)
 
 
-class PdfBuild(list[Path]):
-    """The PDFs written (a list of paths) plus the names of the documents compiled and reused."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.compiled: list[str] = []
-        self.reused: list[str] = []
+def glyph_findings(doc: PdfDocument, fonts: FontSet) -> list[Finding]:
+    """One warning per printed string that holds characters the font has no glyph for."""
+    if not missing_glyphs(fonts.regular, "".join(doc.texts())):
+        return []
+    out = []
+    for text in doc.texts():
+        missing = missing_glyphs(fonts.regular, text)
+        if missing:
+            chars = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in missing)
+            out.append(Finding(
+                code="pdf-glyph-missing", severity=Severity.WARNING, file=doc.origin or doc.name,
+                message=f"{doc.name} 中“{text[:40]}”含有字体没有的字符 {chars}，打印版会显示成方框",
+                hint="改用规范汉字或去掉表情符号；网页版不受影响。"))
+    return out
 
 
 def documents(ds: Dataset, status: StatusMatrix, rankings: list[PeriodRanking], as_of: date,
               paper: Paper) -> Iterable[PdfDocument]:
+    """Every PDF of the build, in a stable order: compounds by id, then periods by date."""
     for cid in sorted(ds.compounds):
         yield notice_document(ds, ds.compounds[cid], status, rankings, as_of, paper)
     for period in sorted(rankings, key=lambda p: p.period.start):
@@ -186,19 +130,24 @@ def build_pdfs(ds: Dataset, status: StatusMatrix, rankings: list[PeriodRanking],
                font_dirs: tuple[str, ...] = ()) -> PdfBuild:
     """Write every notice and ranking PDF into ``out_dir/pdf``; see the module docstring."""
     if paper not in PAPERS:
-        raise _error("pdf-paper", f"纸张“{paper}”不支持，只能是 a4 或 a3", "使用 --paper a4 或 --paper a3。", file="--paper")
+        raise pdf_error("pdf-paper", f"纸张“{paper}”不支持，只能是 a4 或 a3", "使用 --paper a4 或 --paper a3。",
+                        file="--paper")
     templates_dir = (templates_dir or TEMPLATES_DIR).resolve()
-    cache_dir = cache_dir if cache_dir is not None else DEFAULT_CACHE_DIR
+    cache_dir = Path(cache_dir) if cache_dir is not None else DEFAULT_CACHE_DIR
     fonts = find_fonts(tuple(font_dirs))
     templates = template_fingerprint(templates_dir)
     target = (Path(out_dir) / "pdf").resolve()
     target.mkdir(parents=True, exist_ok=True)
     cache_dir.mkdir(parents=True, exist_ok=True)
     result = PdfBuild()
+    written: set[Path] = set()
     for doc in documents(ds, status, rankings, as_of, paper):
         out = target / doc.name
-        if out.parent != target or out in result:
-            raise _error("pdf-path", f"PDF 文件名“{doc.name}”不合法或重复", "检查小区和考评期间的编号。", file=doc.name)
+        if out.parent != target or out in written:
+            raise pdf_error("pdf-path", f"PDF 文件名“{doc.name}”不合法或重复", "检查小区和考评期间的编号。",
+                            file=doc.origin or doc.name)
+        written.add(out)
+        result.findings += glyph_findings(doc, fonts)
         key = cache_key(doc, templates, fonts)
         cached = cache_dir / f"{key}.pdf"
         if cached.is_file():

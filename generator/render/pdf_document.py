@@ -1,9 +1,10 @@
 """A PDF to build, as pure data: which Typst template, which entry function, which data.
 
-Contract: :class:`PdfDocument` holds everything a compile needs except the template files
-and the fonts. The Typst source (:meth:`PdfDocument.source`) only imports the template and
-calls its entry function on ``json(bytes(sys.inputs.data))``; the data travels as JSON in
-``sys.inputs``, so nothing from the data is ever parsed as Typst markup or code (no escaping
+Contract: :class:`PdfDocument` holds everything a compile needs except the template files,
+the fonts and the QR code's SVG (made from ``qr_url`` by :mod:`generator.render.qr`). The
+Typst source (:meth:`PdfDocument.source`) only imports the template and calls its entry
+function on ``json(bytes(sys.inputs.data))`` and the QR SVG ``bytes(sys.inputs.qr)``; the
+data travels as JSON in ``sys.inputs``, so nothing from the data is ever parsed as Typst markup or code (no escaping
 of markup is needed, and injection is impossible). The only values spliced into the source
 are the template file name and the entry function name, both written by this code and
 quoted with :func:`typst_string`.
@@ -49,12 +50,16 @@ def typst_string(text: str) -> str:
 @dataclass(frozen=True)
 class PdfDocument:
     """One PDF: ``name`` is the output file name (``lanting.pdf``), ``template`` a file in
-    ``templates/typst/``, ``entry`` the function it exports, ``data`` its JSON-ready input."""
+    ``templates/typst/``, ``entry`` the function it exports, ``data`` its JSON-ready input,
+    ``qr_url`` what its QR code says (the build makes the SVG only when it compiles),
+    ``origin`` the data file or folder it comes from (for findings about it)."""
 
     name: str
     template: str
     entry: str
     data: dict[str, Any] = field(hash=False)
+    qr_url: str = ""
+    origin: str = ""
 
     def __post_init__(self) -> None:
         if not _FILE.match(self.template) or not _IDENT.match(self.entry):
@@ -66,8 +71,25 @@ class PdfDocument:
     def source(self) -> str:
         return (
             f"#import {typst_string(self.template)}: {self.entry}\n"
-            f"#{self.entry}(json(bytes(sys.inputs.data)))\n"
+            f"#{self.entry}(json(bytes(sys.inputs.data)), bytes(sys.inputs.qr))\n"
         )
+
+    def texts(self) -> list[str]:
+        """Every string that will be printed."""
+        out: list[str] = []
+
+        def walk(value: Any) -> None:
+            if isinstance(value, str):
+                out.append(value)
+            elif isinstance(value, list):
+                for item in value:
+                    walk(item)
+            elif isinstance(value, dict):
+                for item in value.values():
+                    walk(item)
+
+        walk(self.data)
+        return out
 
     def data_json(self) -> str:
         """Canonical JSON (sorted keys) so equal data gives equal bytes and cache keys."""

@@ -22,7 +22,6 @@ from generator.rank import CompanyResult, PeriodRanking
 from generator.render.pdf_blocks import Block, cn_day, number
 from generator.render.pdf_document import Paper, PdfDocument
 from generator.render.pdf_items import ItemContext, item_blocks
-from generator.render.qr import qr_svg
 from generator.render.stamp import version_stamp
 
 _DIGITS = "零一二三四五六七八九"
@@ -163,11 +162,12 @@ def notice_document(ds: Dataset, rec: CompoundRecord, status: StatusMatrix, rank
         "meta": [["地址", c.address], ["所属", _where(city, rec)], ["物业服务", manager], ["规模", size]],
         "as_of": cn_day(as_of),
         "stamp": stamp,
-        "qr": {"svg": qr_svg(url), "url": url, "caption": "扫码查看网上公示"},
+        "qr": {"url": url, "caption": "扫码查看网上公示"},
         "overview": {"columns": ["序号", "公示事项", "状态", "期间 / 说明", "张贴日期"], "rows": overview},
         "phones": phones(ds, rec, city),
         "sections": sections,
         "footer": f"{c.name} · 数据日期 {as_of.isoformat()} · 版本 {stamp} · {url}",
         "closing": "本公示由系统根据报送数据生成，纸质版与网上公示版本号一致即为同一份数据。如有疑问，请拨打上方监督电话。",
     }
-    return PdfDocument(name=f"{rec.id}.pdf", template="notice.typ", entry="notice", data=data)
+    return PdfDocument(name=f"{rec.id}.pdf", template="notice.typ", entry="notice", data=data, qr_url=url,
+                       origin=f"compounds/{rec.id}")

@@ -19,7 +19,6 @@ from generator.model.city import City, EvaluationPolicy
 from generator.rank import CompanyResult, PeriodRanking
 from generator.render.pdf_blocks import Block, Column, cn_day, facts, note, ratio_percent, table
 from generator.render.pdf_document import Paper, PdfDocument
-from generator.render.qr import qr_svg
 
 ROUNDING = {"down": "向下取整", "half_up": "四舍五入", "up": "向上取整"}
 
@@ -83,6 +82,11 @@ def _explanations(ds: Dataset, results: list[CompanyResult]) -> list[Block]:
         if results else []
 
 
+def _origin(ds: Dataset, period: PeriodRanking) -> str:
+    record = ds.evaluations.get(period.period.id)
+    return record.sheet.rel if record is not None else f"evaluations/{period.period.id}.yaml"
+
+
 def ranking_document(ds: Dataset, period: PeriodRanking, as_of: date, paper: Paper = "a4") -> PdfDocument:
     assert ds.city is not None
     city = ds.city.model
@@ -131,9 +135,10 @@ def ranking_document(ds: Dataset, period: PeriodRanking, as_of: date, paper: Pap
             ("综合得分", f"各主体得分（满分 {policy.max_score}）× 权重之和，保留 {policy.score_decimals} 位小数"),
         ])["rows"]],
         "as_of": cn_day(as_of),
-        "qr": {"svg": qr_svg(url), "url": url, "caption": "扫码查看网上榜单与评分说明"},
+        "qr": {"url": url, "caption": "扫码查看网上榜单与评分说明"},
         "sections": sections,
         "footer": f"{title} · 规则版本 {policy.version} · 数据日期 {as_of.isoformat()}",
         "closing": f"对考评结果有异议的，可拨打{city.regulator}监督电话 {city.regulator_phone} 或政务服务热线 {city.hotline}。",
     }
-    return PdfDocument(name=f"ranking-{period.period.id}.pdf", template="ranking.typ", entry="ranking", data=data)
+    return PdfDocument(name=f"ranking-{period.period.id}.pdf", template="ranking.typ", entry="ranking", data=data,
+                       qr_url=url, origin=_origin(ds, period))
