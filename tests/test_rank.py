@@ -257,10 +257,30 @@ def test_dimensions_summed_or_averaged_and_compounds_averaged():
     # residents 18+17+19+18+16 = 88; regulator (90+85)/2 = 87.5; 44 + 26.25 + 16 = 86.25
     assert summed.group_scores == {"residents": D("88.00"), "regulator": D("87.50"), "street": D("80.00")}
     assert summed.composite == D("86.25")
+    # the parts are explained, dimensions in sorted order, compounds by name where known
+    assert summed.group_details == {
+        "residents": "日常管理 19.00 + 服务质量 18.00 + 社会形象 16.00 + 组织建设 18.00 + 队伍建设 17.00 = 88.00",
+        "regulator": "(east：90.00 + west：85.00) ÷ 2 = 87.50",
+    }
+    named = rank_rows(policy(), sheet(), table, compound_names={"east": "东苑", "west": "西苑"}).results[0]
+    assert named.group_details["regulator"] == "(东苑：90.00 + 西苑：85.00) ÷ 2 = 87.50"
     averaged = rank_rows(policy(), sheet(dimension_aggregation="mean"), table).results[0]
     # residents 88/5 = 17.6; 8.8 + 26.25 + 16 = 51.05
     assert averaged.group_scores["residents"] == D("17.60")
     assert averaged.composite == D("51.05")
+    assert averaged.group_details["residents"] == (
+        "(日常管理 19.00 + 服务质量 18.00 + 社会形象 16.00 + 组织建设 18.00 + 队伍建设 17.00) ÷ 5 = 17.60")
+
+
+def test_dimensions_inside_compounds_with_an_endless_mean():
+    table = [EvaluationRow(company="anju", group="residents", score=s, dimension=d, compound=c)
+             for c, d, s in [("east", "甲", "90"), ("east", "乙", "85"), ("east", "丙", "81"), ("west", None, "80")]]
+    table += rows({"anju": (None, 80, 80)})
+    result = rank_rows(policy(), sheet(dimension_aggregation="mean"), table).results[0]
+    # east: (90 + 85 + 81) / 3 = 85.333…; (85.333… + 80) / 2 = 82.666… -> 82.67
+    assert result.group_scores["residents"] == D("82.67")
+    assert result.group_details["residents"] == (
+        "(east：(丙 81.00 + 乙 85.00 + 甲 90.00) ÷ 3 = 85.3333… + west：80.00) ÷ 2 = 82.6667… ≈ 82.67")
 
 
 def test_rectification_notes_are_attached_to_their_company():

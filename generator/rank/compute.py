@@ -20,7 +20,7 @@ from generator.model.evaluation import EvaluationSheet
 from generator.model.tables import EvaluationRow
 from generator.rank.lists import assign_lists, competition_ranks, grade_of, order_key
 from generator.rank.results import CompanyResult, PeriodRanking
-from generator.rank.scores import companies_in, composite, group_scores
+from generator.rank.scores import companies_in, composite, group_breakdown
 
 
 def _adjacent(previous: PeriodRanking | None, sheet: EvaluationSheet) -> PeriodRanking | None:
@@ -39,11 +39,14 @@ def rank_rows(
     sheet: EvaluationSheet,
     rows: Iterable[EvaluationRow],
     previous: PeriodRanking | None = None,
+    compound_names: dict[str, str] | None = None,
 ) -> PeriodRanking:
-    """Rank one sheet. ``previous`` is the ranking of the sheet before it (any period)."""
+    """Rank one sheet. ``previous`` is the ranking of the sheet before it (any period);
+    ``compound_names`` (id -> name) are used in the per-compound explanations."""
     rows = list(rows)
     d = policy.score_decimals
-    scores = group_scores(rows, [g.id for g in policy.rater_groups], sheet.dimension_aggregation, d)
+    scores, details = group_breakdown(rows, [g.id for g in policy.rater_groups], sheet.dimension_aggregation, d,
+                                      compound_names)
     prepared = []
     for company in companies_in(rows):
         own = scores.get(company, {})
@@ -71,6 +74,8 @@ def rank_rows(
             explanation=text,
             rectification=_rectification(sheet, company),
             missing_groups=missing,
+            group_details={g.id: details[company][g.id] for g in policy.rater_groups
+                           if g.id in details.get(company, {})},
             position=i + 1,
         ))
     return PeriodRanking(sheet.period, policy, sheet, results, red, bad)
@@ -82,9 +87,10 @@ def rank_all(ds: Dataset) -> list[PeriodRanking]:
         return []
     policy = ds.city.model.evaluation_policy
     records = sorted(ds.evaluations.values(), key=lambda r: (r.sheet.model.period.start, r.sheet.model.period.end))
+    names = {cid: rec.model.name for cid, rec in ds.compounds.items()}
     out: list[PeriodRanking] = []
     for record in records:
-        out.append(rank_rows(policy, record.sheet.model, record.table.rows, out[-1] if out else None))
+        out.append(rank_rows(policy, record.sheet.model, record.table.rows, out[-1] if out else None, names))
     return out
 
 

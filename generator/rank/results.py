@@ -49,6 +49,10 @@ class CompanyResult:
     """Rater groups of the policy without a score for this company (see ``policy.missing_group``)."""
     position: int = 0
     """1-based strict order after the tie-break (what the list quotas count)."""
+    group_details: dict[str, str] = field(default_factory=dict)
+    """Group id -> how its score came from several rows (dimensions, compounds), e.g.
+    ``组织建设 18.50 + 队伍建设 17.50 = 36.00``; only for groups scored in more than one row.
+    Contains dimension names and compound ids from the data: escape before display."""
 
 
 @dataclass(frozen=True)

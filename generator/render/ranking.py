@@ -155,6 +155,8 @@ def _row(ds: Dataset, page: str, ranking: PeriodRanking, r: CompanyResult) -> di
         # digits, operators and fixed words only (built by generator.rank.scores)
         "explanation": Markup(r.explanation),
         "missing": Markup("、".join(md_text(g.name) for g in policy.rater_groups if g.id in r.missing_groups)),
+        "details": [{"group": md_text(g.name), "text": md_text(r.group_details[g.id])}
+                    for g in policy.rater_groups if g.id in r.group_details],
         "rectification": md_cell(r.rectification) if r.rectification else None,
         "rectification_text": md_text(r.rectification) if r.rectification else None,
     }
