@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -20,29 +22,62 @@ import yaml
 from generator.model.base import Record
 
 
-class _Dumper(yaml.SafeDumper):
-    """Block-style YAML with indented lists (easier for staff to read and edit)."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        return super().increase_indent(flow, False)
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
+_RESOLVER = yaml.resolver.Resolver()
+_NEEDS_QUOTES = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|\s$|: |:$| #|[\t\x00-\x1f\x7f\x85\u2028\u2029\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029\ufeff]")
 
 
-def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:
-    text = format(value, "f")
-    return dumper.represent_scalar("tag:yaml.org,2002:float" if "." in text else "tag:yaml.org,2002:int", text)
+def _scalar(value: Any) -> str:
+    """One scalar as YAML that reads back as the same value (Decimal stays exact)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, (int, date)):
+        return str(value)
+    text = str(value)
+    if text and not _NEEDS_QUOTES.search(text) and \
+            _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str":
+        return text
+    if not _CONTROL.search(text):
+        return "'" + text.replace("'", "''") + "'"
+    return json.dumps(text, ensure_ascii=False)
 
 
-_Dumper.add_representer(Decimal, _represent_decimal)
+def _block(value: dict | list, depth: int, out: list[str]) -> None:
+    pad = "  " * depth
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(item, (dict, list)) and item:
+                out.append(f"{pad}{key}:\n")
+                _block(item, depth + 1, out)
+            else:
+                out.append(f"{pad}{key}: {_empty(item) if isinstance(item, (dict, list)) else _scalar(item)}\n")
+        return
+    for item in value:
+        if isinstance(item, dict) and item:
+            lines: list[str] = []
+            _block(item, depth + 1, lines)
+            lines[0] = f"{pad}- " + lines[0][len(pad) + 2:]
+            out.extend(lines)
+        else:
+            out.append(f"{pad}- {_empty(item) if isinstance(item, (dict, list)) else _scalar(item)}\n")
+
+
+def _empty(value: dict | list) -> str:
+    return "{}" if isinstance(value, dict) else "[]"
 
 
 def yaml_text(rel: Path, kind: str, data: dict, comments: tuple[str, ...] = ()) -> str:
-    """A YAML file's text: the editor schema line, optional comments, then the data."""
-    head = f"# yaml-language-server: $schema={'../' * len(rel.parts)}schemas/{kind}.schema.json\n"
-    head += "".join(f"# {c}\n" for c in comments)
-    return head + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=4096)
+    """A YAML file's text: the editor schema line, optional comments, then the data in block
+    style with indented lists (easier for staff to read); strings are quoted only when YAML
+    would otherwise read them as something else."""
+    out = [f"# yaml-language-server: $schema={'../' * len(rel.parts)}schemas/{kind}.schema.json\n"]
+    out += [f"# {c}\n" for c in comments]
+    _block(data, 0, out)
+    return "".join(out)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,142 @@
+"""The sample city in data/ passes `check` at the Makefile's as-of date and shows the
+deliberate variety the site and PDFs demonstrate (stale, missing, N.A., 酬金制, 自治物业).
+
+Assertions go through the CLI's JSON output and the status matrix the checks compute, the
+same views the site is built from.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.checks import run_checks
+from generator.cli import cli
+from generator.findings import Findings
+from generator.load.csvfile import decode
+from generator.load.dataset import load
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+AS_OF = date(2026, 11, 15)  # Makefile AS_OF
+
+
+@pytest.fixture(scope="module")
+def checked():
+    findings = Findings()
+    ds = load(DATA, findings)
+    matrix = run_checks(ds, AS_OF, findings)
+    return ds, matrix, findings.sorted()
+
+
+def test_check_exits_zero_and_reports_only_warnings():
+    result = CliRunner().invoke(cli, ["check", "--data", str(DATA), "--as-of", AS_OF.isoformat(), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    findings = json.loads(result.stdout)
+    assert [f for f in findings if f["severity"] == "error"] == []
+
+
+def test_disclosure_gaps_are_exactly_the_deliberate_ones():
+    result = CliRunner().invoke(cli, ["check", "--data", str(DATA), "--as-of", AS_OF.isoformat(), "--format", "json"])
+    gaps = {(f["code"], f["file"]) for f in json.loads(result.stdout) if f["code"].startswith("disclosure-")}
+    assert gaps == {
+        ("disclosure-stale", "compounds/jinshi-huayuan/public_revenue.yaml"),
+        ("disclosure-missing", "compounds/changdi-jiayuan/maintenance_fund.yaml"),
+    }
+
+
+def test_size_of_the_city(checked):
+    ds, matrix, _ = checked
+    assert len(ds.city.model.districts) >= 2
+    assert len(ds.companies) >= 4
+    assert len(matrix) >= 8
+    used = {rec.model.district for rec in ds.compounds.values()}
+    assert len(used) >= 2
+
+
+def test_stale_public_revenue_stopped_at_second_quarter(checked):
+    _, matrix, _ = checked
+    status = matrix["jinshi-huayuan"]["public_revenue"]
+    assert status.state == "stale"
+    assert status.notice.period.id == "2026-q2"
+    assert status.due == date(2026, 10, 30)
+
+
+def test_missing_item_has_no_file(checked):
+    ds, matrix, _ = checked
+    assert matrix["changdi-jiayuan"]["maintenance_fund"].state == "missing"
+    assert "maintenance_fund" not in ds.compounds["changdi-jiayuan"].items
+
+
+def test_not_applicable_items_state_their_reasons(checked):
+    _, matrix, _ = checked
+    na = {(cid, item): st.reason for cid, row in matrix.items() for item, st in row.items()
+          if st.state == "not_applicable"}
+    assert "小区无车位" in na[("wenhua-xincun", "parking")]
+    assert na[("hepan-yaju", "utility_sharing")]
+    assert all(reason for reason in na.values())
+
+
+def test_elevator_less_compound_still_publishes_facility_maintenance(checked):
+    ds, matrix, _ = checked
+    assert matrix["wenhua-xincun"]["facility_maintenance"].state == "published"
+    systems = {row.system for row in ds.compounds["wenhua-xincun"].items["facility_maintenance"].table.rows}
+    assert "电梯" not in systems and "消防" in systems
+
+
+def test_commission_contract_publishes_quarterly_with_commission(checked):
+    ds, matrix, _ = checked
+    commission = [cid for cid, rec in ds.compounds.items() if rec.model.contract and rec.model.contract.type == "commission"]
+    assert commission
+    for cid in commission:
+        status = matrix[cid]["service_accounts"]
+        assert status.state == "published"
+        assert status.notice.period.kind == "quarter"
+        accounts = ds.compounds[cid].items["service_accounts"].file.model
+        assert accounts.commission is not None and accounts.commission.amount > 0
+
+
+def test_self_managed_compound_without_company(checked):
+    ds, matrix, _ = checked
+    selfm = [cid for cid, rec in ds.compounds.items() if rec.model.management == "self_managed"]
+    assert selfm
+    for cid in selfm:
+        assert ds.compounds[cid].model.company is None
+        assert matrix[cid]["company_profile"].state == "published"
+
+
+def test_several_compounds_fully_compliant(checked):
+    _, matrix, _ = checked
+    compliant = [cid for cid, row in matrix.items()
+                 if all(st.state in ("published", "not_applicable") for st in row.values())]
+    assert len(compliant) >= 3
+
+
+def test_every_catalogue_item_is_published_somewhere(checked):
+    ds, matrix, _ = checked
+    for item in ds.catalogue.model.items:
+        assert any(row[item.id].state == "published" for row in matrix.values()), item.id
+
+
+def test_company_share_is_booked_where_a_rate_is_agreed(checked):
+    ds, matrix, _ = checked
+    shared = [rec.items["public_revenue"] for rec in ds.compounds.values()
+              if "public_revenue" in rec.items and rec.items["public_revenue"].file.model.company_share_rate]
+    assert shared
+    for record in shared:
+        assert any(row.type == "company_share" for row in record.table.rows)
+        assert all(q.company_share > 0 for q in record.file.model.quarters)
+
+
+def test_csvs_come_in_every_accepted_encoding_and_load_cleanly(checked):
+    _, _, findings = checked
+    encodings = set()
+    for path in sorted(DATA.glob("compounds/*/*.csv")):
+        raw = path.read_bytes()
+        encodings.add("utf-8-bom" if raw.startswith(b"\xef\xbb\xbf") else decode(raw)[1])
+    assert encodings == {"utf-8-bom", "utf-8-sig", "gb18030"}  # utf-8-sig = plain UTF-8 without BOM
+    assert not [f for f in findings if f.code.startswith(("csv-", "value-", "field-"))]
