@@ -304,3 +304,31 @@ def test_characters_the_font_lacks_are_reported_not_silently_boxed(tmp_path: Pat
 
 def test_the_sample_fixture_needs_no_missing_glyph(site: Built) -> None:
     assert site.result.findings == []
+
+
+def test_catalogue_decides_which_items_and_in_what_order(tmp_path: Path) -> None:
+    data = copy_city(tmp_path)
+    catalogue = data / "catalogue.yaml"
+    lines = {line.split("id: ")[1].split(",")[0]: line for line in catalogue.read_text(encoding="utf-8").splitlines()
+             if "id: " in line}
+    three = ["complaint_channels", "service_scope", "public_revenue"]  # a "三公开" city, reordered
+    catalogue.write_text("items:\n" + "\n".join(lines[i] for i in three) + "\n", encoding="utf-8")
+    build(data, tmp_path / "site", tmp_path / "cache")
+    text = text_of(tmp_path / "site" / "pdf" / "lanting.pdf")
+    headings = [text.index(h) for h in ("一、服务电话与投诉报修流程", "二、服务事项与服务标准", "三、公共收益收支")]
+    assert headings == sorted(headings)
+    assert "四、" not in text and "收费项目与标准" not in text and "0.85 元/㎡·月" not in text
+
+
+def test_typst_string_literal_quotes_everything_that_could_end_it() -> None:
+    from generator.render.pdf_document import typst_string
+
+    assert typst_string('notice.typ') == '"notice.typ"'
+    assert typst_string('a"b\\c\nd') == '"a\\"b\\\\c\\nd"'
+    assert typst_string("\x01") == '"\\u{1}"'
+
+
+def test_section_numbers_are_chinese_numerals() -> None:
+    from generator.render.pdf_notice import cn_number
+
+    assert [cn_number(n) for n in (1, 9, 10, 11, 20, 23)] == ["一", "九", "十", "十一", "二十", "二十三"]
