@@ -69,8 +69,10 @@ def _company_name(ds: Dataset, company_id: str) -> Markup:
     return md_text(rec.model.name if rec else company_id)
 
 
-def _company_link(ds: Dataset, page: str, company_id: str) -> Markup:
-    return Markup(f"[{_company_name(ds, company_id)}]({paths.link(page, paths.company_page(company_id))})")
+def _company_link(ds: Dataset, page: str, company_id: str, short: bool = False) -> Markup:
+    rec = ds.companies.get(company_id)
+    name = md_text(rec.model.display_name) if short and rec else _company_name(ds, company_id)
+    return Markup(f"[{name}]({paths.link(page, paths.company_page(company_id))})")
 
 
 def _compound_link(ds: Dataset, page: str, compound_id: str) -> Markup:
@@ -145,6 +147,7 @@ def _row(ds: Dataset, page: str, ranking: PeriodRanking, r: CompanyResult) -> di
     return {
         "rank": r.rank,
         "company": _company_link(ds, page, r.company),
+        "company_short": _company_link(ds, page, r.company, short=True),
         "name": _company_name(ds, r.company),
         "scores": [fixed(r.group_scores[g.id], d) if g.id in r.group_scores else "缺评" for g in policy.rater_groups],
         "composite": fixed(r.composite, d),
