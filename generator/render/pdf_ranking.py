@@ -60,9 +60,9 @@ def score_table(ds: Dataset, period: PeriodRanking, results: list[CompanyResult]
                 with_list: bool = False) -> Block:
     policy = period.policy
     groups = policy.rater_groups
-    cols = [Column("名次", 0, "center"), Column("企业", 6),
+    cols = [Column("名次", 0, "center"), Column("企业", 7),
             *(Column(f"{g.name}\n权重 {ratio_percent(g.weight)}", 3, "right") for g in groups),
-            Column("综合得分", 2, "right"), Column("等级", 0, "center"), Column("名次变化", 0, "center")]
+            Column("综合得分", 0, "right"), Column("等级", 0, "center"), Column("名次变化", 0, "center")]
     if with_list:
         cols.append(Column("榜单", 0, "center"))
     names = {"red": policy.red_list_name, "bad": policy.bad_list_name}
