@@ -161,6 +161,12 @@ def test_every_font_is_embedded_and_is_noto_sans_cjk(site: Built, name: str) -> 
         assert emb == "yes", line
 
 
+def test_document_date_is_the_as_of_date_not_the_clock(site: Built) -> None:
+    info = run("pdfinfo", "-isodates", site.out / "pdf" / "lanting.pdf")
+    dates = [line.split()[1] for line in info.splitlines() if line.startswith(("CreationDate", "ModDate"))]
+    assert dates == ["2026-11-15T00:00:00Z", "2026-11-15T00:00:00Z"]
+
+
 def test_a4_by_default_and_a3_on_request(site: Built, tmp_path: Path) -> None:
     assert "(A4)" in run("pdfinfo", site.out / "pdf" / "lanting.pdf")
     a3 = build(CITY, tmp_path / "site", tmp_path / "cache", paper="a3")
