@@ -88,6 +88,88 @@ def schema(out: str) -> None:
         click.echo(path.as_posix())
 
 
+def _build_options(data: str, out: str, as_of: str | None, stage_dir: str | None, strict: bool = False):
+    from generator.build.pipeline import BuildOptions
+
+    return BuildOptions(data=_data_dir(data), out=Path(out), as_of=_as_of(as_of),
+                        stage_dir=Path(stage_dir) if stage_dir else None, strict=strict)
+
+
+@cli.command()
+@data_option
+@click.option("--out", default="site", show_default=True, help="网站输出目录")
+@as_of_option
+@click.option("--stage-dir", default=None, help="保留暂存的 Markdown 和 mkdocs.yml 的目录（可用 mkdocs build -f 复现）")
+@click.option("--strict", is_flag=True, help="MkDocs 有警告（如内容页中的坏链接）时视为失败")
+def build(data: str, out: str, as_of: str | None, stage_dir: str | None, strict: bool) -> None:
+    """校验数据并生成网站；数据有错误时不改动输出目录。"""
+    from generator.build.pipeline import BuildError, build as run_build
+
+    options = _build_options(data, out, as_of, stage_dir, strict)
+    try:
+        result = run_build(options)
+    except BuildError as exc:
+        raise click.ClickException(str(exc)) from None
+    if not result.ok:
+        print_findings(result.findings, options.data, "text", False)
+        click.echo(f"数据有错误，未生成网站；{options.out} 保持不变。", err=True)
+        sys.exit(EXIT_DATA)
+    for message in result.warnings:
+        click.echo(f"MkDocs 警告：{message}", err=True)
+    warned = len(result.findings)
+    click.echo(f"已生成 {result.pages} 个页面：{options.out.as_posix()}/"
+               + (f"（数据有 {warned} 个警告，运行 check 查看）" if warned else "")
+               + (f"；暂存目录 {result.stage.as_posix()}" if result.stage else ""), err=True)
+    click.echo("耗时 " + "，".join(f"{k} {v:.1f}s" for k, v in result.timings.items()), err=True)
+    sys.exit(EXIT_OK)
+
+
+@cli.command()
+@data_option
+@as_of_option
+@click.option("--stage-dir", default=".cache/serve", show_default=True, help="预览用的暂存目录")
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="预览地址")
+def serve(data: str, as_of: str | None, stage_dir: str, dev_addr: str) -> None:
+    """本地预览网站（修改数据、内容或配置后自动重新生成并刷新页面）。"""
+    from generator.build.pipeline import BuildError
+    from generator.build.serve import serve as run_serve
+
+    options = _build_options(data, "site", as_of, stage_dir)
+
+    def report(findings, ok: bool, message: str | None) -> None:
+        if message:
+            click.echo(message, err=True)
+        if not ok:
+            print_findings(findings, options.data, "text", False)
+            click.echo("有错误，预览保持上一版。", err=True)
+        else:
+            click.echo(f"已重新生成（{len(findings)} 个警告）。", err=True)
+
+    try:
+        run_serve(options, dev_addr, report)
+    except BuildError as exc:
+        raise click.ClickException(str(exc)) from None
+    sys.exit(EXIT_OK)
+
+
+@cli.command()
+@click.option("--out", default="site", show_default=True, help="已生成的网站目录")
+@click.option("--remote", default="origin", show_default=True, help="推送到的远程仓库")
+@click.option("--branch", default="gh-pages", show_default=True, help="发布分支")
+@click.option("--message", default="发布网站", show_default=True, help="提交说明")
+@click.option("--no-push", is_flag=True, help="只提交到本地分支，不推送")
+def deploy(out: str, remote: str, branch: str, message: str, no_push: bool) -> None:
+    """用 ghp-import 把已生成的网站发布到 gh-pages 分支。"""
+    from generator.build.deploy import DeployError, deploy as run_deploy
+
+    try:
+        run_deploy(Path(out), remote=remote, branch=branch, message=message, push=not no_push)
+    except DeployError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"已发布 {out} 到 {branch}" + ("" if no_push else f"（{remote}）"), err=True)
+    sys.exit(EXIT_OK)
+
+
 RANK_FILES = ("city.yaml", "companies/", "evaluations/")
 
 

@@ -1,0 +1,78 @@
+"""Run MkDocs (programmatically) on a staged folder.
+
+Contract: :func:`run_mkdocs` builds ``<stage>/mkdocs.yml`` into ``site_dir`` with
+``mkdocs.config.load_config`` and ``mkdocs.commands.build.build``, exactly what
+``mkdocs build -f <stage>/mkdocs.yml`` does. It prints nothing: MkDocs' warnings are
+collected and returned; a failed build raises :class:`MkDocsFailed`. ``SOURCE_DATE_EPOCH``
+is set to the data date for the duration, so the sitemap carries no wall-clock time.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+
+class MkDocsFailed(Exception):
+    """MkDocs could not build the staged site."""
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _quiet_logs() -> Iterator[_Collect]:
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    saved = (logger.handlers[:], logger.propagate, logger.level)
+    logger.handlers, logger.propagate = [collect], False
+    logger.setLevel(logging.WARNING)
+    try:
+        yield collect
+    finally:
+        logger.handlers, logger.propagate, _ = saved
+        logger.setLevel(saved[2])
+
+
+@contextmanager
+def _source_date(day: date) -> Iterator[None]:
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp()))
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
+def run_mkdocs(config_file: Path, site_dir: Path, as_of: date, strict: bool = False) -> list[str]:
+    """Build the site; returns MkDocs' warning messages."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    with _quiet_logs() as collected, _source_date(as_of):
+        try:
+            config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
+            config.plugins.on_startup(command="build", dirty=False)
+            # jieba (imported by the search plugin) logs its dictionary loading at DEBUG to stderr.
+            logging.getLogger("jieba").setLevel(logging.WARNING)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except MkDocsException as exc:
+            raise MkDocsFailed("; ".join(collected.messages + [str(exc)])) from None
+    return collected.messages

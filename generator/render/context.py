@@ -1,0 +1,119 @@
+"""What every site renderer reads: the checked dataset, the status matrix, the rankings.
+
+Contract: :class:`SiteContext` is built once per build from the results of the earlier
+stages and never changes; :meth:`SiteContext.compound` derives the per-compound facts
+(names of its district, street and community, its company, its status counts) once and
+caches them, so the city-wide pages and the compound's own pages share one computation.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from generator.checks.status import ItemStatus, StatusMatrix
+from generator.load.dataset import CompoundRecord, Dataset
+from generator.model.catalogue import Catalogue, CatalogueItem
+from generator.model.city import City, Community, District, Street
+from generator.model.company import Company
+from generator.rank import PeriodRanking
+from generator.render.stamp import version_stamp
+
+STATE_ORDER = ("published", "stale", "missing", "not_applicable", "invalid")
+
+
+@dataclass(frozen=True)
+class CompoundFacts:
+    id: str
+    record: CompoundRecord
+    district: District
+    street: Street
+    community: Community | None
+    company_id: str | None
+    company: Company | None
+    statuses: dict[str, ItemStatus]
+    stamp: str
+
+    @property
+    def name(self) -> str:
+        return self.record.model.name
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        return Counter(s.state for s in self.statuses.values())
+
+    @property
+    def applicable(self) -> int:
+        return len(self.statuses) - self.counts["not_applicable"]
+
+
+@dataclass
+class SiteContext:
+    ds: Dataset
+    matrix: StatusMatrix
+    rankings: list[PeriodRanking]
+    as_of: date
+    extra_pages: frozenset[str] = frozenset()
+    """Docs paths rendered by others (ranking pages), so links are made only to pages that exist."""
+    _facts: dict[str, CompoundFacts] = field(default_factory=dict, repr=False)
+
+    @property
+    def city(self) -> City:
+        assert self.ds.city is not None, "render only after the checks passed"
+        return self.ds.city.model
+
+    @property
+    def catalogue(self) -> Catalogue:
+        assert self.ds.catalogue is not None, "render only after the checks passed"
+        return self.ds.catalogue.model
+
+    @property
+    def items(self) -> list[CatalogueItem]:
+        return self.catalogue.items
+
+    @cached_property
+    def _streets(self) -> dict[str, tuple[District, Street]]:
+        return self.city.street_index()
+
+    @cached_property
+    def _communities(self) -> dict[str, tuple[District, Street, Community]]:
+        return self.city.community_index()
+
+    def compound_ids(self) -> list[str]:
+        return sorted(self.ds.compounds)
+
+    def compound(self, compound_id: str) -> CompoundFacts:
+        facts = self._facts.get(compound_id)
+        if facts is None:
+            rec = self.ds.compounds[compound_id]
+            model = rec.model
+            district, street = self._streets[model.street]
+            community = self._communities.get(model.community, (None, None, None))[2]
+            company_rec = self.ds.companies.get(model.company) if model.company else None
+            facts = CompoundFacts(
+                id=compound_id, record=rec, district=district, street=street, community=community,
+                company_id=model.company if company_rec else None,
+                company=company_rec.model if company_rec else None,
+                statuses=self.matrix.get(compound_id, {}),
+                stamp=version_stamp(self.ds, rec),
+            )
+            self._facts[compound_id] = facts
+        return facts
+
+    def by_district(self) -> list[tuple[District, list[tuple[Street, list[CompoundFacts]]]]]:
+        """Compounds grouped by district and street, in the city file's order, names sorted."""
+        groups: dict[str, list[CompoundFacts]] = {}
+        for cid in self.compound_ids():
+            facts = self.compound(cid)
+            groups.setdefault(facts.street.id, []).append(facts)
+        out = []
+        for district in self.city.districts:
+            streets = [(s, sorted(groups[s.id], key=lambda f: (f.name, f.id))) for s in district.streets if s.id in groups]
+            if streets:
+                out.append((district, streets))
+        return out
+
+    def has_page(self, path: str) -> bool:
+        return path in self.extra_pages

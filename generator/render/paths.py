@@ -1,0 +1,88 @@
+"""Where every generated page lives: docs-relative source paths and the links between them.
+
+The public URLs are stable (printed QR codes point at them), MkDocs ``use_directory_urls``:
+
+==============================================  ==========================================
+URL                                             staged Markdown source
+==============================================  ==========================================
+``/``                                           ``index.md``
+``/compounds/``                                 ``compounds/index.md``
+``/compounds/<id>/``                            ``compounds/<id>/index.md``
+``/compounds/<id>/<item-id-with-dashes>/``      ``compounds/<id>/<item-id-with-dashes>.md``
+``/compliance/``                                ``compliance/index.md``
+``/data/``                                      ``data/index.md`` (+ CSV/JSON files)
+``/data/ledgers/<id>/<item_id>.csv``            a compound's table, re-written as UTF-8 CSV
+``/feed.xml``                                   Atom feed of the latest notices
+``/pdf/<id>.pdf``                               written by the PDF stage after MkDocs
+==============================================  ==========================================
+
+An item's URL segment is its catalogue id with ``_`` written as ``-``
+(``public_revenue`` -> ``public-revenue``), chosen once for all items.
+
+Links between Markdown pages are written relative to the source file and point at ``.md``
+files, so MkDocs checks and rewrites them. Links to files MkDocs does not know (PDFs made
+after it runs) are raw HTML relative to the page's *URL* (:func:`url_link`).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+HOME = "index.md"
+COMPOUNDS = "compounds/index.md"
+COMPLIANCE = "compliance/index.md"
+OPEN_DATA = "data/index.md"
+RANKING = "ranking/index.md"
+MODEL_PROJECTS = "model-projects/index.md"
+COMPLAIN = "complain.md"
+FEED = "feed.xml"
+
+
+def item_slug(item_id: str) -> str:
+    """``public_revenue`` -> ``public-revenue``: the item's URL segment."""
+    return item_id.replace("_", "-")
+
+
+def compound_home(compound_id: str) -> str:
+    return f"compounds/{compound_id}/index.md"
+
+
+def item_page(compound_id: str, item_id: str) -> str:
+    return f"compounds/{compound_id}/{item_slug(item_id)}.md"
+
+
+def company_page(company_id: str) -> str:
+    """The ranking engineer's company history page (``/ranking/companies/<id>/``)."""
+    return f"ranking/companies/{company_id}/index.md"
+
+
+def pdf_file(compound_id: str) -> str:
+    """Site-relative path of a compound's notice PDF (made by the PDF stage)."""
+    return f"pdf/{compound_id}.pdf"
+
+
+def ledger_file(compound_id: str, item_id: str) -> str:
+    """Open-data copy of a compound's table (``/data/ledgers/<id>/<item_id>.csv``)."""
+    return f"data/ledgers/{compound_id}/{item_id}.csv"
+
+
+def url_of(page: str) -> str:
+    """Site-relative URL of a Markdown source: ``a/b.md`` -> ``a/b/``, ``a/index.md`` -> ``a/``."""
+    if not page.endswith(".md"):
+        return page
+    stem = page[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def link(from_page: str, to_file: str) -> str:
+    """Markdown link target from one source page to another docs file (``.md`` or asset)."""
+    return posixpath.relpath(to_file, posixpath.dirname(from_page) or ".")
+
+
+def url_link(from_page: str, to_url: str) -> str:
+    """Raw-HTML link target from a page to a site-relative URL, relative to the page's URL."""
+    base = url_of(from_page)
+    depth = base.count("/")
+    return "../" * depth + to_url if depth else to_url

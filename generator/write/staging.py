@@ -1,0 +1,94 @@
+"""The one writer: puts rendered text and copied files into a staging folder.
+
+Contract:
+
+* every path is docs-relative POSIX (``compounds/lanting/index.md``); absolute paths, ``..``
+  segments, backslashes and anything resolving outside the folder are refused
+  (:class:`WriteError`), so no data value can make the generator write elsewhere;
+* each path is written at most once per writer (a second write is a bug: two renderers
+  claiming one URL) and is refused, case-insensitively, because the site may be served
+  from a case-insensitive file system;
+* text is written as UTF-8 with ``\\n`` line ends; copies keep the bytes.
+
+:func:`sync_tree` mirrors a freshly staged folder into a live one (for ``serve``), touching
+only files whose bytes changed so MkDocs' watcher rebuilds only when something did.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+from pathlib import Path, PurePosixPath
+
+
+class WriteError(Exception):
+    """A programming error: a path outside the output or written twice."""
+
+
+class StagingWriter:
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+        self._written: dict[str, str] = {}
+
+    def _target(self, rel: str) -> Path:
+        pure = PurePosixPath(rel)
+        if not rel or "\\" in rel or pure.is_absolute() or ".." in pure.parts or "\0" in rel:
+            raise WriteError(f"refusing to write outside the output folder: {rel!r}")
+        key = pure.as_posix().lower()
+        if key in self._written:
+            raise WriteError(f"refusing to write {rel!r} twice (first as {self._written[key]!r})")
+        target = (self.root / pure).resolve()
+        if self.root not in target.parents:
+            raise WriteError(f"refusing to write outside the output folder: {rel!r}")
+        self._written[key] = rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return target
+
+    def write_text(self, rel: str, text: str) -> Path:
+        target = self._target(rel)
+        with open(target, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        return target
+
+    def copy(self, rel: str, source: Path) -> Path:
+        target = self._target(rel)
+        shutil.copyfile(source, target)
+        return target
+
+    def copy_tree(self, source: Path, prefix: str = "") -> list[str]:
+        """Copy every file below ``source`` (sorted, hidden files skipped) under ``prefix``."""
+        done = []
+        for path in sorted(p for p in source.rglob("*") if p.is_file()):
+            rel = path.relative_to(source).as_posix()
+            if any(part.startswith(".") for part in PurePosixPath(rel).parts):
+                continue
+            self.copy(f"{prefix}{rel}", path)
+            done.append(f"{prefix}{rel}")
+        return done
+
+    @property
+    def written(self) -> list[str]:
+        return sorted(self._written.values())
+
+
+def sync_tree(source: Path, target: Path) -> int:
+    """Make ``target`` equal to ``source``; returns how many files changed."""
+    changed = 0
+    target.mkdir(parents=True, exist_ok=True)
+    wanted = {p.relative_to(source) for p in source.rglob("*") if p.is_file()}
+    for rel in sorted(wanted):
+        src, dst = source / rel, target / rel
+        if dst.is_file() and filecmp.cmp(src, dst, shallow=False):
+            continue
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, dst)
+        changed += 1
+    for path in sorted(target.rglob("*"), reverse=True):
+        rel = path.relative_to(target)
+        if path.is_file() and rel not in wanted:
+            path.unlink()
+            changed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            os.rmdir(path)
+    return changed
