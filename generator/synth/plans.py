@@ -102,7 +102,7 @@ def _day(rng: random.Random, start: date, span: int) -> date:
 def _notice(posted: date, period: str | int | None, days: int, approved: str) -> dict:
     out: dict[str, Any] = {"posted_on": posted}
     if period is not None:
-        out["period"] = period
+        out["period"] = str(period)  # a string, as the JSON Schema wants (editors flag a bare 2025)
     out["posting_days"] = days
     out["approved_by"] = approved
     return out
