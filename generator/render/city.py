@@ -8,14 +8,16 @@ which it applies (not-applicable compounds are left out and counted separately).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from generator.checks.figures import city_figures, item_coverage
 from generator.model.catalogue import CatalogueItem
 from generator.render import paths
 from generator.render.context import CompoundFacts, SiteContext
-from generator.render.environment import render
+from generator.render.environment import front_matter, render
 from generator.render.formatting import day, percent
 
 SYMBOLS = {"published": "✓", "stale": "!", "missing": "✗", "not_applicable": "–", "invalid": "?"}
@@ -43,10 +45,15 @@ class Coverage:
         return percent(self.published, self.applicable)
 
 
-def coverage(states: list[str]) -> Coverage:
-    counts = Counter(states)
-    return Coverage(counts["published"], counts["stale"], counts["missing"] + counts["invalid"],
-                    counts["not_applicable"], len(states))
+def coverage(counts: Mapping[str, int]) -> Coverage:
+    """From counts per state (as :func:`generator.checks.figures.item_coverage` gives them)."""
+    return Coverage(counts.get("published", 0), counts.get("stale", 0),
+                    counts.get("missing", 0) + counts.get("invalid", 0), counts.get("not_applicable", 0),
+                    sum(counts.values()))
+
+
+def _all_states(facts: list[CompoundFacts]) -> Coverage:
+    return coverage(sum((f.counts for f in facts), Counter()))
 
 
 def _glance(facts: CompoundFacts) -> Markup:
@@ -68,25 +75,22 @@ def compounds_index(ctx: SiteContext) -> str:
         for street, compounds in streets:
             rows.append((street, [(f, paths.link(page, paths.compound_home(f.id)), _glance(f)) for f in compounds]))
         groups.append((district, rows))
-    return render("compounds_index.md.j2", city=ctx.city, groups=groups, total=len(ctx.ds.compounds),
+    return front_matter("小区", search_exclude=True) + render("compounds_index.md.j2", city=ctx.city, groups=groups, total=len(ctx.ds.compounds),
                   compliance=paths.link(page, paths.COMPLIANCE), home=paths.link(page, paths.HOME))
-
-
-def _item_coverage(ctx: SiteContext, item: CatalogueItem) -> Coverage:
-    return coverage([ctx.compound(cid).statuses[item.id].state for cid in ctx.compound_ids()])
 
 
 def compliance(ctx: SiteContext) -> str:
     page = paths.COMPLIANCE
     items = ctx.items
-    per_item = [(i + 1, item, _item_coverage(ctx, item)) for i, item in enumerate(items)]
-    all_states = [s.state for cid in ctx.compound_ids() for s in ctx.compound(cid).statuses.values()]
+    counts = item_coverage(ctx.ds, ctx.matrix)
+    per_item = [(i + 1, item, coverage(counts[item.id])) for i, item in enumerate(items)]
+    everyone = [ctx.compound(cid) for cid in ctx.compound_ids()]
     complete = sum(1 for cid in ctx.compound_ids()
                    if ctx.compound(cid).counts["published"] == ctx.compound(cid).applicable)
     districts = []
     for district, streets in ctx.by_district():
         members = [f for _, fs in streets for f in fs]
-        districts.append((district, len(members), coverage([s.state for f in members for s in f.statuses.values()])))
+        districts.append((district, len(members), _all_states(members)))
     rows = []
     for district, streets in ctx.by_district():
         for street, compounds in streets:
@@ -95,7 +99,7 @@ def compliance(ctx: SiteContext) -> str:
                                 f'title="{f.statuses[item.id].label}">{SYMBOLS[f.statuses[item.id].state]}</span>')
                          for item in items]
                 rows.append((f, paths.link(page, paths.compound_home(f.id)), district, street, cells))
-    return render("compliance.md.j2", city=ctx.city, per_item=per_item, overall=coverage(all_states),
+    return front_matter("公示情况", search_exclude=True) + render("compliance.md.j2", city=ctx.city, per_item=per_item, overall=_all_states(everyone),
                   complete=complete, total=len(ctx.ds.compounds), districts=districts, rows=rows,
                   symbols=SYMBOLS, as_of=day(ctx.as_of), data=paths.link(page, paths.OPEN_DATA))
 
@@ -115,13 +119,12 @@ def recent_notices(ctx: SiteContext, limit: int | None = RECENT_NOTICES) -> list
 
 def home(ctx: SiteContext) -> str:
     page = paths.HOME
-    all_states = [s.state for cid in ctx.compound_ids() for s in ctx.compound(cid).statuses.values()]
     recent = [(f, item, f.statuses[item.id].notice, paths.link(page, paths.item_page(f.id, item.id)))
               for f, item in recent_notices(ctx)]
     districts = [(d, sum(len(fs) for _, fs in streets)) for d, streets in ctx.by_district()]
-    return render(
+    return front_matter(ctx.city.site_title, search_boost=2) + render(
         "home.md.j2", city=ctx.city, total=len(ctx.ds.compounds), companies=len(ctx.ds.companies),
-        overall=coverage(all_states), districts=districts, recent=recent, as_of=day(ctx.as_of),
+        figures=city_figures(ctx.ds, ctx.matrix), districts=districts, recent=recent, as_of=day(ctx.as_of),
         compounds=paths.link(page, paths.COMPOUNDS), compliance=paths.link(page, paths.COMPLIANCE),
         ranking=paths.link(page, paths.RANKING) if ctx.has_page(paths.RANKING) else None,
         model_projects=paths.link(page, paths.MODEL_PROJECTS) if ctx.has_page(paths.MODEL_PROJECTS) else None,

@@ -19,13 +19,13 @@ from generator.checks.status import ItemStatus
 from generator.model.catalogue import CatalogueItem
 from generator.render import paths
 from generator.render.context import CompoundFacts, SiteContext
-from generator.render.environment import render
+from generator.render.environment import front_matter, render
 from generator.render.formatting import day, quantity
 from generator.render.items import CONTRACT_TYPES, item_body, manager_photo, supervision_phones
 from generator.render.markdown_escape import md_text
 
-FRONT_HOME = "---\nsearch:\n  boost: 2\n---\n\n"
-FRONT_ITEM = "---\nsearch:\n  exclude: true\n---\n\n"
+SHOWS_DATA = ("published", "stale")
+"""States whose item page shows the notice's content (stale: the latest one, marked overdue)."""
 
 
 @dataclass(frozen=True)
@@ -67,31 +67,34 @@ def entries(ctx: SiteContext, facts: CompoundFacts) -> list[ItemEntry]:
     return out
 
 
-def _common(ctx: SiteContext, facts: CompoundFacts, page: str, items: list[ItemEntry]) -> dict:
+def _common(ctx: SiteContext, facts: CompoundFacts, items: list[ItemEntry]) -> dict:
+    """What every page of the compound shares. All of them are in ``compounds/<id>/``, so their
+    Markdown links are the same and are computed once per compound."""
+    page = paths.compound_home(facts.id)
     return {
         "c": facts.record.model,
         "f": facts,
         "city": ctx.city,
         "home": paths.link(page, paths.HOME),
         "index": paths.link(page, paths.COMPOUNDS),
-        "compound_home": paths.link(page, paths.compound_home(facts.id)),
-        "pdf": paths.url_link(page, paths.pdf_file(facts.id)),
+        "compound_home": paths.link(page, page),
         "complain": paths.link(page, paths.COMPLAIN),
         "nav": [(e, paths.link(page, e.page)) for e in items],
         "as_of": day(ctx.as_of),
     }
 
 
-def _home(ctx: SiteContext, facts: CompoundFacts, items: list[ItemEntry]) -> str:
+def _home(ctx: SiteContext, facts: CompoundFacts, items: list[ItemEntry], common: dict) -> str:
     page = paths.compound_home(facts.id)
     model = facts.record.model
     profile = facts.record.items.get("company_profile")
     channels = facts.record.items.get("complaint_channels")
     company_page = paths.company_page(facts.company_id) if facts.company_id else None
     counts = facts.counts
-    return FRONT_HOME + render(
+    return front_matter(facts.name, search_boost=2) + render(
         "compound_home.md.j2",
-        **_common(ctx, facts, page, items),
+        **common,
+        pdf=paths.url_link(page, paths.pdf_file(facts.id)),
         manager=profile.file.model.project_manager if profile and profile.file.model.notice else None,
         phones=channels.file.model.phones if channels and channels.file.model.notice else None,
         supervision=supervision_phones(ctx, facts),
@@ -105,13 +108,14 @@ def _home(ctx: SiteContext, facts: CompoundFacts, items: list[ItemEntry]) -> str
     )
 
 
-def _item(ctx: SiteContext, facts: CompoundFacts, entry: ItemEntry, items: list[ItemEntry]) -> str:
+def _item(ctx: SiteContext, facts: CompoundFacts, entry: ItemEntry, common: dict) -> str:
     record = facts.record.items.get(entry.item.id)
-    shows_data = record is not None and entry.status.state in ("published", "stale")
+    shows_data = record is not None and entry.status.state in SHOWS_DATA
     body = Markup(item_body(ctx, facts, record, entry.page)) if shows_data and record else None
-    return FRONT_ITEM + render(
+    return front_matter(f"{entry.item.name} · {facts.name}", search_exclude=True) + render(
         "item.md.j2",
-        **_common(ctx, facts, entry.page, items),
+        **common,
+        pdf=paths.url_link(entry.page, paths.pdf_file(facts.id)),
         entry=entry,
         notice=entry.status.notice,
         posting_days=(entry.status.notice.posting_days or entry.item.posting_days) if entry.status.notice else None,
@@ -124,13 +128,18 @@ def _item(ctx: SiteContext, facts: CompoundFacts, entry: ItemEntry, items: list[
 def compound_pages(ctx: SiteContext, compound_id: str) -> dict[str, str]:
     facts = ctx.compound(compound_id)
     items = entries(ctx, facts)
-    pages = {paths.compound_home(compound_id): _home(ctx, facts, items)}
+    common = _common(ctx, facts, items)
+    pages = {paths.compound_home(compound_id): _home(ctx, facts, items, common)}
     for entry in items:
-        pages[entry.page] = _item(ctx, facts, entry, items)
+        pages[entry.page] = _item(ctx, facts, entry, common)
     return pages
 
 
 def compound_assets(ctx: SiteContext, compound_id: str) -> dict[str, Path]:
+    """The project manager's photo, when the company profile is shown."""
     facts = ctx.compound(compound_id)
+    status = facts.statuses.get("company_profile")
+    if status is None or status.state not in SHOWS_DATA:
+        return {}
     photo = manager_photo(facts, facts.record.items.get("company_profile"))
     return {photo[0]: photo[1]} if photo else {}

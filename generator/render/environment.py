@@ -13,13 +13,14 @@ cache), so rendering N pages costs N template calls, not N compilations.
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator.render.formatting import FILTERS
 from generator.render.markdown_escape import html_attr, md_cell, md_text
@@ -63,3 +64,14 @@ def environment(root: Path = TEMPLATES) -> Environment:
 def render(template: str, **context: Any) -> str:
     """Render ``templates/site/<template>`` with ``context``."""
     return environment().get_template(template).render(**context)
+
+
+def front_matter(title: str, *, search_exclude: bool = False, search_boost: int | None = None) -> str:
+    """The page's YAML front matter: its title (HTML-escaped, because the theme prints it as
+    HTML in ``<title>`` and the header) and whether or how search indexes it."""
+    lines = ["---", "title: " + json.dumps(str(escape(title)), ensure_ascii=False)]
+    if search_exclude:
+        lines += ["search:", "  exclude: true"]
+    elif search_boost is not None:
+        lines += ["search:", f"  boost: {search_boost}"]
+    return "\n".join(lines + ["---", "", ""])

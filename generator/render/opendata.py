@@ -29,7 +29,7 @@ from pydantic import BaseModel
 from generator.render import paths
 from generator.render.city import recent_notices
 from generator.render.context import SiteContext
-from generator.render.environment import render
+from generator.render.environment import front_matter, render
 
 FEED_ENTRIES = 50
 BOM = "\ufeff"
@@ -136,7 +136,7 @@ def open_data(ctx: SiteContext) -> dict[str, str]:
         "data/compliance.json": _json(compliance),
     }
     page = paths.OPEN_DATA
-    files[page] = render(
+    files[page] = front_matter("开放数据", search_exclude=True) + render(
         "opendata.md.j2", city=ctx.city, total=len(compounds), ledger_count=len(ledgers), items=ctx.items,
         files={name: paths.link(page, name) for name in files}, feed=paths.link(page, paths.FEED),
         compliance=paths.link(page, paths.COMPLIANCE),

@@ -26,8 +26,6 @@ after it runs) are raw HTML relative to the page's *URL* (:func:`url_link`).
 
 from __future__ import annotations
 
-import posixpath
-
 HOME = "index.md"
 COMPOUNDS = "compounds/index.md"
 COMPLIANCE = "compliance/index.md"
@@ -77,8 +75,17 @@ def url_of(page: str) -> str:
 
 
 def link(from_page: str, to_file: str) -> str:
-    """Markdown link target from one source page to another docs file (``.md`` or asset)."""
-    return posixpath.relpath(to_file, posixpath.dirname(from_page) or ".")
+    """Markdown link target from one source page to another docs file (``.md`` or asset).
+
+    Both are docs-relative POSIX paths without ``.`` or ``..`` segments (pure string work:
+    no file system, no current directory; this runs for every link of every page).
+    """
+    here = from_page.split("/")[:-1]
+    there = to_file.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 def url_link(from_page: str, to_url: str) -> str:

@@ -1,0 +1,150 @@
+"""The built site's structure: every compound x item page exists, no internal link or anchor is
+broken, the search index is segmented and finds every compound, the nav stays short."""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+
+from generator.findings import Findings
+from generator.load.dataset import load
+from tests.sitebuild import Built, PageParser, parse, sample_site, synth_site
+
+
+@pytest.fixture(scope="session", params=["sample", "synth"])
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return sample_site(tmp_path_factory) if request.param == "sample" else synth_site(tmp_path_factory)
+
+
+def dataset(built: Built):
+    return load(built.data, Findings())
+
+
+def test_every_compound_and_item_page_exists(site: Built) -> None:
+    ds = dataset(site)
+    items = [i.id for i in ds.catalogue.model.items]
+    assert len(ds.compounds) >= 10 and len(items) >= 10
+    missing = []
+    for cid in ds.compounds:
+        urls = [f"compounds/{cid}/"] + [f"compounds/{cid}/{item.replace('_', '-')}/" for item in items]
+        missing += [u for u in urls if not (site.site / u / "index.html").is_file()]
+    assert missing == []
+    assert (site.site / "compounds" / "index.html").is_file()
+    assert (site.site / "compliance" / "index.html").is_file()
+
+
+def _target(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
+    """The file an internal link points at and its fragment; None for external links."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith("//"):
+        return None
+    if not parts.path:
+        return page, unquote(parts.fragment)
+    base = page.parent
+    target = (base / unquote(parts.path)).resolve() if not parts.path.startswith("/") else site / parts.path.lstrip("/")
+    if target.is_dir():
+        target = target / "index.html"
+    return target, unquote(parts.fragment)
+
+
+def broken_links(site: Path) -> list[str]:
+    pages = sorted(site.rglob("*.html"))
+    parsed: dict[Path, PageParser] = {p.resolve(): parse(p) for p in pages}
+    broken = []
+    for path, parser in parsed.items():
+        for tag, attr, href in parser.links:
+            found = _target(site, path, href)
+            if found is None:
+                continue
+            target, fragment = found
+            rel = target.relative_to(site.resolve()).as_posix() if site.resolve() in target.parents else str(target)
+            if rel.startswith("pdf/") and not (site / "pdf").is_dir():
+                continue  # PDFs come from the PDF stage, which this build may not include
+            if not target.is_file():
+                broken.append(f"{path.relative_to(site.resolve())}: <{tag} {attr}={href!r}> -> missing {rel}")
+            elif fragment and target.suffix == ".html" and fragment not in parsed[target].ids:
+                broken.append(f"{path.relative_to(site.resolve())}: {href!r} -> no #{fragment} in {rel}")
+    return broken
+
+
+def test_no_broken_internal_links_or_anchors(site: Built) -> None:
+    assert broken_links(site.site) == []
+
+
+def test_pdf_links_name_an_existing_compound(site: Built) -> None:
+    ds = dataset(site)
+    for cid in list(ds.compounds)[:3]:
+        home = site.site / "compounds" / cid / "index.html"
+        hrefs = [href for _, _, href in parse(home).links if href.endswith(".pdf")]
+        assert hrefs == [f"../../pdf/{cid}.pdf"]
+
+
+def test_search_index_is_segmented_and_finds_every_compound(site: Built) -> None:
+    index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["zh"]
+    docs = index["docs"]
+    assert any("\u200b" in d["title"] + d["text"] for d in docs)
+    titles = {d["location"]: html.unescape(d["title"].replace("\u200b", "")) for d in docs}
+    ds = dataset(site)
+    for cid, rec in ds.compounds.items():
+        name = " ".join(rec.model.name.split())
+        assert titles.get(f"compounds/{cid}/") == name, cid
+        # jieba splits the name into words; two leading characters start one of them
+        tokens = [t for d in docs if d["location"] == f"compounds/{cid}/"
+                  for t in html.unescape(d["title"]).replace(" ", "\u200b").split("\u200b")]
+        assert any(t.startswith(name[:2]) for t in tokens), (cid, tokens)
+
+
+def test_bulky_pages_stay_out_of_the_search_index(site: Built) -> None:
+    index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    ds = dataset(site)
+    item_pages = {f"compounds/{cid}/{i.id.replace('_', '-')}/" for cid in ds.compounds for i in ds.catalogue.model.items}
+    assert locations & item_pages == set()
+    assert "compliance/" not in locations
+
+
+def test_nav_lists_sections_only(site: Built) -> None:
+    config = yaml.safe_load((site.stage / "mkdocs.yml").read_text(encoding="utf-8"))
+    titles = [next(iter(entry)) for entry in config["nav"]]
+    assert titles == ["首页", "小区", "公示情况", "红黑榜", "示范项目", "关于"]
+    about = [next(iter(e)) for e in config["nav"][-1]["关于"]]
+    assert about == ["关于本站", "如何投诉", "数据说明", "开放数据"]
+    flat = json.dumps(config["nav"], ensure_ascii=False)
+    assert "compounds/" in flat and flat.count("compounds/") == 1  # the index only
+    home = (site.site / "index.html").read_text(encoding="utf-8")
+    ds = dataset(site)
+    some = sorted(ds.compounds)[0]
+    assert f"compounds/{some}/" not in home.split('class="md-main"')[0]  # not in header/nav
+
+
+def test_engine_config_is_offline_and_plugin_free(site: Built) -> None:
+    config = yaml.safe_load((site.stage / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["theme"]["language"] == "zh"
+    assert config["theme"]["font"] is False
+    assert config["plugins"] == [{"search": {"lang": ["zh"]}}]
+    assert "hooks" not in config
+    for page in [site.site / "index.html", next((site.site / "compounds").glob("*/index.html"))]:
+        text = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+        fetched = [a.get("src") or a.get("href") or "" for tag, a in parse(page).attrs
+                   if tag in ("script", "img", "iframe") or (tag == "link" and a.get("rel") != "canonical")]
+        assert [url for url in fetched if urlsplit(url).netloc] == []
+
+
+def test_link_checker_reports_missing_pages_and_anchors(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text(
+        '<a href="a/">ok</a><a href="a/#here">ok</a><a href="b/">gone</a><a href="a/#nowhere">bad anchor</a>'
+        '<a href="https://example.org/x">external</a><a href="#top">self</a><p id="top"></p>', encoding="utf-8")
+    (tmp_path / "a" / "index.html").write_text('<h2 id="here">x</h2><a href="../index.html#top">back</a>',
+                                               encoding="utf-8")
+    assert broken_links(tmp_path) == [
+        "index.html: <a href='b/'> -> missing b",
+        "index.html: 'a/#nowhere' -> no #nowhere in a/index.html",
+    ]
