@@ -8,7 +8,7 @@ AS_OF  ?= 2026-11-15
 .PHONY: site test bench setup system-deps check schema golden serve clean
 
 site: setup
-	$(PY) -m generator check --data data --as-of $(AS_OF)
+	$(PY) -m generator build --data data --out site --as-of $(AS_OF)
 
 test: setup
 	$(PY) -m pytest -n 2 -q
@@ -29,6 +29,15 @@ check: setup
 
 schema: setup
 	$(PY) -m generator schema --out schemas
+
+golden: setup
+	$(PY) tests/golden/regenerate.py
+
+bench: setup
+	$(PY) bench/bench_site.py
+
+serve: setup
+	$(PY) -m generator serve --data data --as-of $(AS_OF)
 
 clean:
 	rm -rf site .cache
