@@ -274,3 +274,25 @@ def test_data_files_are_never_modified(mini: Path) -> None:
     before[mini / PC / "fee_schedule.csv"] = (mini / PC / "fee_schedule.csv").read_bytes()
     findings_for(mini)
     assert {p: p.read_bytes() for p in mini.rglob("*") if p.is_file()} == before
+
+
+def test_per_unit_share_is_checked_at_its_stated_precision(mini: Path) -> None:
+    edit(mini / PC / "utility_sharing.csv", "1200.00,0.03", "1200.00,0.0300")
+    assert findings_for(mini) == []
+    edit(mini / PC / "utility_sharing.csv", "1200.00,0.0300", "1200.00,0.0310")
+    f = only(mini)
+    assert (f.code, f.field) == ("arith-line-total", "per_unit") and "0.0300" in f.message
+
+
+@pytest.mark.parametrize("month", ["2026/10", "2026年10月", "2026-10-01", "2026/10/1"])
+def test_excel_month_forms(mini: Path, month: str) -> None:
+    edit(mini / PC / "utility_sharing.csv", "\n2026-10,", f"\n{month},")
+    assert findings_for(mini) == []
+
+
+def test_fund_use_in_a_year_without_summary(mini: Path) -> None:
+    path = mini / PC / "maintenance_fund.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "2026-05-01,路面修补,全区,8000.00,按面积分摊,同意户数 75%,测试建筑公司,施工中\n",
+                    encoding="utf-8")
+    f = only(mini)
+    assert (f.code, f.line, f.severity) == ("arith-period-total", 3, Severity.WARNING)

@@ -132,7 +132,9 @@ def _utility(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of:
             r.mismatch("arith-line-total", "金额", row.amount, expected, line=line, column=table.column_of("amount"),
                        field="amount", how="用量 × 单价")
         if basis:
-            share = money(row.amount / basis)
+            # Per-㎡ shares are small: the notice may state 2 to 4 decimals; check at the stated precision.
+            places = Decimal(1).scaleb(-max(2, min(4, -row.per_unit.as_tuple().exponent)))
+            share = (row.amount / basis).quantize(places, rounding=ROUND_HALF_UP)
             if row.per_unit != share:
                 r.mismatch("arith-line-total", "分摊标准", row.per_unit, share, line=line,
                            column=table.column_of("per_unit"), field="per_unit", how=f"金额 ÷ 分摊基数 {basis}")
@@ -187,14 +189,26 @@ def _maintenance_fund(rec: CompoundRecord, record: ItemRecord, findings: Finding
             r.mismatch("arith-balance", f"{y.year} 年末余额", y.closing_balance, expected,
                        line=record.file.line_of("years", i, "closing_balance"), field=f"years[{i + 1}].closing_balance",
                        how="期初 + 归集 + 利息 − 使用")
-        if record.table.rel is not None and y.used != used_by_year.get(y.year, ZERO):
-            r.mismatch("arith-period-total", f"{y.year} 年使用金额", y.used, used_by_year.get(y.year, ZERO),
+        spent = used_by_year.pop(y.year, ZERO)
+        if record.table.rel is not None and y.used != spent:
+            r.mismatch("arith-period-total", f"{y.year} 年使用金额", y.used, spent,
                        line=record.file.line_of("years", i, "used"), field=f"years[{i + 1}].used",
                        how="使用明细（maintenance_fund.csv）当年合计")
         if i > 0 and y.opening_balance != f.years[i - 1].closing_balance:
             r.mismatch("arith-balance", f"{y.year} 年期初余额", y.opening_balance, f.years[i - 1].closing_balance,
                        line=record.file.line_of("years", i, "opening_balance"), field=f"years[{i + 1}].opening_balance",
                        how="上一年年末余额")
+    if f.years:
+        _fund_unreported_years(record, used_by_year, findings)
+
+
+def _fund_unreported_years(record: ItemRecord, years: dict[int, Decimal], findings: Findings) -> None:
+    table = record.table
+    for row, line in zip(table.rows, table.lines):
+        if years.pop(row.date.year, None) is not None:  # once per year, at its first row
+            findings.warn("arith-period-total", table.rel or "", f"{row.date.year} 年的使用明细没有对应的年度汇总（years）",
+                          line=line, column=table.column_of("date"), field="date",
+                          hint=f"在 maintenance_fund.yaml 的 years 中补上 {row.date.year} 年的汇总。")
 
 
 def _parking(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of: date) -> None:

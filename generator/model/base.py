@@ -143,9 +143,26 @@ PeriodField = Annotated[
     Period,
     BeforeValidator(_custom("period", parse_period)),
     PlainSerializer(lambda p: p.id, return_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-([HhQq][1-4]|\d{2}))?$",
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}(-([HhQq][1-4]|\d{2}))?$"}, {"type": "integer"}],
                     "description": "期间：2026（年）、2026-H1（半年）、2026-Q3（季度）或 2026-07（月）"}),
 ]
+
+
+_MONTH_RE = re.compile(r"^(\d{4})(?:[-/.]|年)(\d{1,2})(?:月|[-/.]0?1(?: 0{1,2}:00(?::00)?)?)?$")
+
+
+def parse_month(value: Any) -> str:
+    """``2026-09``, ``2026/9``, ``2026年9月`` or Excel's ``2026-09-01`` to ``2026-09``."""
+    if isinstance(value, date):
+        return f"{value.year:04d}-{value.month:02d}"
+    match = _MONTH_RE.match(fold(str(value)))
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise ValueError(f"“{value}”不是可识别的月份（请写成 2026-09、2026/9 或 2026年9月）")
+    return f"{match.group(1)}-{int(match.group(2)):02d}"
+
+
+MonthField = Annotated[str, BeforeValidator(_custom("date", parse_month)),
+                       WithJsonSchema({"type": "string", "description": "月份，如 2026-09"})]
 
 
 def quarter_of(day: date) -> str:

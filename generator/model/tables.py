@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.model.base import Amount, Day, Money, OptDay, OptText, Quantity, Record, Text
+from generator.model.base import Amount, Count, Day, Money, MonthField, OptDay, OptText, Phone, Quantity, Record, Slug, Text
 
 
 class ServiceItemRow(Record):
@@ -38,7 +38,7 @@ class FacilityRow(Record):
     system: Literal["电梯", "消防", "二次供水", "监控", "供暖", "门禁", "配电", "其他"] = Field(title="设施系统")
     maintainer: Text = Field(title="维保单位")
     qualification: Text = Field(title="资质")
-    phone: Text = Field(title="维保单位电话")
+    phone: Phone = Field(title="维保单位电话")
     last_inspection: Day = Field(title="上次检验日期")
     next_inspection: Day = Field(title="下次检验日期")
     result: Text = Field(title="检验结果")
@@ -66,23 +66,23 @@ class MaintenanceFundUseRow(Record):
 
 
 class UtilityRow(Record):
-    month: Text = Field(title="月份", pattern=r"^\d{4}-\d{2}$", description="如 2026-09")
+    month: MonthField = Field(title="月份", description="如 2026-09（也可写 2026/9、2026年9月）")
     kind: Literal["公共用电", "公共用水"] = Field(title="类别")
     meter_start: Quantity = Field(title="起始读数")
     meter_end: Quantity = Field(title="截止读数")
     usage: Quantity = Field(title="用量")
     unit_price: Money = Field(title="单价")
     amount: Money = Field(title="金额")
-    per_unit: Money = Field(title="分摊标准", description="每㎡或每户分摊金额")
+    per_unit: Money = Field(title="分摊标准", description="每㎡或每户分摊金额，保留 2 到 4 位小数")
 
 
 class ParkingRow(Record):
     type: Literal["地面", "地下", "机械"] = Field(title="车位类型")
     ownership: Literal["业主共有", "开发商产权", "人防", "业主自有"] = Field(title="权属")
-    total: int = Field(title="总数", ge=0)
-    sold: int = Field(title="已售", ge=0)
-    rented: int = Field(title="已租", ge=0)
-    vacant: int = Field(title="空置", ge=0)
+    total: Count = Field(title="总数")
+    sold: Count = Field(title="已售")
+    rented: Count = Field(title="已租")
+    vacant: Count = Field(title="空置")
     monthly_fee: Money | None = Field(None, title="月租金（元/月）")
     note: OptText = Field(None, title="备注")
 
@@ -96,7 +96,7 @@ class RectificationRow(Record):
 
 
 class EvaluationRow(Record):
-    company: Text = Field(title="企业编号")
+    company: Slug = Field(title="企业编号")
     group: Text = Field(title="评价主体")
     score: Amount = Field(title="得分")
     dimension: OptText = Field(None, title="维度")
