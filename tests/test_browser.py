@@ -1,0 +1,208 @@
+"""The site in a real browser: Debian's headless Chromium (never a downloaded one), driven over
+the DevTools protocol on a pipe (``--remote-debugging-pipe``, no extra packages).
+
+* a compound home and an item page at 390 px (a phone) have no horizontal overflow
+  (``scrollWidth`` of the document equals the viewport width); screenshots are saved in the
+  test's temporary folder (``SITE_SCREENSHOTS=<dir>`` keeps a copy to look at);
+* typing two characters of a compound's name into the search box lists that compound.
+"""
+
+from __future__ import annotations
+
+import base64
+import fcntl
+import functools
+import http.server
+import json
+import os
+import select
+import shutil
+import subprocess
+import threading
+import time
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from generator.findings import Findings
+from generator.load.dataset import load
+from tests.sitebuild import Built, sample_site
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+WIDTH = 390
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian chromium (scripts/install-system-deps.sh)")]
+
+
+class Browser:
+    """A minimal DevTools-protocol client: JSON messages separated by NUL bytes on fds 3/4."""
+
+    def __init__(self, profile: Path) -> None:
+        to_child_r, self._to_child = os.pipe()
+        self._from_child, from_child_w = os.pipe()
+
+        def wire() -> None:  # runs in the child: its fd 3 reads commands, fd 4 writes replies
+            high_r = fcntl.fcntl(to_child_r, fcntl.F_DUPFD, 10)
+            high_w = fcntl.fcntl(from_child_w, fcntl.F_DUPFD, 10)
+            os.dup2(high_r, 3)
+            os.dup2(high_w, 4)
+
+        self.proc = subprocess.Popen(
+            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
+             f"--user-data-dir={profile}", "--remote-debugging-pipe", "about:blank"],
+            preexec_fn=wire, close_fds=False, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL)
+        os.close(to_child_r)
+        os.close(from_child_w)
+        self._buffer = b""
+        self._next = 0
+        self._events: list[dict[str, Any]] = []
+        target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+        self.session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        self.call("Page.enable", session=self.session)
+        self.call("Runtime.enable", session=self.session)
+
+    def _read(self, timeout: float) -> dict[str, Any]:
+        deadline = time.monotonic() + timeout
+        while b"\0" not in self._buffer:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self._from_child], [], [], left)[0]:
+                raise TimeoutError("chromium did not answer")
+            chunk = os.read(self._from_child, 1 << 16)
+            if not chunk:
+                raise RuntimeError("chromium exited")
+            self._buffer += chunk
+        message, self._buffer = self._buffer.split(b"\0", 1)
+        return json.loads(message)
+
+    def call(self, method: str, params: dict | None = None, session: str | None = None,
+             timeout: float = 30) -> dict[str, Any]:
+        self._next += 1
+        message: dict[str, Any] = {"id": self._next, "method": method, "params": params or {}}
+        if session:
+            message["sessionId"] = session
+        os.write(self._to_child, json.dumps(message).encode() + b"\0")
+        while True:
+            reply = self._read(timeout)
+            if reply.get("id") == self._next:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                return reply["result"]
+            self._events.append(reply)
+
+    def wait_for(self, event: str, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while True:
+            for i, e in enumerate(self._events):
+                if e.get("method") == event:
+                    del self._events[: i + 1]
+                    return
+            self._events.append(self._read(deadline - time.monotonic()))
+
+    def open(self, url: str, width: int = WIDTH, height: int = 844) -> None:
+        self.call("Emulation.setDeviceMetricsOverride",
+                  {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True}, self.session)
+        self._events.clear()
+        self.call("Page.navigate", {"url": url}, self.session)
+        self.wait_for("Page.loadEventFired")
+
+    def js(self, expression: str, timeout: float = 30) -> Any:
+        result = self.call("Runtime.evaluate", {"expression": expression, "awaitPromise": True,
+                                                "returnByValue": True}, self.session, timeout)
+        if "exceptionDetails" in result:
+            raise RuntimeError(result["exceptionDetails"])
+        return result["result"].get("value")
+
+    def screenshot(self, path: Path, max_height: int = 4000) -> None:
+        height = min(int(self.js("document.documentElement.scrollHeight")), max_height)
+        shot = self.call("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True,
+                                                    "clip": {"x": 0, "y": 0, "width": WIDTH, "height": height,
+                                                             "scale": 1}}, self.session)
+        path.write_bytes(base64.b64decode(shot["data"]))
+
+    def close(self) -> None:
+        try:
+            self.call("Browser.close", timeout=5)
+        except (TimeoutError, RuntimeError, OSError):
+            pass
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        os.close(self._to_child)
+        os.close(self._from_child)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return sample_site(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def base_url(built: Built) -> Iterator[str]:
+    """The built site over HTTP on a free local port (search needs fetch, which file:// lacks)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built.site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    b = Browser(tmp_path_factory.mktemp("chromium-profile"))
+    yield b
+    b.close()
+
+
+@pytest.mark.parametrize("url", ["compounds/lanting/", "compounds/lanting/public-revenue/",
+                                 "compounds/lanting/fee-schedule/"])
+def test_phone_width_has_no_horizontal_overflow(browser: Browser, base_url: str, url: str, tmp_path: Path) -> None:
+    browser.open(base_url + url)
+    assert browser.js("window.innerWidth") == WIDTH
+    assert browser.js("document.querySelector('h1').textContent.length") > 0
+    scroll = browser.js("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
+    assert scroll <= WIDTH, f"{url} is {scroll} px wide at {WIDTH} px"
+    shot = tmp_path / (url.strip("/").replace("/", "_") + ".png")
+    browser.screenshot(shot)
+    assert shot.stat().st_size > 10_000
+    if os.environ.get("SITE_SCREENSHOTS"):
+        keep = Path(os.environ["SITE_SCREENSHOTS"])
+        keep.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(shot, keep / shot.name)
+
+
+SEARCH = """
+new Promise((resolve, reject) => {
+  const input = document.querySelector('input[data-md-component="search-query"]');
+  input.focus();
+  input.value = %s;
+  input.dispatchEvent(new Event('input', {bubbles: true}));
+  input.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true}));
+  const start = Date.now();
+  (function poll() {
+    const links = [...document.querySelectorAll('.md-search-result__item > a')].map(a => a.getAttribute('href'));
+    if (links.length) return resolve(links);
+    if (Date.now() - start > 15000) return resolve([]);
+    setTimeout(poll, 100);
+  })();
+})
+"""
+
+
+def test_two_characters_of_a_compound_name_find_it(browser: Browser, base_url: str, built: Built) -> None:
+    ds = load(built.data, Findings())
+    for cid, rec in sorted(ds.compounds.items()):
+        browser.open(base_url)
+        query = rec.model.name[:2]
+        links = browser.js(SEARCH % json.dumps(query))
+        assert any(f"compounds/{cid}/" in href for href in links), (query, links)
