@@ -88,11 +88,13 @@ def schema(out: str) -> None:
         click.echo(path.as_posix())
 
 
-def _build_options(data: str, out: str, as_of: str | None, stage_dir: str | None, strict: bool = False):
+def _build_options(data: str, out: str, as_of: str | None, stage_dir: str | None, strict: bool = False,
+                   paper: str = "a4", pdf_cache: str | None = None):
     from generator.build.pipeline import BuildOptions
 
     return BuildOptions(data=_data_dir(data), out=Path(out), as_of=_as_of(as_of),
-                        stage_dir=Path(stage_dir) if stage_dir else None, strict=strict)
+                        stage_dir=Path(stage_dir) if stage_dir else None, strict=strict, paper=paper,
+                        pdf_cache=Path(pdf_cache) if pdf_cache else None)
 
 
 @cli.command()
@@ -101,11 +103,15 @@ def _build_options(data: str, out: str, as_of: str | None, stage_dir: str | None
 @as_of_option
 @click.option("--stage-dir", default=None, help="保留暂存的 Markdown 和 mkdocs.yml 的目录（可用 mkdocs build -f 复现）")
 @click.option("--strict", is_flag=True, help="MkDocs 有警告（如内容页中的坏链接）时视为失败")
-def build(data: str, out: str, as_of: str | None, stage_dir: str | None, strict: bool) -> None:
+@click.option("--paper", type=click.Choice(["a4", "a3"]), default="a4", show_default=True,
+              help="公示 PDF 的纸张（竖版 A4 或 A3）")
+@click.option("--pdf-cache", default=None, help="PDF 缓存目录（默认 .cache/pdf；数据和模板未变的 PDF 直接复用）")
+def build(data: str, out: str, as_of: str | None, stage_dir: str | None, strict: bool, paper: str,
+          pdf_cache: str | None) -> None:
     """校验数据并生成网站；数据有错误时不改动输出目录。"""
     from generator.build.pipeline import BuildError, build as run_build
 
-    options = _build_options(data, out, as_of, stage_dir, strict)
+    options = _build_options(data, out, as_of, stage_dir, strict, paper, pdf_cache)
     try:
         result = run_build(options)
     except BuildError as exc:

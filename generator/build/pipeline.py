@@ -28,6 +28,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.build.mkdocs_runner import MkDocsFailed, run_mkdocs
+from generator.build.pdf import PdfError, build_pdfs
 from generator.build.site_config import ConfigError, load_site_config
 from generator.checks import run_checks
 from generator.checks.status import StatusMatrix
@@ -59,6 +60,10 @@ class BuildOptions:
     config: Path = Path("mkdocs.yml")
     strict: bool = False
     """Fail when MkDocs warns (broken links in content pages, ...)."""
+    paper: str = "a4"
+    """Paper of the notice PDFs: a4 or a3 (portrait)."""
+    pdf_cache: Path | None = None
+    """Cache of compiled PDFs (None: .cache/pdf); see :mod:`generator.build.pdf`."""
 
 
 @dataclass
@@ -206,7 +211,14 @@ def build(options: BuildOptions) -> BuildResult:
         timings["mkdocs"] = time.perf_counter() - mark
 
         # Outputs made after MkDocs go into the new site before it replaces the old one.
-        # The PDF stage (issue 5) adds its one call here, writing into new_site / "pdf".
+        mark = time.perf_counter()
+        try:
+            pdfs = build_pdfs(checked.ds, checked.matrix, checked.rankings, checked.as_of, new_site, options.paper,
+                              cache_dir=options.pdf_cache)
+        except PdfError as exc:
+            raise BuildError(f"{exc.finding.message}\n提示：{exc.finding.hint}") from None
+        findings = findings + pdfs.findings
+        timings["pdf"] = time.perf_counter() - mark
 
         StagingWriter(new_site).write_text(SITE_MARKER, "")
         swap_into_place(new_site, out)
