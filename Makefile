@@ -35,6 +35,7 @@ golden: setup
 
 bench: setup
 	$(PY) bench/bench_site.py
+	$(PY) bench/bench_pdf.py
 
 serve: setup
 	$(PY) -m generator serve --data data --as-of $(AS_OF)
