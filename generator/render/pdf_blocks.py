@@ -1,8 +1,9 @@
 """Building blocks of the data the Typst templates lay out, and the number formats they print.
 
 Contract: every function returns plain JSON-ready values (``str``, ``int``, ``bool``, lists,
-dicts); amounts are formatted here from :class:`~decimal.Decimal` (never float) so the
-templates only place text. The templates know four block kinds:
+dicts); amounts are formatted here from :class:`~decimal.Decimal` (never float), with the
+same functions as the web pages (:mod:`generator.render.formatting`), so paper and web show
+the same figures and the templates only place text. The templates know four block kinds:
 
 * ``facts``: label/value pairs (``{"kind": "facts", "rows": [[label, value], ...]}``);
 * ``table``: a table with headers (units in the header or the cell), column weights
@@ -16,55 +17,47 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any, Literal, Sequence
+
+from generator.render import formatting as fmt
 
 Align = Literal["left", "right", "center"]
 Block = dict[str, Any]
 
-CENT = Decimal("0.01")
-
-
 def money(value: Decimal) -> str:
-    """``1234.5`` -> ``1,234.50`` (元, two decimals, half-up)."""
-    return format(value.quantize(CENT, rounding=ROUND_HALF_UP), ",f")
+    """``1234.5`` -> ``1,234.50`` (元), exactly as the web pages print it."""
+    return fmt.money(value)
 
 
 def number(value: Decimal | int) -> str:
-    """An exact quantity as written, with thousands groups: ``126500.50`` -> ``126,500.50``."""
-    if isinstance(value, int):
-        return format(value, ",d")
-    return format(value, ",f")
+    """An exact quantity with thousands groups (``126500.50`` -> ``126,500.5``), as on the web."""
+    return fmt.quantity(value)
 
 
 def plain(value: Decimal) -> str:
-    """A unit price exactly as written in the data (``0.85``, ``150``), no exponent."""
-    return format(value, "f")
+    """A unit price or per-unit share as on the web pages (``0.85``, ``150``)."""
+    return fmt.quantity(value)
 
 
-def percent(part: Decimal | int, whole: Decimal | int, places: int = 1) -> str:
-    """``part / whole`` as a percentage, e.g. ``90.5%``; ``—`` when ``whole`` is 0."""
-    if not whole:
-        return "—"
-    ratio = Decimal(part) * 100 / Decimal(whole)
-    return f"{ratio.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)}%"
+def percent(part: Decimal | int, whole: Decimal | int) -> str:
+    """``part / whole`` as a percentage with one decimal, e.g. ``90.5%``; ``—`` when ``whole`` is 0."""
+    return fmt.percent(part, whole)
 
 
 def ratio_percent(value: Decimal) -> str:
     """A ratio 0..1 as a percentage, as exact as written: ``0.925`` -> ``92.5%``."""
-    scaled = value * 100
-    text = format(scaled.normalize(), "f") if scaled == scaled.to_integral_value() else format(scaled, "f").rstrip("0")
-    return f"{text}%"
+    return fmt.ratio(value)
 
 
 def day(value: date) -> str:
     """ISO date for tables: ``2026-10-12``."""
-    return value.isoformat()
+    return fmt.day(value)
 
 
 def cn_day(value: date) -> str:
     """Chinese long date for sentences: ``2026年10月12日``."""
-    return f"{value.year}年{value.month}月{value.day}日"
+    return fmt.day_cn(value)
 
 
 @dataclass(frozen=True)
