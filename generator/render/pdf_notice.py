@@ -166,7 +166,7 @@ def notice_document(ds: Dataset, rec: CompoundRecord, status: StatusMatrix, rank
         "overview": {"columns": ["序号", "公示事项", "状态", "期间 / 说明", "张贴日期"], "rows": overview},
         "phones": phones(ds, rec, city),
         "sections": sections,
-        "footer": f"{c.name} · 数据日期 {as_of.isoformat()} · 版本 {stamp} · {url}",
+        "footer": f"{c.name} 物业服务信息公示 · 数据日期 {as_of.isoformat()} · 版本 {stamp}",
         "closing": "本公示由系统根据报送数据生成，纸质版与网上公示版本号一致即为同一份数据。如有疑问，请拨打上方监督电话。",
     }
     return PdfDocument(name=f"{rec.id}.pdf", template="notice.typ", entry="notice", data=data, qr_url=url,
