@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -338,3 +339,42 @@ def test_section_numbers_are_chinese_numerals() -> None:
     from generator.render.pdf_notice import cn_number
 
     assert [cn_number(n) for n in (1, 9, 10, 11, 20, 23)] == ["一", "九", "十", "十一", "二十", "二十三"]
+
+
+# --- nothing runs off the paper -------------------------------------------------------
+
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)</word>')
+PAGE = re.compile(r'<page width="([\d.]+)"')
+
+
+def words_off_the_page(pdf: Path, margin_pt: float = 28.0) -> list[str]:
+    """Words that reach into the outer 10 mm of the sheet (the content box ends at 15 mm)."""
+    out = []
+    for page in run("pdftotext", "-bbox", pdf, "-").split("<page ")[1:]:
+        width = float(PAGE.match("<page " + page).group(1))
+        for x_min, x_max, word in WORD.findall(page):
+            if float(x_min) < margin_pt or float(x_max) > width - margin_pt:
+                out.append(f"{word} ({x_min}–{x_max} of {width})")
+    return out
+
+
+def test_no_text_runs_off_the_page_in_the_fixture_pdfs(site: Built) -> None:
+    for pdf in site.result:
+        assert words_off_the_page(pdf) == [], pdf.name
+
+
+def test_long_codes_in_narrow_columns_wrap_instead_of_running_off(tmp_path: Path) -> None:
+    data = copy_city(tmp_path)
+    code = "SFGJ2023NO12ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGHIJKLMNOP"
+    fees = data / "compounds" / "lanting" / "fee_schedule.csv"
+    fees.write_text(fees.read_text(encoding="utf-8").replace("示发改价〔2023〕12号", code), encoding="utf-8")
+    scope = data / "compounds" / "lanting" / "service_scope.csv"
+    scope.write_text(scope.read_text(encoding="utf-8").replace("每日 1 次", "X" * 70), encoding="utf-8")
+    for paper in ("a4", "a3"):
+        built = build(data, tmp_path / paper, tmp_path / "cache", paper=paper)
+        pdf = tmp_path / paper / "pdf" / "lanting.pdf"
+        assert words_off_the_page(pdf) == [], paper
+        words = text_of(pdf).replace("\u200b", " ").split()
+        chunks = [code[i:i + 4] for i in range(0, len(code), 4)]
+        assert all(chunk in words for chunk in chunks), paper  # wrapped, but every character printed
+        assert built.result.findings == []

@@ -15,6 +15,7 @@ the same figures and the templates only place text. The templates know four bloc
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -60,6 +61,26 @@ def cn_day(value: date) -> str:
     return fmt.day_cn(value)
 
 
+_LONG_RUN = re.compile(r"[A-Za-z0-9]{10,}")
+ZWSP = "\u200b"
+
+
+def breakable(text: str, longer_than: int = 10, every: int = 4) -> str:
+    """Give long letter/digit runs (codes, account-like numbers) line-break opportunities
+    (zero-width spaces every ``every`` characters), so a narrow table column wraps them
+    instead of letting them run off the page. Text that fits is printed unchanged."""
+    if len(text) < longer_than:
+        return text
+
+    def split(match: re.Match[str]) -> str:
+        run = match.group(0)
+        if len(run) < longer_than:
+            return run
+        return ZWSP.join(run[i:i + every] for i in range(0, len(run), every))
+
+    return _LONG_RUN.sub(split, text)
+
+
 @dataclass(frozen=True)
 class Column:
     title: str
@@ -80,14 +101,14 @@ def table(columns: Sequence[Column], rows: Sequence[Sequence[str]], *, total: bo
         "columns": [c.title for c in columns],
         "widths": [c.weight for c in columns],
         "align": [c.align for c in columns],
-        "rows": [[str(cell) for cell in row] for row in rows],
+        "rows": [[breakable(str(cell)) for cell in row] for row in rows],
         "total": total and bool(rows),
     }
 
 
 def facts(rows: Sequence[tuple[str, str | None]]) -> Block:
     """Label/value pairs; pairs whose value is empty are left out."""
-    return {"kind": "facts", "rows": [[label, value] for label, value in rows if value]}
+    return {"kind": "facts", "rows": [[label, breakable(value, longer_than=24)] for label, value in rows if value]}
 
 
 def steps(items: Sequence[str], caption: str | None = None) -> Block:
