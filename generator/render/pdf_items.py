@@ -221,7 +221,7 @@ def ranking_blocks(ctx: ItemContext) -> list[Block]:
     """The company's latest red/black-list result with its score parts (professional compounds)."""
     if ctx.ranking is None:
         if ctx.rec.model.management == "professional":
-            return [note("本企业在最近一期考评中没有评分记录。")]
+            return [note("本企业暂无考评结果。")]
         return []
     period, result = ctx.ranking
     policy = period.policy
