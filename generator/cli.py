@@ -151,6 +151,7 @@ def serve(data: str, as_of: str | None, stage_dir: str, dev_addr: str) -> None:
         else:
             click.echo(f"已重新生成（{len(findings)} 个警告）。", err=True)
 
+    click.echo(f"预览地址：http://{dev_addr}/（按 Ctrl+C 结束）", err=True)
     try:
         run_serve(options, dev_addr, report)
     except BuildError as exc:

@@ -57,18 +57,27 @@ def _source_date(day: date) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
+def quiet_jieba() -> None:
+    """jieba (used by the search plugin) logs its dictionary loading to stderr at import; import
+    it first and raise its log level, so builds print nothing."""
+    try:
+        import jieba
+    except ImportError:  # the search plugin then indexes without segmentation
+        return
+    jieba.setLogLevel(logging.WARNING)
+
+
 def run_mkdocs(config_file: Path, site_dir: Path, as_of: date, strict: bool = False) -> list[str]:
     """Build the site; returns MkDocs' warning messages."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    quiet_jieba()
     with _quiet_logs() as collected, _source_date(as_of):
         try:
             config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
             config.plugins.on_startup(command="build", dirty=False)
-            # jieba (imported by the search plugin) logs its dictionary loading at DEBUG to stderr.
-            logging.getLogger("jieba").setLevel(logging.WARNING)
             try:
                 build(config)
             finally:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from generator.build.pipeline import BuildError, BuildOptions, prepare_stage, check, render, stage
+from generator.build.mkdocs_runner import quiet_jieba
 from generator.build.site_config import ConfigError, load_site_config
 from generator.findings import Finding
 from generator.render.environment import TEMPLATES
@@ -58,6 +59,7 @@ def _regenerate(options: BuildOptions, target: Path, report: Report) -> bool:
 def serve(options: BuildOptions, dev_addr: str, report: Report) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    quiet_jieba()
     assert options.stage_dir is not None
     target, _ = prepare_stage(options.stage_dir)
     if not _regenerate(options, target, report):
