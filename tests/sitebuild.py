@@ -194,3 +194,44 @@ def content_text(path: Path) -> str:
     parser.feed(html[start:end])
     parser.close()
     return " ".join("".join(parser.text).split())
+
+
+class _Cells(HTMLParser):
+    """The rows of the first table after a heading with the given text."""
+
+    def __init__(self, heading: str) -> None:
+        super().__init__()
+        self.heading, self.found, self.rows, self.cell, self.depth = heading, False, [], None, 0
+        self.in_heading = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("h2", "h3"):
+            self.in_heading = True
+        if self.found and tag == "table":
+            self.depth += 1
+        if self.depth and tag == "tr":
+            self.rows.append([])
+        if self.depth and tag in ("td", "th"):
+            self.cell = ""
+
+    def handle_endtag(self, tag):
+        if tag in ("h2", "h3"):
+            self.in_heading = False
+        if self.depth and tag in ("td", "th"):
+            self.rows[-1].append(self.cell)
+            self.cell = None
+        if self.depth and tag == "table":
+            self.depth, self.found = 0, False
+
+    def handle_data(self, data):
+        if self.in_heading and self.heading in data:
+            self.found = True
+        elif self.cell is not None:
+            self.cell += data
+
+
+def table_after(page: Path, heading: str) -> list[list[str]]:
+    """Cell texts, row by row (header first), of the first table after the heading ``heading``."""
+    parser = _Cells(heading)
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.rows

@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.render.markdown_escape import md_cell, md_text
-from tests.sitebuild import HOSTILE_ID, HOSTILE_NAME, IMG, JS_LINK, SCRIPT, Built, content_text, parse, synth_site
+from tests.sitebuild import (HOSTILE_ID, HOSTILE_NAME, IMG, JS_LINK, SCRIPT, Built, content_text, parse, synth_site,
+                             table_after)
 
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc"]
 
@@ -54,46 +55,6 @@ def test_hostile_strings_read_as_text(built: Built) -> None:
         assert literal in channels, literal
     scope = content_text(built.site / "compounds" / HOSTILE_ID / "service-scope" / "index.html")
     assert f"理由：{SCRIPT}{JS_LINK}" in scope
-
-
-class Cells(HTMLParser):
-    """The rows of the first table after a heading with the given text."""
-
-    def __init__(self, heading: str) -> None:
-        super().__init__()
-        self.heading, self.found, self.rows, self.cell, self.depth = heading, False, [], None, 0
-        self.in_heading = False
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("h2", "h3"):
-            self.in_heading = True
-        if self.found and tag == "table":
-            self.depth += 1
-        if self.depth and tag == "tr":
-            self.rows.append([])
-        if self.depth and tag in ("td", "th"):
-            self.cell = ""
-
-    def handle_endtag(self, tag):
-        if tag in ("h2", "h3"):
-            self.in_heading = False
-        if self.depth and tag in ("td", "th"):
-            self.rows[-1].append(self.cell)
-            self.cell = None
-        if self.depth and tag == "table":
-            self.depth, self.found = 0, False
-
-    def handle_data(self, data):
-        if self.in_heading and self.heading in data:
-            self.found = True
-        elif self.cell is not None:
-            self.cell += data
-
-
-def table_after(page, heading: str) -> list[list[str]]:
-    parser = Cells(heading)
-    parser.feed(page.read_text(encoding="utf-8"))
-    return parser.rows
 
 
 def test_pipes_and_newlines_stay_inside_their_cell(built: Built) -> None:

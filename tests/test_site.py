@@ -18,7 +18,7 @@ from generator.checks import run_checks
 from generator.findings import Findings
 from generator.load.dataset import Dataset, load
 from generator.render.stamp import version_stamp
-from tests.sitebuild import AS_OF, Built, content_text, parse, sample_site
+from tests.sitebuild import AS_OF, Built, content_text, parse, sample_site, table_after
 
 LABEL = {"published": "已公示", "stale": "逾期未更新", "missing": "未公示", "not_applicable": "不适用"}
 
@@ -151,8 +151,13 @@ def test_compliance_matrix_gives_numerator_and_denominator(built: Built, checked
         states = Counter(matrix[cid][item.id].state for cid in ds.compounds)
         applicable = len(ds.compounds) - states["not_applicable"]
         assert f"{n} {item.name} {states['published']}/{applicable} " in text, item.id
-    html = (built.site / "compliance" / "index.html").read_text(encoding="utf-8")
-    assert html.count('class="status-cell') == len(ds.compounds) * len(ds.catalogue.model.items)
+    rows = table_after(built.site / "compliance" / "index.html", "逐个小区")
+    symbols = {"published": "✓", "stale": "!", "missing": "✗", "not_applicable": "–"}
+    names = {rec.model.name: cid for cid, rec in ds.compounds.items()}
+    assert len(rows) == len(ds.compounds) + 1
+    for row in rows[1:]:
+        cid = names[row[0]]
+        assert row[2:] == [symbols[matrix[cid][item.id].state] for item in ds.catalogue.model.items], cid
 
 
 def test_compounds_index_groups_by_district_and_street(built: Built, checked) -> None:

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from generator.checks.figures import city_figures, item_coverage
 from generator.model.catalogue import CatalogueItem
 from generator.render import paths
-from generator.render.context import CompoundFacts, SiteContext
+from generator.render.context import SHOWS_DATA, CompoundFacts, SiteContext
 from generator.render.environment import front_matter, render
 from generator.render.formatting import day, percent
 
@@ -75,8 +75,16 @@ def compounds_index(ctx: SiteContext) -> str:
         for street, compounds in streets:
             rows.append((street, [(f, paths.link(page, paths.compound_home(f.id)), _glance(f)) for f in compounds]))
         groups.append((district, rows))
-    return front_matter("小区", search_exclude=True) + render("compounds_index.md.j2", city=ctx.city, groups=groups, total=len(ctx.ds.compounds),
-                  compliance=paths.link(page, paths.COMPLIANCE), home=paths.link(page, paths.HOME))
+    return front_matter("小区", search_exclude=True) + render(
+        "compounds_index.md.j2", city=ctx.city, groups=groups, total=len(ctx.ds.compounds),
+        compliance=paths.link(page, paths.COMPLIANCE))
+
+
+def _cell(state: str) -> Markup:
+    """A matrix cell: the symbol, coloured when it is not "published" (most cells, kept short:
+    the page has one cell per compound and item)."""
+    symbol = SYMBOLS[state]
+    return Markup(symbol if state == "published" else f'<span class="st-{state}">{symbol}</span>')
 
 
 def compliance(ctx: SiteContext) -> str:
@@ -95,13 +103,12 @@ def compliance(ctx: SiteContext) -> str:
     for district, streets in ctx.by_district():
         for street, compounds in streets:
             for f in compounds:
-                cells = [Markup(f'<span class="status-cell status-{f.statuses[item.id].state}" '
-                                f'title="{f.statuses[item.id].label}">{SYMBOLS[f.statuses[item.id].state]}</span>')
-                         for item in items]
+                cells = [_cell(f.statuses[item.id].state) for item in items]
                 rows.append((f, paths.link(page, paths.compound_home(f.id)), district, street, cells))
-    return front_matter("公示情况", search_exclude=True) + render("compliance.md.j2", city=ctx.city, per_item=per_item, overall=_all_states(everyone),
-                  complete=complete, total=len(ctx.ds.compounds), districts=districts, rows=rows,
-                  symbols=SYMBOLS, as_of=day(ctx.as_of), data=paths.link(page, paths.OPEN_DATA))
+    return front_matter("公示情况", search_exclude=True) + render(
+        "compliance.md.j2", city=ctx.city, per_item=per_item, overall=_all_states(everyone), complete=complete,
+        total=len(ctx.ds.compounds), districts=districts, rows=rows, symbols=SYMBOLS, as_of=day(ctx.as_of),
+        data=paths.link(page, paths.OPEN_DATA))
 
 
 def recent_notices(ctx: SiteContext, limit: int | None = RECENT_NOTICES) -> list[tuple[CompoundFacts, CatalogueItem]]:
@@ -111,7 +118,7 @@ def recent_notices(ctx: SiteContext, limit: int | None = RECENT_NOTICES) -> list
         facts = ctx.compound(cid)
         for order, item in enumerate(ctx.items):
             status = facts.statuses[item.id]
-            if status.notice is not None and status.state in ("published", "stale"):
+            if status.notice is not None and status.state in SHOWS_DATA:
                 found.append((status.notice.posted_on, cid, order, facts, item))
     found.sort(key=lambda t: (-t[0].toordinal(), t[1], t[2]))
     return [(t[3], t[4]) for t in (found if limit is None else found[:limit])]

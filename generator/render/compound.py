@@ -24,8 +24,6 @@ from generator.render.formatting import day, quantity
 from generator.render.items import CONTRACT_TYPES, item_body, manager_photo, supervision_phones
 from generator.render.markdown_escape import md_text
 
-SHOWS_DATA = ("published", "stale")
-"""States whose item page shows the notice's content (stale: the latest one, marked overdue)."""
 
 
 @dataclass(frozen=True)
@@ -87,16 +85,16 @@ def _common(ctx: SiteContext, facts: CompoundFacts, items: list[ItemEntry]) -> d
 def _home(ctx: SiteContext, facts: CompoundFacts, items: list[ItemEntry], common: dict) -> str:
     page = paths.compound_home(facts.id)
     model = facts.record.model
-    profile = facts.record.items.get("company_profile")
-    channels = facts.record.items.get("complaint_channels")
+    profile = facts.shown("company_profile")
+    channels = facts.shown("complaint_channels")
     company_page = paths.company_page(facts.company_id) if facts.company_id else None
     counts = facts.counts
     return front_matter(facts.name, search_boost=2) + render(
         "compound_home.md.j2",
         **common,
         pdf=paths.url_link(page, paths.pdf_file(facts.id)),
-        manager=profile.file.model.project_manager if profile and profile.file.model.notice else None,
-        phones=channels.file.model.phones if channels and channels.file.model.notice else None,
+        manager=profile.file.model.project_manager if profile else None,
+        phones=channels.file.model.phones if channels else None,
         supervision=supervision_phones(ctx, facts),
         company_link=paths.link(page, company_page) if company_page and ctx.has_page(company_page) else None,
         contract_type=CONTRACT_TYPES.get(model.contract.type, "") if model.contract else "",
@@ -109,9 +107,8 @@ def _home(ctx: SiteContext, facts: CompoundFacts, items: list[ItemEntry], common
 
 
 def _item(ctx: SiteContext, facts: CompoundFacts, entry: ItemEntry, common: dict) -> str:
-    record = facts.record.items.get(entry.item.id)
-    shows_data = record is not None and entry.status.state in SHOWS_DATA
-    body = Markup(item_body(ctx, facts, record, entry.page)) if shows_data and record else None
+    record = facts.shown(entry.item.id)
+    body = Markup(item_body(ctx, facts, record, entry.page)) if record else None
     return front_matter(f"{entry.item.name} · {facts.name}", search_exclude=True) + render(
         "item.md.j2",
         **common,
@@ -121,7 +118,7 @@ def _item(ctx: SiteContext, facts: CompoundFacts, entry: ItemEntry, common: dict
         posting_days=(entry.status.notice.posting_days or entry.item.posting_days) if entry.status.notice else None,
         overdue_days=(ctx.as_of - entry.status.since).days + 1 if entry.status.since else None,
         body=body,
-        csv=paths.link(entry.page, paths.ledger_file(facts.id, entry.item.id)) if body and record.table.rows else None,
+        csv=paths.link(entry.page, paths.ledger_file(facts.id, entry.item.id)) if record and record.table.rows else None,
     )
 
 
@@ -138,8 +135,5 @@ def compound_pages(ctx: SiteContext, compound_id: str) -> dict[str, str]:
 def compound_assets(ctx: SiteContext, compound_id: str) -> dict[str, Path]:
     """The project manager's photo, when the company profile is shown."""
     facts = ctx.compound(compound_id)
-    status = facts.statuses.get("company_profile")
-    if status is None or status.state not in SHOWS_DATA:
-        return {}
-    photo = manager_photo(facts, facts.record.items.get("company_profile"))
+    photo = manager_photo(facts, facts.shown("company_profile"))
     return {photo[0]: photo[1]} if photo else {}

@@ -14,14 +14,15 @@ from datetime import date
 from functools import cached_property
 
 from generator.checks.status import ItemStatus, StatusMatrix
-from generator.load.dataset import CompoundRecord, Dataset
+from generator.load.dataset import CompoundRecord, Dataset, ItemRecord
 from generator.model.catalogue import Catalogue, CatalogueItem
 from generator.model.city import City, Community, District, Street
 from generator.model.company import Company
 from generator.rank import PeriodRanking
 from generator.render.stamp import version_stamp
 
-STATE_ORDER = ("published", "stale", "missing", "not_applicable", "invalid")
+SHOWS_DATA = ("published", "stale")
+"""States whose item page shows the notice's content (stale: the latest one, marked overdue)."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,11 @@ class CompoundFacts:
     @property
     def applicable(self) -> int:
         return len(self.statuses) - self.counts["not_applicable"]
+
+    def shown(self, item_id: str) -> ItemRecord | None:
+        """The item's record when the catalogue has the item and its page shows the notice."""
+        status = self.statuses.get(item_id)
+        return self.record.items.get(item_id) if status is not None and status.state in SHOWS_DATA else None
 
 
 @dataclass

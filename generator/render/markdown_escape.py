@@ -5,7 +5,9 @@ Everything that comes from data files goes through one of these before it reache
 * :func:`md_text` for inline text (headings, paragraphs, list items, link text);
 * :func:`md_cell` for a cell of a Markdown pipe table;
 * :func:`html_text` / :func:`html_attr` for text and attribute values inside raw HTML or SVG
-  the renderers write themselves.
+  the renderers write themselves;
+* :func:`xml_text` / :func:`xml_attr` for the Atom feed (XML forbids control characters, which
+  are dropped).
 
 Contract: the result shows the input *as text*, whatever it contains. HTML (``<script>``,
 ``<img onerror=…>``) and entities become text; Markdown syntax (``*emphasis*``,
@@ -100,3 +102,13 @@ def html_text(value: Any) -> Markup:
 def html_attr(value: Any) -> Markup:
     """A double-quoted HTML/SVG attribute value (never a URL taken from data)."""
     return escape(_LINE_BREAKS.sub(" ", _clean(value)))
+
+
+def xml_text(value: Any) -> str:
+    """Text content of an XML element."""
+    return str(escape(_clean(value)))
+
+
+def xml_attr(value: Any) -> str:
+    """A double-quoted XML attribute, quotes included."""
+    return f'"{escape(_clean(value))}"'

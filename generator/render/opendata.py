@@ -22,7 +22,6 @@ import json
 from decimal import Decimal
 from datetime import date
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape, quoteattr
 
 from pydantic import BaseModel
 
@@ -30,6 +29,7 @@ from generator.render import paths
 from generator.render.city import recent_notices
 from generator.render.context import SiteContext
 from generator.render.environment import front_matter, render
+from generator.render.markdown_escape import xml_attr, xml_text
 
 FEED_ENTRIES = 50
 BOM = "\ufeff"
@@ -119,8 +119,8 @@ def ledger_files(ctx: SiteContext) -> dict[str, str]:
     for cid in ctx.compound_ids():
         f = ctx.compound(cid)
         for item in ctx.items:
-            record = f.record.items.get(item.id)
-            if record and record.table.rows and f.statuses[item.id].state in ("published", "stale"):
+            record = f.shown(item.id)
+            if record and record.table.rows:
                 out[paths.ledger_file(cid, item.id)] = _ledger(record.table.rows)
     return out
 
@@ -150,20 +150,20 @@ def feed(ctx: SiteContext) -> str:
     notices = recent_notices(ctx, FEED_ENTRIES)
     updated = max((f.statuses[i.id].notice.posted_on for f, i in notices), default=ctx.as_of)
     lines = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom">',
-             f"  <title>{xml_escape(ctx.city.site_title)}：最新公示</title>",
-             f"  <id>{xml_escape(base)}</id>", f"  <link href={quoteattr(base)}/>",
-             f"  <link rel=\"self\" href={quoteattr(base + paths.FEED)}/>",
+             f"  <title>{xml_text(ctx.city.site_title)}：最新公示</title>",
+             f"  <id>{xml_text(base)}</id>", f"  <link href={xml_attr(base)}/>",
+             f"  <link rel=\"self\" href={xml_attr(base + paths.FEED)}/>",
              f"  <updated>{updated.isoformat()}T00:00:00Z</updated>"]
     for f, item in notices:
         notice = f.statuses[item.id].notice
         url = base + paths.url_of(paths.item_page(f.id, item.id))
         period = f"（{notice.period.label}）" if notice.period else ""
         lines += ["  <entry>",
-                  f"    <title>{xml_escape(f.name)}：{xml_escape(item.name)}{period}</title>",
-                  f"    <id>{xml_escape(url)}#{notice.posted_on.isoformat()}</id>",
-                  f"    <link href={quoteattr(url)}/>",
+                  f"    <title>{xml_text(f.name)}：{xml_text(item.name)}{period}</title>",
+                  f"    <id>{xml_text(url)}#{notice.posted_on.isoformat()}</id>",
+                  f"    <link href={xml_attr(url)}/>",
                   f"    <updated>{notice.posted_on.isoformat()}T00:00:00Z</updated>",
-                  f"    <author><name>{xml_escape(f.company.name if f.company else f.name)}</name></author>",
+                  f"    <author><name>{xml_text(f.company.name if f.company else f.name)}</name></author>",
                   "  </entry>"]
     lines.append("</feed>")
     return "\n".join(lines) + "\n"
