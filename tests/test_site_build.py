@@ -181,3 +181,24 @@ def test_sync_tree_copies_changes_and_removes_leftovers(tmp_path: Path) -> None:
     assert tree(dst) == tree(src)
     assert not (dst / "old").exists()
     assert sync_tree(src, dst) == 0
+
+
+def test_deploy_publishes_a_built_site_to_gh_pages(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run(git + ["init", "-q", "-b", "main"], check=True)
+    subprocess.run(git + ["commit", "-q", "--allow-empty", "-m", "init"], check=True)
+    site = old_site(repo / "site")
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "generator", "deploy", "--out", "site", "--no-push"], cwd=repo,
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    files = subprocess.run(git + ["ls-tree", "-r", "--name-only", "gh-pages"], capture_output=True, text=True,
+                           check=True).stdout.split()
+    assert {"index.html", "compounds/old.html", ".nojekyll"} <= set(files)
+    (site / SITE_MARKER).unlink()
+    refused = subprocess.run([sys.executable, "-m", "generator", "deploy", "--out", "site", "--no-push"], cwd=repo,
+                             capture_output=True, text=True, env=env, timeout=60)
+    assert refused.returncode == 2 and "不是已生成的网站" in refused.stderr
