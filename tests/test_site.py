@@ -10,7 +10,6 @@ import io
 import json
 import xml.etree.ElementTree as ET
 from collections import Counter
-from pathlib import Path
 
 import pytest
 

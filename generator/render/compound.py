@@ -25,7 +25,6 @@ from generator.render.items import CONTRACT_TYPES, item_body, manager_photo, sup
 from generator.render.markdown_escape import md_text
 
 
-
 @dataclass(frozen=True)
 class ItemEntry:
     """One catalogue item as a compound's pages list it."""

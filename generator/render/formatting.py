@@ -60,18 +60,8 @@ def day(value: date | None) -> str:
     return value.isoformat() if value is not None else "—"
 
 
-def day_cn(value: date | None) -> str:
-    """``2026年7月1日`` for running text."""
-    return f"{value.year}年{value.month}月{value.day}日" if value is not None else "—"
-
-
 def period(value: Period | None) -> str:
     return value.label if value is not None else "—"
-
-
-def signed_change(value: Decimal) -> str:
-    """A balance movement: ``+1,200.00`` or ``−300.00``."""
-    return money(value) if value < 0 else f"+{money(value)}"
 
 
 FILTERS = {
@@ -79,8 +69,6 @@ FILTERS = {
     "quantity": quantity,
     "ratio": ratio,
     "day": day,
-    "day_cn": day_cn,
     "period": period,
-    "signed": signed_change,
 }
 """Jinja filters (see :mod:`generator.render.environment`)."""

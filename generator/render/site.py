@@ -26,9 +26,6 @@ class SiteFiles:
     assets: dict[str, Path] = field(default_factory=dict)
     """Docs-relative path -> source file to copy (photos, the site's CSS)."""
 
-    def markdown_pages(self) -> list[str]:
-        return sorted(p for p in self.pages if p.endswith(".md"))
-
 
 def render_site(ctx: SiteContext) -> SiteFiles:
     out = SiteFiles()
