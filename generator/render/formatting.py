@@ -60,6 +60,11 @@ def day(value: date | None) -> str:
     return value.isoformat() if value is not None else "—"
 
 
+def day_cn(value: date | None) -> str:
+    """``2026年7月1日`` for running text (the notice PDFs use it)."""
+    return f"{value.year}年{value.month}月{value.day}日" if value is not None else "—"
+
+
 def period(value: Period | None) -> str:
     return value.label if value is not None else "—"
 
