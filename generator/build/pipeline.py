@@ -143,16 +143,22 @@ def prepare_stage(stage_dir: Path | None) -> tuple[Path, bool]:
     return stage_dir, False
 
 
-def _check_out(out: Path, options: BuildOptions) -> None:
-    resolved = out.resolve()
-    for name, other in (("数据目录", options.data), ("content 目录", options.content)):
-        other = other.resolve()
-        if resolved == other or other in resolved.parents or resolved in other.parents:
-            raise BuildError(f"输出目录 {out} 不能与{name} {other} 重叠")
-    if options.stage_dir is not None:
-        st = options.stage_dir.resolve()
-        if resolved == st or st in resolved.parents or resolved in st.parents:
-            raise BuildError(f"输出目录 {out} 不能与暂存目录 {options.stage_dir} 重叠")
+def _overlap(a: Path, b: Path) -> bool:
+    a, b = a.resolve(), b.resolve()
+    return a == b or a in b.parents or b in a.parents
+
+
+def _check_folders(options: BuildOptions) -> None:
+    """The output and staging folders must not overlap the inputs or each other, and the
+    output must be empty, missing, or a site this tool built (it is replaced whole)."""
+    out = options.out
+    outputs = [("输出目录", out)] + ([("暂存目录", options.stage_dir)] if options.stage_dir is not None else [])
+    for what, folder in outputs:
+        for name, other in (("数据目录", options.data), ("content 目录", options.content)):
+            if _overlap(folder, other):
+                raise BuildError(f"{what} {folder} 不能与{name} {other} 重叠")
+    if options.stage_dir is not None and _overlap(out, options.stage_dir):
+        raise BuildError(f"输出目录 {out} 不能与暂存目录 {options.stage_dir} 重叠")
     if out.exists():
         if not out.is_dir():
             raise BuildError(f"输出目录 {out} 已存在且不是文件夹")
@@ -184,7 +190,7 @@ def build(options: BuildOptions) -> BuildResult:
     except ConfigError as exc:
         raise BuildError(str(exc)) from None
     out = options.out
-    _check_out(out, options)
+    _check_folders(options)
 
     checked, findings = check(options)
     timings["load+check"] = time.perf_counter() - start
