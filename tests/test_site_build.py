@@ -69,6 +69,18 @@ def test_a_new_build_replaces_the_old_site_whole(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
+def test_relative_folders_as_make_site_uses_them(tmp_path: Path) -> None:
+    shutil.copytree(MINI, tmp_path / "data")
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copyfile(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    result = run_cli("build", "--data", "data", "--out", "site", "--as-of", AS_OF.isoformat(), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    compound = next(MINI.glob("compounds/*")).name
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert (tmp_path / "site" / "compounds" / compound / "fee-schedule" / "index.html").is_file()
+    assert (tmp_path / "site" / "pdf" / f"{compound}.pdf").is_file()
+
+
 def test_a_failed_mkdocs_build_keeps_the_old_site(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)

@@ -76,7 +76,8 @@ def run_mkdocs(config_file: Path, site_dir: Path, as_of: date, strict: bool = Fa
     quiet_jieba()
     with _quiet_logs() as collected, _source_date(as_of):
         try:
-            config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
+            config = load_config(config_file=str(config_file.resolve()), site_dir=str(site_dir.resolve()),
+                                 strict=strict)
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config)

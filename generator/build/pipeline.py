@@ -203,7 +203,8 @@ def build(options: BuildOptions) -> BuildResult:
 
     stage_root, temporary = prepare_stage(options.stage_dir)
     out.parent.mkdir(parents=True, exist_ok=True)
-    new_site = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    # Absolute: MkDocs resolves a relative site_dir against the staged mkdocs.yml, not the cwd.
+    new_site = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent.resolve()))
     try:
         mark = time.perf_counter()
         pages = stage(files, checked, site_config, options.content, stage_root)
