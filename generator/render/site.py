@@ -27,18 +27,22 @@ class SiteFiles:
     """Docs-relative path -> source file to copy (photos, the site's CSS)."""
 
 
+    def add(self, pages: dict[str, str] | None = None, assets: dict[str, Path] | None = None) -> None:
+        """Add files; two renderers claiming one path is a bug, not something to overwrite."""
+        for mine, more in ((self.pages, pages or {}), (self.assets, assets or {})):
+            clash = [path for path in more if path in self.pages or path in self.assets]
+            if clash:
+                raise ValueError(f"rendered twice: {sorted(clash)[:5]}")
+            mine.update(more)
+
+
 def render_site(ctx: SiteContext) -> SiteFiles:
     out = SiteFiles()
-    out.pages.update(ranking_pages(ctx.ds, ctx.rankings))
-    out.assets.update(ranking_assets(ctx.ds))
+    out.add(ranking_pages(ctx.ds, ctx.rankings), ranking_assets(ctx.ds))
     ctx.extra_pages = frozenset(out.pages)
     for cid in ctx.compound_ids():
-        out.pages.update(compound.compound_pages(ctx, cid))
-        out.assets.update(compound.compound_assets(ctx, cid))
-    out.pages[paths.HOME] = city.home(ctx)
-    out.pages[paths.COMPOUNDS] = city.compounds_index(ctx)
-    out.pages[paths.COMPLIANCE] = city.compliance(ctx)
-    out.pages.update(opendata.open_data(ctx))
-    out.pages[paths.FEED] = opendata.feed(ctx)
-    out.assets[SITE_CSS] = TEMPLATES / "assets" / "site.css"
+        out.add(compound.compound_pages(ctx, cid), compound.compound_assets(ctx, cid))
+    out.add({paths.HOME: city.home(ctx), paths.COMPOUNDS: city.compounds_index(ctx),
+             paths.COMPLIANCE: city.compliance(ctx), paths.FEED: opendata.feed(ctx)})
+    out.add(opendata.open_data(ctx), {SITE_CSS: TEMPLATES / "assets" / "site.css"})
     return out
