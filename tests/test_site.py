@@ -128,7 +128,7 @@ def test_public_revenue_shows_the_stated_quarterly_totals_and_a_chart(built: Bui
         assert chart.count(f'<span class="bar-label">{label}</span>') == min(len(quarters), 8)
     biggest = max(q.income for q in quarters)
     assert f"{money(biggest)} 元" in chart and "width:100.0%" in chart
-    assert f"归业主净收益</span>" in chart and f"{money(quarters[-1].net_to_owners)} 元" in chart
+    assert "归业主净收益</span>" in chart and f"{money(quarters[-1].net_to_owners)} 元" in chart
 
 
 def test_oversight_page_has_the_ranking_and_the_compounds_own_figures(built: Built, checked) -> None:

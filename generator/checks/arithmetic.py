@@ -23,7 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from generator.findings import Findings
 from generator.load.dataset import CompoundRecord, Dataset, ItemRecord
-from generator.model.base import quarter_of
+from generator.checks.ledgers import ledger_quarters
 
 CENT = Decimal("0.01")
 MILLI = Decimal("0.001")
@@ -63,22 +63,17 @@ def _public_revenue(rec: CompoundRecord, record: ItemRecord, findings: Findings,
     table = record.table
     csv = _Reporter(findings, table.rel or "")
     balance = file.opening_balance
-    sums: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    closing: dict[str, Decimal] = {}
     previous_date: date | None = None
     for row, line in zip(table.rows, table.lines):
         if previous_date is not None and row.date < previous_date:
             findings.add("date-order", table.rel or "", f"日期 {row.date} 早于上一行 {previous_date}，台账应按日期顺序记录",
                          line=line, column=table.column_of("date"), field="date", hint="按日期从早到晚排列各行。")
         previous_date = row.date
-        sign = 1 if row.type == "income" else -1
-        balance += sign * row.amount
+        balance += row.amount if row.type == "income" else -row.amount
         if row.balance is not None and row.balance != balance:
             csv.mismatch("arith-balance", "结余", row.balance, balance, line=line, column=table.column_of("balance"),
                          field="balance", how="上一行结余加收入减支出")
-        q = quarter_of(row.date)
-        sums[q][row.type] += row.amount
-        closing[q] = balance
+    ledger = {q.period.id: q for q in ledger_quarters(file.opening_balance, table.rows)}
     yaml = _Reporter(findings, record.file.rel)
     for i, st in enumerate(file.quarters):
         q = st.period.id
@@ -87,11 +82,9 @@ def _public_revenue(rec: CompoundRecord, record: ItemRecord, findings: Findings,
                          line=record.file.line_of("quarters", i, "period"), field=f"quarters[{i + 1}].period",
                          hint="写成 2026-Q3 这样的季度。")
             continue
-        got = sums.get(q, {})
-        income, cost = got.get("income", ZERO), got.get("cost", ZERO)
-        share, used = got.get("company_share", ZERO), got.get("use", ZERO)
-        for field, stated, expected in (("income", st.income, income), ("cost", st.cost, cost),
-                                        ("company_share", st.company_share, share), ("used", st.used, used)):
+        got = ledger.get(q)
+        for field in ("income", "cost", "company_share", "used"):
+            stated, expected = getattr(st, field), getattr(got, field) if got else ZERO
             if stated != expected:
                 yaml.mismatch("arith-period-total", f"{st.period.label}{_PR_LABEL[field]}", stated, expected,
                               line=record.file.line_of("quarters", i, field), field=f"quarters[{i + 1}].{field}",
@@ -106,8 +99,8 @@ def _public_revenue(rec: CompoundRecord, record: ItemRecord, findings: Findings,
                 yaml.mismatch("arith-net", f"{st.period.label}企业分成", st.company_share, expected_share,
                               line=record.file.line_of("quarters", i, "company_share"),
                               field=f"quarters[{i + 1}].company_share", how=f"约定比例 {file.company_share_rate} ×（收入 − 成本）")
-        if q in closing and st.closing_balance != closing[q]:
-            yaml.mismatch("arith-balance", f"{st.period.label}期末结余", st.closing_balance, closing[q],
+        if got is not None and st.closing_balance != got.closing_balance:
+            yaml.mismatch("arith-balance", f"{st.period.label}期末结余", st.closing_balance, got.closing_balance,
                           line=record.file.line_of("quarters", i, "closing_balance"),
                           field=f"quarters[{i + 1}].closing_balance", how="台账本季度最后结余")
 

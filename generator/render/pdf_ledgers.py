@@ -13,9 +13,10 @@ from decimal import Decimal
 from typing import Sequence
 
 from generator.model.base import quarter_of, parse_period
-from generator.model.disclosures import PublicRevenueFile, QuarterStatement
+from generator.model.disclosures import PublicRevenueFile
 from generator.model.tables import MaintenanceFundUseRow, PublicRevenueRow, UtilityRow
 from generator.render.pdf_blocks import Block, Column, day, money, note, number, plain, table
+from generator.render.revenue import quarterly_totals
 
 DETAIL_LIMIT = 12
 """Rows a ledger may have and still be printed in full on the notice board."""
@@ -39,17 +40,14 @@ def revenue_blocks(file: PublicRevenueFile, rows: Sequence[PublicRevenueRow], ur
     cols = [Column("季度", 0), Column("收入", 1, "right"), Column("合理成本", 1, "right"),
             Column("企业分成", 1, "right"), Column("归业主净收益", 1, "right"),
             Column("使用", 1, "right"), Column("期末结余", 1, "right")]
-    if rows:
-        quarters = _revenue_by_quarter(file.opening_balance, rows)
-    else:
-        quarters = [_statement_tuple(q) for q in file.quarters]
+    quarters = quarterly_totals(file, rows)
     if quarters:
-        body = [[_quarter_label(q), money(inc), money(cost), money(share), money(inc - cost - share), money(use), money(close)]
-                for q, inc, cost, share, use, close in quarters]
+        body = [[q.period.label, money(q.income), money(q.cost), money(q.company_share), money(q.net_to_owners),
+                 money(q.used), money(q.closing_balance)] for q in quarters]
         if len(quarters) > 1:
-            tot = [sum((q[i] for q in quarters), Decimal(0)) for i in range(1, 5)]
+            tot = [sum((getattr(q, f) for q in quarters), Decimal(0)) for f in ("income", "cost", "company_share", "used")]
             body.append(["合计", money(tot[0]), money(tot[1]), money(tot[2]), money(tot[0] - tot[1] - tot[2]),
-                         money(tot[3]), money(quarters[-1][5])])
+                         money(tot[3]), money(quarters[-1].closing_balance)])
         blocks.append(table(cols, body, total=len(quarters) > 1,
                             caption=f"按季度汇总（单位：元；期初结余 {money(file.opening_balance)} 元）"))
     if rows:
@@ -69,23 +67,6 @@ def revenue_blocks(file: PublicRevenueFile, rows: Sequence[PublicRevenueRow], ur
         blocks.append(pointer(len(rows), url, "台账") if len(rows) > DETAIL_LIMIT
                       else note(f"网上公示：{url}"))
     return blocks
-
-
-def _statement_tuple(q: QuarterStatement) -> tuple[str, Decimal, Decimal, Decimal, Decimal, Decimal]:
-    return (q.period.id, q.income, q.cost, q.company_share, q.used, q.closing_balance)
-
-
-def _revenue_by_quarter(opening: Decimal, rows: Sequence[PublicRevenueRow]):
-    sums: dict[str, dict[str, Decimal]] = {}
-    for r in sorted(rows, key=lambda r: r.date):
-        sums.setdefault(quarter_of(r.date), defaultdict(Decimal))[r.type] += r.amount
-    balance = opening
-    out = []
-    for q in sorted(sums, key=lambda q: parse_period(q).start):
-        s = sums[q]
-        balance += s["income"] - s["cost"] - s["company_share"] - s["use"]
-        out.append((q, s["income"], s["cost"], s["company_share"], s["use"], balance))
-    return out
 
 
 def utility_blocks(rows: Sequence[UtilityRow], per_unit_label: str, url: str) -> list[Block]:

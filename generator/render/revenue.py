@@ -11,12 +11,12 @@ and prints.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from markupsafe import Markup
 
-from generator.model.base import Period, parse_period, quarter_of
+from generator.checks.ledgers import QuarterTotal, ledger_quarters
 from generator.model.disclosures import PublicRevenueFile
 from generator.model.tables import PublicRevenueRow
 from generator.render.formatting import money
@@ -27,36 +27,12 @@ ENTRY_LABELS = {"income": "收入", "cost": "合理成本", "company_share": "�
 MAX_CHART_QUARTERS = 8
 
 
-@dataclass(frozen=True)
-class QuarterTotal:
-    period: Period
-    income: Decimal
-    cost: Decimal
-    company_share: Decimal
-    used: Decimal
-    closing_balance: Decimal
-
-    @property
-    def net_to_owners(self) -> Decimal:
-        return self.income - self.cost - self.company_share
-
-
-def quarterly_totals(file: PublicRevenueFile, rows: list[PublicRevenueRow]) -> list[QuarterTotal]:
-    """Totals per quarter, oldest first."""
+def quarterly_totals(file: PublicRevenueFile, rows: Sequence[PublicRevenueRow]) -> list[QuarterTotal]:
+    """Totals per quarter, oldest first; the stated ``quarters`` when there is no ledger."""
     if not rows:
         return [QuarterTotal(q.period, q.income, q.cost, q.company_share, q.used, q.closing_balance)
                 for q in sorted(file.quarters, key=lambda q: q.period.start)]
-    sums: dict[str, dict[str, Decimal]] = {}
-    for row in rows:
-        bucket = sums.setdefault(quarter_of(row.date), dict.fromkeys(ENTRY_LABELS, ZERO))
-        bucket[row.type] += row.amount
-    balance = file.opening_balance
-    out = []
-    for quarter in sorted(sums, key=lambda q: parse_period(q).start):
-        s = sums[quarter]
-        balance += s["income"] - s["cost"] - s["company_share"] - s["use"]
-        out.append(QuarterTotal(parse_period(quarter), s["income"], s["cost"], s["company_share"], s["use"], balance))
-    return out
+    return ledger_quarters(file.opening_balance, rows)
 
 
 def _width(value: Decimal, scale: Decimal) -> str:

@@ -1,0 +1,45 @@
+"""Totals derived from the public-revenue ledger, shared by the checks and the renderers.
+
+:func:`ledger_quarters` sums ledger rows by calendar quarter, oldest first: income,
+reasonable cost, the company's share, money used, and the closing balance (previous
+balance + income − cost − share − used, from ``opening``). Pure and exact (Decimal).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Sequence
+
+from generator.model.base import Period, parse_period, quarter_of
+from generator.model.tables import PublicRevenueRow
+
+ZERO = Decimal(0)
+ENTRY_TYPES = ("income", "cost", "company_share", "use")
+
+
+@dataclass(frozen=True)
+class QuarterTotal:
+    period: Period
+    income: Decimal
+    cost: Decimal
+    company_share: Decimal
+    used: Decimal
+    closing_balance: Decimal
+
+    @property
+    def net_to_owners(self) -> Decimal:
+        return self.income - self.cost - self.company_share
+
+
+def ledger_quarters(opening: Decimal, rows: Sequence[PublicRevenueRow]) -> list[QuarterTotal]:
+    sums: dict[str, dict[str, Decimal]] = {}
+    for row in rows:
+        sums.setdefault(quarter_of(row.date), dict.fromkeys(ENTRY_TYPES, ZERO))[row.type] += row.amount
+    balance = opening
+    out = []
+    for quarter in sorted(sums, key=lambda q: parse_period(q).start):
+        s = sums[quarter]
+        balance += s["income"] - s["cost"] - s["company_share"] - s["use"]
+        out.append(QuarterTotal(parse_period(quarter), s["income"], s["cost"], s["company_share"], s["use"], balance))
+    return out
