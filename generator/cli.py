@@ -122,7 +122,11 @@ def build(data: str, out: str, as_of: str | None, stage_dir: str | None, strict:
         sys.exit(EXIT_DATA)
     for message in result.warnings:
         click.echo(f"MkDocs 警告：{message}", err=True)
-    warned = len(result.findings)
+    # Data warnings are what `check` lists; the build's own (PDF glyphs...) are shown here.
+    build_findings = [f for f in result.findings if f.code.startswith("pdf-")]
+    if build_findings:
+        print_findings(build_findings, options.data, "text", False)
+    warned = len(result.findings) - len(build_findings)
     click.echo(f"已生成 {result.pages} 个页面：{options.out.as_posix()}/"
                + (f"（数据有 {warned} 个警告，运行 check 查看）" if warned else "")
                + (f"；暂存目录 {result.stage.as_posix()}" if result.stage else ""), err=True)

@@ -4,6 +4,7 @@ a Chinese message when the CJK font is missing (the site is then left as it was)
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -56,3 +57,15 @@ def test_unknown_paper_is_a_usage_error(tmp_path: Path) -> None:
     done = generator("build", "--data", CITY, "--out", tmp_path / "site", "--paper", "letter")
     assert done.returncode == 2
     assert "letter" in done.stderr
+
+
+def test_build_prints_characters_the_pdf_font_lacks(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(CITY, data)
+    compound = data / "compounds" / "laojie" / "compound.yaml"
+    text = compound.read_text(encoding="utf-8")
+    compound.write_text(text.replace("name: ", "name: 🏠", 1), encoding="utf-8")
+    done = generator("build", "--data", data, "--out", tmp_path / "site", "--as-of", "2026-11-15",
+                     "--pdf-cache", tmp_path / "cache")
+    assert done.returncode == 0, done.stderr
+    assert "pdf-glyph-missing [警告]" in done.stdout and "🏠" in done.stdout

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from generator.build.mkdocs_runner import MkDocsFailed, run_mkdocs
 from generator.build.pdf import PdfError, build_pdfs
+from generator.build.pdf_fonts import find_fonts
 from generator.build.site_config import ConfigError, load_site_config
 from generator.checks import run_checks
 from generator.checks.status import StatusMatrix
@@ -191,6 +192,10 @@ def build(options: BuildOptions) -> BuildResult:
         raise BuildError(str(exc)) from None
     out = options.out
     _check_folders(options)
+    try:
+        find_fonts()  # fail before the slow stages when the PDFs cannot be made at all
+    except PdfError as exc:
+        raise BuildError(f"{exc.finding.message}\n提示：{exc.finding.hint}") from None
 
     checked, findings = check(options)
     timings["load+check"] = time.perf_counter() - start
