@@ -85,6 +85,8 @@ class _Converter:
     def scalar(self, node: yaml.Node) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             return str(node.value)
+        if node.tag == "tag:yaml.org,2002:str":  # the common case, without the constructor's overhead
+            return node.value
         if node.tag == "tag:yaml.org,2002:float":
             text = node.value.replace("_", "")
             try:
