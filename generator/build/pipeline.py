@@ -35,6 +35,7 @@ from generator.checks import run_checks
 from generator.checks.status import StatusMatrix
 from generator.findings import Finding, Findings
 from generator.load.dataset import Dataset, load
+from generator.load.history import Change, read_history
 from generator.rank import PeriodRanking, rank_all
 from generator.render.context import SiteContext
 from generator.render.mkdocs_config import DOCS_DIR, staged_config
@@ -75,6 +76,7 @@ class Checked:
     matrix: StatusMatrix
     rankings: list[PeriodRanking]
     as_of: date
+    history: dict[str, list[Change]] = field(default_factory=dict)
 
 
 @dataclass
@@ -96,11 +98,11 @@ def check(options: BuildOptions) -> tuple[Checked | None, list[Finding]]:
     matrix = run_checks(ds, options.as_of, findings)
     if findings.has_errors():
         return None, findings.sorted()
-    return Checked(ds, matrix, rank_all(ds), options.as_of), findings.sorted()
+    return Checked(ds, matrix, rank_all(ds), options.as_of, read_history(options.data)), findings.sorted()
 
 
 def render(checked: Checked) -> SiteFiles:
-    return render_site(SiteContext(checked.ds, checked.matrix, checked.rankings, checked.as_of))
+    return render_site(SiteContext(checked.ds, checked.matrix, checked.rankings, checked.as_of, checked.history))
 
 
 def stage(files: SiteFiles, checked: Checked, site_config: dict, content: Path, root: Path) -> list[str]:

@@ -81,6 +81,21 @@ def _common(ctx: SiteContext, facts: CompoundFacts, items: list[ItemEntry]) -> d
     }
 
 
+HISTORY_SHOWN = 10
+
+
+def history_rows(ctx: SiteContext, compound_id: str) -> list[tuple[str, str]]:
+    """(day, what changed) for the compound's latest committed changes, newest first."""
+    order = ["compound"] + [item.id for item in ctx.items]
+    names = {"compound": "小区基本信息"} | {item.id: item.name for item in ctx.items}
+    rows = []
+    for change in ctx.history.get(compound_id, [])[:HISTORY_SHOWN]:
+        stems = {file.rpartition(".")[0] for file in change.files}
+        what = [names[s] for s in order if s in stems] + (["附件"] if stems - set(order) else [])
+        rows.append((day(change.day), "、".join(what)))
+    return rows
+
+
 def _home(ctx: SiteContext, facts: CompoundFacts, items: list[ItemEntry], common: dict) -> str:
     page = paths.compound_home(facts.id)
     model = facts.record.model
@@ -102,6 +117,7 @@ def _home(ctx: SiteContext, facts: CompoundFacts, items: list[ItemEntry], common
                                               ("missing", "未公示"), ("not_applicable", "不适用"),
                                               ("invalid", "数据有误")) if counts[s]],
         data_page=paths.link(page, paths.OPEN_DATA),
+        history=history_rows(ctx, facts.id),
     )
 
 

@@ -15,6 +15,7 @@ from functools import cached_property
 
 from generator.checks.status import ItemStatus, StatusMatrix
 from generator.load.dataset import CompoundRecord, Dataset, ItemRecord
+from generator.load.history import Change
 from generator.model.catalogue import Catalogue, CatalogueItem
 from generator.model.city import City, Community, District, Street
 from generator.model.company import Company
@@ -61,6 +62,8 @@ class SiteContext:
     matrix: StatusMatrix
     rankings: list[PeriodRanking]
     as_of: date
+    history: dict[str, list[Change]] = field(default_factory=dict)
+    """Per compound, the days its files were committed (git), newest first; empty outside git."""
     extra_pages: frozenset[str] = frozenset()
     """Docs paths rendered by others (ranking pages), so links are made only to pages that exist."""
     _facts: dict[str, CompoundFacts] = field(default_factory=dict, repr=False)
