@@ -1,7 +1,7 @@
 """The disclosure catalogue (十公开一监督) as data, editable by each city.
 
 ``data/catalogue.yaml`` lists the items a city requires, in display order. Each item id must
-be one the product has a record model for (:data:`ITEM_IDS`); a city may drop items (e.g. a
+be one the product has a record model for (:data:`ItemId`); a city may drop items (e.g. a
 "三公开" city keeps only service_scope, complaint_channels and public_revenue), rename them,
 and change cadence, grace and posting days.
 
@@ -31,7 +31,6 @@ ItemId = Literal[
     "utility_sharing",
     "oversight",
 ]
-ITEM_IDS: tuple[str, ...] = ItemId.__args__  # type: ignore[attr-defined]
 
 PeriodKind = Literal["month", "quarter", "half_year", "year"]
 PERIOD_MONTHS: dict[str, int] = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}

@@ -25,7 +25,6 @@ class Company(Record):
     party: PartyOrganisation
     address: Text = Field(description="企业办公地址")
     phone: Phone = Field(description="企业服务电话")
-    legal_representative_role: str | None = Field(None, description="只写职务（不写姓名），如“总经理”")
 
     @property
     def display_name(self) -> str:

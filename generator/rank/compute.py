@@ -76,7 +76,6 @@ def rank_rows(
             missing_groups=missing,
             group_details={g.id: details[company][g.id] for g in policy.rater_groups
                            if g.id in details.get(company, {})},
-            position=i + 1,
         ))
     return PeriodRanking(sheet.period, policy, sheet, results, red, bad)
 

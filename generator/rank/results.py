@@ -47,8 +47,6 @@ class CompanyResult:
     """``status：note`` of the sheet's rectification notes for this company, joined by ``；``."""
     missing_groups: tuple[str, ...] = ()
     """Rater groups of the policy without a score for this company (see ``policy.missing_group``)."""
-    position: int = 0
-    """1-based strict order after the tie-break (what the list quotas count)."""
     group_details: dict[str, str] = field(default_factory=dict)
     """Group id -> how its score came from several rows (dimensions, compounds), e.g.
     ``组织建设 18.50 + 队伍建设 17.50 = 36.00``; only for groups scored in more than one row.

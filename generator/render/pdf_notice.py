@@ -40,10 +40,6 @@ def compound_url(city: City, compound_id: str) -> str:
     return f"{city.base_url()}compounds/{compound_id}/"
 
 
-def pdf_url(city: City, compound_id: str) -> str:
-    return f"{city.base_url()}pdf/{compound_id}.pdf"
-
-
 def latest_result(rankings: list[PeriodRanking], company: str | None) -> tuple[PeriodRanking, CompanyResult] | None:
     """The company's result in the latest period that ranked it."""
     if not company:

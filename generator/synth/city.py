@@ -99,5 +99,4 @@ def company_yaml(c: CompanyPlan) -> dict:
     if c.party_name:
         party["name"] = c.party_name
     return {"name": c.name, "short_name": c.short_name, "credit_code": c.credit_code, "licence": c.licence,
-            "grade": c.grade, "party": party, "address": c.address, "phone": c.phone,
-            "legal_representative_role": "总经理"}
+            "grade": c.grade, "party": party, "address": c.address, "phone": c.phone}

@@ -28,10 +28,6 @@ def draw_money(rng: random.Random, low: int, high: int) -> Decimal:
     return Decimal(rng.randint(low * 100, high * 100)).scaleb(-2)
 
 
-def draw_ratio(rng: random.Random, low_permille: int, high_permille: int) -> Decimal:
-    return Decimal(rng.randint(low_permille, high_permille)).scaleb(-3)
-
-
 # --------------------------------------------------------------------------- arithmetic
 
 
