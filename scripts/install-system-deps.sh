@@ -3,7 +3,9 @@
 # CJK fonts for the PDFs, poppler-utils and zbar-tools for PDF tests, chromium for browser tests.
 set -euo pipefail
 need=()
-fc-list 2>/dev/null | grep -q "Noto Sans CJK" || need+=(fonts-noto-cjk)
+# Read fc-list fully first: `fc-list | grep -q` under pipefail fails on SIGPIPE once grep has matched.
+fonts=$(fc-list : family 2>/dev/null || true)
+grep -q "Noto Sans CJK" <<<"$fonts" || need+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v zbarimg >/dev/null || need+=(zbar-tools)
 command -v chromium >/dev/null || need+=(chromium)
