@@ -37,3 +37,36 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# A clean two-company evaluation sheet for the ranking tests.
+SHEET_YAML = """\
+period: 2026-H1
+published_on: 2026-07-20
+organiser: 测试市住房和城乡建设局
+rectifications:
+  - {company: beta, note: 楼道堆物清理, status: 整改中}
+"""
+SHEET_CSV = """\
+company,group,score,dimension,compound
+acme,residents,88,,
+acme,regulator,90,,
+acme,community,85,,
+beta,residents,70,,
+beta,regulator,75,,
+beta,community,80,,
+"""
+CSV = "evaluations/2026-h1.csv"
+YAML = "evaluations/2026-h1.yaml"
+
+
+@pytest.fixture
+def rated(mini: Path) -> Path:
+    """The mini city with a second company and a clean 2026-H1 evaluation sheet."""
+    beta = (mini / "companies" / "acme.yaml").read_text(encoding="utf-8")
+    (mini / "companies" / "beta.yaml").write_text(
+        beta.replace("测试物业服务有限公司", "贝塔物业有限公司").replace("MA2T00001X", "MA2T00002X"), encoding="utf-8")
+    (mini / "evaluations").mkdir()
+    (mini / YAML).write_text(SHEET_YAML, encoding="utf-8")
+    (mini / CSV).write_text(SHEET_CSV, encoding="utf-8")
+    return mini

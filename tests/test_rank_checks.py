@@ -8,39 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.findings import Finding, Severity
-from tests.conftest import edit, findings_for
-
-SHEET_YAML = """\
-period: 2026-H1
-published_on: 2026-07-20
-organiser: 测试市住房和城乡建设局
-rectifications:
-  - {company: beta, note: 楼道堆物清理, status: 整改中}
-"""
-SHEET_CSV = """\
-company,group,score,dimension,compound
-acme,residents,88,,
-acme,regulator,90,,
-acme,community,85,,
-beta,residents,70,,
-beta,regulator,75,,
-beta,community,80,,
-"""
-CSV = "evaluations/2026-h1.csv"
-YAML = "evaluations/2026-h1.yaml"
-
-
-@pytest.fixture
-def rated(mini: Path) -> Path:
-    """The mini city with a second company and a clean 2026-H1 evaluation sheet."""
-    beta = (mini / "companies" / "acme.yaml").read_text(encoding="utf-8")
-    (mini / "companies" / "beta.yaml").write_text(
-        beta.replace("测试物业服务有限公司", "贝塔物业有限公司").replace("MA2T00001X", "MA2T00002X"), encoding="utf-8")
-    (mini / "evaluations").mkdir()
-    (mini / YAML).write_text(SHEET_YAML, encoding="utf-8")
-    (mini / CSV).write_text(SHEET_CSV, encoding="utf-8")
-    return mini
-
+from tests.conftest import CSV, SHEET_CSV, SHEET_YAML, YAML, edit, findings_for
 
 def only(root: Path) -> Finding:
     found = findings_for(root)

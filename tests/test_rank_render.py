@@ -13,22 +13,16 @@ from generator.findings import Findings
 from generator.load.dataset import Dataset, load
 from generator.rank import rank_all, rank_rows
 from generator.render.ranking import oversight_section, ranking_pages
-from tests.conftest import edit
+from tests.conftest import YAML, edit
 from tests.test_rank import _ten, policy, rows, sheet
-from tests.test_rank_checks import CSV, SHEET_CSV, SHEET_YAML, YAML
-
-HOSTILE = '<script>alert(1)</script>[点我](javascript:alert(1)) **粗** | 竖线'
-
 
 @pytest.fixture
-def city(mini: Path) -> Path:
-    beta = (mini / "companies" / "acme.yaml").read_text(encoding="utf-8")
-    (mini / "companies" / "beta.yaml").write_text(
-        beta.replace("测试物业服务有限公司", "贝塔物业有限公司").replace("MA2T00001X", "MA2T00002X"), encoding="utf-8")
-    (mini / "evaluations").mkdir()
-    (mini / YAML).write_text(SHEET_YAML, encoding="utf-8")
-    (mini / CSV).write_text(SHEET_CSV, encoding="utf-8")
-    return mini
+def city(rated: Path) -> Path:
+    """The mini city with two companies and a clean 2026-H1 sheet (tests/conftest.py)."""
+    return rated
+
+
+HOSTILE = '<script>alert(1)</script>[点我](javascript:alert(1)) **粗** | 竖线'
 
 
 def loaded(root: Path) -> Dataset:
