@@ -21,7 +21,9 @@ from generator.render import paths
 from generator.render.context import CompoundFacts, SiteContext
 from generator.render.environment import front_matter, render
 from generator.render.formatting import day, quantity
-from generator.render.items import CONTRACT_TYPES, item_body, manager_photo, supervision_phones
+from generator.render.formatting import CONTRACT_TYPES
+from generator.render.items import item_body, manager_photo
+from generator.render.phones import supervision_phones
 from generator.render.markdown_escape import md_text
 
 
@@ -109,7 +111,7 @@ def _home(ctx: SiteContext, facts: CompoundFacts, items: list[ItemEntry], common
         pdf=paths.url_link(page, paths.pdf_file(facts.id)),
         manager=profile.file.model.project_manager if profile else None,
         phones=channels.file.model.phones if channels else None,
-        supervision=supervision_phones(ctx, facts),
+        supervision=supervision_phones(ctx.city, facts.record, facts.district, facts.street, facts.community),
         company_link=paths.link(page, company_page) if company_page and ctx.has_page(company_page) else None,
         contract_type=CONTRACT_TYPES.get(model.contract.type, "") if model.contract else "",
         floor_area=quantity(model.floor_area),

@@ -19,11 +19,11 @@ from generator.load.dataset import ItemRecord
 from generator.render import paths
 from generator.render.context import CompoundFacts, SiteContext
 from generator.render.environment import render
-from generator.render.formatting import percent
+from generator.render.formatting import CONTRACT_TYPES, ENTRY_LABELS, percent
 from generator.render.ranking import oversight_section
-from generator.render.revenue import ENTRY_LABELS, bar_chart, quarterly_totals
+from generator.render.phones import supervision_phones
+from generator.render.revenue import bar_chart, quarterly_totals
 
-CONTRACT_TYPES = {"lump_sum": "包干制", "commission": "酬金制"}
 UTILITY_UNITS = {"公共用电": ("kWh", "元/kWh"), "公共用水": ("m³", "元/m³")}
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 
@@ -58,7 +58,7 @@ def _company_profile(ctx: SiteContext, facts: CompoundFacts, record: ItemRecord,
 
 
 def _complaint_channels(ctx: SiteContext, facts: CompoundFacts, record: ItemRecord, page: str) -> dict[str, Any]:
-    return {"supervision": supervision_phones(ctx, facts)}
+    return {"supervision": supervision_phones(ctx.city, facts.record, facts.district, facts.street, facts.community)}
 
 
 def _public_revenue(ctx: SiteContext, facts: CompoundFacts, record: ItemRecord, page: str) -> dict[str, Any]:
@@ -123,21 +123,6 @@ EXTRAS: dict[str, Extra] = {
     "utility_sharing": _utility_sharing,
     "oversight": _oversight,
 }
-
-
-def supervision_phones(ctx: SiteContext, facts: CompoundFacts) -> list[tuple[str, str]]:
-    """(who, phone) of the bodies residents may call beyond the company, nearest first."""
-    city = ctx.city
-    out = []
-    if facts.community and facts.community.phone:
-        out.append((f"{facts.community.name}（社区）", facts.community.phone))
-    if facts.street.phone:
-        out.append((f"{facts.street.name}（街道）", facts.street.phone))
-    if facts.district.regulator_phone:
-        out.append((f"{facts.district.name}物业主管部门", facts.district.regulator_phone))
-    out.append((city.regulator, city.regulator_phone))
-    out.append(("政务服务便民热线", city.hotline))
-    return out
 
 
 def item_body(ctx: SiteContext, facts: CompoundFacts, record: ItemRecord, page: str) -> str:

@@ -2,7 +2,7 @@
 
 Contract: every function returns plain JSON-ready values (``str``, ``int``, ``bool``, lists,
 dicts); amounts are formatted here from :class:`~decimal.Decimal` (never float), with the
-same functions as the web pages (:mod:`generator.render.formatting`), so paper and web show
+functions of :mod:`generator.render.formatting` the web pages use, so paper and web show
 the same figures and the templates only place text. The templates know four block kinds:
 
 * ``facts``: label/value pairs (``{"kind": "facts", "rows": [[label, value], ...]}``);
@@ -17,49 +17,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
 from typing import Any, Literal, Sequence
 
-from generator.render import formatting as fmt
 
 Align = Literal["left", "right", "center"]
 Block = dict[str, Any]
-
-def money(value: Decimal) -> str:
-    """``1234.5`` -> ``1,234.50`` (元), exactly as the web pages print it."""
-    return fmt.money(value)
-
-
-def number(value: Decimal | int) -> str:
-    """An exact quantity with thousands groups (``126500.50`` -> ``126,500.5``), as on the web."""
-    return fmt.quantity(value)
-
-
-def plain(value: Decimal) -> str:
-    """A unit price or per-unit share as on the web pages (``0.85``, ``150``)."""
-    return fmt.quantity(value)
-
-
-def percent(part: Decimal | int, whole: Decimal | int) -> str:
-    """``part / whole`` as a percentage with one decimal, e.g. ``90.5%``; ``—`` when ``whole`` is 0."""
-    return fmt.percent(part, whole)
-
-
-def ratio_percent(value: Decimal) -> str:
-    """A ratio 0..1 as a percentage, as exact as written: ``0.925`` -> ``92.5%``."""
-    return fmt.ratio(value)
-
-
-def day(value: date) -> str:
-    """ISO date for tables: ``2026-10-12``."""
-    return fmt.day(value)
-
-
-def cn_day(value: date) -> str:
-    """Chinese long date for sentences: ``2026年10月12日``."""
-    return fmt.day_cn(value)
-
 
 _LONG_RUN = re.compile(r"[A-Za-z0-9]{10,}")
 ZWSP = "\u200b"

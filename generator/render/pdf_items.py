@@ -18,11 +18,12 @@ from generator.load.dataset import CompoundRecord, Dataset, ItemRecord
 from generator.model.city import City
 from generator.model import disclosures as d
 from generator.rank import CompanyResult, PeriodRanking
-from generator.render.pdf_blocks import (Block, Column, cn_day, day, facts, money, note, number, percent, plain,
-                                         ratio_percent, steps, table)
+from generator.render import paths
+from generator.render.formatting import CONTRACT_TYPES, day, day_cn, money, percent, quantity, ratio
+from generator.render.phones import price_report_phone
+from generator.render.pdf_blocks import Block, Column, facts, note, steps, table
 from generator.render.pdf_ledgers import fund_use_blocks, revenue_blocks, utility_blocks
 
-CONTRACT_TYPES = {"lump_sum": "包干制", "commission": "酬金制"}
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class ItemContext:
     ranking: tuple[PeriodRanking, CompanyResult] | None
 
     def item_url(self, item_id: str) -> str:
-        return f"{self.city.base_url()}compounds/{self.rec.id}/{item_id.replace('_', '-')}/"
+        return self.city.base_url() + paths.url_of(paths.item_page(self.rec.id, item_id))
 
 
 def item_blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
@@ -57,15 +58,15 @@ def _company_profile(ctx: ItemContext, record: ItemRecord) -> list[Block]:
         rows += [("管理方式", "业主自治管理"), ("自治管理组织", c.self_management.organisation),
                  ("联系电话", c.self_management.phone)]
     if c.contract is not None:
-        term = f"{CONTRACT_TYPES[c.contract.type]}，{cn_day(c.contract.start)} 至 {cn_day(c.contract.end)}"
+        term = f"{CONTRACT_TYPES[c.contract.type]}，{day_cn(c.contract.start)} 至 {day_cn(c.contract.end)}"
         rows += [("物业服务合同", term), ("服务等级", c.contract.service_level)]
     committee = c.owners_committee
     if committee.kind != "无":
-        since = f"（{cn_day(committee.established_on)}成立）" if committee.established_on else ""
+        since = f"（{day_cn(committee.established_on)}成立）" if committee.established_on else ""
         rows.append(("业主组织", committee.kind + since))
     if f.project_manager is not None:
         pm = f.project_manager
-        since = f"（{cn_day(pm.since)}起任职）" if pm.since else ""
+        since = f"（{day_cn(pm.since)}起任职）" if pm.since else ""
         rows += [("项目经理", pm.name + since), ("项目经理办公电话", pm.office_phone)]
     if f.office is not None:
         rows += [("物业服务中心", f.office.address), ("办公时间", f.office.hours)]
@@ -87,11 +88,11 @@ def _service_scope(ctx: ItemContext, record: ItemRecord) -> list[Block]:
 
 def _fee_schedule(ctx: ItemContext, record: ItemRecord) -> list[Block]:
     f: d.FeeScheduleFile = record.file.model  # type: ignore[assignment]
-    body = [[f"{r.item}\n（{r.kind}）", r.content, f"{plain(r.price)} {r.unit}",
+    body = [[f"{r.item}\n（{r.kind}）", r.content, f"{quantity(r.price)} {r.unit}",
              f"{r.billing_method}\n{day(r.start_date)} 起计", r.payer, r.price_form, r.basis] for r in record.table.rows]
     cols = [Column("收费项目", 3), Column("服务内容", 3), Column("收费标准", 0, "right"), Column("计费方式", 3),
             Column("收费对象", 2), Column("价格形式", 0), Column("收费依据", 3)]
-    phone = f.price_report_phone or ctx.city.price_report_phone
+    phone = price_report_phone(ctx.city, ctx.rec)
     return [table(cols, body), facts([("价格举报电话", phone), ("说明", f.note)])]
 
 
@@ -124,7 +125,7 @@ def _facility_maintenance(ctx: ItemContext, record: ItemRecord) -> list[Block]:
 
 def _public_revenue(ctx: ItemContext, record: ItemRecord) -> list[Block]:
     f: d.PublicRevenueFile = record.file.model  # type: ignore[assignment]
-    head = facts([("企业分成比例", ratio_percent(f.company_share_rate) + "（按收入减合理成本计）"
+    head = facts([("企业分成比例", ratio(f.company_share_rate) + "（按收入减合理成本计）"
                    if f.company_share_rate is not None else None),
                   ("资金使用决定", f.uses_decided_by)])
     return [head, *revenue_blocks(f, record.table.rows, ctx.item_url("public_revenue"))]
@@ -133,10 +134,10 @@ def _public_revenue(ctx: ItemContext, record: ItemRecord) -> list[Block]:
 def _parking(ctx: ItemContext, record: ItemRecord) -> list[Block]:
     f: d.ParkingFile = record.file.model  # type: ignore[assignment]
     rows = record.table.rows
-    body = [[r.type, r.ownership, number(r.total), number(r.sold), number(r.rented), number(r.vacant),
-             plain(r.monthly_fee) if r.monthly_fee is not None else "—", r.note or ""] for r in rows]
+    body = [[r.type, r.ownership, quantity(r.total), quantity(r.sold), quantity(r.rented), quantity(r.vacant),
+             quantity(r.monthly_fee) if r.monthly_fee is not None else "—", r.note or ""] for r in rows]
     if len(rows) > 1:
-        body.append(["合计", "", *(number(sum(getattr(r, k) for r in rows)) for k in ("total", "sold", "rented", "vacant")),
+        body.append(["合计", "", *(quantity(sum(getattr(r, k) for r in rows)) for k in ("total", "sold", "rented", "vacant")),
                      "", ""])
     cols = [Column("类型", 0), Column("权属", 0), Column("总数", 1, "right"), Column("已售", 1, "right"),
             Column("已租", 1, "right"), Column("空置", 1, "right"), Column("月租金（元/月）", 1, "right"),
@@ -159,13 +160,13 @@ def _service_accounts(ctx: ItemContext, record: ItemRecord) -> list[Block]:
     if f.income is not None:
         i = f.income
         blocks.append(facts([("应收物业费", f"{money(i.receivable)} 元"), ("实收物业费", f"{money(i.received)} 元"),
-                             ("收缴率", f"{ratio_percent(i.collection_rate)}（实收 ÷ 应收）"),
+                             ("收缴率", f"{ratio(i.collection_rate)}（实收 ÷ 应收）"),
                              ("欠费户数", f"{i.arrears_households} 户"),
                              ("其他收入", f"{money(i.other_income)} 元")]))
     blocks.append(_cost_table(f.costs, "支出", f.total_cost))
     rows: list[tuple[str, str | None]] = []
     if f.commission is not None:
-        rows.append(("酬金", f"{money(f.commission.amount)} 元（酬金比例 {ratio_percent(f.commission.rate)}）"))
+        rows.append(("酬金", f"{money(f.commission.amount)} 元（酬金比例 {ratio(f.commission.rate)}）"))
     if f.surplus is not None:
         label = "结余" if f.surplus >= 0 else "亏损"
         rows.append((label, f"{money(abs(f.surplus))} 元"))
@@ -191,7 +192,7 @@ def _utility_sharing(ctx: ItemContext, record: ItemRecord) -> list[Block]:
     per_unit = "元/户" if f.method == "按户" else "元/㎡"
     basis = None
     if f.basis_total is not None:
-        basis = f"{number(f.basis_total)} {'户' if f.method == '按户' else '㎡'}"
+        basis = f"{quantity(f.basis_total)} {'户' if f.method == '按户' else '㎡'}"
     return [facts([("分摊方式", f.method), ("分摊基数", basis)]),
             *utility_blocks(record.table.rows, per_unit, ctx.item_url("utility_sharing"))]
 
@@ -233,7 +234,7 @@ def ranking_blocks(ctx: ItemContext) -> list[Block]:
         ("整改情况", result.rectification),
     ]
     names = {g.id: g for g in policy.rater_groups}
-    body = [[names[g].name, ratio_percent(names[g].weight),
+    body = [[names[g].name, ratio(names[g].weight),
              str(result.group_scores[g]) if g in result.group_scores else "缺评"] for g in names]
     return [facts(rows),
             table([Column("评价主体", 2), Column("权重", 1, "right"), Column("得分", 1, "right")], body,

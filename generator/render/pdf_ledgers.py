@@ -15,13 +15,13 @@ from typing import Sequence
 from generator.model.base import quarter_of, parse_period
 from generator.model.disclosures import PublicRevenueFile
 from generator.model.tables import MaintenanceFundUseRow, PublicRevenueRow, UtilityRow
-from generator.render.pdf_blocks import Block, Column, day, money, note, number, plain, table
+from generator.render.formatting import ENTRY_LABELS, day, money, quantity
+from generator.render.pdf_blocks import Block, Column, note, table
 from generator.render.revenue import quarterly_totals
 
 DETAIL_LIMIT = 12
 """Rows a ledger may have and still be printed in full on the notice board."""
 
-REVENUE_TYPES = {"income": "收入", "cost": "合理成本", "company_share": "企业分成", "use": "业主资金使用"}
 USAGE_UNITS = {"公共用电": ("度", "元/度"), "公共用水": ("吨", "元/吨")}
 
 
@@ -61,7 +61,7 @@ def revenue_blocks(file: PublicRevenueFile, rows: Sequence[PublicRevenueRow], ur
             blocks.append(table([Column("收入类别", 1), Column("金额（元）", 1, "right")], parts,
                                 caption=f"{_quarter_label(latest)}收入构成"))
         if len(rows) <= DETAIL_LIMIT:
-            detail = [[day(r.date), REVENUE_TYPES[r.type], r.category, r.description, money(r.amount)] for r in rows]
+            detail = [[day(r.date), ENTRY_LABELS[r.type], r.category, r.description, money(r.amount)] for r in rows]
             blocks.append(table([Column("日期", 0), Column("类型", 0), Column("类别", 0), Column("摘要", 3),
                                  Column("金额（元）", 0, "right")], detail, caption="收支明细"))
         blocks.append(pointer(len(rows), url, "台账") if len(rows) > DETAIL_LIMIT
@@ -76,8 +76,8 @@ def utility_blocks(rows: Sequence[UtilityRow], per_unit_label: str, url: str) ->
         body = []
         for r in sorted(rows, key=lambda r: (r.month, r.kind)):
             usage_unit, price_unit = USAGE_UNITS[r.kind]
-            body.append([r.month, r.kind, number(r.meter_start), number(r.meter_end), f"{number(r.usage)} {usage_unit}",
-                         f"{plain(r.unit_price)} {price_unit}", money(r.amount), plain(r.per_unit)])
+            body.append([r.month, r.kind, quantity(r.meter_start), quantity(r.meter_end), f"{quantity(r.usage)} {usage_unit}",
+                         f"{quantity(r.unit_price)} {price_unit}", money(r.amount), quantity(r.per_unit)])
         cols = [Column("月份", 0), Column("类别", 0), Column("起始读数", 1, "right"), Column("截止读数", 1, "right"),
                 Column("用量", 1, "right"), Column("单价", 1, "right"), Column("金额（元）", 1, "right"),
                 Column(f"分摊（{per_unit_label}）", 1, "right")]
@@ -89,7 +89,7 @@ def utility_blocks(rows: Sequence[UtilityRow], per_unit_label: str, url: str) ->
         acc[0] += r.usage
         acc[1] += r.amount
         acc[2] += r.per_unit
-    body = [[_quarter_label(q), kind, f"{number(v[0])} {USAGE_UNITS[kind][0]}", money(v[1]), plain(v[2])]
+    body = [[_quarter_label(q), kind, f"{quantity(v[0])} {USAGE_UNITS[kind][0]}", money(v[1]), quantity(v[2])]
             for (q, kind), v in sorted(sums.items(), key=lambda kv: (parse_period(kv[0][0]).start, kv[0][1]))]
     cols = [Column("季度", 0), Column("类别", 0), Column("用量", 1, "right"), Column("金额（元）", 1, "right"),
             Column(f"分摊合计（{per_unit_label}）", 1, "right")]

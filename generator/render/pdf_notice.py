@@ -19,7 +19,10 @@ from generator.load.dataset import CompoundRecord, Dataset
 from generator.model.catalogue import CatalogueItem
 from generator.model.city import City
 from generator.rank import CompanyResult, PeriodRanking
-from generator.render.pdf_blocks import Block, cn_day, number
+from generator.render import paths
+from generator.render.formatting import day_cn, quantity
+from generator.render.pdf_blocks import Block
+from generator.render.phones import supervision_phones
 from generator.render.pdf_document import Paper, PdfDocument
 from generator.render.pdf_items import ItemContext, item_blocks
 from generator.render.stamp import version_stamp
@@ -37,7 +40,7 @@ def cn_number(n: int) -> str:
 
 
 def compound_url(city: City, compound_id: str) -> str:
-    return f"{city.base_url()}compounds/{compound_id}/"
+    return city.base_url() + paths.url_of(paths.compound_home(compound_id))
 
 
 def latest_result(rankings: list[PeriodRanking], company: str | None) -> tuple[PeriodRanking, CompanyResult] | None:
@@ -57,14 +60,14 @@ def status_line(st: ItemStatus) -> tuple[str, str]:
     if st.state in ("published", "stale") and notice is not None:
         parts = []
         if st.state == "stale":
-            parts.append(f"停留在{notice.period.label if notice.period else cn_day(notice.posted_on)}")
+            parts.append(f"停留在{notice.period.label if notice.period else day_cn(notice.posted_on)}")
             if st.due:
-                parts.append(f"应于{cn_day(st.due)}前更新")
+                parts.append(f"应于{day_cn(st.due)}前更新")
         elif notice.period is not None:
             parts.append(notice.period.label)
         else:
             parts.append("长期公示")
-        parts.append(f"{cn_day(notice.posted_on)}张贴")
+        parts.append(f"{day_cn(notice.posted_on)}张贴")
         if notice.approved_by:
             parts.append(f"{notice.approved_by}审核")
         return st.label, " · ".join(parts)
@@ -78,38 +81,10 @@ def status_line(st: ItemStatus) -> tuple[str, str]:
 def _overview_row(n: int, item: CatalogueItem, st: ItemStatus) -> dict:
     notice = st.notice
     period = notice.period.label if notice and notice.period else ("长期公示" if notice else "")
-    posted = cn_day(notice.posted_on) if notice else ""
+    posted = day_cn(notice.posted_on) if notice else ""
     if st.state == "not_applicable":
         period = st.reason or ""
     return {"cells": [str(n), item.name, st.label, period, posted], "state": st.state}
-
-
-def phones(ds: Dataset, rec: CompoundRecord, city: City) -> list[list[str]]:
-    """[who, phone] for the supervision phones, most local first: community, street, district
-    regulator (the city's when the district has none), city regulator, 12345, price reports."""
-    out: list[list[str]] = []
-    found = city.community_index().get(rec.model.community)
-    if found:
-        district, street, community = found
-        if community.phone:
-            out.append([community.name, community.phone])
-        if street.phone:
-            out.append([street.name, street.phone])
-        if district.regulator_phone:
-            out.append([f"{district.name}物业主管部门", district.regulator_phone])
-    out.append([city.regulator, city.regulator_phone])
-    price = city.price_report_phone
-    fee = rec.items.get("fee_schedule")
-    if fee is not None and getattr(fee.file.model, "price_report_phone", None):
-        price = fee.file.model.price_report_phone  # type: ignore[attr-defined]
-    out.append(["政务服务热线", city.hotline])
-    out.append(["价格举报电话", price])
-    return out
-
-
-def _where(city: City, rec: CompoundRecord) -> str:
-    found = city.community_index().get(rec.model.community)
-    return " ".join(x.name for x in found) if found else ""
 
 
 def notice_document(ds: Dataset, rec: CompoundRecord, status: StatusMatrix, rankings: list[PeriodRanking],
@@ -120,13 +95,14 @@ def notice_document(ds: Dataset, rec: CompoundRecord, status: StatusMatrix, rank
     url = compound_url(city, rec.id)
     stamp = version_stamp(ds, rec)
     row = status.get(rec.id, {})
+    where = city.community_index().get(c.community)  # (district, street, community): checked to exist
     ctx = ItemContext(ds=ds, city=city, rec=rec, as_of=as_of, ranking=latest_result(rankings, c.company))
 
     if c.management == "professional" and c.company in ds.companies:
         manager = ds.companies[c.company].model.name
     else:
         manager = c.self_management.organisation + "（业主自治）" if c.self_management else "—"
-    size = f"{number(c.households)} 户 · {number(c.floor_area)} ㎡" + (f" · {c.buildings} 栋" if c.buildings else "")
+    size = f"{quantity(c.households)} 户 · {quantity(c.floor_area)} ㎡" + (f" · {c.buildings} 栋" if c.buildings else "")
 
     overview, sections = [], []
     for n, item in enumerate(ds.catalogue.model.items, start=1):
@@ -155,12 +131,12 @@ def notice_document(ds: Dataset, rec: CompoundRecord, status: StatusMatrix, rank
         "site_title": city.site_title,
         "title": c.name,
         "subtitle": "物业服务信息公示（十公开一监督）",
-        "meta": [["地址", c.address], ["所属", _where(city, rec)], ["物业服务", manager], ["规模", size]],
-        "as_of": cn_day(as_of),
+        "meta": [["地址", c.address], ["所属", " ".join(x.name for x in where) if where else ""], ["物业服务", manager], ["规模", size]],
+        "as_of": day_cn(as_of),
         "stamp": stamp,
         "qr": {"url": url, "caption": "扫码查看网上公示"},
         "overview": {"columns": ["序号", "公示事项", "状态", "期间 / 说明", "张贴日期"], "rows": overview},
-        "phones": phones(ds, rec, city),
+        "phones": [list(p) for p in supervision_phones(city, rec, *(where or (None, None, None)))],
         "sections": sections,
         "footer": f"{c.name} 物业服务信息公示 · 数据日期 {as_of.isoformat()} · 版本 {stamp}",
         "closing": "本公示由系统根据报送数据生成，纸质版与网上公示版本号一致即为同一份数据。如有疑问，请拨打上方监督电话。",

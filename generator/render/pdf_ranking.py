@@ -17,14 +17,17 @@ from datetime import date
 from generator.load.dataset import Dataset
 from generator.model.city import City, EvaluationPolicy
 from generator.rank import CompanyResult, PeriodRanking
-from generator.render.pdf_blocks import Block, Column, cn_day, facts, note, ratio_percent, table
+from generator.render import paths
+from generator.render.formatting import day_cn, ratio
+from generator.render.pdf_blocks import Block, Column, facts, note, table
+from generator.render.ranking import period_page
 from generator.render.pdf_document import Paper, PdfDocument
 
 ROUNDING = {"down": "向下取整", "half_up": "四舍五入", "up": "向上取整"}
 
 
 def ranking_url(city: City, period_id: str) -> str:
-    return f"{city.base_url()}ranking/{period_id}/"
+    return city.base_url() + paths.url_of(period_page(period_id))
 
 
 def rule_text(policy: EvaluationPolicy, red_quota: int, bad_quota: int, n: int) -> str:
@@ -32,7 +35,7 @@ def rule_text(policy: EvaluationPolicy, red_quota: int, bad_quota: int, n: int) 
     red, bad = policy.red_list_name, policy.bad_list_name
     if rule.kind == "ratio":
         assert rule.red_ratio is not None and rule.bad_ratio is not None
-        how = (f"按比例：{red} {ratio_percent(rule.red_ratio)}、{bad} {ratio_percent(rule.bad_ratio)}，"
+        how = (f"按比例：{red} {ratio(rule.red_ratio)}、{bad} {ratio(rule.bad_ratio)}，"
                f"名额{ROUNDING[rule.rounding]}")
     elif rule.kind == "top_bottom":
         how = f"按名次：前 {rule.top_n} 名入{red}，后 {rule.bottom_n} 名入{bad}"
@@ -61,7 +64,7 @@ def score_table(ds: Dataset, period: PeriodRanking, results: list[CompanyResult]
     policy = period.policy
     groups = policy.rater_groups
     cols = [Column("名次", 0, "center"), Column("企业", 7),
-            *(Column(f"{g.name}\n权重 {ratio_percent(g.weight)}", 3, "right") for g in groups),
+            *(Column(f"{g.name}\n权重 {ratio(g.weight)}", 3, "right") for g in groups),
             Column("综合得分", 0, "right"), Column("等级", 0, "center"), Column("名次变化", 0, "center")]
     if with_list:
         cols.append(Column("榜单", 0, "center"))
@@ -93,7 +96,7 @@ def ranking_document(ds: Dataset, period: PeriodRanking, as_of: date, paper: Pap
     policy, sheet = period.policy, period.sheet
     url = ranking_url(city, period.period.id)
     title = sheet.title or f"{period.period.label}物业服务企业考评结果"
-    weights = "，".join(f"{g.name} {ratio_percent(g.weight)}" for g in policy.rater_groups)
+    weights = "，".join(f"{g.name} {ratio(g.weight)}" for g in policy.rater_groups)
 
     sections: list[dict] = []
     red, bad = period.red, period.bad
@@ -128,13 +131,13 @@ def ranking_document(ds: Dataset, period: PeriodRanking, as_of: date, paper: Pap
         "subtitle": title if period.period.label in title else f"{period.period.label} · {title}",
         "meta": [[label, value] for label, value in facts([
             ("组织单位", sheet.organiser),
-            ("发布日期", cn_day(sheet.published_on)),
+            ("发布日期", day_cn(sheet.published_on)),
             ("规则版本", policy.version),
             ("评价主体及权重", weights),
             ("评榜规则", rule_text(policy, period.red_quota, period.bad_quota, len(period.results))),
             ("综合得分", f"各主体得分（满分 {policy.max_score}）× 权重之和，保留 {policy.score_decimals} 位小数"),
         ])["rows"]],
-        "as_of": cn_day(as_of),
+        "as_of": day_cn(as_of),
         "qr": {"url": url, "caption": "扫码查看网上榜单与评分说明"},
         "sections": sections,
         "footer": f"{title} · 规则版本 {policy.version} · 数据日期 {as_of.isoformat()}",

@@ -23,7 +23,6 @@ from generator.render.formatting import money
 from generator.render.markdown_escape import html_attr, html_text
 
 ZERO = Decimal(0)
-ENTRY_LABELS = {"income": "收入", "cost": "合理成本", "company_share": "企业分成", "use": "业主共有资金使用"}
 MAX_CHART_QUARTERS = 8
 
 
