@@ -26,11 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.build.pdf import build_pdfs  # noqa: E402
+from generator.engines.typst_pdf import build_pdfs  # noqa: E402
 from generator.checks import run_checks  # noqa: E402
 from generator.findings import Findings  # noqa: E402
 from generator.load.dataset import load  # noqa: E402
-from generator.rank import rank_all  # noqa: E402
+from generator.derive.rank import rank_all  # noqa: E402
 
 AS_OF = date(2026, 11, 15)
 

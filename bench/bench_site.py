@@ -3,7 +3,7 @@
 Usage: ``python bench/bench_site.py [--small 100] [--large 1000] [--seed 1] [--keep DIR]``
 (``make bench``).
 
-Each city is written by ``generator.synth`` into a temporary folder and built in a fresh
+Each city is written by ``generator.tools.synth`` into a temporary folder and built in a fresh
 process with ``python -m generator build`` (as staff would run it), timing the whole command.
 Prints the stage timings the build reports, seconds per page, and the large/small ratio. The
 issue's requirement: the large build completes and takes less than 12x the small one (10x the

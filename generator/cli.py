@@ -90,7 +90,7 @@ def schema(out: str) -> None:
 
 def _build_options(data: str, out: str, as_of: str | None, stage_dir: str | None, strict: bool = False,
                    paper: str = "a4", pdf_cache: str | None = None):
-    from generator.build.pipeline import BuildOptions
+    from generator.commands.build import BuildOptions
 
     return BuildOptions(data=_data_dir(data), out=Path(out), as_of=_as_of(as_of),
                         stage_dir=Path(stage_dir) if stage_dir else None, strict=strict, paper=paper,
@@ -109,7 +109,7 @@ def _build_options(data: str, out: str, as_of: str | None, stage_dir: str | None
 def build(data: str, out: str, as_of: str | None, stage_dir: str | None, strict: bool, paper: str,
           pdf_cache: str | None) -> None:
     """校验数据并生成网站；数据有错误时不改动输出目录。"""
-    from generator.build.pipeline import BuildError, build as run_build
+    from generator.commands.build import BuildError, build as run_build
 
     options = _build_options(data, out, as_of, stage_dir, strict, paper, pdf_cache)
     try:
@@ -141,8 +141,8 @@ def build(data: str, out: str, as_of: str | None, stage_dir: str | None, strict:
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="预览地址")
 def serve(data: str, as_of: str | None, stage_dir: str, dev_addr: str) -> None:
     """本地预览网站（修改数据、内容或配置后自动重新生成并刷新页面）。"""
-    from generator.build.pipeline import BuildError
-    from generator.build.serve import serve as run_serve
+    from generator.commands.build import BuildError
+    from generator.commands.serve import serve as run_serve
 
     options = _build_options(data, "site", as_of, stage_dir)
 
@@ -171,7 +171,7 @@ def serve(data: str, as_of: str | None, stage_dir: str, dev_addr: str) -> None:
 @click.option("--no-push", is_flag=True, help="只提交到本地分支，不推送")
 def deploy(out: str, remote: str, branch: str, message: str, no_push: bool) -> None:
     """用 ghp-import 把已生成的网站发布到 gh-pages 分支。"""
-    from generator.build.deploy import DeployError, deploy as run_deploy
+    from generator.commands.deploy import DeployError, deploy as run_deploy
 
     try:
         run_deploy(Path(out), remote=remote, branch=branch, message=message, push=not no_push)
@@ -195,8 +195,8 @@ def rank(data: str, period: str | None) -> None:
     from generator.checks import evaluations
     from generator.load.dataset import load
     from generator.model.base import parse_period
-    from generator.rank import rank_all
-    from generator.render.ranking import terminal_table
+    from generator.derive.rank import rank_all
+    from generator.render.web.ranking import terminal_table
 
     root = _data_dir(data)
     findings = Findings()
@@ -239,7 +239,7 @@ def rank(data: str, period: str | None) -> None:
 @click.option("--out", required=True, help="输出目录（必须不存在或为空）")
 def synth(count: int, seed: int, out: str) -> None:
     """生成合成测试城市（虚构数据），用于测试和性能基准。"""
-    from generator.synth import write_city
+    from generator.tools.synth import write_city
 
     root = Path(out)
     if root.exists() and (not root.is_dir() or any(root.iterdir())):

@@ -1,7 +1,7 @@
 """Sites the site tests share, each built once per test run (also across pytest-xdist workers).
 
 * :func:`sample_site`: the sample city in ``data/``, built with its staging folder kept;
-* :func:`synth_site`: a small synthetic city (``generator.synth``) plus one compound whose
+* :func:`synth_site`: a small synthetic city (``generator.tools.synth``) plus one compound whose
   every text field is hostile (``<script>``, ``<img onerror>``, ``javascript:`` links, ``|``
   and newlines in table cells), so the link, search and escaping checks run over it too.
 
@@ -26,7 +26,7 @@ from typing import Callable, Iterator
 import pytest
 import yaml
 
-from generator.build.pipeline import BuildOptions, build
+from generator.commands.build import BuildOptions, build
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = date(2026, 11, 15)
@@ -86,7 +86,7 @@ def sample_site(factory: pytest.TempPathFactory) -> Built:
 
 def synth_site(factory: pytest.TempPathFactory) -> Built:
     def make(dest: Path) -> None:
-        from generator.synth import write_city
+        from generator.tools.synth import write_city
 
         write_city(dest, SYNTH_COMPOUNDS, SYNTH_SEED)
         add_hostile_compound(dest)

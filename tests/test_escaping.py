@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.render.markdown_escape import md_cell, md_text
+from generator.render.web.markdown_escape import md_cell, md_text
 from tests.sitebuild import (HOSTILE_ID, HOSTILE_NAME, IMG, JS_LINK, SCRIPT, Built, content_text, parse, synth_site,
                              table_after)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.checks import run_checks
-from generator.checks.figures import city_figures, item_coverage
+from generator.derive.figures import city_figures, item_coverage
 from generator.findings import Findings
 from generator.load.dataset import load
 from tests.conftest import AS_OF, edit

@@ -8,7 +8,7 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
-from generator.build.pipeline import BuildOptions, build
+from generator.commands.build import BuildOptions, build
 from generator.load.history import Change, read_history
 from tests.conftest import AS_OF, MINI, ROOT, edit
 

@@ -9,8 +9,8 @@ import pytest
 
 from generator.findings import Findings, Severity
 from generator.load.dataset import load
-from generator.rank import rank_all
-from generator.render.ranking import ranking_assets, ranking_pages
+from generator.derive.rank import rank_all
+from generator.render.web.ranking import ranking_assets, ranking_pages
 from tests.conftest import ROOT, edit, findings_for
 
 PROJECT = "model_projects/pine-garden.yaml"

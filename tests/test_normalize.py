@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from generator.load.normalize import parse_date, parse_decimal, parse_int
+from generator.model.values import parse_date, parse_decimal, parse_int
 
 
 @pytest.mark.parametrize(

@@ -20,13 +20,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import pdf_fonts
-from generator.build.pdf import PdfBuild, PdfError, build_pdfs
+from generator.engines import fonts as pdf_fonts
+from generator.engines.typst_pdf import PdfBuild, PdfError, build_pdfs
 from generator.checks import run_checks
 from generator.findings import Findings
 from generator.load.dataset import Dataset, load
-from generator.rank import rank_all
-from generator.render.stamp import version_stamp
+from generator.derive.rank import rank_all
+from generator.derive.stamp import version_stamp
 
 ROOT = Path(__file__).resolve().parent.parent
 CITY = ROOT / "tests" / "fixtures" / "pdf_city"
@@ -234,7 +234,7 @@ def test_rebuild_reuses_unchanged_and_recompiles_only_what_changed(tmp_path: Pat
 
 def test_template_change_recompiles_everything(tmp_path: Path) -> None:
     templates = tmp_path / "templates"
-    shutil.copytree(ROOT / "templates" / "typst", templates)
+    shutil.copytree(ROOT / "generator" / "templates" / "typst", templates)
     cache = tmp_path / "cache"
     build(CITY, tmp_path / "a", cache, templates=templates)
     common = templates / "common.typ"
@@ -328,7 +328,7 @@ def test_catalogue_decides_which_items_and_in_what_order(tmp_path: Path) -> None
 
 
 def test_typst_string_literal_quotes_everything_that_could_end_it() -> None:
-    from generator.render.pdf_document import typst_string
+    from generator.render.paper.document import typst_string
 
     assert typst_string('notice.typ') == '"notice.typ"'
     assert typst_string('a"b\\c\nd') == '"a\\"b\\\\c\\nd"'
@@ -336,7 +336,7 @@ def test_typst_string_literal_quotes_everything_that_could_end_it() -> None:
 
 
 def test_section_numbers_are_chinese_numerals() -> None:
-    from generator.render.pdf_notice import cn_number
+    from generator.render.paper.notice import cn_number
 
     assert [cn_number(n) for n in (1, 9, 10, 11, 20, 23)] == ["一", "九", "十", "十一", "二十", "二十三"]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator.findings import Findings
 from generator.load.dataset import load
-from generator.render.stamp import version_stamp
+from generator.derive.stamp import version_stamp
 
 ROOT = Path(__file__).resolve().parent.parent
 CITY = ROOT / "tests" / "fixtures" / "pdf_city"
@@ -41,7 +41,7 @@ def test_build_writes_a3_pdfs_whose_stamp_matches_the_web_page(tmp_path: Path) -
 def test_missing_font_exits_2_with_a_chinese_message_and_keeps_the_site(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
-    no_fonts = ("from generator.build import pdf_fonts\n"
+    no_fonts = ("from generator.engines import fonts as pdf_fonts\n"
                 "pdf_fonts._fc_list_dirs = lambda: []\n"
                 "pdf_fonts.FONT_SEARCH_DIRS = ()")
     done = generator("build", "--data", CITY, "--out", site, "--as-of", "2026-11-15",

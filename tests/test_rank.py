@@ -14,7 +14,7 @@ import pytest
 from generator.model.city import EvaluationPolicy
 from generator.model.evaluation import EvaluationSheet
 from generator.model.tables import EvaluationRow
-from generator.rank import PeriodRanking, history, rank_rows
+from generator.derive.rank import PeriodRanking, history, rank_rows
 
 GROUPS = [
     {"id": "residents", "name": "居民满意度测评", "weight": "0.5"},

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from generator.model.city import EvaluationPolicy
 from generator.model.tables import EvaluationRow
-from generator.rank import rank_rows
+from generator.derive.rank import rank_rows
 from tests.test_rank import GROUPS, policy, sheet
 
 # Scores on grids, one very coarse, so that ties (the interesting case) are common.

@@ -11,8 +11,8 @@ import pytest
 
 from generator.findings import Findings
 from generator.load.dataset import Dataset, load
-from generator.rank import rank_all, rank_rows
-from generator.render.ranking import oversight_section, ranking_pages
+from generator.derive.rank import rank_all, rank_rows
+from generator.render.web.ranking import oversight_section, ranking_pages
 from tests.conftest import YAML, edit
 from tests.test_rank import _ten, policy, rows, sheet
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build.pipeline import SITE_MARKER, BuildError, BuildOptions, build
-from generator.build.site_config import ConfigError, load_site_config
-from generator.render.mkdocs_config import staged_config
+from generator.commands.build import SITE_MARKER, BuildError, BuildOptions, build
+from generator.engines.site_config import ConfigError, load_site_config
+from generator.render.web.mkdocs_config import staged_config
 from generator.write.staging import StagingWriter, WriteError, sync_tree
 from tests.conftest import MINI, edit
 from tests.sitebuild import AS_OF, ROOT, sample_site

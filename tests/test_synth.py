@@ -13,7 +13,7 @@ from generator.checks import run_checks
 from generator.cli import cli
 from generator.findings import Findings
 from generator.load.dataset import load
-from generator.synth import write_city
+from generator.tools.synth import write_city
 
 AS_OF = date(2026, 11, 15)
 

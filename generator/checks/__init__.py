@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.checks import arithmetic, evaluations, privacy, references, status
-from generator.checks.status import StatusMatrix
+from generator.checks import arithmetic, evaluations, privacy, references
+from generator.derive import status
+from generator.derive.status import StatusMatrix
 from generator.findings import Findings
 from generator.load.dataset import Dataset
 

@@ -23,7 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from generator.findings import Findings
 from generator.load.dataset import CompoundRecord, Dataset, ItemRecord
-from generator.checks.ledgers import ledger_quarters
+from generator.derive.ledgers import ledger_quarters
 
 CENT = Decimal("0.01")
 MILLI = Decimal("0.001")

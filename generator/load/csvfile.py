@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.findings import Findings
-from generator.load.normalize import fold
+from generator.model.values import fold
 
 
 @dataclass

@@ -27,7 +27,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.findings import Findings
 from generator.load.csvfile import CsvTable, read_csv
-from generator.load.normalize import fold
+from generator.model.values import fold
 from generator.load.validation import report
 from generator.load.yamlfile import YamlDoc, read_yaml
 from generator.model.base import SLUG_RE, Record

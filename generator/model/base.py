@@ -3,7 +3,7 @@
 * :class:`Record` forbids unknown keys (so typos are findings), is immutable, and allows a
   field to be written by its Chinese ``title`` in CSV headers (see :mod:`generator.load.csvfile`).
 * ``Money``/``Amount``/``Count``/``Day`` accept the forms staff type (see
-  :mod:`generator.load.normalize`); money is :class:`~decimal.Decimal`, never float.
+  :mod:`generator.model.values`); money is :class:`~decimal.Decimal`, never float.
 * ``Slug`` ids are ``[a-z0-9-]+``; ``PeriodId`` is ``2026``, ``2026-h1``, ``2026-q3`` or
   ``2026-07`` and is turned into a :class:`Period` with real dates.
 """
@@ -19,7 +19,7 @@ from typing import Annotated, Any
 from pydantic_core import PydanticCustomError
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
-from generator.load.normalize import fold, parse_date, parse_decimal, parse_int
+from generator.model.values import fold, parse_date, parse_decimal, parse_int
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

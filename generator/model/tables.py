@@ -2,7 +2,7 @@
 
 Each field's ``title`` is its Chinese column header; a CSV may use either the field name or
 the title as header. Dates and amounts accept the Excel forms of
-:mod:`generator.load.normalize`.
+:mod:`generator.model.values`.
 """
 
 from __future__ import annotations

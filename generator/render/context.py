@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from generator.checks.status import ItemStatus, StatusMatrix
+from generator.derive.status import ItemStatus, StatusMatrix
 from generator.load.dataset import CompoundRecord, Dataset, ItemRecord
 from generator.load.history import Change
 from generator.model.catalogue import Catalogue, CatalogueItem
 from generator.model.city import City, Community, District, Street
 from generator.model.company import Company
-from generator.rank import PeriodRanking
-from generator.render.stamp import version_stamp
+from generator.derive.rank import PeriodRanking
+from generator.derive.stamp import version_stamp
 
 SHOWS_DATA = ("published", "stale")
 """States whose item page shows the notice's content (stale: the latest one, marked overdue)."""

@@ -81,4 +81,4 @@ FILTERS = {
     "day": day,
     "period": period,
 }
-"""Jinja filters (see :mod:`generator.render.environment`)."""
+"""Jinja filters (see :mod:`generator.render.web.environment`)."""

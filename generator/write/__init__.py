@@ -1,1 +1,1 @@
-"""Stage 5: the one writer. Only this package (and MkDocs, run by :mod:`generator.build`) writes files."""
+"""Stage 5: the one writer. Only this package (and MkDocs, run by :mod:`generator.commands`) writes files."""

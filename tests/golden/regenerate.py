@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from generator.build.pipeline import BuildOptions, check, render  # noqa: E402
+from generator.commands.build import BuildOptions, check, render  # noqa: E402
 
 GOLDEN = Path(__file__).resolve().parent / "site"
 AS_OF = date(2026, 11, 15)

@@ -1,0 +1,246 @@
+"""The build pipeline: data folder -> checked models -> rankings -> pages -> staging -> MkDocs -> site.
+
+Contract of :func:`build`:
+
+1. load the data and run every check; with any error it returns the findings
+   (``ok=False``) and writes nothing: the output folder is untouched;
+2. rank, then render every page to strings (pure);
+3. write them, the hand-written ``content/`` pages and the generated ``mkdocs.yml`` into a
+   staging folder (a temporary one unless ``stage_dir`` is given; that one is kept so
+   ``mkdocs build -f <stage>/mkdocs.yml`` reproduces the site);
+4. run MkDocs into a new folder next to ``out``, add the outputs made after MkDocs (PDFs),
+   then swap the new folder into place with renames, so a failed build never leaves a
+   half-built site and readers never see one.
+
+Usage problems (a bad ``mkdocs.yml``, an output folder that is not a generated site, a
+content page clashing with a generated one, MkDocs failing) raise :class:`BuildError`; the
+CLI maps them to exit code 2. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from generator.engines.mkdocs_runner import MkDocsFailed, run_mkdocs
+from generator.engines.typst_pdf import PdfError, build_pdfs
+from generator.engines.fonts import find_fonts
+from generator.engines.site_config import ConfigError, load_site_config
+from generator.checks import run_checks
+from generator.derive.status import StatusMatrix
+from generator.findings import Finding, Findings
+from generator.load.dataset import Dataset, load
+from generator.load.history import Change, read_history
+from generator.derive.rank import PeriodRanking, rank_all
+from generator.render.context import SiteContext
+from generator.render.web.mkdocs_config import DOCS_DIR, staged_config
+from generator.render.web.site import SITE_CSS, SiteFiles, render_site
+from generator.write.staging import StagingWriter, WriteError
+
+SITE_MARKER = ".generator-site"
+"""Empty file in every built site: only a folder holding it is ever replaced by a build."""
+STAGE_MARKER = ".generator-stage"
+"""Empty file in every staging folder: only a folder holding it is ever cleared."""
+
+
+class BuildError(Exception):
+    """The build cannot run or MkDocs failed; the message (Chinese) says why."""
+
+
+@dataclass
+class BuildOptions:
+    data: Path
+    out: Path = Path("site")
+    as_of: date = field(default_factory=date.today)
+    stage_dir: Path | None = None
+    content: Path = Path("content")
+    config: Path = Path("mkdocs.yml")
+    strict: bool = False
+    """Fail when MkDocs warns (broken links in content pages, ...)."""
+    paper: str = "a4"
+    """Paper of the notice PDFs: a4 or a3 (portrait)."""
+    pdf_cache: Path | None = None
+    """Cache of compiled PDFs (None: .cache/pdf); see :mod:`generator.engines.typst_pdf`."""
+
+
+@dataclass
+class Checked:
+    """The results of the stages before rendering (also what the PDF stage needs)."""
+
+    ds: Dataset
+    matrix: StatusMatrix
+    rankings: list[PeriodRanking]
+    as_of: date
+    history: dict[str, list[Change]] = field(default_factory=dict)
+
+
+@dataclass
+class BuildResult:
+    ok: bool
+    findings: list[Finding]
+    site: Path | None = None
+    stage: Path | None = None
+    pages: int = 0
+    files: int = 0
+    warnings: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def check(options: BuildOptions) -> tuple[Checked | None, list[Finding]]:
+    """Load and check; ``None`` when the data has errors."""
+    findings = Findings()
+    ds = load(options.data, findings)
+    matrix = run_checks(ds, options.as_of, findings)
+    if findings.has_errors():
+        return None, findings.sorted()
+    return Checked(ds, matrix, rank_all(ds), options.as_of, read_history(options.data)), findings.sorted()
+
+
+def render(checked: Checked) -> SiteFiles:
+    return render_site(SiteContext(checked.ds, checked.matrix, checked.rankings, checked.as_of, checked.history))
+
+
+def stage(files: SiteFiles, checked: Checked, site_config: dict, content: Path, root: Path) -> list[str]:
+    """Write the staging folder: ``mkdocs.yml``, ``docs/`` (generated + content). Returns docs pages."""
+    writer = StagingWriter(root)
+    writer.write_text(STAGE_MARKER, "")
+    docs = f"{DOCS_DIR}/"
+    for rel, text in sorted(files.pages.items()):
+        writer.write_text(docs + rel, text)
+    for rel, source in sorted(files.assets.items()):
+        writer.copy(docs + rel, source)
+    content_pages: list[str] = []
+    if content.is_dir():
+        try:
+            content_pages = [p[len(docs):] for p in writer.copy_tree(content, docs)]
+        except WriteError:
+            clash = sorted(set(_files_below(content)) & {p.lower() for p in list(files.pages) + list(files.assets)})
+            raise BuildError(f"{content} 中的 {', '.join(clash) or '文件'} 与生成的页面重名，请改名") from None
+    pages = sorted(p for p in list(files.pages) + content_pages if p.endswith(".md"))
+    assert checked.ds.city is not None
+    writer.write_text("mkdocs.yml", staged_config(site_config, checked.ds.city.model, pages, SITE_CSS))
+    return pages
+
+
+def _files_below(folder: Path) -> list[str]:
+    return [p.relative_to(folder).as_posix().lower() for p in folder.rglob("*") if p.is_file()]
+
+
+def prepare_stage(stage_dir: Path | None) -> tuple[Path, bool]:
+    """The staging folder to use and whether to delete it afterwards."""
+    if stage_dir is None:
+        return Path(tempfile.mkdtemp(prefix="wuye-stage-")), True
+    if stage_dir.exists():
+        if not stage_dir.is_dir():
+            raise BuildError(f"--stage-dir {stage_dir} 不是文件夹")
+        if any(stage_dir.iterdir()):
+            if not (stage_dir / STAGE_MARKER).is_file():
+                raise BuildError(f"--stage-dir {stage_dir} 不是空文件夹，也不是上次生成的暂存文件夹，为安全起见不清空它")
+            shutil.rmtree(stage_dir)
+    stage_dir.mkdir(parents=True, exist_ok=True)
+    return stage_dir, False
+
+
+def _overlap(a: Path, b: Path) -> bool:
+    a, b = a.resolve(), b.resolve()
+    return a == b or a in b.parents or b in a.parents
+
+
+def _check_folders(options: BuildOptions) -> None:
+    """The output and staging folders must not overlap the inputs or each other, and the
+    output must be empty, missing, or a site this tool built (it is replaced whole)."""
+    out = options.out
+    outputs = [("输出目录", out)] + ([("暂存目录", options.stage_dir)] if options.stage_dir is not None else [])
+    for what, folder in outputs:
+        for name, other in (("数据目录", options.data), ("content 目录", options.content)):
+            if _overlap(folder, other):
+                raise BuildError(f"{what} {folder} 不能与{name} {other} 重叠")
+    if options.stage_dir is not None and _overlap(out, options.stage_dir):
+        raise BuildError(f"输出目录 {out} 不能与暂存目录 {options.stage_dir} 重叠")
+    if out.exists():
+        if not out.is_dir():
+            raise BuildError(f"输出目录 {out} 已存在且不是文件夹")
+        if any(out.iterdir()) and not (out / SITE_MARKER).is_file():
+            raise BuildError(f"输出目录 {out} 不是空文件夹，也不是本工具生成的网站，为安全起见不覆盖它")
+
+
+def swap_into_place(new: Path, out: Path) -> None:
+    """Replace ``out`` by ``new`` with two renames (same parent, so same file system)."""
+    if not out.exists():
+        os.rename(new, out)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+    os.rmdir(old)
+    os.rename(out, old)
+    try:
+        os.rename(new, out)
+    except OSError:
+        os.rename(old, out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build(options: BuildOptions) -> BuildResult:
+    timings: dict[str, float] = {}
+    start = time.perf_counter()
+    try:
+        site_config = load_site_config(options.config)
+    except ConfigError as exc:
+        raise BuildError(str(exc)) from None
+    out = options.out
+    _check_folders(options)
+    try:
+        find_fonts()  # fail before the slow stages when the PDFs cannot be made at all
+    except PdfError as exc:
+        raise BuildError(f"{exc.finding.message}\n提示：{exc.finding.hint}") from None
+
+    checked, findings = check(options)
+    timings["load+check"] = time.perf_counter() - start
+    if checked is None:
+        return BuildResult(False, findings, timings=timings)
+
+    mark = time.perf_counter()
+    files = render(checked)
+    timings["render"] = time.perf_counter() - mark
+
+    stage_root, temporary = prepare_stage(options.stage_dir)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # Absolute: MkDocs resolves a relative site_dir against the staged mkdocs.yml, not the cwd.
+    new_site = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent.resolve()))
+    try:
+        mark = time.perf_counter()
+        pages = stage(files, checked, site_config, options.content, stage_root)
+        timings["stage"] = time.perf_counter() - mark
+
+        mark = time.perf_counter()
+        try:
+            warnings = run_mkdocs(stage_root / "mkdocs.yml", new_site, options.as_of, strict=options.strict)
+        except MkDocsFailed as exc:
+            raise BuildError(f"MkDocs 构建失败：{exc}") from None
+        timings["mkdocs"] = time.perf_counter() - mark
+
+        # Outputs made after MkDocs go into the new site before it replaces the old one.
+        mark = time.perf_counter()
+        try:
+            pdfs = build_pdfs(checked.ds, checked.matrix, checked.rankings, checked.as_of, new_site, options.paper,
+                              cache_dir=options.pdf_cache)
+        except PdfError as exc:
+            raise BuildError(f"{exc.finding.message}\n提示：{exc.finding.hint}") from None
+        findings = findings + pdfs.findings
+        timings["pdf"] = time.perf_counter() - mark
+
+        StagingWriter(new_site).write_text(SITE_MARKER, "")
+        swap_into_place(new_site, out)
+    finally:
+        if new_site.exists():
+            shutil.rmtree(new_site, ignore_errors=True)
+        if temporary:
+            shutil.rmtree(stage_root, ignore_errors=True)
+    timings["total"] = time.perf_counter() - start
+    return BuildResult(True, findings, site=out, stage=None if temporary else stage_root, pages=len(pages),
+                       files=len(files.pages) + len(files.assets), warnings=warnings, timings=timings)

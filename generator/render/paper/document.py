@@ -1,0 +1,96 @@
+"""A PDF to build, as pure data: which Typst template, which entry function, which data.
+
+Contract: :class:`PdfDocument` holds everything a compile needs except the template files,
+the fonts and the QR code's SVG (made from ``qr_url`` by :mod:`generator.render.paper.qr`). The
+Typst source (:meth:`PdfDocument.source`) only imports the template and calls its entry
+function on ``json(bytes(sys.inputs.data))`` and the QR SVG ``bytes(sys.inputs.qr)``; the
+data travels as JSON in ``sys.inputs``, so nothing from the data is ever parsed as Typst markup or code (no escaping
+of markup is needed, and injection is impossible). The only values spliced into the source
+are the template file name and the entry function name, both written by this code and
+quoted with :func:`typst_string`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from generator.render.blocks import check_json_ready
+
+Paper = Literal["a4", "a3"]
+PAPERS: tuple[str, ...] = ("a4", "a3")
+
+_IDENT = re.compile(r"^[a-z][a-z0-9-]*$")
+_FILE = re.compile(r"^[a-z][a-z0-9-]*\.typ$")
+
+
+def typst_string(text: str) -> str:
+    """Quote ``text`` as a Typst string literal (code mode): ``a"b`` -> ``"a\\"b"``."""
+    out = []
+    for ch in text:
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch == '"':
+            out.append('\\"')
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\r":
+            out.append("\\r")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ord(ch) < 0x20 or ch == "\x7f":
+            out.append(f"\\u{{{ord(ch):x}}}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+@dataclass(frozen=True)
+class PdfDocument:
+    """One PDF: ``name`` is the output file name (``lanting.pdf``), ``template`` a file in
+    ``templates/typst/``, ``entry`` the function it exports, ``data`` its JSON-ready input,
+    ``qr_url`` what its QR code says (the build makes the SVG only when it compiles),
+    ``origin`` the data file or folder it comes from (for findings about it)."""
+
+    name: str
+    template: str
+    entry: str
+    data: dict[str, Any] = field(hash=False)
+    qr_url: str = ""
+    origin: str = ""
+
+    def __post_init__(self) -> None:
+        if not _FILE.match(self.template) or not _IDENT.match(self.entry):
+            raise ValueError(f"bad template/entry: {self.template!r} {self.entry!r}")
+        if "/" in self.name or not self.name.endswith(".pdf") or self.name.startswith("."):
+            raise ValueError(f"bad PDF file name: {self.name!r}")
+        check_json_ready(self.data)
+
+    def source(self) -> str:
+        return (
+            f"#import {typst_string(self.template)}: {self.entry}\n"
+            f"#{self.entry}(json(bytes(sys.inputs.data)), bytes(sys.inputs.qr))\n"
+        )
+
+    def texts(self) -> list[str]:
+        """Every string that will be printed."""
+        out: list[str] = []
+
+        def walk(value: Any) -> None:
+            if isinstance(value, str):
+                out.append(value)
+            elif isinstance(value, list):
+                for item in value:
+                    walk(item)
+            elif isinstance(value, dict):
+                for item in value.values():
+                    walk(item)
+
+        walk(self.data)
+        return out
+
+    def data_json(self) -> str:
+        """Canonical JSON (sorted keys) so equal data gives equal bytes and cache keys."""
+        return json.dumps(self.data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

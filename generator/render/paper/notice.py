@@ -1,0 +1,145 @@
+"""A compound's notice-board PDF (公示栏), as a :class:`PdfDocument` (pure data, no Typst markup).
+
+Contract: :func:`notice_document` gives, for one compound, the data the template
+``templates/typst/notice.typ`` lays out: the title block with the data date (``--as-of``)
+and the version stamp (:func:`generator.derive.stamp.version_stamp`, the same the web page
+shows), a QR code for the compound's canonical URL (``site_url`` + ``compounds/<id>/``), the
+supervision phones, an overview of every catalogue item's status, and one section per
+catalogue item in catalogue order with its status line (published with period and posting
+date / stale since / not applicable with the reason / missing / invalid) and, when
+published or stale, its content.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from generator.derive.status import ItemStatus, StatusMatrix
+from generator.load.dataset import CompoundRecord, Dataset
+from generator.model.catalogue import CatalogueItem
+from generator.model.city import City
+from generator.derive.rank import CompanyResult, PeriodRanking
+from generator.render import paths
+from generator.render.formatting import day_cn, quantity
+from generator.render.blocks import Block
+from generator.render.phones import supervision_phones
+from generator.render.paper.document import Paper, PdfDocument
+from generator.render.paper.items import ItemContext, item_blocks
+from generator.derive.stamp import version_stamp
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """1 -> 一, 10 -> 十, 11 -> 十一, 23 -> 二十三 (section numbers up to 99)."""
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
+    return head + (_DIGITS[ones] if ones else "")
+
+
+def compound_url(city: City, compound_id: str) -> str:
+    return city.base_url() + paths.url_of(paths.compound_home(compound_id))
+
+
+def latest_result(rankings: list[PeriodRanking], company: str | None) -> tuple[PeriodRanking, CompanyResult] | None:
+    """The company's result in the latest period that ranked it."""
+    if not company:
+        return None
+    for period in sorted(rankings, key=lambda p: p.period.end, reverse=True):
+        result = period.result_of(company)
+        if result is not None:
+            return period, result
+    return None
+
+
+def status_line(st: ItemStatus) -> tuple[str, str]:
+    """(badge, detail): the state's label and what a resident needs to know about it."""
+    notice = st.notice
+    if st.state in ("published", "stale") and notice is not None:
+        parts = []
+        if st.state == "stale":
+            parts.append(f"停留在{notice.period.label if notice.period else day_cn(notice.posted_on)}")
+            if st.due:
+                parts.append(f"应于{day_cn(st.due)}前更新")
+        elif notice.period is not None:
+            parts.append(notice.period.label)
+        else:
+            parts.append("长期公示")
+        parts.append(f"{day_cn(notice.posted_on)}张贴")
+        if notice.approved_by:
+            parts.append(f"{notice.approved_by}审核")
+        return st.label, " · ".join(parts)
+    if st.state == "not_applicable":
+        return st.label, f"理由：{st.reason or '未说明'}"
+    if st.state == "missing":
+        return st.label, "本小区尚未公示此项"
+    return st.label, "数据正在更正，请以网上公示为准"
+
+
+def _overview_row(n: int, item: CatalogueItem, st: ItemStatus) -> dict:
+    notice = st.notice
+    period = notice.period.label if notice and notice.period else ("长期公示" if notice else "")
+    posted = day_cn(notice.posted_on) if notice else ""
+    if st.state == "not_applicable":
+        period = st.reason or ""
+    return {"cells": [str(n), item.name, st.label, period, posted], "state": st.state}
+
+
+def notice_document(ds: Dataset, rec: CompoundRecord, status: StatusMatrix, rankings: list[PeriodRanking],
+                    as_of: date, paper: Paper = "a4") -> PdfDocument:
+    assert ds.city is not None and ds.catalogue is not None
+    city = ds.city.model
+    c = rec.model
+    url = compound_url(city, rec.id)
+    stamp = version_stamp(ds, rec)
+    row = status.get(rec.id, {})
+    where = city.community_index().get(c.community)  # (district, street, community): checked to exist
+    ctx = ItemContext(ds=ds, city=city, rec=rec, as_of=as_of, ranking=latest_result(rankings, c.company))
+
+    if c.management == "professional" and c.company in ds.companies:
+        manager = ds.companies[c.company].model.name
+    else:
+        manager = c.self_management.organisation + "（业主自治）" if c.self_management else "—"
+    size = f"{quantity(c.households)} 户 · {quantity(c.floor_area)} ㎡" + (f" · {c.buildings} 栋" if c.buildings else "")
+
+    overview, sections = [], []
+    for n, item in enumerate(ds.catalogue.model.items, start=1):
+        st = row.get(item.id, ItemStatus("missing"))
+        overview.append(_overview_row(n, item, st))
+        badge, detail = status_line(st)
+        blocks: list[Block] = []
+        record = rec.items.get(item.id)
+        if st.state in ("published", "stale") and record is not None:
+            blocks = item_blocks(ctx, record)
+        sections.append({
+            "number": cn_number(n),
+            "title": item.name,
+            "summary": item.summary,
+            "state": st.state,
+            "badge": badge,
+            "detail": detail,
+            "blocks": blocks,
+        })
+
+    data = {
+        "paper": paper,
+        "doc_title": f"{c.name} 物业服务信息公示",
+        "author": city.site_title,
+        "date": {"year": as_of.year, "month": as_of.month, "day": as_of.day},
+        "site_title": city.site_title,
+        "title": c.name,
+        "subtitle": "物业服务信息公示（十公开一监督）",
+        "meta": [["地址", c.address], ["所属", " ".join(x.name for x in where) if where else ""], ["物业服务", manager], ["规模", size]],
+        "as_of": day_cn(as_of),
+        "stamp": stamp,
+        "qr": {"url": url, "caption": "扫码查看网上公示"},
+        "overview": {"columns": ["序号", "公示事项", "状态", "期间 / 说明", "张贴日期"], "rows": overview},
+        "phones": [list(p) for p in supervision_phones(city, rec, *(where or (None, None, None)))],
+        "sections": sections,
+        "footer": f"{c.name} 物业服务信息公示 · 数据日期 {as_of.isoformat()} · 版本 {stamp}",
+        "closing": "本公示由系统根据报送数据生成，纸质版与网上公示版本号一致即为同一份数据。如有疑问，请拨打上方监督电话。",
+    }
+    return PdfDocument(name=f"{rec.id}.pdf", template="notice.typ", entry="notice", data=data, qr_url=url,
+                       origin=f"compounds/{rec.id}")

@@ -1,0 +1,147 @@
+"""A ranking period's printable red/black list (红黑榜), as a :class:`PdfDocument`.
+
+Contract: :func:`ranking_document` gives the data ``templates/typst/ranking.typ`` lays out for
+one :class:`~generator.derive.rank.PeriodRanking`: the period, the organiser and publication date,
+the rule version, the rater groups with their weights, the list rule and the quotas actually
+applied; the red list and the bad (black or yellow) list with each company's score parts,
+composite, rank, grade, change in rank, the arithmetic and, for the bad list, consecutive
+periods and rectification; then the full ranking; a QR code for
+``site_url`` + ``ranking/<period-id>/``; the data date. Exact values come from the ranking
+stage and are printed as it rounded them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from generator.load.dataset import Dataset
+from generator.model.city import City, EvaluationPolicy
+from generator.derive.rank import CompanyResult, PeriodRanking
+from generator.render import paths
+from generator.render.formatting import day_cn, ratio
+from generator.render.blocks import Block, Column, facts, note, table
+from generator.render.web.ranking import period_page
+from generator.render.paper.document import Paper, PdfDocument
+
+ROUNDING = {"down": "向下取整", "half_up": "四舍五入", "up": "向上取整"}
+
+
+def ranking_url(city: City, period_id: str) -> str:
+    return city.base_url() + paths.url_of(period_page(period_id))
+
+
+def rule_text(policy: EvaluationPolicy, red_quota: int, bad_quota: int, n: int) -> str:
+    rule = policy.list_rule
+    red, bad = policy.red_list_name, policy.bad_list_name
+    if rule.kind == "ratio":
+        assert rule.red_ratio is not None and rule.bad_ratio is not None
+        how = (f"按比例：{red} {ratio(rule.red_ratio)}、{bad} {ratio(rule.bad_ratio)}，"
+               f"名额{ROUNDING[rule.rounding]}")
+    elif rule.kind == "top_bottom":
+        how = f"按名次：前 {rule.top_n} 名入{red}，后 {rule.bottom_n} 名入{bad}"
+    else:
+        how = f"按等级：{'、'.join(rule.red_grades) or '—'} 入{red}，{'、'.join(rule.bad_grades) or '—'} 入{bad}"
+    return f"{how}；本期 {n} 家企业参评，{red} {red_quota} 家，{bad} {bad_quota} 家"
+
+
+def _change(result: CompanyResult) -> str:
+    if result.rank_change is None:
+        return "—"
+    if result.rank_change > 0:
+        return f"↑{result.rank_change}"
+    if result.rank_change < 0:
+        return f"↓{-result.rank_change}"
+    return "持平"
+
+
+def _name(ds: Dataset, company: str) -> str:
+    loaded = ds.companies.get(company)
+    return loaded.model.name if loaded else company
+
+
+def score_table(ds: Dataset, period: PeriodRanking, results: list[CompanyResult], caption: str,
+                with_list: bool = False) -> Block:
+    policy = period.policy
+    groups = policy.rater_groups
+    cols = [Column("名次", 0, "center"), Column("企业", 7),
+            *(Column(f"{g.name}\n权重 {ratio(g.weight)}", 3, "right") for g in groups),
+            Column("综合得分", 0, "right"), Column("等级", 0, "center"), Column("名次变化", 0, "center")]
+    if with_list:
+        cols.append(Column("榜单", 0, "center"))
+    names = {"red": policy.red_list_name, "bad": policy.bad_list_name}
+    rows = []
+    for r in results:
+        row = [str(r.rank), _name(ds, r.company),
+               *(str(r.group_scores[g.id]) if g.id in r.group_scores else "缺评" for g in groups),
+               str(r.composite), r.grade or "—", _change(r)]
+        if with_list:
+            row.append(names.get(r.list or "", ""))
+        rows.append(row)
+    return table(cols, rows, caption=caption)
+
+
+def _explanations(ds: Dataset, results: list[CompanyResult]) -> list[Block]:
+    return [note("计算（各主体得分 × 权重之和）：" + "；".join(f"{_name(ds, r.company)} {r.explanation}" for r in results))] \
+        if results else []
+
+
+def _origin(ds: Dataset, period: PeriodRanking) -> str:
+    record = ds.evaluations.get(period.period.id)
+    return record.sheet.rel if record is not None else f"evaluations/{period.period.id}.yaml"
+
+
+def ranking_document(ds: Dataset, period: PeriodRanking, as_of: date, paper: Paper = "a4") -> PdfDocument:
+    assert ds.city is not None
+    city = ds.city.model
+    policy, sheet = period.policy, period.sheet
+    url = ranking_url(city, period.period.id)
+    title = sheet.title or f"{period.period.label}物业服务企业考评结果"
+    weights = "，".join(f"{g.name} {ratio(g.weight)}" for g in policy.rater_groups)
+
+    sections: list[dict] = []
+    red, bad = period.red, period.bad
+    sections.append({"title": f"{policy.red_list_name}（{len(red)} 家）", "state": "red",
+                     "blocks": [score_table(ds, period, red, ""), *_explanations(ds, red)] if red
+                     else [note(f"本期无企业列入{policy.red_list_name}。")]})
+    bad_blocks: list[Block] = []
+    if bad:
+        bad_blocks.append(score_table(ds, period, bad, ""))
+        rect = [[_name(ds, r.company),
+                 f"连续 {r.consecutive_bad} 期" + ("（重点关注）" if r.flagged else ""),
+                 r.rectification or "—"] for r in bad]
+        bad_blocks.append(table([Column("企业", 3), Column("上榜情况", 0), Column("整改情况", 4)], rect,
+                                caption="整改情况"))
+        bad_blocks += _explanations(ds, bad)
+    else:
+        bad_blocks.append(note(f"本期无企业列入{policy.bad_list_name}。"))
+    sections.append({"title": f"{policy.bad_list_name}（{len(bad)} 家）", "state": "bad", "blocks": bad_blocks})
+    sections.append({"title": f"全部参评企业排名（{len(period.results)} 家）", "state": "all",
+                     "blocks": [score_table(ds, period, period.results, "", with_list=True)]})
+    if policy.consequences:
+        sections.append({"title": "上榜后果", "state": "all",
+                         "blocks": [{"kind": "list", "caption": "", "items": list(policy.consequences)}]})
+
+    data = {
+        "paper": paper,
+        "doc_title": title,
+        "author": city.site_title,
+        "date": {"year": as_of.year, "month": as_of.month, "day": as_of.day},
+        "site_title": city.site_title,
+        "title": f"物业服务企业{policy.red_list_name[:1]}{policy.bad_list_name[:1]}榜",
+        "subtitle": title if period.period.label in title else f"{period.period.label} · {title}",
+        "meta": [[label, value] for label, value in facts([
+            ("组织单位", sheet.organiser),
+            ("发布日期", day_cn(sheet.published_on)),
+            ("规则版本", policy.version),
+            ("评价主体及权重", weights),
+            ("评榜规则", rule_text(policy, period.red_quota, period.bad_quota, len(period.results))),
+            ("综合得分", f"各主体得分（满分 {policy.max_score}）× 权重之和，保留 {policy.score_decimals} 位小数"),
+        ])["rows"]],
+        "as_of": day_cn(as_of),
+        "qr": {"url": url, "caption": "扫码查看网上榜单与评分说明"},
+        "sections": sections,
+        "footer": f"{title} · 规则版本 {policy.version} · 数据日期 {as_of.isoformat()}",
+        "closing": f"对考评结果有异议的，可拨打{city.regulator}监督电话 {city.regulator_phone} 或政务服务热线 {city.hotline}。",
+    }
+    return PdfDocument(name=f"ranking-{period.period.id}.pdf", template="ranking.typ", entry="ranking", data=data,
+                       qr_url=url, origin=_origin(ds, period))

@@ -1,0 +1,419 @@
+"""Ranking pages: current lists, one page per period, methodology, company histories,
+model projects, and the fragment a compound's oversight page embeds.
+
+Contract: pure. :func:`ranking_pages` returns ``{docs-relative path: Markdown}``;
+:func:`ranking_assets` returns ``{docs-relative path: source file}`` (model-project photos)
+for the writer to copy; :func:`oversight_section` returns a Markdown fragment.
+
+Escaping: templates (``templates/ranking/``, ``templates/model_projects/``) are rendered in
+the shared environment (:mod:`generator.render.web.environment`), which escapes every value that
+is not already :class:`~markupsafe.Markup`. Values from data are passed raw or escaped here
+with :func:`md_text` / :func:`md_cell`; only Markdown built here from escaped parts (links,
+sentences) and the arithmetic (digits and operators only) are passed as ``Markup``.
+Links are relative to the page and point at ``.md`` files so MkDocs checks them; PDFs (made
+after MkDocs runs) are raw HTML links relative to the page URL (:func:`paths.url_link`).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+from generator.load.dataset import Dataset
+from generator.model.city import EvaluationPolicy
+from generator.derive.rank import CompanyResult, PeriodRanking, history
+from generator.derive.rank.lists import ROUNDING_LABELS, quota
+from generator.derive.rank.scores import fixed, plain
+from generator.render import paths
+from generator.render.web.environment import environment
+from generator.render.web.markdown_escape import html_attr, md_cell, md_text
+
+PHOTOS = "model-projects/photos"
+INDEX = paths.RANKING
+METHODOLOGY = "ranking/methodology/index.md"
+MODEL_PROJECTS = paths.MODEL_PROJECTS
+
+CYCLES = {"quarter": "每季度一期", "half_year": "每半年一期", "year": "每年一期"}
+AGGREGATION = {"sum": "各维度得分相加", "mean": "各维度得分取平均"}
+MISSING = {
+    "error": "不允许缺评：缺少任一评价主体得分的考评表不予发布，须先补齐。",
+    "zero": "缺少某评价主体得分时，该主体记 0 分，权重不变。",
+    "reweight": "缺少某评价主体得分时，按其余评价主体的权重重新归一计算："
+                "综合得分 =（各已评主体得分 × 权重之和）÷ 已评主体权重之和。",
+}
+
+
+def _render(template: str, **context: object) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def period_page(period_id: str) -> str:
+    return f"ranking/{period_id}/index.md"
+
+
+def pdf_file(period_id: str) -> str:
+    """Site-relative path of a period's ranking PDF (made by the PDF stage)."""
+    return f"pdf/ranking-{period_id}.pdf"
+
+
+def _pdf_link(page: str, period_id: str, text: str = "下载本期榜单 PDF") -> Markup:
+    return Markup(f'<a href="{html_attr(paths.url_link(page, pdf_file(period_id)))}">{text}</a>')
+
+
+def _company_name(ds: Dataset, company_id: str) -> Markup:
+    rec = ds.companies.get(company_id)
+    return md_text(rec.model.name if rec else company_id)
+
+
+def _company_link(ds: Dataset, page: str, company_id: str, short: bool = False) -> Markup:
+    rec = ds.companies.get(company_id)
+    name = md_text(rec.model.display_name) if short and rec else _company_name(ds, company_id)
+    return Markup(f"[{name}]({paths.link(page, paths.company_page(company_id))})")
+
+
+def _compound_link(ds: Dataset, page: str, compound_id: str) -> Markup:
+    rec = ds.compounds.get(compound_id)
+    if rec is None:
+        return md_text(compound_id)
+    return Markup(f"[{md_text(rec.model.name)}]({paths.link(page, paths.compound_home(compound_id))})")
+
+
+def _percent(ratio: Decimal) -> str:
+    return plain(ratio * 100) + "%"
+
+
+def _change(value: int | None) -> str:
+    if value is None:
+        return "—"
+    return "持平" if value == 0 else (f"↑{value}" if value > 0 else f"↓{-value}")
+
+
+def _list_name(policy: EvaluationPolicy, result: CompanyResult) -> Markup:
+    if result.list == "red":
+        return md_text(policy.red_list_name)
+    if result.list == "bad":
+        return md_text(policy.bad_list_name)
+    return Markup("—")
+
+
+def _streak(policy: EvaluationPolicy, result: CompanyResult) -> Markup:
+    if result.consecutive_bad < 2:
+        return Markup("")
+    mark = "⚠ " if result.flagged else ""
+    return Markup(f"{mark}连续 {result.consecutive_bad} 期上{md_text(policy.bad_list_name)}")
+
+
+def _quota_text(policy: EvaluationPolicy, n: int, red: int, bad: int) -> dict[str, Markup]:
+    """How this period's quotas were reached."""
+    rule = policy.list_rule
+    red_name, bad_name = md_text(policy.red_list_name), md_text(policy.bad_list_name)
+    if rule.kind == "ratio":
+        out = []
+        for name, ratio, actual in ((red_name, rule.red_ratio, red), (bad_name, rule.bad_ratio, bad)):
+            assert ratio is not None
+            wanted = quota(ratio, n, rule.rounding)
+            text = (f"{name} {actual} 家：{n} 家 × {_percent(ratio)} = {plain(ratio * n)}，"
+                    f"{ROUNDING_LABELS[rule.rounding]}为 {wanted} 家")
+            if wanted != actual:
+                text += f"；同一企业不同时列入两榜，实为 {actual} 家"
+            out.append(Markup(text))
+        return {"red": out[0], "bad": out[1]}
+    if rule.kind == "top_bottom":
+        bad_text = f"{bad_name} {bad} 家：综合得分排名后 {rule.bottom_n} 名"
+        if bad != min(rule.bottom_n or 0, n):
+            bad_text += f"；同一企业不同时列入两榜，实为 {bad} 家"
+        return {"red": Markup(f"{red_name} {red} 家：综合得分排名前 {rule.top_n} 名"), "bad": Markup(bad_text)}
+
+    def by_grade(name: Markup, grades: list[str], count: int) -> Markup:
+        if not grades:
+            return Markup(f"{name}：不设")
+        return Markup(f"{name} {count} 家：等级为 " + "、".join(md_text(g) for g in grades) + " 的企业")
+
+    return {"red": by_grade(red_name, rule.red_grades, red), "bad": by_grade(bad_name, rule.bad_grades, bad)}
+
+
+def _groups(policy: EvaluationPolicy) -> list[dict[str, object]]:
+    return [{"id": g.id, "name": md_cell(g.name), "weight": plain(g.weight), "percent": _percent(g.weight)}
+            for g in policy.rater_groups]
+
+
+def _row(ds: Dataset, page: str, ranking: PeriodRanking, r: CompanyResult) -> dict[str, object]:
+    policy = ranking.policy
+    d = policy.score_decimals
+    return {
+        "rank": r.rank,
+        "company": _company_link(ds, page, r.company),
+        "company_short": _company_link(ds, page, r.company, short=True),
+        "name": _company_name(ds, r.company),
+        "scores": [fixed(r.group_scores[g.id], d) if g.id in r.group_scores else "缺评" for g in policy.rater_groups],
+        "composite": fixed(r.composite, d),
+        "grade": md_cell(r.grade),
+        "list": _list_name(policy, r),
+        "streak": _streak(policy, r),
+        "change": _change(r.rank_change),
+        # digits, operators and fixed words only (built by generator.derive.rank.scores)
+        "explanation": Markup(r.explanation),
+        "missing": Markup("、".join(md_text(g.name) for g in policy.rater_groups if g.id in r.missing_groups)),
+        "details": [{"group": md_text(g.name), "text": md_text(r.group_details[g.id])}
+                    for g in policy.rater_groups if g.id in r.group_details],
+        "rectification": md_cell(r.rectification) if r.rectification else None,
+        "rectification_text": md_text(r.rectification) if r.rectification else None,
+    }
+
+
+def _sheet_info(ds: Dataset, page: str, ranking: PeriodRanking) -> dict[str, object]:
+    sheet = ranking.sheet
+    return {
+        "id": ranking.period.id,
+        "label": ranking.period.label,
+        "title": sheet.title or f"{ranking.period.label}物业服务企业考评结果",
+        "organiser": sheet.organiser,
+        "published_on": sheet.published_on.isoformat(),
+        "aggregation": AGGREGATION[sheet.dimension_aggregation],
+        "n": len(ranking.results),
+        "red": ranking.red_quota,
+        "bad": ranking.bad_quota,
+        "page": paths.link(page, period_page(ranking.period.id)),
+        "pdf": _pdf_link(page, ranking.period.id),
+        "pdf_short": _pdf_link(page, ranking.period.id, "PDF"),
+    }
+
+
+def _ties(ds: Dataset, ranking: PeriodRanking) -> list[Markup]:
+    """One sentence per set of equal composites, in the strict order the tie-break gave them."""
+    by_rank: dict[int, list[CompanyResult]] = {}
+    for r in ranking.results:
+        by_rank.setdefault(r.rank, []).append(r)
+    out = []
+    for rank, same in sorted(by_rank.items()):
+        if len(same) > 1:
+            names = "、".join(_company_name(ds, r.company) for r in same)
+            score = fixed(same[0].composite, ranking.policy.score_decimals)
+            out.append(Markup(f"第 {rank} 名并列（综合得分 {score}）：{names}。"
+                              f"计算榜单名额时按并列排序规则依次排列为上述顺序。"))
+    return out
+
+
+def _policy_common(ds: Dataset) -> dict[str, object]:
+    assert ds.city is not None
+    policy = ds.city.model.evaluation_policy
+    return {
+        "city": ds.city.model.name,
+        "version": policy.version,
+        "red_name": md_text(policy.red_list_name),
+        "bad_name": md_text(policy.bad_list_name),
+        "groups": _groups(policy),
+        "decimals": policy.score_decimals,
+        "flag": policy.consecutive_bad_flag,
+    }
+
+
+def _index(ds: Dataset, rankings: list[PeriodRanking]) -> str:
+    page = INDEX
+    context = _policy_common(ds)
+    context.update(methodology=paths.link(page, METHODOLOGY), latest=None, periods=[])
+    if rankings:
+        latest = rankings[-1]
+        rows = [(_row(ds, page, latest, r), r) for r in latest.results]
+        context["latest"] = {
+            **_sheet_info(ds, page, latest),
+            "red_rows": [row for row, r in rows if r.list == "red"],
+            "bad_rows": [row for row, r in rows if r.list == "bad"],
+            "quota": _quota_text(latest.policy, len(latest.results), latest.red_quota, latest.bad_quota),
+        }
+        context["periods"] = [_sheet_info(ds, page, p) for p in reversed(rankings)]
+    return _render("ranking/index.md.j2", **context)
+
+
+def _period(ds: Dataset, ranking: PeriodRanking) -> str:
+    page = period_page(ranking.period.id)
+    rows = [_row(ds, page, ranking, r) for r in ranking.results]
+    context = _policy_common(ds)
+    context.update(
+        sheet=_sheet_info(ds, page, ranking),
+        quota=_quota_text(ranking.policy, len(ranking.results), ranking.red_quota, ranking.bad_quota),
+        rows=rows,
+        rectifications=[row for row in rows if row["rectification"]],
+        ties=_ties(ds, ranking),
+        methodology=paths.link(page, METHODOLOGY),
+        index=paths.link(page, INDEX),
+        missing_rule=MISSING[ranking.policy.missing_group],
+        has_missing=any(r.missing_groups for r in ranking.results),
+    )
+    return _render("ranking/period.md.j2", **context)
+
+
+def _methodology(ds: Dataset, rankings: list[PeriodRanking]) -> str:
+    assert ds.city is not None
+    policy = ds.city.model.evaluation_policy
+    rule = policy.list_rule
+    context = _policy_common(ds)
+    examples = []
+    if rule.kind == "ratio":
+        assert rule.red_ratio is not None and rule.bad_ratio is not None
+        sizes = {9, 10, 35} | ({len(rankings[-1].results)} if rankings else set())
+        for n in sorted(sizes):
+            red = min(quota(rule.red_ratio, n, rule.rounding), n)
+            examples.append({"n": n, "red": red, "bad": min(quota(rule.bad_ratio, n, rule.rounding), n - red)})
+    context.update(
+        cycle=CYCLES[policy.cycle],
+        max_score=plain(policy.max_score),
+        rule=rule,
+        red_percent=_percent(rule.red_ratio) if rule.red_ratio is not None else "",
+        bad_percent=_percent(rule.bad_ratio) if rule.bad_ratio is not None else "",
+        rounding=ROUNDING_LABELS[rule.rounding],
+        ratio_examples=examples,
+        red_grades=Markup("、".join(md_text(g) for g in rule.red_grades)),
+        bad_grades=Markup("、".join(md_text(g) for g in rule.bad_grades)),
+        grades=[{"name": md_cell(g.name), "min": plain(g.min_score),
+                 "max": plain(policy.grades[i - 1].min_score) if i else None}
+                for i, g in enumerate(policy.grades)],
+        missing_rule=MISSING[policy.missing_group],
+        tie_break=[g.name for t in policy.tie_break for g in policy.rater_groups if g.id == t],
+        consequences=list(policy.consequences),
+        index=paths.link(METHODOLOGY, INDEX),
+    )
+    return _render("ranking/methodology.md.j2", **context)
+
+
+def _history_rows(ds: Dataset, page: str, items: list[tuple[PeriodRanking, CompanyResult]]) -> list[dict[str, object]]:
+    rows = []
+    for ranking, r in reversed(items):
+        row = _row(ds, page, ranking, r)
+        row.update(period=ranking.period.label, period_link=paths.link(page, period_page(ranking.period.id)),
+                   n=len(ranking.results))
+        rows.append(row)
+    return rows
+
+
+def _latest(ds: Dataset, page: str, items: list[tuple[PeriodRanking, CompanyResult]]) -> dict[str, object] | None:
+    if not items:
+        return None
+    ranking, r = items[-1]
+    row = _row(ds, page, ranking, r)
+    row.update(period=ranking.period.label, period_link=paths.link(page, period_page(ranking.period.id)),
+               n=len(ranking.results), grade_text=md_text(r.grade) if r.grade else None,
+               on_list=r.list is not None,
+               parts=[{"name": g["name"], "weight": g["weight"], "score": s}
+                      for g, s in zip(_groups(ranking.policy), row["scores"])])
+    return row
+
+
+def _company(ds: Dataset, rankings: list[PeriodRanking], company_id: str) -> str:
+    page = paths.company_page(company_id)
+    rec = ds.companies.get(company_id)
+    served = sorted(cid for cid, c in ds.compounds.items() if c.model.company == company_id)
+    items = history(rankings, company_id)
+    context = _policy_common(ds)
+    context.update(
+        name=_company_name(ds, company_id),
+        grade=rec.model.grade if rec and rec.model.grade else None,
+        compounds=Markup("、".join(_compound_link(ds, page, c) for c in served)),
+        latest=_latest(ds, page, items),
+        history=_history_rows(ds, page, items),
+        methodology=paths.link(page, METHODOLOGY),
+        index=paths.link(page, INDEX),
+    )
+    return _render("ranking/company.md.j2", **context)
+
+
+def oversight_section(ds: Dataset, rankings: list[PeriodRanking], company_id: str,
+                      page: str = paths.item_page("_", "oversight")) -> str:
+    """Markdown fragment for a compound's oversight page: the company's latest result (score
+    parts and arithmetic) and its history. ``page`` is the docs path of the embedding page
+    (links are relative to it); the default stands for any ``compounds/<id>/oversight.md``."""
+    items = history(rankings, company_id)
+    context = _policy_common(ds) if ds.city is not None else {}
+    context.update(
+        name=_company_name(ds, company_id),
+        company=paths.link(page, paths.company_page(company_id)),
+        latest=_latest(ds, page, items),
+        history=_history_rows(ds, page, items),
+        methodology=paths.link(page, METHODOLOGY),
+    )
+    return _render("ranking/oversight.md.j2", **context)
+
+
+def _photo_source(ds: Dataset, name: str) -> Path | None:
+    if "/" in name or "\\" in name or name.startswith("."):
+        return None
+    path = ds.root / "model_projects" / "photos" / name
+    return path if path.is_file() else None
+
+
+def _model_projects(ds: Dataset, rankings: list[PeriodRanking]) -> str:
+    page = MODEL_PROJECTS
+    rated = {r.company for p in rankings for r in p.results}
+    projects = []
+    for pid, loaded in sorted(ds.model_projects.items(), key=lambda kv: (-kv[1].model.year, kv[0])):
+        p = loaded.model
+        company: Markup | None = None
+        if p.company:
+            company = _company_link(ds, page, p.company) if p.company in rated else _company_name(ds, p.company)
+        projects.append({
+            "id": pid,
+            "title": p.title,
+            "year": p.year,
+            "compound": _compound_link(ds, page, p.compound),
+            "company": company,
+            "reason": p.reason,
+            "highlights": list(p.highlights),
+            "photos": [{"src": paths.link(page, f"{PHOTOS}/{quote(ph.file)}"), "caption": ph.caption}
+                       for ph in p.photos if _photo_source(ds, ph.file) is not None],
+        })
+    city = ds.city.model.name if ds.city is not None else ""
+    return _render("model_projects/index.md.j2", city=city, projects=projects)
+
+
+def ranking_assets(ds: Dataset) -> dict[str, Path]:
+    """docs-relative path -> source file, for every existing model-project photo."""
+    out: dict[str, Path] = {}
+    for _, loaded in sorted(ds.model_projects.items()):
+        for ph in loaded.model.photos:
+            source = _photo_source(ds, ph.file)
+            if source is not None:
+                out[f"{PHOTOS}/{ph.file}"] = source
+    return dict(sorted(out.items()))
+
+
+def ranking_pages(ds: Dataset, rankings: list[PeriodRanking]) -> dict[str, str]:
+    """Every ranking and model-project page, keyed by docs-relative path."""
+    if ds.city is None:
+        return {}
+    pages = {INDEX: _index(ds, rankings), METHODOLOGY: _methodology(ds, rankings)}
+    for ranking in rankings:
+        pages[period_page(ranking.period.id)] = _period(ds, ranking)
+    for company_id in sorted({r.company for p in rankings for r in p.results}):
+        pages[paths.company_page(company_id)] = _company(ds, rankings, company_id)
+    pages[MODEL_PROJECTS] = _model_projects(ds, rankings)
+    return dict(sorted(pages.items()))
+
+
+def terminal_table(ds: Dataset, ranking: PeriodRanking) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of the staff's pre-publication check (``python -m generator rank``):
+    rank, company, each group score, composite, list, grade, change, flag. Plain text."""
+    policy = ranking.policy
+    d = policy.score_decimals
+    header = ["名次", "企业", *(f"{g.name}×{plain(g.weight)}" for g in policy.rater_groups),
+              "综合得分", "榜单", "等级", "名次变化", "标记"]
+    names = {"red": policy.red_list_name, "bad": policy.bad_list_name}
+    rows = []
+    for r in ranking.results:
+        rec = ds.companies.get(r.company)
+        flag = f"连续 {r.consecutive_bad} 期" if r.flagged else ""
+        if r.missing_groups:
+            flag = "、".join(filter(None, [flag, "缺评 " + ",".join(r.missing_groups)]))
+        rows.append([
+            str(r.rank),
+            f"{rec.model.display_name if rec else r.company}（{r.company}）",
+            *(fixed(r.group_scores[g.id], d) if g.id in r.group_scores else "缺评" for g in policy.rater_groups),
+            fixed(r.composite, d),
+            names.get(r.list or "", "—"),
+            r.grade or "—",
+            _change(r.rank_change),
+            flag,
+        ])
+    return header, rows

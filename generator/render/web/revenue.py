@@ -1,0 +1,68 @@
+"""Public revenue (公共收益): quarterly totals from the ledger and a chart that needs no JavaScript.
+
+Contract: pure and exact. :func:`quarterly_totals` sums the ledger rows by calendar quarter
+(income, reasonable cost, the company's share, net to owners = income − cost − share, money
+used, closing balance = previous balance + net − used, starting from ``opening_balance``);
+a file without ledger rows falls back to its stated ``quarters``. :func:`bar_chart` draws
+those totals as an HTML/CSS bar chart (widths in per cent, computed in Decimal) with Chinese
+labels and the figures written next to each bar, so it reads on a phone, without scripts,
+and prints.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+from markupsafe import Markup
+
+from generator.derive.ledgers import QuarterTotal, ledger_quarters
+from generator.model.disclosures import PublicRevenueFile
+from generator.model.tables import PublicRevenueRow
+from generator.render.formatting import money
+from generator.render.web.markdown_escape import html_attr, html_text
+
+ZERO = Decimal(0)
+MAX_CHART_QUARTERS = 8
+
+
+def quarterly_totals(file: PublicRevenueFile, rows: Sequence[PublicRevenueRow]) -> list[QuarterTotal]:
+    """Totals per quarter, oldest first; the stated ``quarters`` when there is no ledger."""
+    if not rows:
+        return [QuarterTotal(q.period, q.income, q.cost, q.company_share, q.used, q.closing_balance)
+                for q in sorted(file.quarters, key=lambda q: q.period.start)]
+    return ledger_quarters(file.opening_balance, rows)
+
+
+def _width(value: Decimal, scale: Decimal) -> str:
+    if scale <= 0:
+        return "0"
+    pct = (abs(value) * 100 / scale).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return format(pct, "f")
+
+
+def bar_chart(totals: list[QuarterTotal], caption: str) -> Markup:
+    """An HTML bar chart of income, cost + share and net to owners for the last quarters."""
+    shown = totals[-MAX_CHART_QUARTERS:]
+    series = [
+        ("income", "收入", lambda t: t.income),
+        ("cost", "成本及企业分成", lambda t: t.cost + t.company_share),
+        ("net", "归业主净收益", lambda t: t.net_to_owners),
+    ]
+    scale = max((abs(get(t)) for t in shown for _, _, get in series), default=ZERO)
+    lines = [f'<figure class="bar-chart" aria-label="{html_attr(caption)}">',
+             f"<figcaption>{html_text(caption)}</figcaption>"]
+    for t in shown:
+        lines.append('<div class="bar-group">')
+        lines.append(f'<div class="bar-period">{html_text(t.period.label)}</div>')
+        for key, label, get in series:
+            value = get(t)
+            cls = f"bar bar-{key}" + (" bar-negative" if value < 0 else "")
+            lines.append(
+                f'<div class="bar-row"><span class="bar-label">{label}</span>'
+                f'<span class="bar-track"><span class="{cls}" style="width:{_width(value, scale)}%"></span></span>'
+                f'<span class="bar-value">{money(value)} 元</span></div>'
+            )
+        lines.append("</div>")
+    lines.append("</figure>")
+    return Markup("\n".join(lines))
