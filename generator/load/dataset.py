@@ -6,7 +6,7 @@ Layout (see content/data-guide.md for staff)::
     data/catalogue.yaml                 Catalogue (the disclosure items the city requires)
     data/companies/<id>.yaml            Company
     data/compounds/<id>/compound.yaml   Compound
-    data/compounds/<id>/<item>.yaml     the item's notice/N.A. + details (ITEM_FILES)
+    data/compounds/<id>/<item>.yaml     the item's notice/N.A. + details (model.items.ITEMS)
     data/compounds/<id>/<item>.csv      the item's table, where it has one
     data/evaluations/<period>.yaml/.csv EvaluationSheet + EvaluationRow
     data/model_projects/<id>.yaml       ModelProject; photos in data/model_projects/photos/
@@ -35,7 +35,8 @@ from generator.model.catalogue import Catalogue
 from generator.model.city import City
 from generator.model.company import Company
 from generator.model.compound import Compound
-from generator.model.disclosures import ITEM_FILES, ItemFile
+from generator.model.disclosures import ItemFile
+from generator.model.items import ITEMS
 from generator.model.evaluation import EvaluationSheet
 from generator.model.model_project import ModelProject
 from generator.model.tables import EvaluationRow
@@ -191,8 +192,8 @@ def _optional(model: type[Record], name: str) -> bool:
     return not model.model_fields[name].is_required()
 
 
-KNOWN_COMPOUND_FILES = {"compound.yaml"} | {f"{i}.yaml" for i in ITEM_FILES} | {
-    f"{i}.csv" for i, spec in ITEM_FILES.items() if spec[1] is not None}
+KNOWN_COMPOUND_FILES = {"compound.yaml"} | {f"{i}.yaml" for i in ITEMS} | {
+    f"{i}.csv" for i, spec in ITEMS.items() if spec.row_model is not None}
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".svg", ".webp"}
 
 
@@ -244,7 +245,8 @@ def _load_compound(ld: _Loader, ds: Dataset, folder: Path) -> None:
     if compound is None:
         return
     rec = CompoundRecord(id=folder.name, compound=compound, folder=folder)
-    for item_id, (file_model, row_model, csv_required) in ITEM_FILES.items():
+    for item_id, spec in ITEMS.items():
+        file_model, row_model, csv_required = spec.file_model, spec.row_model, spec.table_required
         path = folder / f"{item_id}.yaml"
         csv_path = folder / f"{item_id}.csv"
         if not path.is_file():

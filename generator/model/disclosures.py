@@ -2,7 +2,7 @@
 
 Every item file has either a ``notice`` (when and for what period it was posted, who
 approved it) or ``not_applicable`` with the reason (无电梯、无车位…). Items that hold tables
-have a CSV beside the YAML with the same stem (``public_revenue.csv``); see :data:`ITEM_FILES`.
+have a CSV beside the YAML with the same stem (``public_revenue.csv``); see :data:`generator.model.items.ITEMS`.
 A missing item file means the disclosure is missing.
 """
 
@@ -175,19 +175,3 @@ class OversightFile(ItemFile):
     satisfaction: Satisfaction | None = None
     complaints: ComplaintStats | None = None
     volunteer_note: str | None = None
-
-
-# item id -> (YAML model, CSV row model or None, whether the CSV must exist when applicable)
-ITEM_FILES: dict[str, tuple[type[ItemFile], type[Record] | None, bool]] = {
-    "company_profile": (CompanyProfileFile, None, False),
-    "service_scope": (ServiceScopeFile, tables.ServiceItemRow, True),
-    "fee_schedule": (FeeScheduleFile, tables.FeeRow, True),
-    "complaint_channels": (ComplaintChannelsFile, None, False),
-    "facility_maintenance": (FacilityMaintenanceFile, tables.FacilityRow, True),
-    "public_revenue": (PublicRevenueFile, tables.PublicRevenueRow, True),
-    "parking": (ParkingFile, tables.ParkingRow, True),
-    "service_accounts": (ServiceAccountsFile, None, False),
-    "maintenance_fund": (MaintenanceFundFile, tables.MaintenanceFundUseRow, False),
-    "utility_sharing": (UtilitySharingFile, tables.UtilityRow, True),
-    "oversight": (OversightFile, tables.RectificationRow, False),
-}

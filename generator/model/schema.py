@@ -15,7 +15,7 @@ from generator.model.catalogue import Catalogue
 from generator.model.city import City
 from generator.model.company import Company
 from generator.model.compound import Compound
-from generator.model.disclosures import ITEM_FILES
+from generator.model.items import ITEMS
 from generator.model.evaluation import EvaluationSheet
 from generator.model.model_project import ModelProject
 
@@ -29,7 +29,8 @@ def schema_models() -> dict[str, type[BaseModel]]:
         "evaluation": EvaluationSheet,
         "model_project": ModelProject,
     }
-    for item_id, (model, _, _) in ITEM_FILES.items():
+    for item_id, spec in ITEMS.items():
+        model = spec.file_model
         kinds[item_id] = model
     return kinds
 

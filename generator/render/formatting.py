@@ -13,10 +13,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from generator.model.base import Period
 
-CONTRACT_TYPES = {"lump_sum": "包干制", "commission": "酬金制"}
-"""Chinese labels of ``Contract.type``."""
-ENTRY_LABELS = {"income": "收入", "cost": "合理成本", "company_share": "企业分成", "use": "业主共有资金使用"}
-"""Chinese labels of ``PublicRevenueRow.type``."""
 
 _CENT = Decimal("0.01")
 _TENTH = Decimal("0.1")

@@ -19,7 +19,8 @@ from generator.model.city import City
 from generator.model import disclosures as d
 from generator.derive.rank import CompanyResult, PeriodRanking
 from generator.render import paths
-from generator.render.formatting import CONTRACT_TYPES, day, day_cn, money, percent, quantity, ratio
+from generator.model.vocabulary import CONTRACT_TYPES
+from generator.render.formatting import day, day_cn, money, percent, quantity, ratio
 from generator.render.phones import price_report_phone
 from generator.render.blocks import Block, Column, facts, note, steps, table
 from generator.render.paper.ledgers import fund_use_blocks, revenue_blocks, utility_blocks

@@ -15,7 +15,8 @@ from typing import Sequence
 from generator.model.base import quarter_of, parse_period
 from generator.model.disclosures import PublicRevenueFile
 from generator.model.tables import MaintenanceFundUseRow, PublicRevenueRow, UtilityRow
-from generator.render.formatting import ENTRY_LABELS, day, money, quantity
+from generator.model.vocabulary import REVENUE_ENTRIES as ENTRY_LABELS
+from generator.render.formatting import day, money, quantity
 from generator.render.blocks import Block, Column, note, table
 from generator.render.web.revenue import quarterly_totals
 

@@ -21,7 +21,7 @@ from generator.render import paths
 from generator.render.context import CompoundFacts, SiteContext
 from generator.render.web.environment import front_matter, render
 from generator.render.formatting import day, quantity
-from generator.render.formatting import CONTRACT_TYPES
+from generator.model.vocabulary import CONTRACT_TYPES
 from generator.render.web.items import item_body, manager_photo
 from generator.render.phones import supervision_phones
 from generator.render.web.markdown_escape import md_text

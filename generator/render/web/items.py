@@ -19,12 +19,12 @@ from generator.load.dataset import ItemRecord
 from generator.render import paths
 from generator.render.context import CompoundFacts, SiteContext
 from generator.render.web.environment import render
-from generator.render.formatting import CONTRACT_TYPES, ENTRY_LABELS, percent
+from generator.model.vocabulary import CONTRACT_TYPES, REVENUE_ENTRIES as ENTRY_LABELS, UTILITY_UNITS
+from generator.render.formatting import percent
 from generator.render.web.ranking import oversight_section
 from generator.render.phones import supervision_phones
 from generator.render.web.revenue import bar_chart, quarterly_totals
 
-UTILITY_UNITS = {"公共用电": ("kWh", "元/kWh"), "公共用水": ("m³", "元/m³")}
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 
 Extra = Callable[[SiteContext, CompoundFacts, ItemRecord, str], dict[str, Any]]

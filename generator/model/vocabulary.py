@@ -1,0 +1,56 @@
+"""The one vocabulary of coded values and units: what each code is called in Chinese.
+
+Contract: every coded value a data file may hold (a ``Literal`` of English codes in a model)
+has its Chinese label here, once; web pages, paper notices, open data, findings and the
+Excel templates all read their labels from this module, and input may use either the code or
+the label (see :func:`code_of`). Units are written as residents say them (度, 吨).
+Field labels (column headers) are the ``title`` of each model field, declared in the models.
+"""
+
+from __future__ import annotations
+
+CONTRACT_TYPES: dict[str, str] = {"lump_sum": "包干制", "commission": "酬金制"}
+"""``Contract.type``."""
+REVENUE_ENTRIES: dict[str, str] = {"income": "收入", "cost": "合理成本", "company_share": "企业分成",
+                                   "use": "业主共有资金使用"}
+"""``PublicRevenueRow.type``."""
+MANAGEMENT: dict[str, str] = {"professional": "专业物业", "self_managed": "自治物业"}
+"""``Compound.management``."""
+CADENCES: dict[str, str] = {"long_term": "长期公示", "periodic": "定期公示", "event": "逐项公示"}
+PERIOD_KINDS: dict[str, str] = {"month": "每月", "quarter": "每季度", "half_year": "每半年", "year": "每年"}
+LIST_KINDS: dict[str, str] = {"ratio": "按比例", "top_bottom": "前后若干名", "grades": "按等级"}
+ROUNDINGS: dict[str, str] = {"down": "向下取整", "half_up": "四舍五入", "up": "向上取整"}
+AGGREGATIONS: dict[str, str] = {"sum": "相加", "mean": "取平均"}
+MISSING_GROUP: dict[str, str] = {"error": "不允许缺评", "zero": "缺评记 0 分", "reweight": "按其余权重重新归一"}
+
+CODED_VALUES: dict[str, dict[str, str]] = {
+    "contract_type": CONTRACT_TYPES,
+    "revenue_entry": REVENUE_ENTRIES,
+    "management": MANAGEMENT,
+    "cadence": CADENCES,
+    "period_kind": PERIOD_KINDS,
+    "list_kind": LIST_KINDS,
+    "rounding": ROUNDINGS,
+    "aggregation": AGGREGATIONS,
+    "missing_group": MISSING_GROUP,
+}
+"""Every code list by name."""
+
+UTILITY_UNITS: dict[str, tuple[str, str]] = {"公共用电": ("度", "元/度"), "公共用水": ("吨", "元/吨")}
+"""Utility kind -> (usage unit, price unit), as residents say them."""
+
+
+def label_of(codes: dict[str, str], code: str | None) -> str:
+    """The Chinese label of a code (the code itself when unknown, '' for None)."""
+    if code is None:
+        return ""
+    return codes.get(code, code)
+
+
+def code_of(codes: dict[str, str], value: str) -> str:
+    """The code for ``value`` given as the code or as its Chinese label (unknown values unchanged)."""
+    text = value.strip()
+    for code, label in codes.items():
+        if text == label:
+            return code
+    return text
