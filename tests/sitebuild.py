@@ -18,7 +18,6 @@ import os
 import shutil
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable, Iterator
@@ -27,9 +26,8 @@ import pytest
 import yaml
 
 from generator.commands.build import BuildOptions, build
+from tests.support import AS_OF, CONFIG, CONTENT, DATA
 
-ROOT = Path(__file__).resolve().parent.parent
-AS_OF = date(2026, 11, 15)
 SYNTH_COMPOUNDS = 12
 SYNTH_SEED = 7
 HOSTILE_ID = "hostile"
@@ -73,15 +71,14 @@ def built_once(factory: pytest.TempPathFactory, name: str, make_data: Callable[[
             root.mkdir(parents=True)
             make_data(root / "data")
             result = build(BuildOptions(data=root / "data", out=root / "site", as_of=AS_OF,
-                                        stage_dir=root / "stage", content=ROOT / "content",
-                                        config=ROOT / "mkdocs.yml"))
+                                        stage_dir=root / "stage", content=CONTENT, config=CONFIG))
             assert result.ok, [f.message for f in result.findings]
             done.write_text(json.dumps(result.warnings), encoding="utf-8")
     return Built(root / "data", root / "site", root / "stage", tuple(json.loads(done.read_text(encoding="utf-8"))))
 
 
 def sample_site(factory: pytest.TempPathFactory) -> Built:
-    return built_once(factory, "sample", lambda dest: shutil.copytree(ROOT / "data", dest))
+    return built_once(factory, "sample", lambda dest: shutil.copytree(DATA, dest))
 
 
 def synth_site(factory: pytest.TempPathFactory) -> Built:

@@ -8,15 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.findings import Severity
-from tests.conftest import edit, findings_for
-
-PC = "compounds/pine-court"
-
-
-def only(root: Path, as_of: date | None = None):
-    found = findings_for(root, as_of) if as_of else findings_for(root)
-    assert len(found) == 1, "\n".join(f"{f.location()} {f.code} {f.message}" for f in found)
-    return found[0]
+from tests.support import PC, edit, findings_for, only
 
 
 def test_fixture_is_clean(mini: Path) -> None:

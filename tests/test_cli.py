@@ -7,9 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import ROOT, edit
-
-PC = "compounds/pine-court"
+from tests.support import PC, ROOT, edit
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

@@ -6,11 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import findings_for
 from generator.findings import Findings
 from generator.load.dataset import load
-
-PC = "compounds/pine-court"
+from tests.support import PC, findings_for
 
 ENGLISH = (
     "date,type,category,description,amount,balance\n"

@@ -24,9 +24,9 @@ import generator.model
 from generator.load.validation import CODES
 from generator.model import tables
 from generator.model.base import Period, Record
+from tests.support import CONTENT
 
-ROOT = Path(__file__).resolve().parent.parent
-GUIDE = (ROOT / "content" / "data-guide.md").read_text(encoding="utf-8")
+GUIDE = (CONTENT / "data-guide.md").read_text(encoding="utf-8")
 MARKER = re.compile(r"<!-- model: (\w+) -->")
 ROW = re.compile(r"^\| `([a-z_0-9]+)`(.*)$", re.M)
 

@@ -8,9 +8,7 @@ from generator.checks import run_checks
 from generator.derive.figures import city_figures, item_coverage
 from generator.findings import Findings
 from generator.load.dataset import load
-from tests.conftest import AS_OF, edit
-
-PC = "compounds/pine-court"
+from tests.support import AS_OF, PC, edit
 
 
 def figures(root: Path):

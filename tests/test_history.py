@@ -10,9 +10,7 @@ from pathlib import Path
 
 from generator.commands.build import BuildOptions, build
 from generator.load.history import Change, read_history
-from tests.conftest import AS_OF, MINI, ROOT, edit
-
-PC = "compounds/pine-court"
+from tests.support import AS_OF, CONFIG, CONTENT, MINI, PC, edit
 
 
 def git(repo: Path, *args: str, when: str = "2026-10-01T09:00:00+08:00") -> None:
@@ -50,8 +48,8 @@ def test_no_history_outside_git(tmp_path: Path) -> None:
 
 def test_compound_home_shows_changes_without_names_or_messages(tmp_path: Path) -> None:
     repo = repo_with_history(tmp_path)
-    result = build(BuildOptions(data=repo / "data", out=tmp_path / "site", as_of=AS_OF, content=ROOT / "content",
-                                config=ROOT / "mkdocs.yml", pdf_cache=tmp_path / "cache"))
+    result = build(BuildOptions(data=repo / "data", out=tmp_path / "site", as_of=AS_OF, content=CONTENT,
+                                config=CONFIG, pdf_cache=tmp_path / "cache"))
     assert result.ok
     page = (tmp_path / "site" / PC / "index.html").read_text(encoding="utf-8")
     assert "更新记录" in page

@@ -11,7 +11,7 @@ from generator.findings import Findings, Severity
 from generator.load.dataset import load
 from generator.derive.rank import rank_all
 from generator.render.web.ranking import ranking_assets, ranking_pages
-from tests.conftest import ROOT, edit, findings_for
+from tests.support import DATA, edit, findings_for
 
 PROJECT = "model_projects/pine-garden.yaml"
 PROJECT_YAML = """\
@@ -34,7 +34,7 @@ def showcase(mini: Path) -> Path:
     photos = mini / "model_projects" / "photos"
     photos.mkdir(parents=True)
     for name in ("courtyard-garden.svg", "notice-board.svg"):
-        shutil.copy(ROOT / "data" / "model_projects" / "photos" / name, photos / name)
+        shutil.copy(DATA / "model_projects" / "photos" / name, photos / name)
     (mini / PROJECT).write_text(PROJECT_YAML, encoding="utf-8")
     return mini
 
@@ -104,7 +104,7 @@ def test_empty_gallery(mini: Path) -> None:
 
 
 def test_sample_photos_are_small_svg_without_scripts() -> None:
-    photos = sorted((ROOT / "data" / "model_projects" / "photos").glob("*"))
+    photos = sorted((DATA / "model_projects" / "photos").glob("*"))
     assert photos
     for path in photos:
         text = path.read_text(encoding="utf-8")

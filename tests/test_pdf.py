@@ -27,10 +27,8 @@ from generator.findings import Findings
 from generator.load.dataset import Dataset, load
 from generator.derive.rank import rank_all
 from generator.derive.stamp import version_stamp
+from tests.support import AS_OF, PDF_CITY as CITY, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-CITY = ROOT / "tests" / "fixtures" / "pdf_city"
-AS_OF = date(2026, 11, 15)
 SITE_URL = "https://wuye.example.cn/"
 
 

@@ -13,8 +13,7 @@ from generator.findings import Findings
 from generator.load.dataset import load
 from generator.derive.stamp import version_stamp
 
-ROOT = Path(__file__).resolve().parent.parent
-CITY = ROOT / "tests" / "fixtures" / "pdf_city"
+from tests.support import PDF_CITY as CITY, ROOT
 
 
 def generator(*args: str | Path, prelude: str = "") -> subprocess.CompletedProcess:

@@ -7,43 +7,12 @@ the implementation's output.
 from __future__ import annotations
 
 from decimal import Decimal as D
-from typing import Any
 
 import pytest
 
-from generator.model.city import EvaluationPolicy
-from generator.model.evaluation import EvaluationSheet
 from generator.model.tables import EvaluationRow
 from generator.derive.rank import PeriodRanking, history, rank_rows
-
-GROUPS = [
-    {"id": "residents", "name": "居民满意度测评", "weight": "0.5"},
-    {"id": "regulator", "name": "住建部门考核", "weight": "0.3"},
-    {"id": "street", "name": "街道社区评价", "weight": "0.2"},
-]
-
-
-def policy(**overrides: Any) -> EvaluationPolicy:
-    data: dict[str, Any] = {
-        "version": "T-1", "cycle": "half_year", "rater_groups": GROUPS,
-        "list_rule": {"kind": "ratio", "red_ratio": "0.1", "bad_ratio": "0.1", "rounding": "down"},
-    }
-    data.update(overrides)
-    return EvaluationPolicy.model_validate(data)
-
-
-def sheet(period: str = "2026-H1", **kw: Any) -> EvaluationSheet:
-    return EvaluationSheet.model_validate({"period": period, "published_on": "2026-07-20", "organiser": "示例市住建局", **kw})
-
-
-def rows(table: dict[str, tuple[Any, Any, Any]]) -> list[EvaluationRow]:
-    """company -> (residents, regulator, street); None leaves the group out."""
-    out = []
-    for company, scores in table.items():
-        for group, score in zip(("residents", "regulator", "street"), scores):
-            if score is not None:
-                out.append(EvaluationRow(company=company, group=group, score=str(score)))
-    return out
+from tests.support import policy, rows, sheet, ten_companies
 
 
 def summary(ranking: PeriodRanking) -> list[tuple[str, int, str | None]]:
@@ -200,46 +169,38 @@ def _periods(tables: list[dict], periods=PERIODS, flag: int = 2) -> list[PeriodR
     return out
 
 
-def _ten(y: int = 95, z: int = 50) -> dict:
-    """Ten companies (10% -> one red, one bad): c0..c7 score 90..83, plus y and z."""
-    table = {f"c{k}": (90 - k, 90 - k, 90 - k) for k in range(8)}
-    table["y"] = (y, y, y)
-    table["z"] = (z, z, z)
-    return table
-
-
 def test_consecutive_bad_list_periods_raise_the_flag():
-    z = [p.result_of("z") for p in _periods([_ten(), _ten(), _ten()])]
+    z = [p.result_of("z") for p in _periods([ten_companies(), ten_companies(), ten_companies()])]
     assert [(x.list, x.consecutive_bad, x.flagged) for x in z] == [("bad", 1, False), ("bad", 2, True), ("bad", 3, True)]
-    z3 = [p.result_of("z") for p in _periods([_ten(), _ten(), _ten()], flag=3)]
+    z3 = [p.result_of("z") for p in _periods([ten_companies(), ten_companies(), ten_companies()], flag=3)]
     assert [x.flagged for x in z3] == [False, False, True]
 
 
 def test_one_period_off_the_bad_list_restarts_the_streak():
     # in the middle period y (40) is last and takes the only bad place; z is ninth
-    r = _periods([_ten(), _ten(y=40), _ten()])
+    r = _periods([ten_companies(), ten_companies(y=40), ten_companies()])
     assert [(p.result_of("z").list, p.result_of("z").consecutive_bad) for p in r] == [("bad", 1), (None, 0), ("bad", 1)]
     assert not any(p.result_of("z").flagged for p in r)
 
 
 def test_rank_change_since_the_previous_period():
-    r = _periods([_ten(), _ten(y=40), _ten()])
+    r = _periods([ten_companies(), ten_companies(y=40), ten_companies()])
     assert [p.result_of("y").rank for p in r] == [1, 10, 1]
     assert [p.result_of("y").rank_change for p in r] == [None, -9, 9]
     assert [p.result_of("c0").rank_change for p in r] == [None, 1, -1]
 
 
 def test_a_gap_between_periods_restarts_the_streak_and_has_no_rank_change():
-    r = _periods([_ten(), _ten(), _ten()], periods=("2024-H1", "2025-H1", "2025-H2"))
+    r = _periods([ten_companies(), ten_companies(), ten_companies()], periods=("2024-H1", "2025-H1", "2025-H2"))
     z = [p.result_of("z") for p in r]
     assert [x.consecutive_bad for x in z] == [1, 1, 2]
     assert [x.rank_change for x in z] == [None, None, 0]
 
 
 def test_history_lists_every_period_the_company_was_rated():
-    second = _ten(y=40)
+    second = ten_companies(y=40)
     del second["c7"]
-    r = _periods([_ten(), second, _ten()])
+    r = _periods([ten_companies(), second, ten_companies()])
     assert [(p.period.id, res.rank) for p, res in history(r, "y")] == [("2025-h1", 1), ("2025-h2", 9), ("2026-h1", 1)]
     assert [p.period.id for p, _ in history(r, "c7")] == ["2025-h1", "2026-h1"]
     assert history(r, "c7")[1][1].rank_change is None  # not rated in the previous period

@@ -8,20 +8,10 @@ from pathlib import Path
 import pytest
 
 from generator.findings import Finding, Severity
-from tests.conftest import CSV, SHEET_CSV, SHEET_YAML, YAML, edit, findings_for
-
-def only(root: Path) -> Finding:
-    found = findings_for(root)
-    assert len(found) == 1, "\n".join(f"{f.location()} {f.code} {f.message}" for f in found)
-    return found[0]
-
+from tests.support import CSV, SHEET_CSV, SHEET_YAML, YAML, append, edit, findings_for, listing, only
 
 def where(f: Finding) -> tuple:
     return (f.code, f.file, f.line, f.column, f.severity)
-
-
-def append(path: Path, line: str) -> None:
-    path.write_text(path.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
 
 
 def test_clean_sheet_has_no_findings(rated: Path) -> None:
@@ -154,7 +144,7 @@ def test_one_sheet_per_period(rated: Path) -> None:
 def policy_finding(root: Path, old: str, new: str) -> Finding:
     edit(root / "city.yaml", old, new)
     found = [f for f in findings_for(root) if f.file == "city.yaml"]
-    assert len(found) == 1, "\n".join(f"{f.location()} {f.code} {f.message}" for f in found)
+    assert len(found) == 1, listing(found)
     return found[0]
 
 

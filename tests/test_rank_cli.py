@@ -7,8 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import ROOT, edit
-from tests.test_rank_checks import CSV, SHEET_CSV, SHEET_YAML, YAML
+from tests.support import CSV, ROOT, SHEET_CSV, SHEET_YAML, YAML, edit
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

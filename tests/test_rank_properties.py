@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from generator.model.city import EvaluationPolicy
 from generator.model.tables import EvaluationRow
 from generator.derive.rank import rank_rows
-from tests.test_rank import GROUPS, policy, sheet
+from tests.support import GROUPS, policy, sheet
 
 # Scores on grids, one very coarse, so that ties (the interesting case) are common.
 score = st.one_of(st.integers(0, 4).map(lambda i: Decimal(i) * 25),

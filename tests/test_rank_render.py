@@ -13,8 +13,7 @@ from generator.findings import Findings
 from generator.load.dataset import Dataset, load
 from generator.derive.rank import rank_all, rank_rows
 from generator.render.web.ranking import oversight_section, ranking_pages
-from tests.conftest import YAML, edit
-from tests.test_rank import _ten, policy, rows, sheet
+from tests.support import YAML, edit, policy, rows, sheet, ten_companies
 
 @pytest.fixture
 def city(rated: Path) -> Path:
@@ -152,8 +151,8 @@ def test_oversight_fragment_shows_latest_parts_and_history(city: Path) -> None:
 def test_consecutive_bad_flag_and_rank_change_are_shown(city: Path) -> None:
     ds = loaded(city)
     pol = policy()
-    first = rank_rows(pol, sheet("2025-H2"), rows(_ten()))
-    second = rank_rows(pol, sheet("2026-H1"), rows(_ten(y=84)), first)
+    first = rank_rows(pol, sheet("2025-H2"), rows(ten_companies()))
+    second = rank_rows(pol, sheet("2026-H1"), rows(ten_companies(y=84)), first)
     pages = ranking_pages(ds, [first, second])
     index = pages["ranking/index.md"]
     assert "| 10 | [z](companies/z/index.md) | 50.00 | — | 持平 | ⚠ 连续 2 期上黑榜 |" in index

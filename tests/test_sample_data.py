@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -19,10 +18,7 @@ from generator.cli import cli
 from generator.findings import Findings
 from generator.load.csvfile import decode
 from generator.load.dataset import load
-
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-AS_OF = date(2026, 11, 15)  # Makefile AS_OF
+from tests.support import AS_OF, DATA
 
 
 @pytest.fixture(scope="module")

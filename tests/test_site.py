@@ -17,7 +17,8 @@ from generator.checks import run_checks
 from generator.findings import Findings
 from generator.load.dataset import Dataset, load
 from generator.derive.stamp import version_stamp
-from tests.sitebuild import AS_OF, Built, content_text, parse, sample_site, table_after
+from tests.support import AS_OF
+from tests.sitebuild import Built, content_text, parse, sample_site, table_after
 
 LABEL = {"published": "已公示", "stale": "逾期未更新", "missing": "未公示", "not_applicable": "不适用"}
 

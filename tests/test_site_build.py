@@ -17,8 +17,8 @@ from generator.commands.build import SITE_MARKER, BuildError, BuildOptions, buil
 from generator.engines.site_config import ConfigError, load_site_config
 from generator.render.web.mkdocs_config import staged_config
 from generator.write.staging import StagingWriter, WriteError, sync_tree
-from tests.conftest import MINI, edit
-from tests.sitebuild import AS_OF, ROOT, sample_site
+from tests.sitebuild import sample_site
+from tests.support import AS_OF, CONFIG, CONTENT, MINI, ROOT, edit
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -61,7 +61,7 @@ def test_data_error_exits_1_and_leaves_the_output_untouched(tmp_path: Path) -> N
 
 def test_a_new_build_replaces_the_old_site_whole(tmp_path: Path) -> None:
     out = old_site(tmp_path / "site")
-    result = build(BuildOptions(data=MINI, out=out, as_of=AS_OF, content=ROOT / "content", config=ROOT / "mkdocs.yml"))
+    result = build(BuildOptions(data=MINI, out=out, as_of=AS_OF, content=CONTENT, config=CONFIG))
     assert result.ok
     assert not (out / "compounds" / "old.html").exists()
     assert (out / "index.html").read_text(encoding="utf-8") != "上一版网站"
@@ -88,7 +88,7 @@ def test_a_failed_mkdocs_build_keeps_the_old_site(tmp_path: Path) -> None:
     out = old_site(tmp_path / "site")
     before = tree(out)
     with pytest.raises(BuildError, match="MkDocs"):
-        build(BuildOptions(data=MINI, out=out, as_of=AS_OF, content=content, config=ROOT / "mkdocs.yml", strict=True))
+        build(BuildOptions(data=MINI, out=out, as_of=AS_OF, content=content, config=CONFIG, strict=True))
     assert tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
 
@@ -107,7 +107,7 @@ def test_refuses_an_output_folder_inside_the_data(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(MINI, data)
     with pytest.raises(BuildError, match="重叠"):
-        build(BuildOptions(data=data, out=data / "site", as_of=AS_OF, config=ROOT / "mkdocs.yml"))
+        build(BuildOptions(data=data, out=data / "site", as_of=AS_OF, config=CONFIG))
 
 
 def test_the_staging_folder_reproduces_the_site(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> None:

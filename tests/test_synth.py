@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,8 +13,7 @@ from generator.cli import cli
 from generator.findings import Findings
 from generator.load.dataset import load
 from generator.tools.synth import write_city
-
-AS_OF = date(2026, 11, 15)
+from tests.support import AS_OF
 
 
 def synth(out: Path, count: int, seed: int) -> Path:

@@ -1,0 +1,219 @@
+"""What the tests share, declared once: where the cities are, the day they are checked at, and
+the helpers that break a city one defect at a time, check it, or run the command line.
+
+Cities:
+
+* :data:`DATA`: the sample city in ``data/`` (what ``make site`` builds);
+* :data:`MINI`: ``tests/fixtures/mini``, one compound (:data:`PC`) and no findings; tests get a
+  writable copy from the ``mini`` fixture (``tests/conftest.py``) and mutate it;
+* :data:`PDF_CITY`: ``tests/fixtures/pdf_city``, two compounds and two ranking periods for the PDFs.
+
+Everything is checked as of :data:`AS_OF`, the Makefile's ``AS_OF``.
+
+Mutations (:func:`replace`, :func:`delete`, :func:`write`, :func:`rename`, :func:`chain`) are
+values, so a table of defects can name them; each applies to a city's root folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+from click.testing import CliRunner, Result
+
+from generator.checks import run_checks
+from generator.findings import Finding, Findings
+from generator.load.dataset import load
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+MINI = ROOT / "tests" / "fixtures" / "mini"
+PDF_CITY = ROOT / "tests" / "fixtures" / "pdf_city"
+CONTENT = ROOT / "content"
+CONFIG = ROOT / "mkdocs.yml"
+AS_OF = date(2026, 11, 15)  # Makefile AS_OF
+PC = "compounds/pine-court"  # the mini city's one compound
+
+# --- a city, copied and mutated -------------------------------------------------------
+
+Mutation = Callable[[Path], None]
+
+
+def copy_city(source: Path, dest: Path) -> Path:
+    """A writable copy of the city at ``source`` in ``dest`` (which must not exist)."""
+    shutil.copytree(source, dest)
+    return dest
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` (which must occur) by ``new`` in a UTF-8 text file."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def append(path: Path, line: str) -> None:
+    """Add ``line`` and a newline at the end of a UTF-8 text file."""
+    path.write_text(path.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+
+
+def replace(file: str, old: str, new: str) -> Mutation:
+    """Mutation: :func:`edit` the city's ``file``."""
+    return lambda root: edit(root / file, old, new)
+
+
+def delete(*files: str) -> Mutation:
+    """Mutation: remove the city's ``files``."""
+    def apply(root: Path) -> None:
+        for file in files:
+            (root / file).unlink()
+    return apply
+
+
+def write(file: str, text: str | bytes) -> Mutation:
+    """Mutation: (over)write the city's ``file`` with ``text`` (UTF-8) or bytes."""
+    def apply(root: Path) -> None:
+        path = root / file
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return apply
+
+
+def rename(old: str, new: str) -> Mutation:
+    """Mutation: rename the city's file or folder ``old`` to ``new``."""
+    def apply(root: Path) -> None:
+        (root / old).rename(root / new)
+    return apply
+
+
+def chain(*mutations: Mutation) -> Mutation:
+    """Mutation: each of ``mutations`` in turn."""
+    def apply(root: Path) -> None:
+        for mutation in mutations:
+            mutation(root)
+    return apply
+
+
+# --- checking a city -----------------------------------------------------------------
+
+
+def findings_for(root: Path, as_of: date = AS_OF) -> list[Finding]:
+    """Every finding of loading and checking the city at ``root``, in report order."""
+    findings = Findings()
+    ds = load(root, findings)
+    run_checks(ds, as_of, findings)
+    return findings.sorted()
+
+
+def listing(found: list[Finding]) -> str:
+    """Findings one per line, as an assertion message."""
+    return "\n".join(f"{f.location()} {f.code} {f.message}" for f in found)
+
+
+def only(root: Path, as_of: date = AS_OF) -> Finding:
+    """The one finding of the city at ``root`` (fails listing them all when there are more)."""
+    found = findings_for(root, as_of)
+    assert len(found) == 1, listing(found)
+    return found[0]
+
+
+# --- the command line ----------------------------------------------------------------
+
+
+def cli(*args: str | Path, env: dict[str, str] | None = None) -> Result:
+    """``python -m generator *args`` run in this process (click's CliRunner on ``generator.cli``):
+    the same exit codes, stdout and stderr as the installed command, in a fraction of the time."""
+    from generator.cli import cli as command
+
+    return CliRunner().invoke(command, [str(a) for a in args], env=env, catch_exceptions=False)
+
+
+def run_module(*args: str | Path, cwd: Path = ROOT, env: dict[str, str] | None = None,
+               ) -> subprocess.CompletedProcess[str]:
+    """``python -m generator *args`` in a new process (for the entry-point smoke tests only)."""
+    return subprocess.run([sys.executable, "-m", "generator", *map(str, args)], cwd=cwd, capture_output=True,
+                          text=True, env=env, timeout=300)
+
+
+# --- evaluations: a clean two-company sheet (the ``rated`` fixture) -------------------
+
+SHEET_YAML = """\
+period: 2026-H1
+published_on: 2026-07-20
+organiser: 测试市住房和城乡建设局
+rectifications:
+  - {company: beta, note: 楼道堆物清理, status: 整改中}
+"""
+SHEET_CSV = """\
+company,group,score,dimension,compound
+acme,residents,88,,
+acme,regulator,90,,
+acme,community,85,,
+beta,residents,70,,
+beta,regulator,75,,
+beta,community,80,,
+"""
+CSV = "evaluations/2026-h1.csv"
+YAML = "evaluations/2026-h1.yaml"
+
+
+def add_rated_companies(root: Path) -> Path:
+    """Give the mini city at ``root`` a second company (beta) and the clean 2026-H1 sheet."""
+    beta = (root / "companies" / "acme.yaml").read_text(encoding="utf-8")
+    (root / "companies" / "beta.yaml").write_text(
+        beta.replace("测试物业服务有限公司", "贝塔物业有限公司").replace("MA2T00001X", "MA2T00002X"), encoding="utf-8")
+    (root / "evaluations").mkdir()
+    (root / YAML).write_text(SHEET_YAML, encoding="utf-8")
+    (root / CSV).write_text(SHEET_CSV, encoding="utf-8")
+    return root
+
+
+# --- evaluations as models, for the ranking arithmetic --------------------------------
+
+GROUPS = [
+    {"id": "residents", "name": "居民满意度测评", "weight": "0.5"},
+    {"id": "regulator", "name": "住建部门考核", "weight": "0.3"},
+    {"id": "street", "name": "街道社区评价", "weight": "0.2"},
+]
+
+
+def policy(**overrides: Any):
+    """An evaluation policy over :data:`GROUPS`, 10 % red and bad lists rounded down."""
+    from generator.model.city import EvaluationPolicy
+
+    data: dict[str, Any] = {
+        "version": "T-1", "cycle": "half_year", "rater_groups": GROUPS,
+        "list_rule": {"kind": "ratio", "red_ratio": "0.1", "bad_ratio": "0.1", "rounding": "down"},
+    }
+    data.update(overrides)
+    return EvaluationPolicy.model_validate(data)
+
+
+def sheet(period: str = "2026-H1", **kw: Any):
+    """An evaluation sheet's header for ``period``."""
+    from generator.model.evaluation import EvaluationSheet
+
+    return EvaluationSheet.model_validate({"period": period, "published_on": "2026-07-20", "organiser": "示例市住建局", **kw})
+
+
+def rows(table: dict[str, tuple[Any, Any, Any]]) -> list:
+    """Evaluation rows from company -> (residents, regulator, street); None leaves the group out."""
+    from generator.model.tables import EvaluationRow
+
+    out = []
+    for company, scores in table.items():
+        for group, score in zip(("residents", "regulator", "street"), scores):
+            if score is not None:
+                out.append(EvaluationRow(company=company, group=group, score=str(score)))
+    return out
+
+
+def ten_companies(y: int = 95, z: int = 50) -> dict:
+    """Ten companies (10% -> one red, one bad): c0..c7 score 90..83, plus y and z."""
+    table = {f"c{k}": (90 - k, 90 - k, 90 - k) for k in range(8)}
+    table["y"] = (y, y, y)
+    table["z"] = (z, z, z)
+    return table
