@@ -19,6 +19,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
@@ -26,7 +27,7 @@ from typing import Any, Callable
 from click.testing import CliRunner, Result
 
 from generator.checks import run_checks
-from generator.findings import Finding, Findings
+from generator.findings import Finding, Findings, Severity
 from generator.load.dataset import load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,6 +65,11 @@ def append(path: Path, line: str) -> None:
 def replace(file: str, old: str, new: str) -> Mutation:
     """Mutation: :func:`edit` the city's ``file``."""
     return lambda root: edit(root / file, old, new)
+
+
+def add_line(file: str, line: str) -> Mutation:
+    """Mutation: :func:`append` ``line`` to the city's ``file``."""
+    return lambda root: append(root / file, line)
 
 
 def delete(*files: str) -> Mutation:
@@ -110,7 +116,7 @@ def findings_for(root: Path, as_of: date = AS_OF) -> list[Finding]:
 
 def listing(found: list[Finding]) -> str:
     """Findings one per line, as an assertion message."""
-    return "\n".join(f"{f.location()} {f.code} {f.message}" for f in found)
+    return "\n".join(f"{f.location()} {f.code} [{f.severity.value}] (field {f.field}) {f.message}" for f in found)
 
 
 def only(root: Path, as_of: date = AS_OF) -> Finding:
@@ -118,6 +124,53 @@ def only(root: Path, as_of: date = AS_OF) -> Finding:
     found = findings_for(root, as_of)
     assert len(found) == 1, listing(found)
     return found[0]
+
+
+@dataclass(frozen=True)
+class Defect:
+    """A row of a one-defect table: what to break in a valid city and the finding it must give.
+
+    The finding is compared whole: code, file, line, column (as the clerk counts them, 1-based),
+    field and severity; its message must contain each of ``says`` and none of ``hides``, its hint
+    each of ``hints``. ``also`` names the codes of the other findings the same edit rightly
+    causes (an unknown field is also a missing one); by default the finding is the only one.
+    """
+
+    id: str
+    mutate: Mutation
+    code: str
+    file: str
+    line: int | None
+    column: int | None = None
+    field: str | None = None
+    severity: Severity = Severity.ERROR
+    says: tuple[str, ...] = ()
+    hints: tuple[str, ...] = ()
+    hides: tuple[str, ...] = ()
+    also: tuple[str, ...] = ()
+
+    def check(self, root: Path, as_of: date = AS_OF) -> Finding:
+        """Apply the mutation to the city at ``root`` and assert the finding; return it."""
+        self.mutate(root)
+        found = findings_for(root, as_of)
+        assert sorted(f.code for f in found) == sorted((self.code, *self.also)), listing(found)
+        finding = next(f for f in found if f.code == self.code)
+        assert (finding.file, finding.line, finding.column, finding.field, finding.severity) == (
+            self.file, self.line, self.column, self.field, self.severity), listing(found)
+        for words in self.says:
+            assert words in finding.message, finding.message
+        for words in self.hides:
+            assert words not in finding.message, finding.message
+        for words in self.hints:
+            assert words in (finding.hint or ""), finding.hint
+        return finding
+
+
+def cases(table: list[Defect]) -> list:
+    """``table`` as pytest parameters named by each row's id."""
+    import pytest
+
+    return [pytest.param(row, id=row.id) for row in table]
 
 
 # --- the command line ----------------------------------------------------------------
