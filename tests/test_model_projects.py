@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,9 @@ import pytest
 from generator.findings import Findings, Severity
 from generator.load.dataset import load
 from generator.derive.rank import rank_all
-from generator.render.web.ranking import ranking_assets, ranking_pages
+from generator.checks import run_checks
+from generator.render.plan import plan_site
+from generator.render.web.ranking import ranking_pages
 from tests.support import DATA, edit, findings_for
 
 PROJECT = "model_projects/pine-garden.yaml"
@@ -66,7 +69,9 @@ def test_company_other_than_the_compounds_is_a_warning(showcase: Path) -> None:
 def _gallery(root: Path) -> tuple[str, dict[str, Path]]:
     findings = Findings()
     ds = load(root, findings)
-    return ranking_pages(ds, rank_all(ds))["model-projects/index.md"], ranking_assets(ds)
+    matrix = run_checks(ds, date(2026, 11, 15), findings)
+    rankings = rank_all(ds)
+    return ranking_pages(ds, rankings)["model-projects/index.md"], {p: f for p, f in plan_site(ds, matrix, rankings).assets().items() if p.startswith("model-projects/")}
 
 
 def test_gallery_shows_photos_compound_company_year_reason_highlights(showcase: Path) -> None:

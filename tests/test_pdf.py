@@ -216,7 +216,7 @@ def test_rebuild_reuses_unchanged_and_recompiles_only_what_changed(tmp_path: Pat
     data = copy_city(tmp_path)
     cache = tmp_path / "cache"
     first = build(data, tmp_path / "a", cache)
-    assert sorted(first.result.compiled) == sorted(p.name for p in first.result) and not first.result.reused
+    assert sorted(first.result.compiled) == sorted(f"pdf/{p.name}" for p in first.result) and not first.result.reused
 
     second = build(data, tmp_path / "b", cache)
     assert second.result.compiled == []
@@ -226,7 +226,7 @@ def test_rebuild_reuses_unchanged_and_recompiles_only_what_changed(tmp_path: Pat
     yaml = data / "compounds" / "laojie" / "complaint_channels.yaml"
     yaml.write_text(yaml.read_text(encoding="utf-8").replace("0000-77770002", "0000-77770009"), encoding="utf-8")
     third = build(data, tmp_path / "c", cache)
-    assert third.result.compiled == ["laojie.pdf"]
+    assert third.result.compiled == ["pdf/laojie.pdf"]
     assert "0000-77770009" in text_of(tmp_path / "c" / "pdf" / "laojie.pdf")
 
 
@@ -239,7 +239,7 @@ def test_template_change_recompiles_everything(tmp_path: Path) -> None:
     common.write_text(common.read_text(encoding="utf-8").replace('rgb("#1b7a3a")', 'rgb("#1b7a3b")'),
                       encoding="utf-8")
     again = build(CITY, tmp_path / "b", cache, templates=templates)
-    assert sorted(again.result.compiled) == sorted(p.name for p in again.result)
+    assert sorted(again.result.compiled) == sorted(f"pdf/{p.name}" for p in again.result)
 
 
 # --- a long ledger --------------------------------------------------------------------

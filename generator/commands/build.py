@@ -39,7 +39,8 @@ from generator.load.history import Change, read_history
 from generator.derive.rank import PeriodRanking, rank_all
 from generator.render.context import SiteContext
 from generator.render.web.mkdocs_config import DOCS_DIR, staged_config
-from generator.render.web.site import SITE_CSS, SiteFiles, render_site
+from generator.render import paths
+from generator.render.web.site import SiteFiles, render_site
 from generator.write.staging import StagingWriter, WriteError
 
 SITE_MARKER = ".generator-site"
@@ -123,7 +124,7 @@ def stage(files: SiteFiles, checked: Checked, site_config: dict, content: Path, 
             raise BuildError(f"{content} 中的 {', '.join(clash) or '文件'} 与生成的页面重名，请改名") from None
     pages = sorted(p for p in list(files.pages) + content_pages if p.endswith(".md"))
     assert checked.ds.city is not None
-    writer.write_text("mkdocs.yml", staged_config(site_config, checked.ds.city.model, pages, SITE_CSS))
+    writer.write_text("mkdocs.yml", staged_config(site_config, checked.ds.city.model, pages, paths.SITE_CSS))
     return pages
 
 
@@ -224,17 +225,18 @@ def build(options: BuildOptions) -> BuildResult:
             raise BuildError(f"MkDocs 构建失败：{exc}") from None
         timings["mkdocs"] = time.perf_counter() - mark
 
-        # Outputs made after MkDocs go into the new site before it replaces the old one.
+        # Outputs made after MkDocs go into the new site, through one writer, before it replaces the old one.
+        site_writer = StagingWriter(new_site)
         mark = time.perf_counter()
         try:
             pdfs = build_pdfs(checked.ds, checked.matrix, checked.rankings, checked.as_of, new_site, options.paper,
-                              cache_dir=options.pdf_cache)
+                              cache_dir=options.pdf_cache, plan=files.plan, writer=site_writer)
         except PdfError as exc:
             raise BuildError(f"{exc.finding.message}\n提示：{exc.finding.hint}") from None
         findings = findings + pdfs.findings
         timings["pdf"] = time.perf_counter() - mark
 
-        StagingWriter(new_site).write_text(SITE_MARKER, "")
+        site_writer.write_text(SITE_MARKER, "")
         swap_into_place(new_site, out)
     finally:
         if new_site.exists():

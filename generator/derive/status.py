@@ -49,6 +49,9 @@ class ItemStatus:
         return LABELS[self.state]
 
 
+SHOWS_DATA = ("published", "stale")
+"""States whose item page shows the notice's content (stale: the latest one, marked overdue)."""
+
 StatusMatrix = dict[str, dict[str, ItemStatus]]
 """compound id -> catalogue item id -> status (catalogue order)."""
 

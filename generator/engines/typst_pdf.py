@@ -27,13 +27,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import tempfile
 from datetime import date
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
-from typing import Iterable
 
 import typst
 
@@ -42,11 +40,12 @@ from generator.templates import ROOT
 from generator.engines.fonts import FontSet, PdfError, find_fonts, font_missing_error, missing_glyphs, pdf_error
 from generator.derive.status import StatusMatrix
 from generator.findings import Finding, Severity
+from generator.write.staging import StagingWriter, WriteError
 from generator.load.dataset import Dataset
 from generator.derive.rank import PeriodRanking
 from generator.render.paper.document import PAPERS, Paper, PdfDocument
-from generator.render.paper.notice import notice_document
-from generator.render.paper.ranking import ranking_document
+from generator.render.paper.documents import paper_documents
+from generator.render.plan import SitePlan
 from generator.render.paper.qr import qr_svg
 
 __all__ = ["PdfBuild", "PdfError", "build_pdfs", "documents", "DEFAULT_CACHE_DIR", "TEMPLATES_DIR"]
@@ -117,19 +116,12 @@ def glyph_findings(doc: PdfDocument, fonts: FontSet) -> list[Finding]:
     return out
 
 
-def documents(ds: Dataset, status: StatusMatrix, rankings: list[PeriodRanking], as_of: date,
-              paper: Paper) -> Iterable[PdfDocument]:
-    """Every PDF of the build, in a stable order: compounds by id, then periods by date."""
-    for cid in sorted(ds.compounds):
-        yield notice_document(ds, ds.compounds[cid], status, rankings, as_of, paper)
-    for period in sorted(rankings, key=lambda p: p.period.start):
-        yield ranking_document(ds, period, as_of, paper)
-
-
 def build_pdfs(ds: Dataset, status: StatusMatrix, rankings: list[PeriodRanking], as_of: date, out_dir: Path,
                paper: Paper = "a4", *, cache_dir: Path | None = None, templates_dir: Path | None = None,
-               font_dirs: tuple[str, ...] = ()) -> PdfBuild:
-    """Write every notice and ranking PDF into ``out_dir/pdf``; see the module docstring."""
+               font_dirs: tuple[str, ...] = (), plan: SitePlan | None = None,
+               writer: StagingWriter | None = None) -> PdfBuild:
+    """Write every notice and ranking PDF the site plan lists into ``out_dir`` (through
+    ``writer`` when given, else a new writer on ``out_dir``); see the module docstring."""
     if paper not in PAPERS:
         raise pdf_error("pdf-paper", f"纸张“{paper}”不支持，只能是 a4 或 a3", "使用 --paper a4 或 --paper a3。",
                         file="--paper")
@@ -137,17 +129,10 @@ def build_pdfs(ds: Dataset, status: StatusMatrix, rankings: list[PeriodRanking],
     cache_dir = Path(cache_dir) if cache_dir is not None else DEFAULT_CACHE_DIR
     fonts = find_fonts(tuple(font_dirs))
     templates = template_fingerprint(templates_dir)
-    target = (Path(out_dir) / "pdf").resolve()
-    target.mkdir(parents=True, exist_ok=True)
+    writer = writer or StagingWriter(Path(out_dir))
     cache_dir.mkdir(parents=True, exist_ok=True)
     result = PdfBuild()
-    written: set[Path] = set()
-    for doc in documents(ds, status, rankings, as_of, paper):
-        out = target / doc.name
-        if out.parent != target or out in written:
-            raise pdf_error("pdf-path", f"PDF 文件名“{doc.name}”不合法或重复", "检查小区和考评期间的编号。",
-                            file=doc.origin or doc.name)
-        written.add(out)
+    for doc in paper_documents(ds, status, rankings, as_of, paper, plan):
         result.findings += glyph_findings(doc, fonts)
         key = cache_key(doc, templates, fonts)
         cached = cache_dir / f"{key}.pdf"
@@ -156,8 +141,11 @@ def build_pdfs(ds: Dataset, status: StatusMatrix, rankings: list[PeriodRanking],
         else:
             _atomic_write(cached, compile_document(doc, templates_dir, fonts, templates))
             result.compiled.append(doc.name)
-        shutil.copyfile(cached, out)
-        result.append(out)
+        try:
+            result.append(writer.copy(doc.name, cached))
+        except WriteError:
+            raise pdf_error("pdf-path", f"PDF 文件名“{doc.name}”不合法或重复", "检查小区和考评期间的编号。",
+                            file=doc.origin or doc.name) from None
     return result
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from generator.derive.status import ItemStatus, StatusMatrix
+from generator.derive.status import SHOWS_DATA, ItemStatus, StatusMatrix
 from generator.load.dataset import CompoundRecord, Dataset, ItemRecord
 from generator.load.history import Change
 from generator.model.catalogue import Catalogue, CatalogueItem
@@ -21,9 +21,7 @@ from generator.model.city import City, Community, District, Street
 from generator.model.company import Company
 from generator.derive.rank import PeriodRanking
 from generator.derive.stamp import version_stamp
-
-SHOWS_DATA = ("published", "stale")
-"""States whose item page shows the notice's content (stale: the latest one, marked overdue)."""
+from generator.render.plan import SitePlan, plan_site
 
 
 @dataclass(frozen=True)
@@ -64,8 +62,6 @@ class SiteContext:
     as_of: date
     history: dict[str, list[Change]] = field(default_factory=dict)
     """Per compound, the days its files were committed (git), newest first; empty outside git."""
-    extra_pages: frozenset[str] = frozenset()
-    """Docs paths rendered by others (ranking pages), so links are made only to pages that exist."""
     _facts: dict[str, CompoundFacts] = field(default_factory=dict, repr=False)
 
     @property
@@ -124,5 +120,10 @@ class SiteContext:
                 out.append((district, streets))
         return out
 
+    @cached_property
+    def plan(self) -> SitePlan:
+        """Every output of the build (:mod:`generator.render.plan`)."""
+        return plan_site(self.ds, self.matrix, self.rankings)
+
     def has_page(self, path: str) -> bool:
-        return path in self.extra_pages
+        return self.plan.has(path)

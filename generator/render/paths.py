@@ -13,8 +13,15 @@ URL                                             staged Markdown source
 ``/data/``                                      ``data/index.md`` (+ CSV/JSON files)
 ``/data/ledgers/<id>/<item_id>.csv``            a compound's table, re-written as UTF-8 CSV
 ``/feed.xml``                                   Atom feed of the latest notices
-``/pdf/<id>.pdf``                               written by the PDF stage after MkDocs
+``/ranking/``, ``/ranking/<period-id>/``        ``ranking/index.md``, ``ranking/<period-id>/index.md``
+``/ranking/methodology/``                       ``ranking/methodology/index.md``
+``/ranking/companies/<id>/``                    ``ranking/companies/<id>/index.md``
+``/model-projects/``                            ``model-projects/index.md`` (+ ``photos/``)
+``/pdf/<id>.pdf``, ``/pdf/ranking-<period>.pdf`` written by the PDF stage after MkDocs
 ==============================================  ==========================================
+
+These functions are the only place that knows these rules; :mod:`generator.render.plan`
+lists every output of a build with them, before anything is rendered.
 
 An item's URL segment is its catalogue id with ``_`` written as ``-``
 (``public_revenue`` -> ``public-revenue``), chosen once for all items.
@@ -32,8 +39,12 @@ COMPLIANCE = "compliance/index.md"
 OPEN_DATA = "data/index.md"
 RANKING = "ranking/index.md"
 MODEL_PROJECTS = "model-projects/index.md"
+METHODOLOGY = "ranking/methodology/index.md"
+MODEL_PROJECTS_PHOTOS = "model-projects/photos"
 COMPLAIN = "complain.md"
 FEED = "feed.xml"
+SITE_CSS = "assets/site.css"
+OPEN_DATA_FILES = ("data/compounds.csv", "data/compounds.json", "data/compliance.csv", "data/compliance.json")
 
 
 def item_slug(item_id: str) -> str:
@@ -52,6 +63,23 @@ def item_page(compound_id: str, item_id: str) -> str:
 def company_page(company_id: str) -> str:
     """The ranking engineer's company history page (``/ranking/companies/<id>/``)."""
     return f"ranking/companies/{company_id}/index.md"
+
+
+def ranking_period(period_id: str) -> str:
+    return f"ranking/{period_id}/index.md"
+
+
+def ranking_pdf(period_id: str) -> str:
+    """Site-relative path of a period's ranking PDF (made by the PDF stage)."""
+    return f"pdf/ranking-{period_id}.pdf"
+
+
+def model_project_photo(file_name: str) -> str:
+    return f"{MODEL_PROJECTS_PHOTOS}/{file_name}"
+
+
+def manager_photo(compound_id: str, file_name: str) -> str:
+    return f"compounds/{compound_id}/photos/{file_name}"
 
 
 def pdf_file(compound_id: str) -> str:

@@ -49,7 +49,7 @@ def typst_string(text: str) -> str:
 
 @dataclass(frozen=True)
 class PdfDocument:
-    """One PDF: ``name`` is the output file name (``lanting.pdf``), ``template`` a file in
+    """One PDF: ``name`` is its site-relative path from the site plan (``pdf/lanting.pdf``), ``template`` a file in
     ``templates/typst/``, ``entry`` the function it exports, ``data`` its JSON-ready input,
     ``qr_url`` what its QR code says (the build makes the SVG only when it compiles),
     ``origin`` the data file or folder it comes from (for findings about it)."""
@@ -64,7 +64,8 @@ class PdfDocument:
     def __post_init__(self) -> None:
         if not _FILE.match(self.template) or not _IDENT.match(self.entry):
             raise ValueError(f"bad template/entry: {self.template!r} {self.entry!r}")
-        if "/" in self.name or not self.name.endswith(".pdf") or self.name.startswith("."):
+        parts = self.name.split("/")
+        if parts[0] != "pdf" or not self.name.endswith(".pdf") or any(not p or p.startswith(".") for p in parts):
             raise ValueError(f"bad PDF file name: {self.name!r}")
         check_json_ready(self.data)
 

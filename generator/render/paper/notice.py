@@ -19,7 +19,7 @@ from generator.load.dataset import CompoundRecord, Dataset
 from generator.model.catalogue import CatalogueItem
 from generator.model.city import City
 from generator.derive.rank import CompanyResult, PeriodRanking
-from generator.render import paths
+from generator.render.plan import Output
 from generator.render.formatting import day_cn, quantity
 from generator.render.blocks import Block
 from generator.render.phones import supervision_phones
@@ -37,10 +37,6 @@ def cn_number(n: int) -> str:
     tens, ones = divmod(n, 10)
     head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
     return head + (_DIGITS[ones] if ones else "")
-
-
-def compound_url(city: City, compound_id: str) -> str:
-    return city.base_url() + paths.url_of(paths.compound_home(compound_id))
 
 
 def latest_result(rankings: list[PeriodRanking], company: str | None) -> tuple[PeriodRanking, CompanyResult] | None:
@@ -88,11 +84,12 @@ def _overview_row(n: int, item: CatalogueItem, st: ItemStatus) -> dict:
 
 
 def notice_document(ds: Dataset, rec: CompoundRecord, status: StatusMatrix, rankings: list[PeriodRanking],
-                    as_of: date, paper: Paper = "a4") -> PdfDocument:
+                    as_of: date, paper: Paper, output: Output) -> PdfDocument:
+    """The booklet of one compound; ``output`` is its entry in the site plan (path, QR URL)."""
     assert ds.city is not None and ds.catalogue is not None
     city = ds.city.model
     c = rec.model
-    url = compound_url(city, rec.id)
+    url = output.qr or ""
     stamp = version_stamp(ds, rec)
     row = status.get(rec.id, {})
     where = city.community_index().get(c.community)  # (district, street, community): checked to exist
@@ -141,5 +138,5 @@ def notice_document(ds: Dataset, rec: CompoundRecord, status: StatusMatrix, rank
         "footer": f"{c.name} 物业服务信息公示 · 数据日期 {as_of.isoformat()} · 版本 {stamp}",
         "closing": "本公示由系统根据报送数据生成，纸质版与网上公示版本号一致即为同一份数据。如有疑问，请拨打上方监督电话。",
     }
-    return PdfDocument(name=f"{rec.id}.pdf", template="notice.typ", entry="notice", data=data, qr_url=url,
+    return PdfDocument(name=output.path, template="notice.typ", entry="notice", data=data, qr_url=url,
                        origin=f"compounds/{rec.id}")

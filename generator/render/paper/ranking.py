@@ -17,17 +17,12 @@ from datetime import date
 from generator.load.dataset import Dataset
 from generator.model.city import City, EvaluationPolicy
 from generator.derive.rank import CompanyResult, PeriodRanking
-from generator.render import paths
 from generator.render.formatting import day_cn, ratio
 from generator.render.blocks import Block, Column, facts, note, table
-from generator.render.web.ranking import period_page
+from generator.render.plan import Output
 from generator.render.paper.document import Paper, PdfDocument
 
 ROUNDING = {"down": "向下取整", "half_up": "四舍五入", "up": "向上取整"}
-
-
-def ranking_url(city: City, period_id: str) -> str:
-    return city.base_url() + paths.url_of(period_page(period_id))
 
 
 def rule_text(policy: EvaluationPolicy, red_quota: int, bad_quota: int, n: int) -> str:
@@ -90,11 +85,12 @@ def _origin(ds: Dataset, period: PeriodRanking) -> str:
     return record.sheet.rel if record is not None else f"evaluations/{period.period.id}.yaml"
 
 
-def ranking_document(ds: Dataset, period: PeriodRanking, as_of: date, paper: Paper = "a4") -> PdfDocument:
+def ranking_document(ds: Dataset, period: PeriodRanking, as_of: date, paper: Paper, output: Output) -> PdfDocument:
+    """One period's lists; ``output`` is its entry in the site plan (path, QR URL)."""
     assert ds.city is not None
     city = ds.city.model
     policy, sheet = period.policy, period.sheet
-    url = ranking_url(city, period.period.id)
+    url = output.qr or ""
     title = sheet.title or f"{period.period.label}物业服务企业考评结果"
     weights = "，".join(f"{g.name} {ratio(g.weight)}" for g in policy.rater_groups)
 
@@ -143,5 +139,5 @@ def ranking_document(ds: Dataset, period: PeriodRanking, as_of: date, paper: Pap
         "footer": f"{title} · 规则版本 {policy.version} · 数据日期 {as_of.isoformat()}",
         "closing": f"对考评结果有异议的，可拨打{city.regulator}监督电话 {city.regulator_phone} 或政务服务热线 {city.hotline}。",
     }
-    return PdfDocument(name=f"ranking-{period.period.id}.pdf", template="ranking.typ", entry="ranking", data=data,
+    return PdfDocument(name=output.path, template="ranking.typ", entry="ranking", data=data,
                        qr_url=url, origin=_origin(ds, period))

@@ -11,7 +11,6 @@ its pages without the site-wide nav, which deliberately does not list compounds.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from markupsafe import Markup
 
@@ -22,7 +21,7 @@ from generator.render.context import CompoundFacts, SiteContext
 from generator.render.web.environment import front_matter, render
 from generator.render.formatting import day, quantity
 from generator.model.vocabulary import CONTRACT_TYPES
-from generator.render.web.items import item_body, manager_photo
+from generator.render.web.items import item_body
 from generator.render.phones import supervision_phones
 from generator.render.web.markdown_escape import md_text
 
@@ -149,8 +148,3 @@ def compound_pages(ctx: SiteContext, compound_id: str) -> dict[str, str]:
     return pages
 
 
-def compound_assets(ctx: SiteContext, compound_id: str) -> dict[str, Path]:
-    """The project manager's photo, when the company profile is shown."""
-    facts = ctx.compound(compound_id)
-    photo = manager_photo(facts, facts.shown("company_profile"))
-    return {photo[0]: photo[1]} if photo else {}

@@ -10,7 +10,6 @@ every value from data (see :mod:`generator.render.web.environment`); what this m
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 from typing import Any, Callable
 
 from markupsafe import Markup
@@ -18,6 +17,7 @@ from markupsafe import Markup
 from generator.load.dataset import ItemRecord
 from generator.render import paths
 from generator.render.context import CompoundFacts, SiteContext
+from generator.render.plan import manager_photo
 from generator.render.web.environment import render
 from generator.model.vocabulary import CONTRACT_TYPES, REVENUE_ENTRIES as ENTRY_LABELS, UTILITY_UNITS
 from generator.render.formatting import percent
@@ -25,7 +25,6 @@ from generator.render.web.ranking import oversight_section
 from generator.render.phones import supervision_phones
 from generator.render.web.revenue import bar_chart, quarterly_totals
 
-PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 
 Extra = Callable[[SiteContext, CompoundFacts, ItemRecord, str], dict[str, Any]]
 
@@ -35,23 +34,11 @@ def rate(numerator: int | Decimal, denominator: int | Decimal) -> str:
     return f"{percent(numerator, denominator)}（{numerator}/{denominator}）"
 
 
-def manager_photo(facts: CompoundFacts, record: ItemRecord | None) -> tuple[str, Path] | None:
-    """(docs path, source) of the project manager's photo, if the file names one that exists."""
-    if record is None:
-        return None
-    pm = getattr(record.file.model, "project_manager", None)
-    name = pm.photo if pm else None
-    if not name or "/" in name or "\\" in name or name.startswith(".") or not name.lower().endswith(PHOTO_SUFFIXES):
-        return None
-    source = facts.record.folder / name
-    return (f"compounds/{facts.id}/photos/{name}", source) if source.is_file() else None
-
-
 def _company_profile(ctx: SiteContext, facts: CompoundFacts, record: ItemRecord, page: str) -> dict[str, Any]:
-    photo = manager_photo(facts, record)
+    photo = manager_photo(facts.record)
     model = facts.record.model
     return {
-        "photo": paths.link(page, photo[0]) if photo else None,
+        "photo": paths.link(page, photo[0]) if photo and ctx.has_page(photo[0]) else None,
         "contract_type": CONTRACT_TYPES.get(model.contract.type, "") if model.contract else "",
         "staff_total": sum(s.count for s in record.file.model.staff),
     }

@@ -2,7 +2,7 @@
 model projects, and the fragment a compound's oversight page embeds.
 
 Contract: pure. :func:`ranking_pages` returns ``{docs-relative path: Markdown}``;
-:func:`ranking_assets` returns ``{docs-relative path: source file}`` (model-project photos)
+(model-project photos are assets of the site plan, :mod:`generator.render.plan`)
 for the writer to copy; :func:`oversight_section` returns a Markdown fragment.
 
 Escaping: templates (``templates/ranking/``, ``templates/model_projects/``) are rendered in
@@ -17,7 +17,6 @@ after MkDocs runs) are raw HTML links relative to the page URL (:func:`paths.url
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -28,12 +27,12 @@ from generator.derive.rank import CompanyResult, PeriodRanking, history
 from generator.derive.rank.lists import ROUNDING_LABELS, quota
 from generator.derive.rank.scores import fixed, plain
 from generator.render import paths
+from generator.render.plan import model_project_photo
 from generator.render.web.environment import environment
 from generator.render.web.markdown_escape import html_attr, md_cell, md_text
 
-PHOTOS = "model-projects/photos"
 INDEX = paths.RANKING
-METHODOLOGY = "ranking/methodology/index.md"
+METHODOLOGY = paths.METHODOLOGY
 MODEL_PROJECTS = paths.MODEL_PROJECTS
 
 CYCLES = {"quarter": "每季度一期", "half_year": "每半年一期", "year": "每年一期"}
@@ -50,17 +49,8 @@ def _render(template: str, **context: object) -> str:
     return environment().get_template(template).render(**context)
 
 
-def period_page(period_id: str) -> str:
-    return f"ranking/{period_id}/index.md"
-
-
-def pdf_file(period_id: str) -> str:
-    """Site-relative path of a period's ranking PDF (made by the PDF stage)."""
-    return f"pdf/ranking-{period_id}.pdf"
-
-
 def _pdf_link(page: str, period_id: str, text: str = "下载本期榜单 PDF") -> Markup:
-    return Markup(f'<a href="{html_attr(paths.url_link(page, pdf_file(period_id)))}">{text}</a>')
+    return Markup(f'<a href="{html_attr(paths.url_link(page, paths.ranking_pdf(period_id)))}">{text}</a>')
 
 
 def _company_name(ds: Dataset, company_id: str) -> Markup:
@@ -176,7 +166,7 @@ def _sheet_info(ds: Dataset, page: str, ranking: PeriodRanking) -> dict[str, obj
         "n": len(ranking.results),
         "red": ranking.red_quota,
         "bad": ranking.bad_quota,
-        "page": paths.link(page, period_page(ranking.period.id)),
+        "page": paths.link(page, paths.ranking_period(ranking.period.id)),
         "pdf": _pdf_link(page, ranking.period.id),
         "pdf_short": _pdf_link(page, ranking.period.id, "PDF"),
     }
@@ -229,7 +219,7 @@ def _index(ds: Dataset, rankings: list[PeriodRanking]) -> str:
 
 
 def _period(ds: Dataset, ranking: PeriodRanking) -> str:
-    page = period_page(ranking.period.id)
+    page = paths.ranking_period(ranking.period.id)
     rows = [_row(ds, page, ranking, r) for r in ranking.results]
     context = _policy_common(ds)
     context.update(
@@ -283,7 +273,7 @@ def _history_rows(ds: Dataset, page: str, items: list[tuple[PeriodRanking, Compa
     rows = []
     for ranking, r in reversed(items):
         row = _row(ds, page, ranking, r)
-        row.update(period=ranking.period.label, period_link=paths.link(page, period_page(ranking.period.id)),
+        row.update(period=ranking.period.label, period_link=paths.link(page, paths.ranking_period(ranking.period.id)),
                    n=len(ranking.results))
         rows.append(row)
     return rows
@@ -294,7 +284,7 @@ def _latest(ds: Dataset, page: str, items: list[tuple[PeriodRanking, CompanyResu
         return None
     ranking, r = items[-1]
     row = _row(ds, page, ranking, r)
-    row.update(period=ranking.period.label, period_link=paths.link(page, period_page(ranking.period.id)),
+    row.update(period=ranking.period.label, period_link=paths.link(page, paths.ranking_period(ranking.period.id)),
                n=len(ranking.results), grade_text=md_text(r.grade) if r.grade else None,
                on_list=r.list is not None,
                parts=[{"name": g["name"], "weight": g["weight"], "score": s}
@@ -337,13 +327,6 @@ def oversight_section(ds: Dataset, rankings: list[PeriodRanking], company_id: st
     return _render("ranking/oversight.md.j2", **context)
 
 
-def _photo_source(ds: Dataset, name: str) -> Path | None:
-    if "/" in name or "\\" in name or name.startswith("."):
-        return None
-    path = ds.root / "model_projects" / "photos" / name
-    return path if path.is_file() else None
-
-
 def _model_projects(ds: Dataset, rankings: list[PeriodRanking]) -> str:
     page = MODEL_PROJECTS
     rated = {r.company for p in rankings for r in p.results}
@@ -361,22 +344,11 @@ def _model_projects(ds: Dataset, rankings: list[PeriodRanking]) -> str:
             "company": company,
             "reason": p.reason,
             "highlights": list(p.highlights),
-            "photos": [{"src": paths.link(page, f"{PHOTOS}/{quote(ph.file)}"), "caption": ph.caption}
-                       for ph in p.photos if _photo_source(ds, ph.file) is not None],
+            "photos": [{"src": paths.link(page, quote(paths.model_project_photo(ph.file))), "caption": ph.caption}
+                       for ph in p.photos if model_project_photo(ds, ph.file) is not None],
         })
     city = ds.city.model.name if ds.city is not None else ""
     return _render("model_projects/index.md.j2", city=city, projects=projects)
-
-
-def ranking_assets(ds: Dataset) -> dict[str, Path]:
-    """docs-relative path -> source file, for every existing model-project photo."""
-    out: dict[str, Path] = {}
-    for _, loaded in sorted(ds.model_projects.items()):
-        for ph in loaded.model.photos:
-            source = _photo_source(ds, ph.file)
-            if source is not None:
-                out[f"{PHOTOS}/{ph.file}"] = source
-    return dict(sorted(out.items()))
 
 
 def ranking_pages(ds: Dataset, rankings: list[PeriodRanking]) -> dict[str, str]:
@@ -385,7 +357,7 @@ def ranking_pages(ds: Dataset, rankings: list[PeriodRanking]) -> dict[str, str]:
         return {}
     pages = {INDEX: _index(ds, rankings), METHODOLOGY: _methodology(ds, rankings)}
     for ranking in rankings:
-        pages[period_page(ranking.period.id)] = _period(ds, ranking)
+        pages[paths.ranking_period(ranking.period.id)] = _period(ds, ranking)
     for company_id in sorted({r.company for p in rankings for r in p.results}):
         pages[paths.company_page(company_id)] = _company(ds, rankings, company_id)
     pages[MODEL_PROJECTS] = _model_projects(ds, rankings)

@@ -2,8 +2,8 @@
 
 Contract: pure. Returns text files (``{docs path: str}``) and files to copy
 (``{docs path: source Path}``); the writer (:mod:`generator.write`) puts them in the staging
-folder. The ranking engineer's pages (``generator.render.web.ranking``) are rendered first so the
-other pages link only to ranking pages that exist.
+folder. What is rendered is exactly what the site plan (:mod:`generator.render.plan`) lists;
+renderers link only to planned pages.
 """
 
 from __future__ import annotations
@@ -14,10 +14,9 @@ from pathlib import Path
 from generator.render import paths
 from generator.render.web import city, compound, opendata
 from generator.render.context import SiteContext
-from generator.templates import ROOT as TEMPLATES
-from generator.render.web.ranking import ranking_assets, ranking_pages
+from generator.render.plan import SitePlan
+from generator.render.web.ranking import ranking_pages
 
-SITE_CSS = "assets/site.css"
 
 
 @dataclass
@@ -26,6 +25,8 @@ class SiteFiles:
     """Docs-relative path -> text (Markdown pages, CSV/JSON, the feed)."""
     assets: dict[str, Path] = field(default_factory=dict)
     """Docs-relative path -> source file to copy (photos, the site's CSS)."""
+    plan: SitePlan | None = None
+    """The site plan these files follow (PDFs are made from it after MkDocs)."""
 
 
     def add(self, pages: dict[str, str] | None = None, assets: dict[str, Path] | None = None) -> None:
@@ -38,12 +39,12 @@ class SiteFiles:
 
 
 def render_site(ctx: SiteContext) -> SiteFiles:
-    out = SiteFiles()
-    out.add(ranking_pages(ctx.ds, ctx.rankings), ranking_assets(ctx.ds))
-    ctx.extra_pages = frozenset(out.pages)
+    out = SiteFiles(plan=ctx.plan)
+    out.add(ranking_pages(ctx.ds, ctx.rankings), ctx.plan.assets())
     for cid in ctx.compound_ids():
-        out.add(compound.compound_pages(ctx, cid), compound.compound_assets(ctx, cid))
+        out.add(compound.compound_pages(ctx, cid))
     out.add({paths.HOME: city.home(ctx), paths.COMPOUNDS: city.compounds_index(ctx),
              paths.COMPLIANCE: city.compliance(ctx), paths.FEED: opendata.feed(ctx)})
-    out.add(opendata.open_data(ctx), {SITE_CSS: TEMPLATES / "site" / "assets" / "site.css"})
+    out.add(opendata.open_data(ctx))
+    ctx.plan.check_rendered(list(out.pages) + list(out.assets))
     return out

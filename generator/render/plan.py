@@ -1,0 +1,158 @@
+"""The site plan: every output of a build, listed once from the checked data before anything
+is rendered.
+
+Contract: :func:`plan_site` is pure. It returns a :class:`SitePlan` holding one
+:class:`Output` per file the build publishes (page, asset, data file, feed, PDF) with its
+site-relative path, its public URL, what it is made from and, for printed notices, the URL
+its QR code carries. Paths and URLs come from :mod:`generator.render.paths` (the one place
+that knows the URL rules). Renderers ask the plan which pages exist before linking to them
+(``plan.has``), and :func:`generator.render.web.site.render_site` checks that what was
+rendered is exactly what was planned, so a page can neither be forgotten nor appear unplanned.
+Hand-written ``content/`` pages are not in the plan (the build copies them beside it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Literal
+
+from generator.derive.rank import PeriodRanking
+from generator.derive.status import SHOWS_DATA, StatusMatrix
+from generator.load.dataset import CompoundRecord, Dataset
+from generator.render import paths
+from generator.templates import ROOT as TEMPLATES
+
+Kind = Literal["page", "asset", "data", "feed", "pdf"]
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+
+
+@dataclass(frozen=True)
+class Output:
+    path: str
+    """Site-relative file path (``compounds/lanting/index.md`` for a page's Markdown source)."""
+    kind: Kind
+    origin: str
+    """What it is made from: a data file or folder (``compounds/lanting``), or ``city``."""
+    qr: str | None = None
+    """Absolute URL the QR code of a printed notice carries."""
+    file: Path | None = None
+    """For assets: the source file that is copied."""
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL (``compounds/lanting/``; files keep their name)."""
+        return paths.url_of(self.path)
+
+
+@dataclass
+class SitePlan:
+    base_url: str
+    """The city's ``site_url`` (ends with ``/``)."""
+    outputs: dict[str, Output] = field(default_factory=dict)
+
+    def add(self, output: Output) -> None:
+        if output.path in self.outputs:
+            raise ValueError(f"planned twice: {output.path}")
+        self.outputs[output.path] = output
+
+    def has(self, path: str) -> bool:
+        return path in self.outputs
+
+    def of_kind(self, *kinds: Kind) -> list[Output]:
+        return [o for o in self.outputs.values() if o.kind in kinds]
+
+    def absolute(self, path: str) -> str:
+        """Absolute public URL of a planned output (what a QR code or a feed carries)."""
+        return self.base_url + paths.url_of(path)
+
+    def assets(self) -> dict[str, Path]:
+        return {o.path: o.file for o in self.of_kind("asset") if o.file is not None}
+
+    def check_rendered(self, rendered: Iterable[str]) -> None:
+        """Raise ValueError unless ``rendered`` is exactly the planned non-PDF outputs."""
+        planned = {o.path for o in self.outputs.values() if o.kind != "pdf"}
+        got = set(rendered)
+        if got != planned:
+            raise ValueError(f"rendered but not planned: {sorted(got - planned)[:5]}; "
+                             f"planned but not rendered: {sorted(planned - got)[:5]}")
+
+
+def manager_photo(rec: CompoundRecord) -> tuple[str, Path] | None:
+    """(site path, source file) of the project manager's photo, if the company profile names
+    one that exists in the compound's folder (a plain file name with a raster suffix)."""
+    record = rec.items.get("company_profile")
+    pm = getattr(record.file.model, "project_manager", None) if record else None
+    name = pm.photo if pm else None
+    if not name or "/" in name or "\\" in name or name.startswith(".") or not name.lower().endswith(PHOTO_SUFFIXES):
+        return None
+    source = rec.folder / name
+    return (paths.manager_photo(rec.id, name), source) if source.is_file() else None
+
+
+def model_project_photo(ds: Dataset, name: str) -> Path | None:
+    """Source of a model project's photo when the name is a plain file that exists."""
+    if "/" in name or "\\" in name or name.startswith("."):
+        return None
+    path = ds.root / "model_projects" / "photos" / name
+    return path if path.is_file() else None
+
+
+def shown_tables(ds: Dataset, matrix: StatusMatrix, compound_id: str) -> list[str]:
+    """Item ids of the compound whose page shows a table with rows (published as open data)."""
+    rec = ds.compounds[compound_id]
+    out = []
+    for item_id, status in matrix.get(compound_id, {}).items():
+        record = rec.items.get(item_id)
+        if status.state in SHOWS_DATA and record is not None and record.table.rows:
+            out.append(item_id)
+    return out
+
+
+def plan_site(ds: Dataset, matrix: StatusMatrix, rankings: list[PeriodRanking]) -> SitePlan:
+    """Every output of the build (see the module docstring); call only after the checks passed."""
+    assert ds.city is not None and ds.catalogue is not None, "plan only after the checks passed"
+    plan = SitePlan(ds.city.model.base_url())
+    for page in (paths.HOME, paths.COMPOUNDS, paths.COMPLIANCE, paths.OPEN_DATA):
+        plan.add(Output(page, "page", "city"))
+    plan.add(Output(paths.FEED, "feed", "city"))
+    for name in paths.OPEN_DATA_FILES:
+        plan.add(Output(name, "data", "city"))
+    plan.add(Output(paths.SITE_CSS, "asset", "templates", file=TEMPLATES / "site" / "assets" / "site.css"))
+    _plan_ranking(plan, ds, rankings)
+    items = [item.id for item in ds.catalogue.model.items]
+    for cid in sorted(ds.compounds):
+        rec = ds.compounds[cid]
+        origin = f"compounds/{cid}"
+        plan.add(Output(paths.compound_home(cid), "page", origin))
+        for item_id in items:
+            plan.add(Output(paths.item_page(cid, item_id), "page", f"{origin}/{item_id}"))
+        for item_id in shown_tables(ds, matrix, cid):
+            plan.add(Output(paths.ledger_file(cid, item_id), "data", f"{origin}/{item_id}"))
+        photo = manager_photo(rec)
+        if photo and matrix.get(cid, {}).get("company_profile") is not None \
+                and matrix[cid]["company_profile"].state in SHOWS_DATA:
+            plan.add(Output(photo[0], "asset", origin, file=photo[1]))
+        plan.add(Output(paths.pdf_file(cid), "pdf", origin, qr=plan.absolute(paths.compound_home(cid))))
+    for ranking in sorted(rankings, key=lambda p: p.period.start):
+        period = ranking.period.id
+        plan.add(Output(paths.ranking_pdf(period), "pdf", f"evaluations/{period}",
+                        qr=plan.absolute(paths.ranking_period(period))))
+    return plan
+
+
+def _plan_ranking(plan: SitePlan, ds: Dataset, rankings: list[PeriodRanking]) -> None:
+    for page in (paths.RANKING, paths.METHODOLOGY, paths.MODEL_PROJECTS):
+        plan.add(Output(page, "page", "evaluations"))
+    for ranking in rankings:
+        plan.add(Output(paths.ranking_period(ranking.period.id), "page", f"evaluations/{ranking.period.id}"))
+    for company_id in sorted({r.company for p in rankings for r in p.results}):
+        plan.add(Output(paths.company_page(company_id), "page", f"companies/{company_id}"))
+    photos: dict[str, Path] = {}
+    for pid, loaded in sorted(ds.model_projects.items()):
+        for ph in loaded.model.photos:
+            source = model_project_photo(ds, ph.file)
+            if source is not None:
+                photos.setdefault(paths.model_project_photo(ph.file), source)
+    for path, source in sorted(photos.items()):
+        plan.add(Output(path, "asset", "model_projects", file=source))
