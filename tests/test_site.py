@@ -17,6 +17,7 @@ from generator.checks import run_checks
 from generator.findings import Findings
 from generator.load.dataset import Dataset, load
 from generator.derive.stamp import version_stamp
+from generator.model.items import ITEMS
 from tests.support import AS_OF
 from tests.sitebuild import Built, content_text, parse, sample_site, table_after
 
@@ -60,7 +61,8 @@ def test_compound_home_shows_who_runs_it_and_every_item_status(built: Built, che
         assert expected in text, expected
     for item in ds.catalogue.model.items:
         status = matrix[cid][item.id]
-        assert f"{item.name} {LABEL[status.state]}" in text
+        # the official name, what residents call it, the status
+        assert f"{item.name} （{ITEMS[item.id].everyday}） {LABEL[status.state]}" in text
         if status.state == "published":
             assert str(status.notice.posted_on) in text
             if status.notice.period:

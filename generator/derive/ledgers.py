@@ -2,7 +2,10 @@
 
 :func:`ledger_quarters` sums ledger rows by calendar quarter, oldest first: income,
 reasonable cost, the company's share, money used, and the closing balance (previous
-balance + income − cost − share − used, from ``opening``). Pure and exact (Decimal).
+balance + income − cost − share − used, from ``opening``); :func:`quarterly_totals` does
+the same for a public-revenue file, falling back to its stated ``quarters`` when it has no
+ledger rows. Pure and exact (Decimal). The web table, the notice board and the residents'
+key figures (:mod:`generator.render.answers`) all read these totals.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from decimal import Decimal
 from typing import Sequence
 
 from generator.model.base import Period, parse_period, quarter_of
+from generator.model.disclosures import PublicRevenueFile
 from generator.model.tables import PublicRevenueRow
 
 ZERO = Decimal(0)
@@ -43,3 +47,11 @@ def ledger_quarters(opening: Decimal, rows: Sequence[PublicRevenueRow]) -> list[
         balance += s["income"] - s["cost"] - s["company_share"] - s["use"]
         out.append(QuarterTotal(parse_period(quarter), s["income"], s["cost"], s["company_share"], s["use"], balance))
     return out
+
+
+def quarterly_totals(file: PublicRevenueFile, rows: Sequence[PublicRevenueRow]) -> list[QuarterTotal]:
+    """Totals per quarter, oldest first; the stated ``quarters`` when there is no ledger."""
+    if not rows:
+        return [QuarterTotal(q.period, q.income, q.cost, q.company_share, q.used, q.closing_balance)
+                for q in sorted(file.quarters, key=lambda q: q.period.start)]
+    return ledger_quarters(file.opening_balance, rows)

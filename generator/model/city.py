@@ -119,6 +119,11 @@ class EvaluationPolicy(Record):
         return sorted(grades, key=lambda g: g.min_score, reverse=True)
 
 
+class OnlineChannel(Record):
+    name: Text = Field(description="渠道名称，如“示例市12345政务服务便民热线网上投诉”")
+    url: HttpUrl = Field(description="网址（http:// 或 https:// 开头）")
+
+
 class City(Record):
     name: Text = Field(description="城市名称，如“示例市”")
     site_title: Text = Field(description="网站标题，如“示例市物业服务信息公开平台”")
@@ -127,6 +132,7 @@ class City(Record):
     regulator_phone: Phone = Field(description="物业主管部门监督电话")
     hotline: Phone = Field("12345", description="政务服务热线")
     price_report_phone: Phone = Field("12315", description="价格举报电话")
+    online_complaint: OnlineChannel | None = Field(None, description="网上投诉渠道（显示在每个小区首页）")
     as_of_note: str | None = Field(None, description="首页说明文字")
     districts: list[District] = Field(min_length=1)
     evaluation_policy: EvaluationPolicy

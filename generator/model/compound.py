@@ -35,6 +35,8 @@ class SelfManagement(Record):
 class OwnersCommittee(Record):
     kind: Literal["业委会", "物管会", "无"] = Field(description="业主委员会、物业管理委员会或尚未成立")
     established_on: Day | None = Field(None, description="成立日期")
+    phone: Phone | None = Field(None, description="业委会（物管会）办公电话，如 0550-6302266；不填个人手机")
+    office: str | None = Field(None, description="办公地点和接待时间，如“小区会所二楼，每周六上午”")
 
 
 class Compound(Record):

@@ -44,6 +44,8 @@ MODEL_PROJECTS_PHOTOS = "model-projects/photos"
 COMPLAIN = "complain.md"
 FEED = "feed.xml"
 SITE_CSS = "assets/site.css"
+NOT_FOUND = "404.html"
+"""The Chinese 404 page (a template MkDocs renders, see :mod:`generator.render.web.notfound`)."""
 OPEN_DATA_FILES = ("data/compounds.csv", "data/compounds.json", "data/compliance.csv", "data/compliance.json")
 
 

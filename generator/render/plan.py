@@ -119,6 +119,7 @@ def plan_site(ds: Dataset, matrix: StatusMatrix, rankings: list[PeriodRanking]) 
     for name in paths.OPEN_DATA_FILES:
         plan.add(Output(name, "data", "city"))
     plan.add(Output(paths.SITE_CSS, "asset", "templates", file=TEMPLATES / "site" / "assets" / "site.css"))
+    plan.add(Output(paths.NOT_FOUND, "page", "city"))
     _plan_ranking(plan, ds, rankings)
     items = [item.id for item in ds.catalogue.model.items]
     for cid in sorted(ds.compounds):

@@ -6,6 +6,11 @@ catalogue (a missing or not-applicable item still gets a page saying so, so prin
 never break), plus :func:`compound_assets` (the project manager's photo). Every page carries
 the compound's local navigation (its item list with their status) so residents move between
 its pages without the site-wide nav, which deliberately does not list compounds.
+
+The home opens with the key figures residents look for and each item page with its one-line
+answer (both from :mod:`generator.render.answers`, laid out here: figures bold, phones as
+``tel:`` links, every value escaped); items are named as residents say them beside their
+official name; the version stamp and what it is for close the home page.
 """
 
 from __future__ import annotations
@@ -16,14 +21,16 @@ from markupsafe import Markup
 
 from generator.derive.status import ItemStatus
 from generator.model.catalogue import CatalogueItem
+from generator.model.items import ITEMS
 from generator.render import paths
+from generator.render.answers import Answer, CompoundView, Span, item_answer, key_figures
 from generator.render.context import CompoundFacts, SiteContext
-from generator.render.web.environment import front_matter, render
+from generator.render.web.environment import front_matter, phone_link, render
 from generator.render.formatting import day, quantity
 from generator.model.vocabulary import CONTRACT_TYPES
 from generator.render.web.items import item_body
 from generator.render.phones import supervision_phones
-from generator.render.web.markdown_escape import md_text
+from generator.render.web.markdown_escape import html_attr, md_text
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,48 @@ class ItemEntry:
     status: ItemStatus
     badge: Markup
     detail: Markup
+
+    @property
+    def everyday(self) -> str:
+        """What residents call the item, when it differs from its (catalogue) name."""
+        spec = ITEMS.get(self.item.id)
+        return spec.everyday if spec is not None and spec.everyday != self.item.name else ""
+
+
+def spans_md(spans: tuple[Span, ...] | list[Span]) -> Markup:
+    """An answer as inline Markdown: figures bold, phones as ``tel:`` links, the rest as text."""
+    out = []
+    for span in spans:
+        if span.kind == "figure":
+            out.append(Markup("<strong>") + md_text(span.text) + Markup("</strong>"))
+        elif span.kind == "phone":
+            out.append(phone_link(span.text))
+        else:  # md_text trims the ends; the spaces between words and figures are kept
+            lead = " " if span.text[:1].isspace() else ""
+            tail = " " if span.text[-1:].isspace() and span.text.strip() else ""
+            out.append(Markup(lead) + md_text(span.text) + Markup(tail))
+    return Markup("").join(out)
+
+
+def view(ctx: SiteContext, facts: CompoundFacts) -> CompoundView:
+    return CompoundView(facts.record, facts.statuses, facts.company, facts.company_id, ctx.rankings, ctx.as_of)
+
+
+def name_bigrams(*names: str) -> list[str]:
+    """Every two-character piece of the names (and the names themselves), in order, once.
+
+    The compound home carries them as search tags, which the site search indexes as they
+    are (no word segmentation), so any two characters of a name find its compound.
+    Only letters and digits are kept (punctuation or markup in a name is nobody's query)."""
+    out: dict[str, None] = {}
+    for name in names:
+        text = "".join(name.split())
+        if text.isalnum():
+            out.setdefault(text)
+        for i in range(len(text) - 1):
+            if text[i:i + 2].isalnum():
+                out.setdefault(text[i:i + 2])
+    return list(out)
 
 
 def badge(status: ItemStatus) -> Markup:
@@ -104,7 +153,9 @@ def _home(ctx: SiteContext, facts: CompoundFacts, items: list[ItemEntry], common
     channels = facts.shown("complaint_channels")
     company_page = paths.company_page(facts.company_id) if facts.company_id else None
     counts = facts.counts
-    return front_matter(facts.name, search_boost=2) + render(
+    figures = [(a, paths.link(page, _figure_target(ctx, facts, a)), spans_md(a.spans)) for a in key_figures(view(ctx, facts))]
+    online = ctx.city.online_complaint
+    return front_matter(facts.name, search_boost=2, search_terms=name_bigrams(model.name, *model.aliases)) + render(
         "compound_home.md.j2",
         **common,
         pdf=paths.url_link(page, paths.pdf_file(facts.id)),
@@ -119,17 +170,32 @@ def _home(ctx: SiteContext, facts: CompoundFacts, items: list[ItemEntry], common
                                               ("invalid", "数据有误")) if counts[s]],
         data_page=paths.link(page, paths.OPEN_DATA),
         history=history_rows(ctx, facts.id),
+        figures=figures,
+        online=Markup(f'<a href="{html_attr(str(online.url))}">') + md_text(online.name) + Markup("</a>")
+        if online else None,
     )
+
+
+def _figure_target(ctx: SiteContext, facts: CompoundFacts, answer: Answer) -> str:
+    """The page that shows a key figure's table: its item page; the company's ranking page
+    for its list result when the oversight item does not show it."""
+    if answer.item_id == "oversight" and facts.shown("oversight") is None and facts.company_id:
+        company = paths.company_page(facts.company_id)
+        if ctx.has_page(company):
+            return company
+    return paths.item_page(facts.id, answer.item_id)
 
 
 def _item(ctx: SiteContext, facts: CompoundFacts, entry: ItemEntry, common: dict) -> str:
     record = facts.shown(entry.item.id)
     body = Markup(item_body(ctx, facts, record, entry.page)) if record else None
+    answer = item_answer(view(ctx, facts), entry.item.id) if record else None
     return front_matter(f"{entry.item.name} · {facts.name}", search_exclude=True) + render(
         "item.md.j2",
         **common,
         pdf=paths.url_link(entry.page, paths.pdf_file(facts.id)),
         entry=entry,
+        answer=spans_md(answer.spans) if answer else None,
         notice=entry.status.notice,
         posting_days=(entry.status.notice.posting_days or entry.item.posting_days) if entry.status.notice else None,
         overdue_days=(ctx.as_of - entry.status.since).days + 1 if entry.status.since else None,

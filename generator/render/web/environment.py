@@ -68,12 +68,18 @@ def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
 
 
-def front_matter(title: str, *, search_exclude: bool = False, search_boost: int | None = None) -> str:
+def front_matter(title: str, *, search_exclude: bool = False, search_boost: int | None = None,
+                 search_terms: list[str] | None = None) -> str:
     """The page's YAML front matter: its title (HTML-escaped, because the theme prints it as
-    HTML in ``<title>`` and the header) and whether or how search indexes it."""
+    HTML in ``<title>`` and the header) and whether or how search indexes it.
+    ``search_terms`` become the page's ``tags``: the search index carries them as they are
+    (no word segmentation) and the site's stylesheet hides them in the results; the page
+    itself shows no tags (no tags plugin)."""
     lines = ["---", "title: " + json.dumps(str(escape(title)), ensure_ascii=False)]
     if search_exclude:
         lines += ["search:", "  exclude: true"]
     elif search_boost is not None:
         lines += ["search:", f"  boost: {search_boost}"]
+    if search_terms and not search_exclude:
+        lines.append("tags: " + json.dumps([str(escape(t)) for t in search_terms], ensure_ascii=False))
     return "\n".join(lines + ["---", "", ""])

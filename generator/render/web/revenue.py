@@ -1,6 +1,7 @@
 """Public revenue (公共收益): quarterly totals from the ledger and a chart that needs no JavaScript.
 
-Contract: pure and exact. :func:`quarterly_totals` sums the ledger rows by calendar quarter
+Contract: pure and exact. The totals come from :func:`generator.derive.ledgers.quarterly_totals`
+(re-exported here), which sums the ledger rows by calendar quarter
 (income, reasonable cost, the company's share, net to owners = income − cost − share, money
 used, closing balance = previous balance + net − used, starting from ``opening_balance``);
 a file without ledger rows falls back to its stated ``quarters``. :func:`bar_chart` draws
@@ -11,27 +12,16 @@ and prints.
 
 from __future__ import annotations
 
-from typing import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from markupsafe import Markup
 
-from generator.derive.ledgers import QuarterTotal, ledger_quarters
-from generator.model.disclosures import PublicRevenueFile
-from generator.model.tables import PublicRevenueRow
+from generator.derive.ledgers import QuarterTotal, quarterly_totals  # noqa: F401 (quarterly_totals: re-exported)
 from generator.render.formatting import money
 from generator.render.web.markdown_escape import html_attr, html_text
 
 ZERO = Decimal(0)
 MAX_CHART_QUARTERS = 8
-
-
-def quarterly_totals(file: PublicRevenueFile, rows: Sequence[PublicRevenueRow]) -> list[QuarterTotal]:
-    """Totals per quarter, oldest first; the stated ``quarters`` when there is no ledger."""
-    if not rows:
-        return [QuarterTotal(q.period, q.income, q.cost, q.company_share, q.used, q.closing_balance)
-                for q in sorted(file.quarters, key=lambda q: q.period.start)]
-    return ledger_quarters(file.opening_balance, rows)
 
 
 def _width(value: Decimal, scale: Decimal) -> str:

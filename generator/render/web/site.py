@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.render import paths
 from generator.render.web import city, compound, opendata
+from generator.render.web.notfound import not_found_page
 from generator.render.context import SiteContext
 from generator.render.plan import SitePlan
 from generator.render.web.ranking import ranking_pages
@@ -44,7 +45,8 @@ def render_site(ctx: SiteContext) -> SiteFiles:
     for cid in ctx.compound_ids():
         out.add(compound.compound_pages(ctx, cid))
     out.add({paths.HOME: city.home(ctx), paths.COMPOUNDS: city.compounds_index(ctx),
-             paths.COMPLIANCE: city.compliance(ctx), paths.FEED: opendata.feed(ctx)})
+             paths.COMPLIANCE: city.compliance(ctx), paths.FEED: opendata.feed(ctx),
+             paths.NOT_FOUND: not_found_page(ctx.city)})
     out.add(opendata.open_data(ctx))
     ctx.plan.check_rendered(list(out.pages) + list(out.assets))
     return out

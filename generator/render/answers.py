@@ -1,0 +1,379 @@
+"""What residents ask first, answered in one line: per-item answers and a compound's key figures.
+
+Contract: pure and format-neutral. :func:`item_answer` gives, for a shown item (published or
+stale), one sentence answering what a resident opening that item wants to know (物业费多少、
+公共收益去哪了…); :func:`key_figures` gives the compound's key figures (物业费 by building
+type, 停车费, 公共收益归全体业主 with the balance, 本月公摊, 维修基金余额, the company's latest
+red/black-list result), each with the item it comes from so a page can link to it, or a plain
+word when the item is not shown (尚未公示, 不适用…).
+
+Answers are :class:`Answer` values: a tuple of :class:`Span` (plain text, a figure to
+emphasise, or a phone number to make callable) that the web (``render/web/compound.py``) and
+paper layouts place as they like; ``Answer.text`` is the plain sentence. Values come from
+data and are *not* escaped here: a layout escapes them.
+
+No second arithmetic: every figure is a value of the validated data or of the derivations
+the item tables use (:func:`generator.derive.ledgers.quarterly_totals`, the ranking), and
+is formatted with :mod:`generator.render.formatting` like the tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal, Sequence
+
+from generator.derive.ledgers import quarterly_totals
+from generator.derive.rank import CompanyResult, PeriodRanking, history
+from generator.derive.status import ItemStatus
+from generator.load.dataset import CompoundRecord
+from generator.model import disclosures as d
+from generator.model.company import Company
+from generator.model.items import ITEMS
+from generator.model.tables import FeeRow
+from generator.render.formatting import day, money, percent, quantity
+
+SpanKind = Literal["text", "figure", "phone"]
+SHOWN = ("published", "stale")
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    kind: SpanKind = "text"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One line: ``topic`` (what it is about, in residents' words) and the sentence's spans."""
+
+    item_id: str
+    topic: str
+    spans: tuple[Span, ...]
+    stale: bool = False
+    """The figure comes from a notice that is overdue for an update."""
+    shown: bool = True
+    """False when the item is not shown (missing, not applicable, invalid): the spans say so."""
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.spans)
+
+
+def _t(text: str) -> Span:
+    return Span(text)
+
+
+def _fig(text: str) -> Span:
+    return Span(text, "figure")
+
+
+def _tel(number: str) -> Span:
+    return Span(number, "phone")
+
+
+def _join(parts: Sequence[Sequence[Span]], sep: str = "；") -> list[Span]:
+    out: list[Span] = []
+    for i, part in enumerate(parts):
+        if i:
+            out.append(_t(sep))
+        out.extend(part)
+    return out
+
+
+def _price(row: FeeRow, suffix: str) -> list[Span]:
+    """``住宅 1.35 元/㎡·月`` for ``住宅物业服务费`` (the kind's words dropped from the label)."""
+    label = row.item
+    for word in (suffix, row.kind):
+        if label.endswith(word) and len(label) > len(word):
+            label = label[: -len(word)]
+            break
+    return [_t(f"{label} "), _fig(quantity(row.price)), _t(f" {row.unit}")]
+
+
+def _fee_lines(rows: Sequence[FeeRow], kind: str, suffix: str) -> list[Span]:
+    return _join([_price(r, suffix) for r in rows if r.kind == kind], "，")
+
+
+def latest_result(rankings: Sequence[PeriodRanking], company_id: str | None
+                  ) -> tuple[PeriodRanking, CompanyResult] | None:
+    """The company's result in the latest period that ranked it."""
+    if not company_id:
+        return None
+    items = history(rankings, company_id)
+    return items[-1] if items else None
+
+
+def result_spans(ranking: PeriodRanking, result: CompanyResult) -> list[Span]:
+    """``2026年上半年考评第 3 名（共 10 家），等级 AA，列入红榜``."""
+    policy = ranking.policy
+    spans = [_t(f"{ranking.period.label}考评第 "), _fig(str(result.rank)),
+             _t(f" 名（共 {len(ranking.results)} 家）")]
+    if result.grade:
+        spans += [_t("，等级 "), _fig(result.grade)]
+    if result.list == "red":
+        spans += [_t("，列入"), _fig(policy.red_list_name)]
+    elif result.list == "bad":
+        spans += [_t("，列入"), _fig(policy.bad_list_name)]
+    else:
+        spans.append(_t(f"，未列入{policy.red_list_name}或{policy.bad_list_name}"))
+    return spans
+
+
+@dataclass(frozen=True)
+class CompoundView:
+    """What the answers read about one compound (the same for web and paper)."""
+
+    rec: CompoundRecord
+    statuses: dict[str, ItemStatus]
+    company: Company | None
+    company_id: str | None
+    rankings: Sequence[PeriodRanking]
+    as_of: date
+
+    def file(self, item_id: str) -> d.ItemFile | None:
+        status = self.statuses.get(item_id)
+        item = self.rec.items.get(item_id)
+        return item.file.model if item is not None and status is not None and status.state in SHOWN else None
+
+    def rows(self, item_id: str) -> list:
+        item = self.rec.items.get(item_id)
+        return list(item.table.rows) if item is not None and self.file(item_id) is not None else []
+
+    def stale(self, item_id: str) -> bool:
+        status = self.statuses.get(item_id)
+        return status is not None and status.state == "stale"
+
+
+# --- per item: the one-line answer ----------------------------------------------------------
+
+def _company_profile(v: CompoundView) -> list[Span]:
+    f: d.CompanyProfileFile = v.file("company_profile")  # type: ignore[assignment]
+    spans: list[Span] = []
+    if v.company is not None:
+        spans += [_t("物业服务企业："), _fig(v.company.name)]
+    elif v.rec.model.self_management is not None:
+        sm = v.rec.model.self_management
+        spans += [_t("业主自治管理："), _fig(sm.organisation), _t("，电话 "), _tel(sm.phone)]
+    pm = f.project_manager
+    if pm is not None:
+        spans += [_t("；项目经理 " if spans else "项目经理 "), _fig(pm.name), _t("，办公电话 "), _tel(pm.office_phone)]
+    return spans
+
+
+def _service_scope(v: CompoundView) -> list[Span]:
+    f: d.ServiceScopeFile = v.file("service_scope")  # type: ignore[assignment]
+    rows = v.rows("service_scope")
+    categories: list[str] = []
+    for r in rows:
+        if r.category not in categories:
+            categories.append(r.category)
+    spans: list[Span] = []
+    if f.service_level:
+        spans += [_t("服务等级 "), _fig(f.service_level), _t("；")]
+    spans += [_t("共 "), _fig(str(len(rows))), _t(" 项服务")]
+    if categories:
+        spans.append(_t("：" + "、".join(categories)))
+    return spans
+
+
+def _fee_schedule(v: CompoundView) -> list[Span]:
+    rows = v.rows("fee_schedule")
+    parts = []
+    fee = _fee_lines(rows, "物业服务费", "物业服务费")
+    if fee:
+        parts.append([_t("物业费 "), *fee])
+    parking = _fee_lines(rows, "停车服务费", "停车服务费")
+    if parking:
+        parts.append([_t("停车费 "), *parking])
+    if not parts:
+        return [_t(f"共 {len(rows)} 项收费，见下表")]
+    return _join(parts)
+
+
+def _complaint_channels(v: CompoundView) -> list[Span]:
+    f: d.ComplaintChannelsFile = v.file("complaint_channels")  # type: ignore[assignment]
+    if f.phones is None:
+        return [_t("报修和投诉的办理流程见下文")]
+    p = f.phones
+    return [_t("报修 "), _tel(p.repair), _t("，24 小时应急 "), _tel(p.emergency_24h), _t("，投诉 "), _tel(p.complaint)]
+
+
+def _facility_maintenance(v: CompoundView) -> list[Span]:
+    rows = v.rows("facility_maintenance")
+    if not rows:
+        return [_t("本期未列出设施维保记录")]
+    overdue = [r for r in rows if r.next_inspection < v.as_of]
+    soonest = min(rows, key=lambda r: (r.next_inspection, r.system))
+    spans = [_t(f"{len(rows)} 项设施有维保单位；")]
+    if overdue:
+        names = "、".join(dict.fromkeys(r.system for r in overdue))
+        return spans + [_fig(names), _t(" 已过下次检验日期")]
+    return spans + [_t(f"最近一次到期检验：{soonest.system} "), _fig(day(soonest.next_inspection))]
+
+
+def revenue_spans(v: CompoundView, topic: str = "公共收益") -> list[Span] | None:
+    """``2026年第三季度公共收益归全体业主 x 元 · 累计结余 x 元（使用须经业主大会表决）``;
+    ``topic=""`` leaves the word out (where a label says it already)."""
+    f: d.PublicRevenueFile = v.file("public_revenue")  # type: ignore[assignment]
+    if f is None:
+        return None
+    totals = quarterly_totals(f, v.rows("public_revenue"))
+    if not totals:
+        return None
+    last = totals[-1]
+    decided = f.uses_decided_by or "业主共同决定"
+    return [_t(f"{last.period.label}{topic}归全体业主 "), _fig(money(last.net_to_owners)), _t(" 元 · 累计结余 "),
+            _fig(money(last.closing_balance)), _t(f" 元（使用须经{decided}表决）")]
+
+
+def _public_revenue(v: CompoundView) -> list[Span]:
+    return revenue_spans(v) or [_t("本期没有公共收益收支")]
+
+
+def _parking(v: CompoundView) -> list[Span]:
+    parts = []
+    for r in v.rows("parking"):
+        spans = [_t(f"{r.type}车位（{r.ownership}）"), _fig(quantity(r.total)), _t(f" 个，空置 {quantity(r.vacant)} 个")]
+        if r.monthly_fee is not None:
+            spans += [_t("，月租 "), _fig(money(r.monthly_fee)), _t(" 元")]
+        parts.append(spans)
+    return _join(parts) if parts else [_t("本期没有车位记录")]
+
+
+def _service_accounts(v: CompoundView) -> list[Span]:
+    f: d.ServiceAccountsFile = v.file("service_accounts")  # type: ignore[assignment]
+    spans: list[Span] = []
+    if f.income is not None:
+        i = f.income
+        spans += [_t("物业费收缴率 "), _fig(percent(i.received, i.receivable)),
+                  _t(f"（实收 {money(i.received)} 元 / 应收 {money(i.receivable)} 元）")]
+    if f.surplus is not None:
+        spans += [_t("；" if spans else ""), _t("结余 " if f.surplus >= 0 else "亏损 "),
+                  _fig(money(abs(f.surplus))), _t(" 元")]
+    return spans or [_t("收支明细见下文")]
+
+
+def fund_spans(v: CompoundView) -> list[Span] | None:
+    f: d.MaintenanceFundFile = v.file("maintenance_fund")  # type: ignore[assignment]
+    if f is None or not f.years:
+        return None
+    y = max(f.years, key=lambda y: y.year)
+    return [_t(f"{y.year} 年末余额 "), _fig(money(y.closing_balance)), _t(f" 元，当年使用 {money(y.used)} 元")]
+
+
+def _maintenance_fund(v: CompoundView) -> list[Span]:
+    spans = fund_spans(v)
+    if spans:
+        return spans
+    return [_t(f"本期使用 {len(v.rows('maintenance_fund'))} 笔，明细见下表")]
+
+
+def utility_spans(v: CompoundView) -> list[Span] | None:
+    f: d.UtilitySharingFile = v.file("utility_sharing")  # type: ignore[assignment]
+    rows = v.rows("utility_sharing")
+    if f is None or not rows:
+        return None
+    month = max(r.month for r in rows)
+    unit = "元/户" if f.method == "按户" else "元/㎡"
+    year, _, m = month.partition("-")
+    parts = [[_t(f"{r.kind} "), _fig(quantity(r.per_unit)), _t(f" {unit}")]
+             for r in sorted(rows, key=lambda r: r.kind) if r.month == month]
+    return [_t(f"{year}年{int(m)}月公摊："), *_join(parts, "，")]
+
+
+def _utility_sharing(v: CompoundView) -> list[Span]:
+    return utility_spans(v) or [_t("本期没有抄表记录")]
+
+
+def ranking_spans(v: CompoundView) -> list[Span] | None:
+    latest = latest_result(v.rankings, v.company_id)
+    if latest is None or v.company is None:
+        return None
+    return [_t(f"{v.company.short_name or v.company.name} "), *result_spans(*latest)]
+
+
+def _oversight(v: CompoundView) -> list[Span]:
+    f: d.OversightFile = v.file("oversight")  # type: ignore[assignment]
+    parts = []
+    ranked = ranking_spans(v)
+    if ranked:
+        parts.append(ranked)
+    if f.complaints is not None:
+        c = f.complaints
+        parts.append([_t("本小区投诉办结率 "), _fig(percent(c.resolved, c.received)), _t(f"（{c.resolved}/{c.received} 件）")])
+    if f.satisfaction is not None:
+        s = f.satisfaction
+        parts.append([_t("满意度 "), _fig(percent(s.satisfied, s.surveyed))])
+    return _join(parts) if parts else [_t("整改清单见下文")]
+
+
+_ANSWERS = {
+    "company_profile": _company_profile,
+    "service_scope": _service_scope,
+    "fee_schedule": _fee_schedule,
+    "complaint_channels": _complaint_channels,
+    "facility_maintenance": _facility_maintenance,
+    "public_revenue": _public_revenue,
+    "parking": _parking,
+    "service_accounts": _service_accounts,
+    "maintenance_fund": _maintenance_fund,
+    "utility_sharing": _utility_sharing,
+    "oversight": _oversight,
+}
+if set(_ANSWERS) != set(ITEMS):  # pragma: no cover - a programming error, caught at import
+    raise RuntimeError("render.answers lacks an answer for an item of model.items.ITEMS")
+
+
+def _not_shown(status: ItemStatus | None) -> list[Span]:
+    if status is None or status.state == "missing":
+        return [_t("尚未公示")]
+    if status.state == "not_applicable":
+        return [_t("不适用" + (f"（{status.reason}）" if status.reason else ""))]
+    return [_t("数据有误，暂不显示")]
+
+
+def item_answer(v: CompoundView, item_id: str) -> Answer:
+    """The item's one-line answer; for an item that is not shown, what its status means."""
+    topic = ITEMS[item_id].everyday
+    if v.file(item_id) is None:
+        return Answer(item_id, topic, tuple(_not_shown(v.statuses.get(item_id))), shown=False)
+    return Answer(item_id, topic, tuple(_ANSWERS[item_id](v)), stale=v.stale(item_id))
+
+
+def key_figures(v: CompoundView) -> list[Answer]:
+    """The figures a compound's home opens with, in the order residents ask for them.
+
+    Items the catalogue does not list or that do not apply (with their reason, on their page)
+    are left out; so are parking fees when the compound has none, and the ranking for a
+    self-managed compound. A missing item says 尚未公示."""
+    out: list[Answer] = []
+
+    def add(item_id: str, topic: str, spans: list[Span] | None, *, optional: bool = False) -> None:
+        status = v.statuses.get(item_id)
+        if status is None:
+            return
+        if v.file(item_id) is None:
+            if not optional and status.state != "not_applicable":
+                out.append(Answer(item_id, topic, tuple(_not_shown(status)), shown=False))
+            return
+        if spans:
+            out.append(Answer(item_id, topic, tuple(spans), stale=v.stale(item_id)))
+
+    fees = v.rows("fee_schedule")
+    add("fee_schedule", "物业费", _fee_lines(fees, "物业服务费", "物业服务费") or [_t("收费表未列物业服务费")])
+    parking_fee = _fee_lines(fees, "停车服务费", "停车服务费")
+    if parking_fee:
+        add("fee_schedule", "停车费", parking_fee)
+    else:
+        rents = [[_t(f"{r.type}车位月租 "), _fig(money(r.monthly_fee)), _t(" 元")]
+                 for r in v.rows("parking") if r.monthly_fee is not None]
+        add("parking", "停车费", _join(rents, "，") if rents else None, optional=True)
+    add("public_revenue", "公共收益", revenue_spans(v, topic="") or [_t("本期没有公共收益收支")])
+    add("utility_sharing", "公摊水电费", utility_spans(v))
+    add("maintenance_fund", "维修基金", fund_spans(v))
+    if v.rec.model.management == "professional":
+        ranked = ranking_spans(v)
+        if ranked and "oversight" in v.statuses:
+            out.append(Answer("oversight", "红黑榜", tuple(ranked)))
+    return out
