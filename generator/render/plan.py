@@ -23,7 +23,8 @@ from generator.load.dataset import CompoundRecord, Dataset
 from generator.render import paths
 from generator.templates import ROOT as TEMPLATES
 
-Kind = Literal["page", "asset", "data", "feed", "pdf"]
+Kind = Literal["page", "asset", "data", "feed", "pdf", "template"]
+"""``template``: an HTML page the engine renders from a template we stage (the 404 page)."""
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 
 
@@ -119,7 +120,7 @@ def plan_site(ds: Dataset, matrix: StatusMatrix, rankings: list[PeriodRanking]) 
     for name in paths.OPEN_DATA_FILES:
         plan.add(Output(name, "data", "city"))
     plan.add(Output(paths.SITE_CSS, "asset", "templates", file=TEMPLATES / "site" / "assets" / "site.css"))
-    plan.add(Output(paths.NOT_FOUND, "page", "city"))
+    plan.add(Output(paths.NOT_FOUND, "template", "city"))
     _plan_ranking(plan, ds, rankings)
     items = [item.id for item in ds.catalogue.model.items]
     for cid in sorted(ds.compounds):
