@@ -1,4 +1,6 @@
-"""The `check` command: output format, exit codes, stable JSON."""
+"""The command line: ``check``'s output format, exit codes and stable JSON, ``schema``; run in
+process through click's test runner (:func:`tests.support.cli`), plus one smoke test for each
+way to start it: ``python -m generator`` and the installed ``wuye`` script."""
 
 from __future__ import annotations
 
@@ -7,42 +9,39 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.support import PC, ROOT, edit
+from tests.support import AS_OF, PC, ROOT, cli, edit, run_module
 
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=ROOT, capture_output=True, text=True)
+DAY = AS_OF.isoformat()
 
 
 def test_clean_data_exits_0(mini: Path) -> None:
-    result = run("check", "--data", str(mini), "--as-of", "2026-11-15")
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = cli("check", "--data", mini, "--as-of", DAY)
+    assert result.exit_code == 0, result.output
     assert "共 0 个错误，0 个警告" in result.stderr
 
 
 def test_errors_exit_1_with_location_code_and_hint(mini: Path) -> None:
     edit(mini / PC / "compound.yaml", "company: acme", "company: acmee")
-    result = run("check", "--data", str(mini), "--as-of", "2026-11-15")
-    assert result.returncode == 1
+    result = cli("check", "--data", mini, "--as-of", DAY)
+    assert result.exit_code == 1
     first = result.stdout.splitlines()[0]
     assert first.startswith(f"{mini.as_posix()}/{PC}/compound.yaml:7 ref-unknown [错误]")
     assert "提示：是不是想写“acme”？" in result.stdout
-    assert "Traceback" not in result.stderr
 
 
 def test_warnings_pass_unless_strict(mini: Path) -> None:
     (mini / PC / "parking.yaml").unlink()
     (mini / PC / "parking.csv").unlink()
-    assert run("check", "--data", str(mini), "--as-of", "2026-11-15").returncode == 0
-    strict = run("check", "--data", str(mini), "--as-of", "2026-11-15", "--strict")
-    assert strict.returncode == 1 and "disclosure-missing [错误]" in strict.stdout
+    assert cli("check", "--data", mini, "--as-of", DAY).exit_code == 0
+    strict = cli("check", "--data", mini, "--as-of", DAY, "--strict")
+    assert strict.exit_code == 1 and "disclosure-missing [错误]" in strict.stdout
 
 
 def test_usage_errors_exit_2(mini: Path, tmp_path: Path) -> None:
-    assert run("check", "--data", str(tmp_path / "nowhere")).returncode == 2
-    assert run("check", "--data", str(mini), "--as-of", "2026-13-45").returncode == 2
-    assert run("check", "--data", str(mini), "--format", "xml").returncode == 2
-    assert run("no-such-command").returncode == 2
+    assert cli("check", "--data", tmp_path / "nowhere").exit_code == 2
+    assert cli("check", "--data", mini, "--as-of", "2026-13-45").exit_code == 2
+    assert cli("check", "--data", mini, "--format", "xml").exit_code == 2
+    assert cli("no-such-command").exit_code == 2
 
 
 def test_json_findings_are_stable(mini: Path) -> None:
@@ -50,9 +49,9 @@ def test_json_findings_are_stable(mini: Path) -> None:
     edit(mini / PC / "compound.yaml", "households: 400", "households: 400\nhouseholds: 401")
     (mini / PC / "parking.yaml").unlink()
     (mini / PC / "parking.csv").unlink()
-    args = ("check", "--data", str(mini), "--as-of", "2026-11-15", "--format", "json")
-    first, second = run(*args), run(*args)
-    assert first.returncode == 1 and first.stdout == second.stdout
+    args = ("check", "--data", mini, "--as-of", DAY, "--format", "json")
+    first, second = cli(*args), cli(*args)
+    assert first.exit_code == 1 and first.stdout == second.stdout
     items = json.loads(first.stdout)
     assert [sorted(i) for i in items] == [["code", "column", "field", "file", "hint", "line", "message", "severity"]] * len(items)
     assert [(i["file"], i["line"], i["code"], i["severity"]) for i in items] == [
@@ -63,11 +62,32 @@ def test_json_findings_are_stable(mini: Path) -> None:
 
 
 def test_schemas_in_the_repo_are_up_to_date(tmp_path: Path) -> None:
-    result = run("schema", "--out", str(tmp_path))
-    assert result.returncode == 0
+    result = cli("schema", "--out", tmp_path)
+    assert result.exit_code == 0
     generated = sorted(p.name for p in tmp_path.iterdir())
     committed = sorted(p.name for p in (ROOT / "schemas").iterdir())
     assert generated == committed
     for name in generated:
         assert (tmp_path / name).read_text(encoding="utf-8") == (ROOT / "schemas" / name).read_text(encoding="utf-8"), (
             f"schemas/{name} is out of date: run `make schema`")
+
+
+# --- the entry points, each in a process of its own -----------------------------------
+
+
+def test_python_m_generator_reports_a_data_error_without_traceback(mini: Path) -> None:
+    edit(mini / PC / "compound.yaml", "company: acme", "company: acmee")
+    result = run_module("check", "--data", mini, "--as-of", DAY)
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{mini.as_posix()}/{PC}/compound.yaml:7 ref-unknown [错误]")
+    assert "共 1 个错误" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_wuye_script_checks_a_clean_city_and_refuses_bad_usage(mini: Path) -> None:
+    wuye = Path(sys.executable).parent / "wuye"  # installed by `pip install -e .` (make setup)
+    done = subprocess.run([wuye, "check", "--data", mini, "--as-of", DAY], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "共 0 个错误，0 个警告" in done.stderr
+    bad = subprocess.run([wuye, "check", "--data", mini, "--as-of", "2026-13-45"], capture_output=True, text=True,
+                         timeout=120)
+    assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr and "Traceback" not in bad.stderr

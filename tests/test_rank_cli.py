@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.support import CSV, ROOT, SHEET_CSV, SHEET_YAML, YAML, edit
+from click.testing import Result
+
+from tests.support import CSV, DATA, SHEET_CSV, SHEET_YAML, YAML, cli, edit
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "COLUMNS": "200"}
-    return subprocess.run([sys.executable, "-m", "generator", "rank", *args], cwd=ROOT, capture_output=True,
-                          text=True, env=env)
+def run(*args: str | Path) -> Result:
+    return cli("rank", *args, env={"COLUMNS": "200"})  # rich's table fits, one company a line
 
 
 def rated(mini: Path) -> Path:
@@ -24,8 +21,8 @@ def rated(mini: Path) -> Path:
 
 
 def test_sample_city_latest_period_table() -> None:
-    result = run("--data", "data")
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = run("--data", DATA)
+    assert result.exit_code == 0, result.stdout + result.stderr
     out = result.stdout
     assert "2026年上半年" in out
     # 和顺: 91×0.5 + 90×0.3 + 89×0.2 = 90.30, first, up from second; 惠民 last on the bad list twice running
@@ -36,23 +33,23 @@ def test_sample_city_latest_period_table() -> None:
 
 
 def test_earlier_period_by_option() -> None:
-    result = run("--data", "data", "--period", "2025-H2")
-    assert result.returncode == 0
+    result = run("--data", DATA, "--period", "2025-H2")
+    assert result.exit_code == 0
     assert "2025年下半年" in result.stdout
     assert sum(1 for line in result.stdout.splitlines() if "85.30" in line) == 2  # the tie
 
 
 def test_unknown_period_is_a_usage_error(mini: Path) -> None:
-    result = run("--data", str(rated(mini)), "--period", "2025-H1")
-    assert result.returncode == 2
+    result = run("--data", rated(mini), "--period", "2025-H1")
+    assert result.exit_code == 2
     assert "2026-h1" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_data_errors_exit_1_with_findings(mini: Path) -> None:
     root = rated(mini)
     edit(root / CSV, "acme,regulator,90", "acme,regulator,190")
-    result = run("--data", str(root))
-    assert result.returncode == 1
+    result = run("--data", root)
+    assert result.exit_code == 1
     assert f"{root.as_posix()}/{CSV}:3:3 eval-score-range [错误]" in result.stdout
     assert "综合得分" not in result.stdout  # no table from bad data
 
@@ -61,8 +58,8 @@ def test_warnings_are_shown_but_the_table_printed(mini: Path) -> None:
     root = rated(mini)
     edit(root / "city.yaml", "  cycle: half_year", "  cycle: half_year\n  missing_group: reweight")
     edit(root / CSV, "acme,community,85,,\n", "")
-    result = run("--data", str(root))
-    assert result.returncode == 0
+    result = run("--data", root)
+    assert result.exit_code == 0
     assert "eval-missing-group [警告]" in result.stdout
     # (88×0.5 + 90×0.3) ÷ 0.8 = 88.75
     assert "88.75" in result.stdout and "缺评" in result.stdout

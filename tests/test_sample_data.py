@@ -11,14 +11,12 @@ import json
 from datetime import date
 
 import pytest
-from click.testing import CliRunner
 
 from generator.checks import run_checks
-from generator.cli import cli
 from generator.findings import Findings
 from generator.load.csvfile import decode
 from generator.load.dataset import load
-from tests.support import AS_OF, DATA
+from tests.support import AS_OF, cli, DATA
 
 
 @pytest.fixture(scope="module")
@@ -30,14 +28,14 @@ def checked():
 
 
 def test_check_exits_zero_and_reports_only_warnings():
-    result = CliRunner().invoke(cli, ["check", "--data", str(DATA), "--as-of", AS_OF.isoformat(), "--format", "json"])
+    result = cli("check", "--data", str(DATA), "--as-of", AS_OF.isoformat(), "--format", "json")
     assert result.exit_code == 0, result.output
     findings = json.loads(result.stdout)
     assert [f for f in findings if f["severity"] == "error"] == []
 
 
 def test_disclosure_gaps_are_exactly_the_deliberate_ones():
-    result = CliRunner().invoke(cli, ["check", "--data", str(DATA), "--as-of", AS_OF.isoformat(), "--format", "json"])
+    result = cli("check", "--data", str(DATA), "--as-of", AS_OF.isoformat(), "--format", "json")
     gaps = {(f["code"], f["file"]) for f in json.loads(result.stdout) if f["code"].startswith("disclosure-")}
     assert gaps == {
         ("disclosure-stale", "compounds/jinshi-huayuan/public_revenue.yaml"),

@@ -18,7 +18,7 @@ from generator.engines.site_config import ConfigError, load_site_config
 from generator.render.web.mkdocs_config import staged_config
 from generator.write.staging import StagingWriter, WriteError, sync_tree
 from tests.sitebuild import sample_site
-from tests.support import AS_OF, CONFIG, CONTENT, MINI, ROOT, edit
+from tests.support import AS_OF, CONFIG, CONTENT, MINI, cli, edit
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -27,11 +27,6 @@ def tree(folder: Path) -> dict[str, str]:
     """Relative path -> SHA-256 of every file below ``folder``."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=300)
 
 
 def old_site(folder: Path) -> Path:
@@ -51,8 +46,8 @@ def test_data_error_exits_1_and_leaves_the_output_untouched(tmp_path: Path) -> N
     edit(compound, "households:", "households: 很多 #")
     out = old_site(tmp_path / "site")
     before = tree(out)
-    result = run_cli("build", "--data", str(data), "--out", str(out), "--as-of", AS_OF.isoformat())
-    assert result.returncode == 1, result.stderr
+    result = cli("build", "--data", data, "--out", out, "--as-of", AS_OF.isoformat())
+    assert result.exit_code == 1, result.stderr
     assert f"{compound.relative_to(data).as_posix()}" in result.stdout
     assert "households" in result.stdout
     assert tree(out) == before
@@ -69,12 +64,13 @@ def test_a_new_build_replaces_the_old_site_whole(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
-def test_relative_folders_as_make_site_uses_them(tmp_path: Path) -> None:
+def test_relative_folders_as_make_site_uses_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.copytree(MINI, tmp_path / "data")
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    shutil.copyfile(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    result = run_cli("build", "--data", "data", "--out", "site", "--as-of", AS_OF.isoformat(), cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    shutil.copytree(CONTENT, tmp_path / "content")
+    shutil.copyfile(CONFIG, tmp_path / "mkdocs.yml")
+    monkeypatch.chdir(tmp_path)
+    result = cli("build", "--data", "data", "--out", "site", "--as-of", AS_OF.isoformat())
+    assert result.exit_code == 0, result.stderr
     compound = next(MINI.glob("compounds/*")).name
     assert (tmp_path / "site" / "index.html").is_file()
     assert (tmp_path / "site" / "compounds" / compound / "fee-schedule" / "index.html").is_file()
@@ -83,7 +79,7 @@ def test_relative_folders_as_make_site_uses_them(tmp_path: Path) -> None:
 
 def test_a_failed_mkdocs_build_keeps_the_old_site(tmp_path: Path) -> None:
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(CONTENT, content)
     (content / "about.md").write_text("# 关于\n\n[不存在的页面](nowhere.md)\n", encoding="utf-8")
     out = old_site(tmp_path / "site")
     before = tree(out)
@@ -97,8 +93,8 @@ def test_refuses_to_replace_a_folder_it_did_not_build(tmp_path: Path) -> None:
     out = tmp_path / "mine"
     out.mkdir()
     (out / "thesis.docx").write_text("重要文件", encoding="utf-8")
-    result = run_cli("build", "--data", str(MINI), "--out", str(out), "--as-of", AS_OF.isoformat())
-    assert result.returncode == 2
+    result = cli("build", "--data", MINI, "--out", out, "--as-of", AS_OF.isoformat())
+    assert result.exit_code == 2
     assert "不是本工具生成的网站" in result.stderr
     assert (out / "thesis.docx").read_text(encoding="utf-8") == "重要文件"
 
@@ -136,7 +132,7 @@ def test_site_config_refuses_hooks_plugins_and_generated_keys(tmp_path: Path) ->
     config.write_text("site_name: [unclosed\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="不是合法的 YAML"):
         load_site_config(config)
-    assert load_site_config(ROOT / "mkdocs.yml")["theme"]["name"] == "material"
+    assert load_site_config(CONFIG)["theme"]["name"] == "material"
 
 
 def test_staged_config_keeps_staff_settings_and_adds_the_generated_ones(tmp_path: Path) -> None:
@@ -195,22 +191,21 @@ def test_sync_tree_copies_changes_and_removes_leftovers(tmp_path: Path) -> None:
     assert sync_tree(src, dst) == 0
 
 
-def test_deploy_publishes_a_built_site_to_gh_pages(tmp_path: Path) -> None:
+def test_deploy_publishes_a_built_site_to_gh_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     repo = tmp_path / "repo"
     repo.mkdir()
     git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org"]
     subprocess.run(git + ["init", "-q", "-b", "main"], check=True)
     subprocess.run(git + ["commit", "-q", "--allow-empty", "-m", "init"], check=True)
     site = old_site(repo / "site")
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org", "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-m", "generator", "deploy", "--out", "site", "--no-push"], cwd=repo,
-                          capture_output=True, text=True, env=env, timeout=60)
-    assert done.returncode == 0, done.stderr
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    monkeypatch.chdir(repo)
+    done = cli("deploy", "--out", "site", "--no-push", env=env)
+    assert done.exit_code == 0, done.stderr
     files = subprocess.run(git + ["ls-tree", "-r", "--name-only", "gh-pages"], capture_output=True, text=True,
                            check=True).stdout.split()
     assert {"index.html", "compounds/old.html", ".nojekyll"} <= set(files)
     (site / SITE_MARKER).unlink()
-    refused = subprocess.run([sys.executable, "-m", "generator", "deploy", "--out", "site", "--no-push"], cwd=repo,
-                             capture_output=True, text=True, env=env, timeout=60)
-    assert refused.returncode == 2 and "不是已生成的网站" in refused.stderr
+    refused = cli("deploy", "--out", "site", "--no-push", env=env)
+    assert refused.exit_code == 2 and "不是已生成的网站" in refused.stderr

@@ -6,18 +6,16 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from generator.checks import run_checks
-from generator.cli import cli
 from generator.findings import Findings
 from generator.load.dataset import load
 from generator.tools.synth import write_city
-from tests.support import AS_OF
+from tests.support import AS_OF, cli
 
 
 def synth(out: Path, count: int, seed: int) -> Path:
-    result = CliRunner().invoke(cli, ["synth", "--compounds", str(count), "--seed", str(seed), "--out", str(out)])
+    result = cli("synth", "--compounds", str(count), "--seed", str(seed), "--out", str(out))
     assert result.exit_code == 0, result.output
     return out
 
@@ -27,7 +25,7 @@ def snapshot(root: Path) -> dict[str, bytes]:
 
 
 def check_json(root: Path) -> tuple[int, list[dict]]:
-    result = CliRunner().invoke(cli, ["check", "--data", str(root), "--as-of", AS_OF.isoformat(), "--format", "json"])
+    result = cli("check", "--data", str(root), "--as-of", AS_OF.isoformat(), "--format", "json")
     return result.exit_code, json.loads(result.stdout)
 
 
@@ -89,7 +87,7 @@ def test_compounds_and_companies_scale(tmp_path: Path):
 
 def test_refuses_a_non_empty_output_folder(tmp_path: Path):
     (tmp_path / "keep.txt").write_text("staff notes", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["synth", "--compounds", "3", "--out", str(tmp_path)])
+    result = cli("synth", "--compounds", "3", "--out", str(tmp_path))
     assert result.exit_code == 2
     assert (tmp_path / "keep.txt").read_text(encoding="utf-8") == "staff notes"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt"]
