@@ -128,6 +128,10 @@ DEFECTS = [
     Defect("mobile-number-in-a-yaml-field",
            replace(f"{PC}/complaint_channels.yaml", "complaint: 0550-5000006", "complaint: 13812345678"),
            "privacy-mobile", f"{PC}/complaint_channels.yaml", 2, 93, field="phones.complaint"),
+    Defect("project-manager-office-phone-that-is-a-mobile",
+           replace(f"{PC}/company_profile.yaml", "office_phone: 0550-5000002", "office_phone: 13812345678"),
+           "privacy-mobile", f"{PC}/company_profile.yaml", 2, 29, field="project_manager.office_phone",
+           hints=("work_mobiles",)),
     Defect("resident-name-in-free-text", replace(f"{PC}/oversight.csv", "楼道堆物", "业主张伟反映楼道堆物"),
            "privacy-name", f"{PC}/oversight.csv", 2, 1, field="issue"),
 ]
@@ -142,8 +146,10 @@ VALID = [
     pytest.param(lambda root: None, id="the-fixture-itself"),
     pytest.param(chain(delete(f"{PC}/parking.csv"), write(f"{PC}/parking.yaml", "not_applicable: 小区无车位\n")),
                  id="not-applicable-with-a-reason"),
-    pytest.param(replace(f"{PC}/company_profile.yaml", "office_phone: 0550-5000002", "office_phone: 13812345678"),
-                 id="project-manager-office-phone-may-be-a-mobile"),
+    pytest.param(chain(replace(f"{PC}/company_profile.yaml", "office_phone: 0550-5000002", "office_phone: 138 1234 5678"),
+                       replace("companies/acme.yaml", "name: 测试物业服务有限公司",
+                               "name: 测试物业服务有限公司\nwork_mobiles: ['13812345678']")),
+                 id="a-declared-work-mobile-may-be-published"),
     pytest.param(replace(f"{PC}/utility_sharing.csv", "1200.00,0.03", "1200.00,0.0300"),
                  id="per-unit-share-with-more-decimals"),
     *[pytest.param(replace(f"{PC}/utility_sharing.csv", "\n2026-10,", f"\n{month},"), id=f"excel-month-{month}")

@@ -84,7 +84,7 @@ def test_notice_shows_name_fee_stamp_date_and_phones(site: Built) -> None:
     assert "0.85 元/㎡·月" in text  # fee_schedule.csv: 收费标准 0.85, 单位 元/㎡·月
     assert f"版本号：{stamp}" in text
     assert "数据日期：2026年11月15日" in text
-    for phone in ("0000-45678901", "0000-34567890", "0000-23456789", "0000-12345678", "12345", "12315"):
+    for phone in ("0999-45678901", "0999-34567890", "0999-23456789", "0999-12345678", "12345", "12315"):
         assert phone in text, phone
 
 
@@ -224,10 +224,10 @@ def test_rebuild_reuses_unchanged_and_recompiles_only_what_changed(tmp_path: Pat
     assert (tmp_path / "b" / "pdf" / "lanting.pdf").read_bytes() == (tmp_path / "a" / "pdf" / "lanting.pdf").read_bytes()
 
     yaml = data / "compounds" / "laojie" / "complaint_channels.yaml"
-    yaml.write_text(yaml.read_text(encoding="utf-8").replace("0000-77770002", "0000-77770009"), encoding="utf-8")
+    yaml.write_text(yaml.read_text(encoding="utf-8").replace("0999-77770002", "0999-77770009"), encoding="utf-8")
     third = build(data, tmp_path / "c", cache)
     assert third.result.compiled == ["pdf/laojie.pdf"]
-    assert "0000-77770009" in text_of(tmp_path / "c" / "pdf" / "laojie.pdf")
+    assert "0999-77770009" in text_of(tmp_path / "c" / "pdf" / "laojie.pdf")
 
 
 def test_template_change_recompiles_everything(tmp_path: Path) -> None:

@@ -54,7 +54,7 @@ def check(ds: Dataset, findings: Findings, as_of: date) -> None:
                           hint="续签或选聘后更新合同信息；合同期满继续服务的，注明实际情况。")
         for item_id, check_item in _ITEM_CHECKS.items():
             record = rec.items.get(item_id)
-            if record is not None and record.file.model.notice is not None:
+            if record is not None and record.file.model.notice is not None and not record.table.invalid_rows:
                 check_item(rec, record, findings, as_of)
 
 

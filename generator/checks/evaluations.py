@@ -20,7 +20,8 @@ Sheets (``data/evaluations/<period>.yaml`` + ``.csv``), under the city's evaluat
 Model projects (``data/model_projects/<id>.yaml``): compound and company exist
 (``ref-unknown``), the company is the compound's company (``ref-mismatch``, warning: the
 company may have changed since), every photo is a plain file name in
-``data/model_projects/photos/`` that exists (``file-missing``).
+``data/model_projects/photos/`` that exists (``file-missing``) and may be published
+(:mod:`generator.load.photos`: ``photo-format``, ``file-too-large``).
 
 Policy validation itself (weights sum to 1, ratios in [0, 0.5]) is in the pydantic model.
 """
@@ -33,6 +34,7 @@ from decimal import Decimal
 
 from generator.findings import Findings
 from generator.load.dataset import Dataset, EvaluationRecord
+from generator.load.photos import photo_problem
 from generator.model.city import EvaluationPolicy
 
 CYCLE_LABELS = {"quarter": "季度", "half_year": "半年", "year": "年度", "month": "月度"}
@@ -69,11 +71,11 @@ def _sheet(ds: Dataset, rec: EvaluationRecord, policy: EvaluationPolicy | None, 
     for (kind, value), line in sorted(first_line.items(), key=lambda kv: kv[1]):
         n = counts[(kind, value)]
         more = f"（本表共 {n} 行）" if n > 1 else ""
-        if kind == "company" and value not in ds.companies:
+        if kind == "company" and value not in ds.companies and value not in ds.unreadable_companies:
             findings.add("ref-unknown", rel, f"企业“{value}”不存在（data/companies/ 下没有该文件）{more}",
                          line=line, column=col("company"), field="company",
                          hint=_did_you_mean(value, sorted(ds.companies)))
-        elif kind == "compound" and value not in ds.compounds:
+        elif kind == "compound" and value not in ds.compounds and value not in ds.unreadable_compounds:
             findings.add("ref-unknown", rel, f"小区“{value}”不存在（data/compounds/ 下没有该文件夹）{more}",
                          line=line, column=col("compound"), field="compound",
                          hint=_did_you_mean(value, sorted(ds.compounds)))
@@ -191,11 +193,11 @@ def _model_project(ds: Dataset, project_id: str, findings: Findings) -> None:
     loaded = ds.model_projects[project_id]
     project = loaded.model
     compound = ds.compounds.get(project.compound)
-    if compound is None:
+    if compound is None and project.compound not in ds.unreadable_compounds:
         findings.add("ref-unknown", loaded.rel, f"小区“{project.compound}”不存在（data/compounds/ 下没有该文件夹）",
                      line=loaded.line_of("compound"), field="compound", hint=_did_you_mean(project.compound, sorted(ds.compounds)))
     if project.company is not None:
-        if project.company not in ds.companies:
+        if project.company not in ds.companies and project.company not in ds.unreadable_companies:
             findings.add("ref-unknown", loaded.rel, f"企业“{project.company}”不存在（data/companies/ 下没有该文件）",
                          line=loaded.line_of("company"), field="company", hint=_did_you_mean(project.company, sorted(ds.companies)))
         elif compound is not None and compound.model.company != project.company:
@@ -209,6 +211,10 @@ def _model_project(ds: Dataset, project_id: str, findings: Findings) -> None:
         if "/" in photo.file or "\\" in photo.file or photo.file.startswith("."):
             findings.add("file-missing", loaded.rel, f"照片“{photo.file}”应只写文件名", **where,
                          hint=f"把照片放进 data/model_projects/{PHOTO_FOLDER}/，这里只写文件名，如 garden.svg。")
-        elif not (folder / photo.file).is_file():
-            findings.add("file-missing", loaded.rel, f"照片“{photo.file}”不存在", **where,
-                         hint=f"把照片放进 data/model_projects/{PHOTO_FOLDER}/，或改正文件名。")
+        elif folder / photo.file not in ds.outside:
+            problem = photo_problem(folder / photo.file, ds.root)
+            if problem is not None:
+                code, message, hint = problem
+                findings.add(code, loaded.rel, message, **where,
+                             hint=f"把照片放进 data/model_projects/{PHOTO_FOLDER}/，或改正文件名。"
+                             if code == "file-missing" else hint)

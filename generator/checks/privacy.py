@@ -1,22 +1,28 @@
 """Privacy checks: personal data must never reach a page or a PDF.
 
-Every text value of every record (YAML and CSV) is scanned for:
+Every text value of every record (YAML and CSV) is scanned, after :func:`normalise` folds
+full-width digits and letters to ASCII and every dash, dot and space variant to one form, for:
 
 * ``privacy-id-number``: an 18-character resident ID number (17 digits + digit or X, with a
-  plausible birth date);
-* ``privacy-mobile``: a personal mobile number (1[3-9] + 9 digits, spaces/dashes allowed);
-* ``privacy-bank-account``: a 16-19 digit bank card number (starting 62, 4 or 5);
+  plausible birth date), also written with spaces, dots or dashes between the digits;
+* ``privacy-mobile``: a personal mobile number (1[3-9] + 9 digits), also with ``+86``/``0086``
+  and grouped 3-4-4, 3-3-5 or 3-8 with spaces, dots or dashes;
+* ``privacy-bank-account``: a 16-19 digit bank card number (starting 62, 4 or 5), also in
+  groups of four;
 * ``privacy-plate``: a full licence plate (粤B12345);
 * ``privacy-name``: a resident named in free text: an honorific after a surname (张先生、
   李女士) or a resident word followed by a name (业主王某某、住户刘芳).
 
-Allowed by rule: the project manager's name and office phone (cities require them), and the
-company's unified social credit code.
+Allowed by rule: the project manager's name (cities require it), the company's unified
+social credit code, and a mobile that a company declares as its office line in its
+``work_mobiles`` list (a duty or repair phone the company owns, not a person's): any other
+mobile, in a phone field (the project manager's ``office_phone`` too) or in text, is a finding.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from typing import Any, Iterator
 
@@ -28,10 +34,16 @@ SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁�
             "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤")
 _S = f"[{SURNAMES}]"
 
+_SEP = r"[ .\-]"
+_DIGIT_RUN = rf"\d(?:{_SEP}?\d)"
+
 PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("privacy-id-number", re.compile(r"(?<![0-9A-Za-z])\d{6}((?:19|20)\d{2})(\d{2})(\d{2})\d{3}[\dXx](?![0-9A-Za-z])"), "身份证号"),
-    ("privacy-mobile", re.compile(r"(?<!\d)1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)"), "手机号码"),
-    ("privacy-bank-account", re.compile(r"(?<!\d)(?:62|4|5)\d{15,18}(?!\d)"), "银行卡号"),
+    ("privacy-id-number", re.compile(rf"(?<![0-9A-Za-z]){_DIGIT_RUN}{{16}}{_SEP}?[\dXx](?![0-9A-Za-z])"), "身份证号"),
+    ("privacy-mobile", re.compile(
+        rf"(?<![\d+])(?:(?:\+|00)?86{_SEP}?)?1[3-9]\d(?:{_SEP}?\d{{4}}{_SEP}?\d{{4}}|{_SEP}\d{{3}}{_SEP}\d{{5}}|{_SEP}\d{{8}})(?!\d)"),
+        "手机号码"),
+    ("privacy-bank-account", re.compile(
+        rf"(?<!\d)(?:(?:62|4|5)\d{{14,17}}|(?:62\d\d|[45]\d{{3}})(?:{_SEP}\d{{4}}){{3}}(?:{_SEP}\d{{1,3}})?)(?!\d)"), "银行卡号"),
     ("privacy-plate", re.compile(r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·\s]?[A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9])"), "完整车牌号"),
     ("privacy-name", re.compile(
         rf"{_S}(?:先生|女士|小姐|阿姨|大爷|大妈|师傅)|(?:业主|住户|居民|租户|投诉人|户主|报修人)[：:\s]*{_S}[某\u4e00-\u9fa5]{{1,2}}(?=$|[，。、；;,.\s（(]|反映|投诉|家|等|称|报)"),
@@ -41,10 +53,27 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
 # (file kind, dotted field) pairs where a pattern is allowed: the project manager is public.
 ALLOWED: dict[str, set[str]] = {
     "privacy-name": {"project_manager.name"},
-    "privacy-mobile": {"project_manager.office_phone"},
     "privacy-id-number": {"credit_code"},
     "privacy-bank-account": {"credit_code"},
 }
+
+_SPACES = re.compile(r"[\s\u00a0\u3000]+")
+_DASHES = re.compile(r"[‐‑‒–—―－ー−]")
+_DOTS = re.compile(r"[·•・．。]")
+
+
+def normalise(text: str) -> str:
+    """Full-width digits/letters to ASCII (NFKC), every space, dash and dot variant to one."""
+    folded = unicodedata.normalize("NFKC", text)
+    return _DOTS.sub(".", _DASHES.sub("-", _SPACES.sub(" ", folded)))
+
+
+def digits_of(text: str) -> str:
+    """The number a match stands for: digits (and X) only, without the +86/0086 prefix."""
+    bare = re.sub(r"[^0-9Xx]", "", text)
+    if len(bare) > 11 and bare.endswith(bare[-11:]) and re.match(r"^(?:0086|86)1[3-9]\d{9}$", bare):
+        return bare[-11:]
+    return bare
 
 
 def _strings(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
@@ -66,18 +95,22 @@ def _dotted(path: tuple) -> str:
 
 
 def scan(text: str) -> Iterator[tuple[str, str, str]]:
-    """Yield (code, what, matched text) for every personal datum in ``text``."""
+    """Yield (code, what, matched text) for every personal datum in ``text`` (any spelling)."""
+    plain = normalise(text)
     for code, pattern, what in PATTERNS:
-        for m in pattern.finditer(text):
-            if code == "privacy-id-number" and not _plausible_birth(m):
+        for m in pattern.finditer(plain):
+            found = m.group(0)
+            if code == "privacy-id-number" and not _plausible_birth(digits_of(found)):
                 continue
-            yield code, what, m.group(0)
+            if code == "privacy-bank-account" and not digits_of(found).startswith(("62", "4", "5")):
+                continue
+            yield code, what, found
 
 
-def _plausible_birth(m: re.Match[str]) -> bool:
+def _plausible_birth(number: str) -> bool:
     try:
-        date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        return True
+        date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+        return int(number[6:10]) >= 1900
     except ValueError:
         return False
 
@@ -86,43 +119,53 @@ def _mask(text: str) -> str:
     return text[0] + "*" * (len(text) - 2) + text[-1] if len(text) > 2 else "*" * len(text)
 
 
-def _report(findings: Findings, rel: str, field: str, text: str, line, column) -> None:
+def _report(findings: Findings, rel: str, field: str, text: str, line, column, declared: set[str]) -> None:
     for code, what, found in scan(text):
         if field in ALLOWED.get(code, set()):
             continue
+        if code == "privacy-mobile" and digits_of(found) in declared:
+            continue
         findings.add(code, rel, f"疑似包含{what}“{_mask(found)}”，个人信息不得公开",
                      line=line, column=column, field=field,
-                     hint="删除该内容；公示只涉及企业和小区，欠费、投诉只公开总数。")
+                     hint="删除该内容；公示只涉及企业和小区，欠费、投诉只公开总数。"
+                     + ("单位的工作手机（非个人手机）请写进企业文件的 work_mobiles 后才能公示。"
+                        if code == "privacy-mobile" else ""))
 
 
-def _yaml(findings: Findings, loaded: Loaded | None) -> None:
+def _yaml(findings: Findings, loaded: Loaded | None, declared: set[str]) -> None:
     if loaded is None:
         return
     for path, text in _strings(loaded.doc.data, ()):
         line, column = loaded.doc.line_of(path)
-        _report(findings, loaded.rel, _dotted(path), text, line, column)
+        _report(findings, loaded.rel, _dotted(path), text, line, column, declared)
 
 
-def _table(findings: Findings, table: Table) -> None:
+def _table(findings: Findings, table: Table, declared: set[str]) -> None:
     if table.rel is None:
         return
     for row, line in zip(table.rows, table.lines):
         for name, value in row:
             if isinstance(value, str):
-                _report(findings, table.rel, name, value, line, table.column_of(name))
+                _report(findings, table.rel, name, value, line, table.column_of(name), declared)
+
+
+def declared_mobiles(ds: Dataset) -> set[str]:
+    """The office mobiles companies declare (``work_mobiles``), as bare 11-digit numbers."""
+    return {digits_of(normalise(m)) for c in ds.companies.values() for m in c.model.work_mobiles}
 
 
 def check(ds: Dataset, findings: Findings) -> None:
-    _yaml(findings, ds.city)
+    declared = declared_mobiles(ds)
+    _yaml(findings, ds.city, declared)
     for company in ds.companies.values():
-        _yaml(findings, company)
+        _yaml(findings, company, declared)
     for rec in ds.compounds.values():
-        _yaml(findings, rec.compound)
+        _yaml(findings, rec.compound, declared)
         for item in rec.items.values():
-            _yaml(findings, item.file)
-            _table(findings, item.table)
+            _yaml(findings, item.file, declared)
+            _table(findings, item.table, declared)
     for ev in ds.evaluations.values():
-        _yaml(findings, ev.sheet)
-        _table(findings, ev.table)
+        _yaml(findings, ev.sheet, declared)
+        _table(findings, ev.table, declared)
     for mp in ds.model_projects.values():
-        _yaml(findings, mp)
+        _yaml(findings, mp, declared)

@@ -4,7 +4,8 @@
 * a compound's district/street/community exist and nest correctly (``ref-unknown``,
   ``ref-mismatch``); its company exists (``ref-unknown``); a self-managed compound names
   no company (``ref-unexpected``);
-* a project manager's photo file exists (``file-missing``).
+* a project manager's photo file exists and may be published (``file-missing``,
+  ``photo-format``, ``file-too-large``: :mod:`generator.load.photos`).
 
 Evaluation references are checked in :mod:`generator.checks.evaluations`.
 """
@@ -15,6 +16,7 @@ import difflib
 
 from generator.findings import Findings
 from generator.load.dataset import Dataset
+from generator.load.photos import photo_problem
 
 
 def _did_you_mean(value: str, choices: list[str]) -> str:
@@ -74,14 +76,21 @@ def _compound(ds: Dataset, rec, findings: Findings) -> None:
         if c.management == "self_managed":
             findings.add("ref-unexpected", loaded.rel, "自治物业的小区不应填写 company", line=loaded.line_of("company"),
                          field="company", hint="删除 company，或把 management 改为 professional。")
-        elif c.company not in ds.companies:
+        elif c.company not in ds.companies and c.company not in ds.unreadable_companies:
             findings.add("ref-unknown", loaded.rel, f"物业服务企业“{c.company}”不存在（data/companies/ 下没有该文件）",
                          line=loaded.line_of("company"), field="company",
                          hint=_did_you_mean(c.company, sorted(ds.companies)))
     profile = rec.items.get("company_profile")
     if profile is not None:
         pm = getattr(profile.file.model, "project_manager", None)
-        if pm is not None and pm.photo and not (rec.folder / pm.photo).is_file():
-            findings.add("file-missing", profile.file.rel, f"项目经理照片“{pm.photo}”不存在",
-                         line=profile.file.line_of("project_manager", "photo"), field="project_manager.photo",
-                         hint="把照片放在小区文件夹中，或删除 photo 字段。")
+        if pm is not None and pm.photo:
+            where = dict(line=profile.file.line_of("project_manager", "photo"), field="project_manager.photo")
+            if "/" in pm.photo or "\\" in pm.photo or pm.photo.startswith("."):
+                findings.add("file-missing", profile.file.rel, f"项目经理照片“{pm.photo}”应只写文件名", **where,
+                             hint="把照片放在小区文件夹中，这里只写文件名，如 manager.jpg。")
+            elif rec.folder / pm.photo not in ds.outside:
+                problem = photo_problem(rec.folder / pm.photo, ds.root)
+                if problem is not None:
+                    code, message, hint = problem
+                    findings.add(code, profile.file.rel, f"项目经理{message}", **where,
+                                 hint="把照片放在小区文件夹中，或删除 photo 字段。" if code == "file-missing" else hint)

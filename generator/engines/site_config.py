@@ -6,17 +6,33 @@ tie the site to MkDocs internals or to the network, so the engine stays swappabl
 build stays offline: ``hooks``, plugins other than ``search``, a theme other than
 ``material``, ``theme.custom_dir``, web fonts, and the keys the generator sets itself
 (``nav``, ``docs_dir``, ``site_dir``, ``site_url``, ``use_directory_urls``, ``not_in_nav``).
+
+Config is data too: the theme writes config values into every page without escaping, so
+every string value is refused when it holds ``<``, ``>``, ``"`` or a ``javascript:`` link;
+``extra_javascript``, ``extra_templates`` and analytics are refused (script on every page);
+stylesheets, logo and favicon must be files under ``content/`` (relative paths, no ``..``),
+links must be ``https:``, ``http:``, ``tel:`` or ``mailto:``. The file is size- and
+depth-limited like data YAML (:mod:`generator.load.yamlfile`).
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
+from generator.findings import Findings
+from generator.load.yamlfile import within_bounds
+
 GENERATED_KEYS = ("nav", "docs_dir", "site_dir", "site_url", "use_directory_urls", "not_in_nav")
 ALLOWED_PLUGINS = {"search"}
+REFUSED_KEYS = ("extra_javascript", "extra_templates")
+MAX_CONFIG_BYTES = 200_000
+_MARKUP = re.compile(r"[<>\"]|javascript:|vbscript:|data:", re.I)
+_LINK = re.compile(r"^(?:https?://[^\s]+|tel:[0-9+\-]+|mailto:[^\s]+|#.*)$")
+_LOCAL_FILE = re.compile(r"^(?!/)(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?!.*(?:^|/)\.\.(?:/|$))[^\\\s]+$")
 
 
 class ConfigError(Exception):
@@ -26,8 +42,18 @@ class ConfigError(Exception):
 def load_site_config(path: Path) -> dict[str, Any]:
     if not path.is_file():
         raise ConfigError(f"找不到网站配置文件 {path}")
+    if path.stat().st_size > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path} 超过 {MAX_CONFIG_BYTES // 1000} KB，不像是网站配置文件")
     try:
-        config = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path} 不是 UTF-8 编码") from None
+    bounds = Findings()
+    if not within_bounds(text, path.name, bounds):
+        f = bounds.sorted()[0]
+        raise ConfigError(f"{path} 第 {f.line} 行：{f.message}")
+    try:
+        config = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"第 {mark.line + 1} 行" if mark else ""
@@ -56,6 +82,40 @@ def load_site_config(path: Path) -> dict[str, Any]:
             problems.append("不支持 theme.custom_dir（自定义模板会绑定网站引擎）")
         if theme.get("font"):
             problems.append("theme.font 必须为 false：构建时不访问网络，不使用在线字体")
+    problems += _unsafe(config)
     if problems:
         raise ConfigError(f"{path}：" + "；".join(problems) + "。")
     return config
+
+
+def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(str(key), f"{path}.{key}" if path else str(key))
+            yield from _strings(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, f"{path}[{i + 1}]")
+
+
+def _unsafe(config: dict[str, Any]) -> list[str]:
+    """What would put markup, script or outside files into the pages."""
+    problems = [f"不支持 {key}：网页上不运行自定义脚本" for key in REFUSED_KEYS if key in config]
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    if "analytics" in extra or "analytics" in (config.get("theme") or {}):
+        problems.append("不支持 analytics（访问统计）：网站不向第三方发送居民的访问记录")
+    for where, value in _strings(config, ""):
+        if _MARKUP.search(value):
+            problems.append(f"{where} 的值“{value[:40]}”含有 < > \" 或脚本链接：主题会把它原样写进每个网页，请删除这些字符")
+    files = [("extra_css", v) for v in config.get("extra_css") or []]
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    files += [(f"theme.{k}", theme[k]) for k in ("logo", "favicon") if k in theme]
+    for where, value in files:
+        if not isinstance(value, str) or not _LOCAL_FILE.match(value):
+            problems.append(f"{where} 应为 content/ 下的文件（如 assets/logo.png），不能是网址或目录之外的路径：{value!r}")
+    for where, value in _strings(config, ""):
+        if where.endswith((".link", "repo_url")) and not _LINK.match(value):
+            problems.append(f"{where} 应为 https:// 网址、tel: 电话或 mailto: 邮箱：{value!r}")
+    return problems

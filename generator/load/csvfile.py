@@ -8,6 +8,10 @@ Contract:
   field's Chinese title, after NFKC folding, so ``收费标准`` and ``price`` are the same column;
 * blank rows are skipped; every row keeps its 1-based physical line number (quoted cells
   with line breaks are handled by :mod:`csv`);
+* bounded (:mod:`generator.load.limits`): a file over ``MAX_CSV_BYTES`` is not read, more
+  than ``MAX_CSV_ROWS`` rows or a cell over ``MAX_CELL_CHARS`` characters is a finding;
+* findings point at the line of the defect: the first byte in no encoding (a file half
+  UTF-8, half GBK), a NUL byte, the line where an unclosed quote opens;
 * never raises for bad input; returns ``None`` and a finding instead.
 """
 
@@ -19,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.findings import Findings
+from generator.load.limits import MAX_CELL_CHARS, MAX_CSV_BYTES, MAX_CSV_ROWS, SPLIT_HINT, too_big
 from generator.model.values import fold
 
 
@@ -51,15 +56,48 @@ def decode(raw: bytes) -> tuple[str, str] | None:
     return None
 
 
+def _mixed_line(raw: bytes) -> int | None:
+    """The first line not in UTF-8 when other lines hold UTF-8 Chinese (a file edited in two
+    encodings); None when the file is in one encoding."""
+    try:
+        raw.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    first_bad: int | None = None
+    utf8_chinese = False
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            first_bad = first_bad or number
+            continue
+        utf8_chinese = utf8_chinese or any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    return first_bad if utf8_chinese else None
+
+
 def read_csv(path: Path, rel: str, findings: Findings, aliases: dict[str, str]) -> CsvTable | None:
     """Read ``path``; ``aliases`` maps folded header text (name or title) to the field name."""
-    decoded = decode(path.read_bytes())
+    if too_big(path, rel, MAX_CSV_BYTES, findings, "表格"):
+        return None
+    raw = path.read_bytes()
+    mixed = _mixed_line(raw)
+    decoded = None if mixed is not None else decode(raw)
     if decoded is None:
-        findings.add("csv-encoding", rel, "无法识别文件编码（只接受 UTF-8 或 GB18030/GBK）", line=1,
-                     hint="在 Excel 中选择“另存为 → CSV UTF-8（逗号分隔）”。")
+        if mixed is not None:
+            findings.add("csv-encoding", rel, "文件混用了两种编码：前面是 UTF-8，从这一行起不是", line=mixed,
+                         hint="用 Excel 或 WPS 打开后整体“另存为 → CSV UTF-8（逗号分隔）”，再检查这一行的文字。")
+        else:
+            findings.add("csv-encoding", rel, "无法识别文件编码（只接受 UTF-8 或 GB18030/GBK）", line=1,
+                         hint="在 Excel 中选择“另存为 → CSV UTF-8（逗号分隔）”。")
         return None
     text, _ = decoded
-    reader = csv.reader(io.StringIO(text, newline=""))
+    if "\x00" in text:
+        findings.add("csv-syntax", rel, "表格中有空字符（NUL），文件可能已损坏",
+                     line=text.count("\n", 0, text.index("\x00")) + 1,
+                     hint="用 Excel 或 WPS 打开，检查这一行后重新另存为 CSV UTF-8。")
+        return None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header: list[str] | None = None
     rows: list[CsvRow] = []
     try:
@@ -75,11 +113,28 @@ def read_csv(path: Path, rel: str, findings: Findings, aliases: dict[str, str]) 
                 findings.add("csv-extra-cells", rel, f"这一行有 {len(record)} 格，表头只有 {len(header)} 列",
                              line=line, column=len(header) + 1,
                              hint="删除多余的单元格，或检查数字中的逗号是否未加引号。")
+            long = next((i for i, cell in enumerate(record) if len(cell) > MAX_CELL_CHARS), None)
+            if long is not None:
+                findings.add("csv-cell-too-long", rel,
+                             f"单元格有 {len(record[long])} 个字，超过 {MAX_CELL_CHARS} 字的上限", line=line,
+                             column=long + 1, hint="表格每格只写一项内容；较长的说明写在同名 YAML 文件的备注中。")
+                return None
+            if len(rows) >= MAX_CSV_ROWS:
+                findings.add("csv-too-many-rows", rel, f"表格超过 {MAX_CSV_ROWS} 行的上限，未读取",
+                             line=line, hint=SPLIT_HINT)
+                return None
             cells = {name: (record[i].strip() if i < len(record) else "") for i, name in enumerate(header)}
             rows.append(CsvRow(line=line, cells=cells))
     except csv.Error as exc:
-        findings.add("csv-syntax", rel, f"CSV 格式错误：{exc}", line=reader.line_num,
-                     hint="检查引号是否成对。")
+        if "field larger" in str(exc):
+            findings.add("csv-cell-too-long", rel, f"单元格超过 {MAX_CELL_CHARS} 字的上限", line=start,
+                         hint="表格每格只写一项内容；检查这一行的引号是否成对。")
+        elif "end of data" in str(exc):
+            findings.add("csv-syntax", rel, "这一行有一格以引号开头却没有结束的引号，后面的行都被当成了这一格", line=start,
+                         hint="在这一格的末尾补上引号（\"），或删除多余的引号。")
+        else:
+            findings.add("csv-syntax", rel, f"CSV 格式错误：引号用法不对（{exc}）", line=start,
+                         hint="一格内的引号要写成两个（\"\"），或整格不加引号。")
         return None
     if header is None:
         return CsvTable(header=[], rows=[])

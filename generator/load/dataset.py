@@ -13,7 +13,9 @@ Layout (see content/data-guide.md for staff)::
 
 Contract: :func:`load` never raises for bad data and never writes. Every problem becomes a
 finding; records that fail validation are left out of the dataset (the findings say why).
-File names in findings are relative to the data folder.
+File names in findings are relative to the data folder. Nothing outside the data folder is
+read: a link leaving it is a ``file-outside`` finding and is never opened
+(:mod:`generator.load.limits`, also for the size limits).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.findings import Findings
 from generator.load.csvfile import CsvTable, read_csv
+from generator.load.limits import outside_links, report_outside
 from generator.model.values import fold
 from generator.load.validation import report
 from generator.load.yamlfile import YamlDoc, read_yaml
@@ -65,6 +68,8 @@ class Table(Generic[R]):
     rows: list[R] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
+    invalid_rows: int = 0
+    """Rows left out because they failed validation (reported): totals over the table are not checked."""
 
     def column_of(self, name: str) -> int | None:
         return self.header.index(name) + 1 if name in self.header else None
@@ -105,6 +110,12 @@ class Dataset:
     compounds: dict[str, CompoundRecord] = field(default_factory=dict)
     evaluations: dict[str, EvaluationRecord] = field(default_factory=dict)
     model_projects: dict[str, Loaded[ModelProject]] = field(default_factory=dict)
+    outside: set[Path] = field(default_factory=set)
+    """Links below ``root`` that leave it (already reported; never read, never published)."""
+    unreadable_compounds: set[str] = field(default_factory=set)
+    unreadable_companies: set[str] = field(default_factory=set)
+    """Ids whose folder or file exists but failed to load (already reported): references to
+    them are not reported again."""
 
 
 def csv_aliases(model: type[Record]) -> dict[str, str]:
@@ -118,15 +129,18 @@ def csv_aliases(model: type[Record]) -> dict[str, str]:
 
 
 class _Loader:
-    def __init__(self, root: Path, findings: Findings) -> None:
+    def __init__(self, root: Path, findings: Findings, outside: set[Path]) -> None:
         self.root = root
         self.findings = findings
+        self.outside = outside
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
     def yaml(self, path: Path, model: type[M]) -> Loaded[M] | None:
         rel = self.rel(path)
+        if path in self.outside:
+            return None
         doc = read_yaml(path, rel, self.findings)
         if doc is None:
             return None
@@ -142,6 +156,8 @@ class _Loader:
 
     def table(self, path: Path, model: type[R]) -> Table[R] | None:
         rel = self.rel(path)
+        if path in self.outside:
+            return None
         raw = read_csv(path, rel, self.findings, csv_aliases(model))
         if raw is None:
             return None
@@ -156,6 +172,7 @@ class _Loader:
                 out.rows.append(model.model_validate(cells))
                 out.lines.append(row.line)
             except ValidationError as exc:
+                out.invalid_rows += 1
                 report(exc, model, rel, self.findings,
                        lambda loc, line=row.line: (line, raw.column_of(loc[0]) if loc else None))
         return out
@@ -199,8 +216,10 @@ PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".svg", ".webp"}
 
 def load(root: Path, findings: Findings) -> Dataset:
     """Read and validate everything below ``root``."""
-    ld = _Loader(root, findings)
-    ds = Dataset(root=root)
+    outside = outside_links(root)
+    report_outside(root, outside, findings)
+    ld = _Loader(root, findings, set(outside))
+    ds = Dataset(root=root, outside=set(outside))
     for name, model, attr in (("city.yaml", City, "city"), ("catalogue.yaml", Catalogue, "catalogue")):
         path = root / name
         if not path.is_file():
@@ -213,9 +232,14 @@ def load(root: Path, findings: Findings) -> Dataset:
             rec = ld.yaml(path, Company)
             if rec:
                 ds.companies[path.stem] = rec
+            else:
+                ds.unreadable_companies.add(path.stem)
 
-    for folder in sorted(p for p in (root / "compounds").glob("*") if p.is_dir()):
-        _load_compound(ld, ds, folder)
+    for folder in sorted((root / "compounds").glob("*")):
+        if folder in ld.outside:
+            ds.unreadable_compounds.add(folder.name)
+        elif folder.is_dir():
+            _load_compound(ld, ds, folder)
 
     _load_evaluations(ld, ds)
 
@@ -232,6 +256,9 @@ def _load_compound(ld: _Loader, ds: Dataset, folder: Path) -> None:
     if not ld.slug_ok(folder.name, rel_folder, "小区"):
         return
     main = folder / "compound.yaml"
+    ds.unreadable_compounds.add(folder.name)  # until it has loaded
+    if main in ld.outside:
+        return
     if not main.is_file():
         ld.findings.add("file-missing", f"{rel_folder}/compound.yaml", "小区文件夹中缺少 compound.yaml",
                         hint="每个小区文件夹都要有 compound.yaml（小区基本信息）。")
@@ -244,11 +271,15 @@ def _load_compound(ld: _Loader, ds: Dataset, folder: Path) -> None:
                              hint=f"是不是想命名为“{close[0]}”？" if close else "可用的文件名见数据说明。")
     if compound is None:
         return
+    ds.unreadable_compounds.discard(folder.name)
     rec = CompoundRecord(id=folder.name, compound=compound, folder=folder)
     for item_id, spec in ITEMS.items():
         file_model, row_model, csv_required = spec.file_model, spec.row_model, spec.table_required
         path = folder / f"{item_id}.yaml"
         csv_path = folder / f"{item_id}.csv"
+        if path in ld.outside or csv_path in ld.outside:
+            rec.invalid_items.add(item_id)
+            continue
         if not path.is_file():
             if csv_path.is_file():
                 ld.findings.add("file-missing", ld.rel(csv_path), f"有 {item_id}.csv 却没有 {item_id}.yaml",

@@ -26,6 +26,8 @@ CODES = {
     "period": "value-period",
     "slug": "id-format",
     "negative": "money-negative",
+    "markup": "value-markup",
+    "phone": "phone-format",
     "string_pattern_mismatch": "field-format",
     "url_parsing": "field-format",
     "too_short": "field-empty",
@@ -74,7 +76,7 @@ def _message(err: dict[str, Any], field: str) -> str:
             if msg.startswith(prefix):
                 msg = msg[len(prefix):]
         return msg
-    if kind in ("number", "date", "period", "slug", "negative"):
+    if kind in ("number", "date", "period", "slug", "negative", "markup", "phone"):
         return err["msg"]
     return f"取值不正确：{err['msg']}"
 
@@ -127,7 +129,16 @@ def _hint(model: type[BaseModel], err: dict[str, Any], loc: tuple[Any, ...]) -> 
         return f"请补充：{desc}" if desc else "请补充该字段。"
     if field is not None and field.description:
         return f"该字段：{field.description}"
-    return None
+    return KIND_HINTS.get(kind)
+
+
+KIND_HINTS = {
+    "number": "数字写成 1234.50、1,234.50 或 ¥1234，不超过 1 万亿，最多 6 位小数。",
+    "date": "日期写成 2026-07-01、2026/7/1 或 2026年7月1日，并确认这一天真实存在。",
+    "period": "期间写成 2026、2026-H1、2026-Q3 或 2026-07。",
+    "phone": "固定电话带区号，如 0550-6201234；服务热线如 12345、400-880-6601。",
+    "markup": "删除这些字符。",
+}
 
 
 def report(

@@ -5,6 +5,11 @@ Contract:
 * only the safe subset of YAML (no tags that build objects);
 * numbers with a fraction become :class:`~decimal.Decimal` (never float); dates stay dates;
 * a duplicate key in a mapping is an error (PyYAML silently keeps the last one);
+* bounded: files over :data:`~generator.load.limits.MAX_YAML_BYTES`, nesting deeper than
+  ``MAX_YAML_DEPTH`` and more than ``MAX_YAML_ALIASES`` aliases are findings (checked on the
+  event stream before anything is built, so neither a deep file nor an alias bomb can
+  exhaust the stack or the memory); an impossible date such as ``2026-02-30`` stays text,
+  so the model reports it with its line;
 * :func:`read_yaml` never raises for bad input: it returns ``None`` data and findings with
   the file and line of the problem.
 
@@ -14,6 +19,7 @@ line and column, so a validation error at ``("fees", 2, "price")`` can point to 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -22,6 +28,7 @@ from typing import Any
 import yaml
 
 from generator.findings import Findings
+from generator.load.limits import MAX_YAML_ALIASES, MAX_YAML_BYTES, MAX_YAML_DEPTH, too_big
 
 try:  # libyaml's parser is several times faster; the pure-Python one behaves the same
     _Loader = yaml.CSafeLoader
@@ -93,18 +100,77 @@ class _Converter:
                 return Decimal(text)
             except Exception:
                 return node.value
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                return self._constructor.construct_object(node, deep=True)
+            except ValueError:  # 2026-02-30: left as text, the model says which date is impossible
+                return node.value
         return self._constructor.construct_object(node, deep=True)
+
+
+_OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _may_exceed(text: str) -> bool:
+    """Cheap necessary condition for too deep nesting or too many aliases (most files: False)."""
+    if "*" in text:
+        return True
+    flow = text.count("[") + text.count("{")
+    block = max((len(line) - len(line.lstrip(" -")) for line in text.splitlines()), default=0)
+    return flow + block > MAX_YAML_DEPTH
+
+
+def within_bounds(text: str, rel: str, findings: Findings) -> bool:
+    """False (and a finding) when ``text`` nests too deep or has too many aliases; cheap for
+    ordinary files. Also for YAML read outside this module (the site's ``mkdocs.yml``)."""
+    return not _may_exceed(text) or _bounds(text, rel, findings)
+
+
+def _bounds(text: str, rel: str, findings: Findings) -> bool:
+    """Walk the event stream (no tree is built); a finding and False when over a limit."""
+    depth = aliases = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, _OPEN):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                findings.add("yaml-too-deep", rel, f"嵌套超过 {MAX_YAML_DEPTH} 层，未读取",
+                             line=event.start_mark.line + 1, column=event.start_mark.column + 1,
+                             hint="参照示例文件的结构书写；真实的记录不会嵌套这么深。")
+                return False
+        elif isinstance(event, _CLOSE):
+            depth -= 1
+        elif isinstance(event, yaml.AliasEvent):
+            aliases += 1
+            if aliases > MAX_YAML_ALIASES:
+                findings.add("yaml-too-many-aliases", rel,
+                             f"引用（*别名）超过 {MAX_YAML_ALIASES} 个，未读取", line=event.start_mark.line + 1,
+                             column=event.start_mark.column + 1, hint="不要用 &锚点 / *别名，把内容直接写出来。")
+                return False
+    return True
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
+def _code(character: object) -> int:
+    return character if isinstance(character, int) else ord(str(character)[:1] or "\0")
 
 
 def read_yaml(path: Path, rel: str, findings: Findings) -> YamlDoc | None:
     """Read ``path``; report problems under the name ``rel``. ``None`` when unreadable."""
+    if too_big(path, rel, MAX_YAML_BYTES, findings, "YAML 文件"):
+        return None
+    raw = path.read_bytes()
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        findings.add("yaml-encoding", rel, "YAML 文件不是 UTF-8 编码", line=1,
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        findings.add("yaml-encoding", rel, "YAML 文件不是 UTF-8 编码", line=raw.count(b"\n", 0, exc.start) + 1,
                      hint="用支持 UTF-8 的编辑器（如 VS Code）另存为 UTF-8。")
         return None
     try:
+        if not within_bounds(text, rel, findings):
+            return None
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -114,6 +180,12 @@ def read_yaml(path: Path, rel: str, findings: Findings) -> YamlDoc | None:
             line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
             hint="检查缩进（只用空格，不用 Tab）、冒号后的空格和引号是否成对。",
         )
+        return None
+    except yaml.reader.ReaderError as exc:  # a NUL or another control character
+        bad = _CONTROL.search(text)
+        findings.add("yaml-syntax", rel, f"YAML 文件含有不允许的控制字符（U+{_code(exc.character):04X}）",
+                     line=text.count("\n", 0, bad.start()) + 1 if bad else None,
+                     hint="这通常是从别处复制来的隐藏字符：删除这一行后重新输入。")
         return None
     except yaml.YAMLError as exc:
         findings.add("yaml-syntax", rel, f"YAML 语法错误：{exc}", line=1,

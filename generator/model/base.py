@@ -19,7 +19,7 @@ from typing import Annotated, Any
 from pydantic_core import PydanticCustomError
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
-from generator.model.values import fold, parse_date, parse_decimal, parse_int
+from generator.model.values import YEARS, fold, parse_date, parse_decimal, parse_int, parse_phone
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -77,8 +77,24 @@ Count = Annotated[int, BeforeValidator(_custom("number", parse_int)), Field(ge=0
 Day = Annotated[date, BeforeValidator(_custom("date", parse_date))]
 OptDay = Annotated[date | None, BeforeValidator(_custom("date", lambda v: None if _blank_to_none(v) is None else parse_date(v)))]
 Text = Annotated[str, BeforeValidator(_fold_text), Field(min_length=1)]
+MARKUP = re.compile(r"[<>\"'`&\x00-\x1f\x7f]")
+
+
+def _no_markup(value: str) -> str:
+    found = MARKUP.search(value)
+    if found:
+        shown = found.group(0) if found.group(0).isprintable() else f"U+{ord(found.group(0)):04X}"
+        raise PydanticCustomError("markup", "“{value}”含有字符 {char}：网站名称会写进每个网页的标题和属性中，不能含有 < > \" ' ` & 或控制字符",
+                                  {"value": value, "char": shown})
+    return value
+
+
+PlainText = Annotated[str, BeforeValidator(_fold_text), Field(min_length=1), AfterValidator(_no_markup)]
+"""Text the site engine writes into HTML attributes without escaping (the site name)."""
 OptText = Annotated[str | None, BeforeValidator(_blank_to_none)]
-Phone = Annotated[str, BeforeValidator(lambda v: fold(str(v))), Field(pattern=r"^[0-9()（）\- ]{3,20}$")]
+Phone = Annotated[str, BeforeValidator(_custom("phone", parse_phone)),
+                  WithJsonSchema({"type": "string", "description": "电话：带区号的固定电话、12345 等服务热线或 400/800 号码"})]
+"""A phone number of a kind :func:`~generator.model.values.phone_kind` recognises."""
 Ratio = Annotated[Decimal, BeforeValidator(_custom("number", parse_decimal)), Field(ge=0, le=1)]
 
 
@@ -122,6 +138,8 @@ def parse_period(value: Any) -> Period:
     if not match:
         raise ValueError(f"“{value}”不是可识别的期间（应写成 2026、2026-H1、2026-Q3 或 2026-07）")
     year = int(match.group(1))
+    if year not in YEARS:
+        raise ValueError(f"“{value}”的年份超出合理范围（{YEARS.start}–{YEARS.stop - 1} 年）")
     part = match.group(2)
     if part is None:
         first, last = 1, 12
@@ -156,7 +174,7 @@ def parse_month(value: Any) -> str:
     if isinstance(value, date):
         return f"{value.year:04d}-{value.month:02d}"
     match = _MONTH_RE.match(fold(str(value)))
-    if not match or not 1 <= int(match.group(2)) <= 12:
+    if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) not in YEARS:
         raise ValueError(f"“{value}”不是可识别的月份（请写成 2026-09、2026/9 或 2026年9月）")
     return f"{match.group(1)}-{int(match.group(2)):02d}"
 

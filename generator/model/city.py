@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field, HttpUrl, field_validator, model_validator
 
-from generator.model.base import Phone, Ratio, Record, Slug, Text
+from generator.model.base import Phone, PlainText, Ratio, Record, Slug, Text
 
 
 class Community(Record):
@@ -126,7 +126,7 @@ class OnlineChannel(Record):
 
 class City(Record):
     name: Text = Field(description="城市名称，如“示例市”")
-    site_title: Text = Field(description="网站标题，如“示例市物业服务信息公开平台”")
+    site_title: PlainText = Field(description="网站标题，如“示例市物业服务信息公开平台”")
     site_url: HttpUrl = Field(description="网站正式地址（以 / 结尾），二维码指向它")
     regulator: Text = Field(description="物业主管部门名称")
     regulator_phone: Phone = Field(description="物业主管部门监督电话")

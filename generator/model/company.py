@@ -25,6 +25,8 @@ class Company(Record):
     party: PartyOrganisation
     address: Text = Field(description="企业办公地址")
     phone: Phone = Field(description="企业服务电话")
+    work_mobiles: list[Phone] = Field(default_factory=list, description=(
+        "企业登记的工作手机（单位所有、用于值班或报修，不是个人手机）；只有列在这里的手机号码才能公示"))
 
     @property
     def display_name(self) -> str:

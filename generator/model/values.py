@@ -8,7 +8,9 @@ Accepted, because unambiguous:
   ``2026-07-01 00:00:00``.
 
 Rejected with :class:`ValueError` (whose message is Chinese, for a finding): anything else,
-e.g. ``1.234,50``, ``7/1/2026``, ``12,34``. Money is always :class:`decimal.Decimal`.
+e.g. ``1.234,50``, ``7/1/2026``, ``12,34``; numbers out of range (:data:`MAX_NUMBER`, more
+than :data:`MAX_DECIMALS` decimals, ``1e30``, ``inf``), dates that do not exist
+(``2026-02-30``) or outside :data:`YEARS`. Money is always :class:`decimal.Decimal`.
 """
 
 from __future__ import annotations
@@ -25,6 +27,22 @@ _ISO_LIKE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]0{1,2}:0{2}(
 _CHINESE_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 
 
+MAX_NUMBER = Decimal(10) ** 12
+"""No amount, area or count in a notice reaches a trillion (万亿): larger is a typing error."""
+MAX_DECIMALS = 6
+YEARS = range(1900, 2101)
+"""Dates and periods outside these years are typing errors (a missing digit, 20226)."""
+
+
+def _in_range(number: Decimal, value: object) -> Decimal:
+    if not number.is_finite() or abs(number) >= MAX_NUMBER:
+        raise ValueError(f"“{value}”超出合理范围（应小于 1 万亿）")
+    exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -MAX_DECIMALS:
+        raise ValueError(f"“{value}”小数位太多（最多 {MAX_DECIMALS} 位）")
+    return number
+
+
 def fold(text: str) -> str:
     """NFKC-fold (full-width digits and punctuation to ASCII) and strip spaces."""
     return unicodedata.normalize("NFKC", text).strip()
@@ -33,14 +51,14 @@ def fold(text: str) -> str:
 def parse_decimal(value: object) -> Decimal:
     """Parse a number or an amount of money into a Decimal; never goes through float."""
     if isinstance(value, Decimal):
-        return value
+        return _in_range(value, value)
     if isinstance(value, bool):
         raise ValueError("应为数字，却是是/否值")
     if isinstance(value, int):
-        return Decimal(value)
+        return _in_range(Decimal(value), value)
     if isinstance(value, float):
         # Only reachable from code, never from data: YAML and CSV give strings or Decimals.
-        return Decimal(repr(value))
+        return _in_range(Decimal(repr(value)), value)
     if not isinstance(value, str):
         raise ValueError(f"应为数字，却是 {type(value).__name__}")
     text = _CURRENCY.sub("", fold(value)).replace(" ", "")
@@ -49,7 +67,7 @@ def parse_decimal(value: object) -> Decimal:
     if not _PLAIN_NUMBER.match(text):
         raise ValueError(f"“{value}”不是可识别的数字（示例：1234.50、1,234.50、¥1234）")
     try:
-        return Decimal(text)
+        return _in_range(Decimal(text), value)
     except InvalidOperation as exc:  # pragma: no cover - the regex already guards this
         raise ValueError(f"“{value}”不是可识别的数字") from exc
 
@@ -65,7 +83,7 @@ def parse_int(value: object) -> int:
 def parse_date(value: object) -> date:
     """Parse a date written in one of the unambiguous forms listed in the module doc."""
     if isinstance(value, date):
-        return value
+        return in_years(value, value)
     if not isinstance(value, str):
         raise ValueError(f"应为日期，却是 {type(value).__name__}")
     text = fold(value)
@@ -74,6 +92,48 @@ def parse_date(value: object) -> date:
         raise ValueError(f"“{value}”不是可识别的日期（请写成 2026-07-01、2026/7/1 或 2026年7月1日）")
     year, month, day = (int(g) for g in match.groups())
     try:
-        return date(year, month, day)
+        day_ = date(year, month, day)
     except ValueError as exc:
         raise ValueError(f"“{value}”不是真实存在的日期") from exc
+    return in_years(day_, value)
+
+
+def in_years(day: date, value: object) -> date:
+    if day.year not in YEARS:
+        raise ValueError(f"“{value}”的年份超出合理范围（{YEARS.start}–{YEARS.stop - 1} 年）")
+    return day
+
+
+_PHONE_SEPARATORS = re.compile(r"[\s\-‐‑–—－()（）]")
+_LANDLINE = re.compile(r"^0[1-9]\d{1,2}[1-9]\d{6,7}$")
+_MOBILE = re.compile(r"^(?:\+?86)?1[3-9]\d{9}$")
+_SERVICE = re.compile(r"^(?:110|119|120|122|12\d{3}|9[56]\d{3,4}|[48]00\d{7})$")
+_EXTENSION = re.compile(r"(?:转|分机|ext\.?)\s*(\d{1,6})$", re.IGNORECASE)
+
+
+def phone_kind(value: str) -> str | None:
+    """``landline`` (area code with its leading 0), ``mobile``, ``service`` (12345, 95xxx,
+    400/800), or None when the number fits none of them."""
+    text = _EXTENSION.sub("", fold(value))
+    digits = _PHONE_SEPARATORS.sub("", text)
+    if _LANDLINE.match(digits) and len(digits) in (11, 12):
+        return "landline"
+    if _MOBILE.match(digits):
+        return "mobile"
+    if _SERVICE.match(digits):
+        return "service"
+    return None
+
+
+def parse_phone(value: object) -> str:
+    """A Chinese phone number as written (folded), or ValueError saying what is wrong."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValueError("应为电话号码")
+    text = fold(str(value))
+    if phone_kind(text) is not None:
+        return text
+    digits = re.sub(r"\D", "", text)
+    if 9 <= len(digits) <= 11 and digits[:1] in "23456789":
+        raise ValueError(f"“{text}”不是完整的电话号码：固定电话要带以 0 开头的区号（如 0550-6201234），"
+                         "可能是表格软件把开头的 0 去掉了")
+    raise ValueError(f"“{text}”不是可识别的电话号码（固定电话如 0550-6201234，服务热线如 12345、400-880-6601）")

@@ -1,0 +1,81 @@
+"""What the loader refuses to read: files outside the data folder and files over the limits.
+
+Contract:
+
+* the limits are declared here once (bytes, rows, cell length, YAML nesting and aliases,
+  photo size); every one is reported as a finding that names the limit and how to split
+  or shrink the file, never as a traceback, a hang or a silent truncation;
+* :func:`outside_links` lists every symbolic link below the data folder that points
+  outside it (or nowhere): those files are findings and are never opened, so nothing from
+  elsewhere on the machine is read or published;
+* :func:`inside` tells whether a path, once resolved, stays inside a folder.
+
+Nothing here reads a file's content; :mod:`generator.load.yamlfile`,
+:mod:`generator.load.csvfile` and :mod:`generator.load.photos` do, after these checks.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generator.findings import Findings
+
+MAX_YAML_BYTES = 1_000_000
+"""A YAML record is a page of facts; one megabyte is far beyond any real one."""
+MAX_CSV_BYTES = 5_000_000
+"""About 30,000 rows of a typical ledger; a notice table has tens to hundreds."""
+MAX_CSV_ROWS = 20_000
+MAX_CELL_CHARS = 2_000
+"""A cell is one entry of a table; longer text belongs in the YAML file's notes."""
+MAX_YAML_DEPTH = 20
+"""The deepest real record (city > district > street > community) nests six levels."""
+MAX_YAML_ALIASES = 20
+"""YAML anchors/aliases (&name / *name): a few are harmless, many can multiply a file's size."""
+MAX_PHOTO_BYTES = 5_000_000
+
+SPLIT_HINT = "公示表格只保留本期要公示的内容，往期记录另存（git 中保留全部历史）；照片请压缩后再放入。"
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def inside(path: Path, root: Path) -> bool:
+    """True when ``path`` (following every link) resolves to ``root`` or below it."""
+    try:
+        resolved = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # missing target, or a link loop
+        return False
+    base = root.resolve()
+    return resolved == base or base in resolved.parents
+
+
+def outside_links(root: Path) -> list[Path]:
+    """Every link below ``root`` (files and folders, not followed) that leaves ``root``."""
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root):
+        here = Path(folder)
+        for name in sorted(dirs + files):
+            path = here / name
+            if path.is_symlink() and not inside(path, root):
+                found.append(path)
+        dirs[:] = [d for d in dirs if not (here / d).is_symlink()]
+    return sorted(found)
+
+
+def report_outside(root: Path, links: list[Path], findings: Findings, what: str = "数据目录") -> None:
+    for path in links:
+        rel = path.relative_to(root).as_posix()
+        findings.add("file-outside", rel, f"“{path.name}”是指向{what}之外（或不存在的位置）的链接，不会读取也不会发布",
+                     hint=f"把真正的文件复制到{what}中，删除这个链接。")
+
+
+def too_big(path: Path, rel: str, limit: int, findings: Findings, kind: str) -> bool:
+    """A finding (and True) when ``path`` is larger than ``limit`` bytes; nothing is read."""
+    size = path.stat().st_size
+    if size <= limit:
+        return False
+    findings.add("file-too-large", rel, f"{kind}有 {megabytes(size)}，超过 {megabytes(limit)} 的上限，未读取",
+                 line=1, hint=SPLIT_HINT)
+    return True
