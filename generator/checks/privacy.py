@@ -4,7 +4,7 @@ Every text value of every record (YAML and CSV) is scanned, after :func:`normali
 full-width digits and letters to ASCII and every dash, dot and space variant to one form, for:
 
 * ``privacy-id-number``: an 18-character resident ID number (17 digits + digit or X, with a
-  plausible birth date), also written with spaces, dots or dashes between the digits;
+  plausible birth date), also grouped 6-8-4, 6-4-4-4 or 4-4-4-4-2 with spaces, dots or dashes;
 * ``privacy-mobile``: a personal mobile number (1[3-9] + 9 digits), also with ``+86``/``0086``
   and grouped 3-4-4, 3-3-5 or 3-8 with spaces, dots or dashes;
 * ``privacy-bank-account``: a 16-19 digit bank card number (starting 62, 4 or 5), also in
@@ -35,10 +35,11 @@ SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁�
 _S = f"[{SURNAMES}]"
 
 _SEP = r"[ .\-]"
-_DIGIT_RUN = rf"\d(?:{_SEP}?\d)"
 
 PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("privacy-id-number", re.compile(rf"(?<![0-9A-Za-z]){_DIGIT_RUN}{{16}}{_SEP}?[\dXx](?![0-9A-Za-z])"), "身份证号"),
+    ("privacy-id-number", re.compile(
+        rf"(?<![0-9A-Za-z])(?:\d{{17}}|\d{{6}}{_SEP}\d{{8}}{_SEP}\d{{3}}|\d{{6}}(?:{_SEP}\d{{4}}){{2}}{_SEP}\d{{3}}"
+        rf"|\d{{4}}(?:{_SEP}\d{{4}}){{3}}{_SEP}\d)[\dXx](?![0-9A-Za-z])"), "身份证号"),
     ("privacy-mobile", re.compile(
         rf"(?<![\d+])(?:(?:\+|00)?86{_SEP}?)?1[3-9]\d(?:{_SEP}?\d{{4}}{_SEP}?\d{{4}}|{_SEP}\d{{3}}{_SEP}\d{{5}}|{_SEP}\d{{8}})(?!\d)"),
         "手机号码"),
