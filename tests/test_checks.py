@@ -60,10 +60,8 @@ DEFECTS = [
     Defect("choice-outside-the-list", replace(f"{PC}/compound.yaml", "management: professional", "management: private"),
            "field-choice", f"{PC}/compound.yaml", 6, 1, field="management", says=("professional",)),
     Defect("csv-bad-date", replace(f"{PC}/public_revenue.csv", "2026-08-01,income", "2026-13-01,income"),
-           "value-date", f"{PC}/public_revenue.csv", 3, 1, field="date",
-           # The unreadable row is left out of the sums, so the balances after it and the quarter
-           # totals disagree too: one root cause, six findings (a known cascade, left as it is).
-           also=("arith-balance",) * 4 + ("arith-period-total",)),
+           # The unreadable row is left out, so the table's sums are not checked: one finding.
+           "value-date", f"{PC}/public_revenue.csv", 3, 1, field="date"),
     Defect("csv-bad-number", replace(f"{PC}/fee_schedule.csv", ",0.85,", ",0.8.5,"),
            "value-number", f"{PC}/fee_schedule.csv", 2, 7, field="price"),
     Defect("negative-money", replace(f"{PC}/fee_schedule.csv", ",0.85,", ",-0.85,"),
