@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from generator.engines.site_engine import DEFAULT_ENGINE, ENGINES
 from generator.findings import Finding, Findings, Severity
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -104,12 +105,12 @@ def schema(out: str) -> None:
 
 
 def _build_options(data: str, out: str, as_of: str | None, stage_dir: str | None, strict: bool = False,
-                   paper: str = "a4", pdf_cache: str | None = None):
+                   paper: str = "a4", pdf_cache: str | None = None, engine: str | None = None):
     from generator.commands.build import BuildOptions
 
     return BuildOptions(data=_data_dir(data), out=Path(out), as_of=_as_of(as_of),
                         stage_dir=Path(stage_dir) if stage_dir else None, strict=strict, paper=paper,
-                        pdf_cache=Path(pdf_cache) if pdf_cache else None)
+                        pdf_cache=Path(pdf_cache) if pdf_cache else None, engine=engine or DEFAULT_ENGINE)
 
 
 @cli.command()
@@ -121,12 +122,14 @@ def _build_options(data: str, out: str, as_of: str | None, stage_dir: str | None
 @click.option("--paper", type=click.Choice(["a4", "a3"]), default="a4", show_default=True,
               help="公示 PDF 的纸张（竖版 A4 或 A3）")
 @click.option("--pdf-cache", default=None, help="PDF 缓存目录（默认 .cache/pdf；数据和模板未变的 PDF 直接复用）")
+@click.option("--engine", type=click.Choice(list(ENGINES)), default=DEFAULT_ENGINE, show_default=True,
+              help="网站引擎：mkdocs（默认）或其后继者 zensical，读取同一份暂存目录")
 def build(data: str, out: str, as_of: str | None, stage_dir: str | None, strict: bool, paper: str,
-          pdf_cache: str | None) -> None:
+          pdf_cache: str | None, engine: str) -> None:
     """校验数据并生成网站；数据有错误时不改动输出目录。"""
     from generator.commands.build import BuildError, build as run_build
 
-    options = _build_options(data, out, as_of, stage_dir, strict, paper, pdf_cache)
+    options = _build_options(data, out, as_of, stage_dir, strict, paper, pdf_cache, engine)
     try:
         result = run_build(options)
     except BuildError as exc:
@@ -136,7 +139,7 @@ def build(data: str, out: str, as_of: str | None, stage_dir: str | None, strict:
         click.echo(f"数据有错误，未生成网站；{options.out} 保持不变。", err=True)
         sys.exit(EXIT_DATA)
     for message in result.warnings:
-        click.echo(f"MkDocs 警告：{message}", err=True)
+        click.echo(f"{ENGINES[options.engine]} 警告：{message}", err=True)
     # Data warnings are what `check` lists; the build's own (PDF glyphs...) are shown here.
     build_findings = [f for f in result.findings if f.code.startswith("pdf-")]
     if build_findings:

@@ -3,7 +3,9 @@
 * :func:`sample_site`: the sample city in ``data/``, built with its staging folder kept;
 * :func:`synth_site`: a small synthetic city (``generator.tools.synth``) plus one compound whose
   every text field is hostile (``<script>``, ``<img onerror>``, ``javascript:`` links, ``|``
-  and newlines in table cells), so the link, search and escaping checks run over it too.
+  and newlines in table cells), so the link, search and escaping checks run over it too;
+* :func:`sub_path_site`: the sample city published under a sub-path (``site_url`` ending in
+  :data:`SUB_PATH`, like a GitHub project page), built with a given engine (MkDocs or Zensical).
 
 The first worker to need a site builds it under the run's shared temporary folder while
 holding a file lock; the others wait and reuse it. Helpers here parse the built HTML with
@@ -36,6 +38,8 @@ SCRIPT = '<script>alert("x")</script>'
 IMG = '<img src=x onerror=alert(1)>'
 JS_LINK = "[点我](javascript:alert(1))"
 HOSTILE_NAME = f"兰花{SCRIPT}苑"
+SUB_PATH = "/sub/"
+SUB_SITE_URL = f"https://wuye.example.org{SUB_PATH}"
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,8 @@ def _lock(path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def built_once(factory: pytest.TempPathFactory, name: str, make_data: Callable[[Path], None]) -> Built:
+def built_once(factory: pytest.TempPathFactory, name: str, make_data: Callable[[Path], None],
+               engine: str = "mkdocs") -> Built:
     root = _shared_root(factory) / f"site-{name}"
     done = root / "built.json"
     root.parent.mkdir(parents=True, exist_ok=True)
@@ -71,7 +76,8 @@ def built_once(factory: pytest.TempPathFactory, name: str, make_data: Callable[[
             root.mkdir(parents=True)
             make_data(root / "data")
             result = build(BuildOptions(data=root / "data", out=root / "site", as_of=AS_OF,
-                                        stage_dir=root / "stage", content=CONTENT, config=CONFIG))
+                                        stage_dir=root / "stage", content=CONTENT, config=CONFIG,
+                                        engine=engine))
             assert result.ok, [f.message for f in result.findings]
             done.write_text(json.dumps(result.warnings), encoding="utf-8")
     return Built(root / "data", root / "site", root / "stage", tuple(json.loads(done.read_text(encoding="utf-8"))))
@@ -89,6 +95,19 @@ def synth_site(factory: pytest.TempPathFactory) -> Built:
         add_hostile_compound(dest)
 
     return built_once(factory, "synth", make)
+
+
+def sub_path_site(factory: pytest.TempPathFactory, engine: str) -> Built:
+    """The sample city with ``site_url`` :data:`SUB_SITE_URL`, built with ``engine``."""
+    def make(dest: Path) -> None:
+        shutil.copytree(DATA, dest)
+        city = dest / "city.yaml"
+        text = city.read_text(encoding="utf-8")
+        assert "site_url: https://wuye.example.org/\n" in text
+        city.write_text(text.replace("site_url: https://wuye.example.org/\n", f"site_url: {SUB_SITE_URL}\n"),
+                        encoding="utf-8")
+
+    return built_once(factory, f"sub-{engine}", make, engine)
 
 
 def add_hostile_compound(data: Path) -> None:

@@ -5,29 +5,32 @@ the DevTools protocol on a pipe (``--remote-debugging-pipe``, no extra packages)
   (``scrollWidth`` of the document equals the viewport width); screenshots are saved in the
   test's temporary folder (``SITE_SCREENSHOTS=<dir>`` keeps a copy to look at);
 * typing two characters of a compound's name into the search box lists that compound.
+
+Each runs against both engines' output: MkDocs (the sample city served at ``/``) and Zensical
+(the sample city published under a sub-path, served at ``/sub/``); their search boxes differ
+(Material's ``input[data-md-component=search-query]``, Zensical's dialog in a shadow root).
 """
 
 from __future__ import annotations
 
 import base64
 import fcntl
-import functools
-import http.server
 import json
 import os
 import select
 import shutil
 import subprocess
-import threading
 import time
 from pathlib import Path
 from typing import Any, Iterator
+from urllib.parse import urljoin
 
 import pytest
 
 from generator.findings import Findings
 from generator.load.dataset import load
-from tests.sitebuild import Built, sample_site
+from tests.sitebuild import SUB_PATH, Built, sample_site, sub_path_site
+from tests.siteserver import serving
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 WIDTH = 390
@@ -136,25 +139,24 @@ class Browser:
         os.close(self._from_child)
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-        pass
+ENGINES = ["mkdocs", pytest.param("zensical", marks=pytest.mark.zensical)]
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    return request.param
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    return sample_site(tmp_path_factory)
+def built(engine: str, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return sample_site(tmp_path_factory) if engine == "mkdocs" else sub_path_site(tmp_path_factory, engine)
 
 
 @pytest.fixture(scope="module")
-def base_url(built: Built) -> Iterator[str]:
+def base_url(engine: str, built: Built) -> Iterator[str]:
     """The built site over HTTP on a free local port (search needs fetch, which file:// lacks)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built.site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serving(built.site, "/" if engine == "mkdocs" else SUB_PATH) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -166,13 +168,14 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
 
 @pytest.mark.parametrize("url", ["compounds/lanting/", "compounds/lanting/public-revenue/",
                                  "compounds/lanting/fee-schedule/"])
-def test_phone_width_has_no_horizontal_overflow(browser: Browser, base_url: str, url: str, tmp_path: Path) -> None:
+def test_phone_width_has_no_horizontal_overflow(browser: Browser, engine: str, base_url: str, url: str,
+                                                tmp_path: Path) -> None:
     browser.open(base_url + url)
     assert browser.js("window.innerWidth") == WIDTH
     assert browser.js("document.querySelector('h1').textContent.length") > 0
     scroll = browser.js("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
     assert scroll <= WIDTH, f"{url} is {scroll} px wide at {WIDTH} px"
-    shot = tmp_path / (url.strip("/").replace("/", "_") + ".png")
+    shot = tmp_path / (url.strip("/").replace("/", "_") + f"-{engine}.png")
     browser.screenshot(shot)
     assert shot.stat().st_size > 10_000
     if os.environ.get("SITE_SCREENSHOTS"):
@@ -198,11 +201,36 @@ new Promise((resolve, reject) => {
 })
 """
 
+# Zensical: the header's button opens a dialog (in a shadow root) whose combobox lists results
+# as links in a listbox.
+ZENSICAL_SEARCH = """
+new Promise((resolve, reject) => {
+  document.querySelector('.md-search__button').click();
+  const start = Date.now();
+  (function poll() {
+    const host = [...document.querySelectorAll('*')].find(e => e.shadowRoot && e.shadowRoot.querySelector('input[role=combobox]'));
+    const root = host && host.shadowRoot;
+    const input = root && root.querySelector('input[role=combobox]');
+    if (input && input.value !== %(query)s) {
+      input.focus();
+      input.value = %(query)s;
+      input.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
+    }
+    const links = root ? [...root.querySelectorAll('[role=listbox] a')].map(a => a.getAttribute('href')) : [];
+    if (links.length) return resolve(links);
+    if (Date.now() - start > 15000) return resolve([]);
+    setTimeout(poll, 100);
+  })();
+})
+"""
 
-def test_two_characters_of_a_compound_name_find_it(browser: Browser, base_url: str, built: Built) -> None:
+
+def test_two_characters_of_a_compound_name_find_it(browser: Browser, engine: str, base_url: str, built: Built) -> None:
     ds = load(built.data, Findings())
     for cid, rec in sorted(ds.compounds.items()):
         browser.open(base_url)
         query = rec.model.name[:2]
-        links = browser.js(SEARCH % json.dumps(query))
-        assert any(f"compounds/{cid}/" in href for href in links), (query, links)
+        script = SEARCH % json.dumps(query) if engine == "mkdocs" else ZENSICAL_SEARCH % {"query": json.dumps(query)}
+        links = browser.js(script)
+        # the result leads to the compound's page (under the sub-path where the site is served)
+        assert any(urljoin(base_url, href).startswith(f"{base_url}compounds/{cid}/") for href in links), (query, links)

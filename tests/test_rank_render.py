@@ -70,7 +70,7 @@ def test_current_lists_name_the_lists_and_link_periods_methodology_and_pdf(city:
     assert "测试物业服务有限公司" in red and "贝塔物业有限公司" not in red
     assert "贝塔物业有限公司" in bad and "整改中：楼道堆物清理" in bad
     assert "](methodology/index.md)" in page and "](2026-h1/index.md)" in page
-    assert '<a href="../pdf/ranking-2026-h1.pdf">' in page
+    assert '<a href="https://wuye.example.org/pdf/ranking-2026-h1.pdf">' in page  # absolute: engine-neutral
     assert "search:" not in page
 
 

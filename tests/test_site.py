@@ -68,7 +68,7 @@ def test_compound_home_shows_who_runs_it_and_every_item_status(built: Built, che
             if status.notice.period:
                 assert status.notice.period.label in text
     hrefs = [href for _, _, href in parse(built.site / "compounds" / cid / "index.html").links]
-    assert f"../../pdf/{cid}.pdf" in hrefs
+    assert f"https://wuye.example.org/pdf/{cid}.pdf" in hrefs
 
 
 def test_each_status_reads_on_the_compound_pages(built: Built, checked) -> None:

@@ -1,19 +1,30 @@
 """The built site's structure: every compound x item page exists, no internal link or anchor is
-broken, the search index is segmented and finds every compound, the nav stays short."""
+broken, the search index is segmented and finds every compound, the nav stays short.
+
+The link check runs twice: on the files of the built sites, and over HTTP on the sample city
+published under a sub-path (``site_url`` ``.../sub/``, served at ``http://127.0.0.1:<port>/sub/``
+and nothing else), built once with each engine (MkDocs and Zensical), following every link
+and ``src`` of every page; links to ``site_url`` are the site's own and are followed there.
+"""
 
 from __future__ import annotations
 
 import html
 import json
+import urllib.error
+import urllib.request
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 import yaml
 
 from generator.findings import Findings
 from generator.load.dataset import load
-from tests.sitebuild import Built, PageParser, parse, sample_site, synth_site
+from tests.sitebuild import SUB_PATH, SUB_SITE_URL, Built, PageParser, parse, sample_site, sub_path_site, synth_site
+from tests.siteserver import serving
+
+ENGINES = ["mkdocs", pytest.param("zensical", marks=pytest.mark.zensical)]
 
 
 @pytest.fixture(scope="session", params=["sample", "synth"])
@@ -38,8 +49,11 @@ def test_every_compound_and_item_page_exists(site: Built) -> None:
     assert (site.site / "compliance" / "index.html").is_file()
 
 
-def _target(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
-    """The file an internal link points at and its fragment; None for external links."""
+def _target(site: Path, page: Path, href: str, site_url: str | None = None) -> tuple[Path, str] | None:
+    """The file an internal link points at and its fragment; None for external links.
+    Absolute links under ``site_url`` are the site's own."""
+    if site_url and href.startswith(site_url):
+        href = "/" + href[len(site_url):]
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or href.startswith("//"):
         return None
@@ -52,13 +66,13 @@ def _target(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
     return target, unquote(parts.fragment)
 
 
-def broken_links(site: Path) -> list[str]:
+def broken_links(site: Path, site_url: str | None = None) -> list[str]:
     pages = sorted(site.rglob("*.html"))
     parsed: dict[Path, PageParser] = {p.resolve(): parse(p) for p in pages}
     broken = []
     for path, parser in parsed.items():
         for tag, attr, href in parser.links:
-            found = _target(site, path, href)
+            found = _target(site, path, href, site_url)
             if found is None:
                 continue
             target, fragment = found
@@ -73,15 +87,110 @@ def broken_links(site: Path) -> list[str]:
 
 
 def test_no_broken_internal_links_or_anchors(site: Built) -> None:
-    assert broken_links(site.site) == []
+    assert broken_links(site.site, dataset(site).city.model.base_url()) == []
 
 
-def test_pdf_links_name_an_existing_compound(site: Built) -> None:
+def test_pdf_links_are_absolute_under_site_url_and_name_an_existing_compound(site: Built) -> None:
     ds = dataset(site)
+    base = ds.city.model.base_url()
     for cid in list(ds.compounds)[:3]:
-        home = site.site / "compounds" / cid / "index.html"
-        hrefs = [href for _, _, href in parse(home).links if href.endswith(".pdf")]
-        assert hrefs == [f"../../pdf/{cid}.pdf"]
+        for page in (site.site / "compounds" / cid / "index.html", site.site / "compounds" / cid / "public-revenue" / "index.html"):
+            hrefs = [href for _, _, href in parse(page).links if href.endswith(".pdf")]
+            assert hrefs == [f"{base}pdf/{cid}.pdf"], page
+    # no generated page carries a relative raw-HTML link (engines resolve those differently)
+    staged = [p for p in (site.stage / "docs").rglob("*.md") if 'href="../' in p.read_text(encoding="utf-8")]
+    assert staged == []
+
+
+def crawl(base: str, site_url: str, start: list[str]) -> tuple[set[str], list[str]]:
+    """Fetch ``start`` and every same-site URL any fetched HTML page links to (``href``/``src``),
+    checking fragments against the target page's ids. Returns the URLs fetched and the broken
+    links (``page -> link: why``)."""
+    fetched: dict[str, PageParser | None] = {}
+    status: dict[str, str] = {}
+    referrers: dict[str, list[tuple[str, str, str]]] = {}
+    queue = list(start)
+    for url in start:
+        referrers.setdefault(url, []).append(("(start)", url, ""))
+    while queue:
+        url = queue.pop()
+        if url in fetched:
+            continue
+        try:
+            with urllib.request.urlopen(url, timeout=30) as reply:
+                body = reply.read()
+                kind = reply.headers.get_content_type()
+            status[url] = "ok"
+        except urllib.error.HTTPError as exc:
+            fetched[url], status[url] = None, f"HTTP {exc.code}"
+            continue
+        parser = None
+        if kind == "text/html":
+            parser = PageParser()
+            parser.feed(body.decode("utf-8"))
+            parser.close()
+            for _, _, href in parser.links:
+                target = urljoin(url, href)
+                if target.startswith(site_url):
+                    target = base + target[len(site_url):]
+                parts = urlsplit(target)
+                if parts.scheme not in ("http", "https") or parts.netloc != urlsplit(base).netloc:
+                    continue  # mailto:, tel:, other sites
+                page = target.split("#")[0].split("?")[0]
+                page = page.removesuffix("index.html") if page.endswith("/index.html") else page
+                referrers.setdefault(page, []).append((url, href, parts.fragment))
+                if page not in fetched:
+                    queue.append(page)
+        fetched[url] = parser
+    broken = []
+    for page, refs in referrers.items():
+        for source, href, fragment in refs:
+            if not page.startswith(base):
+                broken.append(f"{source} -> {href}: leaves {base}")
+            elif status.get(page) != "ok":
+                broken.append(f"{source} -> {href}: {status.get(page)}")
+            elif fragment and fetched[page] is not None and unquote(fragment) not in fetched[page].ids:
+                broken.append(f"{source} -> {href}: no #{fragment}")
+    return set(fetched), sorted(set(broken))
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def sub_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return sub_path_site(tmp_path_factory, request.param)
+
+
+def test_every_link_works_under_a_sub_path(sub_site: Built) -> None:
+    pages = sorted(p.relative_to(sub_site.site).as_posix() for p in sub_site.site.rglob("*.html"))
+    assert len(pages) > 100
+    with serving(sub_site.site, SUB_PATH) as base:
+        from_home, broken_from_home = crawl(base, SUB_SITE_URL, [base])
+        everything, broken = crawl(base, SUB_SITE_URL, [base + p.removesuffix("index.html") for p in pages])
+    assert broken_from_home == [] and broken == []
+    # every page is reached from the home page by following links, PDFs and open data included
+    unreached = [p for p in pages if base + p.removesuffix("index.html") not in from_home and p != "404.html"]
+    assert unreached == []
+    assert base + "pdf/lanting.pdf" in from_home and base + "data/compounds.csv" in from_home
+    assert any(u.startswith(base + "assets/") for u in everything)
+
+
+def test_the_crawler_reports_missing_pages_anchors_and_links_leaving_the_sub_path(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text(
+        '<a href="a/">ok</a><a href="a/#here">ok</a><a href="b/">gone</a><a href="a/#nowhere">bad anchor</a>'
+        '<a href="/x/">outside</a><a href="https://wuye.example.org/sub/a/">own, absolute</a>'
+        '<a href="https://wuye.example.org/sub/c.pdf">own, missing</a><a href="https://example.org/x">external</a>',
+        encoding="utf-8")
+    (tmp_path / "a" / "index.html").write_text('<h2 id="here">x</h2><a href="../index.html">back</a>', encoding="utf-8")
+    with serving(tmp_path, SUB_PATH) as base:
+        fetched, broken = crawl(base, SUB_SITE_URL, [base])
+    host = base[: -len(SUB_PATH)]
+    assert broken == sorted([
+        f"{base} -> /x/: leaves {base}",
+        f"{base} -> a/#nowhere: no #nowhere",
+        f"{base} -> b/: HTTP 404",
+        f"{base} -> https://wuye.example.org/sub/c.pdf: HTTP 404",
+    ])
+    assert f"{host}/x/" in fetched and base + "a/" in fetched
 
 
 def test_search_index_is_segmented_and_finds_every_compound(site: Built) -> None:

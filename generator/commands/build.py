@@ -1,4 +1,4 @@
-"""The build pipeline: data folder -> checked models -> rankings -> pages -> staging -> MkDocs -> site.
+"""The build pipeline: data folder -> checked models -> rankings -> pages -> staging -> engine -> site.
 
 Contract of :func:`build`:
 
@@ -8,12 +8,13 @@ Contract of :func:`build`:
 3. write them, the hand-written ``content/`` pages and the generated ``mkdocs.yml`` into a
    staging folder (a temporary one unless ``stage_dir`` is given; that one is kept so
    ``mkdocs build -f <stage>/mkdocs.yml`` reproduces the site);
-4. run MkDocs into a new folder next to ``out``, add the outputs made after MkDocs (PDFs),
+4. run the site engine (MkDocs by default, or Zensical: ``engine``) into a new folder next
+   to ``out``, add the outputs no engine sees (PDFs),
    then swap the new folder into place with renames, so a failed build never leaves a
    half-built site and readers never see one.
 
 Usage problems (a bad ``mkdocs.yml``, an output folder that is not a generated site, a
-content page clashing with a generated one, MkDocs failing) raise :class:`BuildError`; the
+content page clashing with a generated one, the engine failing) raise :class:`BuildError`; the
 CLI maps them to exit code 2. Nothing here prints.
 """
 
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator.engines.mkdocs_runner import MkDocsFailed, run_mkdocs
+from generator.engines.site_engine import DEFAULT_ENGINE, EngineFailed, run_engine
 from generator.engines.typst_pdf import PdfError, build_pdfs
 from generator.engines.fonts import find_fonts
 from generator.engines.site_config import ConfigError, load_site_config
@@ -50,7 +51,7 @@ STAGE_MARKER = ".generator-stage"
 
 
 class BuildError(Exception):
-    """The build cannot run or MkDocs failed; the message (Chinese) says why."""
+    """The build cannot run or the engine failed; the message (Chinese) says why."""
 
 
 @dataclass
@@ -62,11 +63,13 @@ class BuildOptions:
     content: Path = Path("content")
     config: Path = Path("mkdocs.yml")
     strict: bool = False
-    """Fail when MkDocs warns (broken links in content pages, ...)."""
+    """Fail when the engine warns (broken links in content pages, ...)."""
     paper: str = "a4"
     """Paper of the notice PDFs: a4 or a3 (portrait)."""
     pdf_cache: Path | None = None
     """Cache of compiled PDFs (None: .cache/pdf); see :mod:`generator.engines.typst_pdf`."""
+    engine: str = DEFAULT_ENGINE
+    """The site engine run on the staged folder (:data:`generator.engines.site_engine.ENGINES`)."""
 
 
 @dataclass
@@ -220,12 +223,13 @@ def build(options: BuildOptions) -> BuildResult:
 
         mark = time.perf_counter()
         try:
-            warnings = run_mkdocs(stage_root / "mkdocs.yml", new_site, options.as_of, strict=options.strict)
-        except MkDocsFailed as exc:
-            raise BuildError(f"MkDocs 构建失败：{exc}") from None
-        timings["mkdocs"] = time.perf_counter() - mark
+            warnings = run_engine(options.engine, stage_root / "mkdocs.yml", new_site, options.as_of,
+                                  strict=options.strict)
+        except EngineFailed as exc:
+            raise BuildError(str(exc)) from None
+        timings[options.engine] = time.perf_counter() - mark
 
-        # Outputs made after MkDocs go into the new site, through one writer, before it replaces the old one.
+        # Outputs the engine does not see go into the new site, through one writer, before it replaces the old one.
         site_writer = StagingWriter(new_site)
         mark = time.perf_counter()
         try:

@@ -17,7 +17,7 @@ URL                                             staged Markdown source
 ``/ranking/methodology/``                       ``ranking/methodology/index.md``
 ``/ranking/companies/<id>/``                    ``ranking/companies/<id>/index.md``
 ``/model-projects/``                            ``model-projects/index.md`` (+ ``photos/``)
-``/pdf/<id>.pdf``, ``/pdf/ranking-<period>.pdf`` written by the PDF stage after MkDocs
+``/pdf/<id>.pdf``, ``/pdf/ranking-<period>.pdf`` written by the PDF stage (no engine sees them)
 ==============================================  ==========================================
 
 These functions are the only place that knows these rules; :mod:`generator.render.plan`
@@ -27,8 +27,13 @@ An item's URL segment is its catalogue id with ``_`` written as ``-``
 (``public_revenue`` -> ``public-revenue``), chosen once for all items.
 
 Links between Markdown pages are written relative to the source file and point at ``.md``
-files, so MkDocs checks and rewrites them. Links to files MkDocs does not know (PDFs made
-after it runs) are raw HTML relative to the page's *URL* (:func:`url_link`).
+files (or files staged under ``docs/``), so the engine checks and rewrites them. Links to
+files no engine sees (the PDFs, made by the PDF stage, possibly while the engine runs) are
+absolute URLs under the city's ``site_url`` (:func:`absolute_url`), like the QR codes: no
+engine rewrites them, so they mean the same under MkDocs and Zensical, under a sub-path
+(``https://org.github.io/repo/``), and on a copy of the site served from another host. There
+is no relative raw-HTML link in generated Markdown: MkDocs resolves those against the
+page's URL, Zensical against its source file, so they break under one engine or the other.
 """
 
 from __future__ import annotations
@@ -118,8 +123,10 @@ def link(from_page: str, to_file: str) -> str:
     return "/".join([".."] * (len(here) - common) + there[common:])
 
 
-def url_link(from_page: str, to_url: str) -> str:
-    """Raw-HTML link target from a page to a site-relative URL, relative to the page's URL."""
-    base = url_of(from_page)
-    depth = base.count("/")
-    return "../" * depth + to_url if depth else to_url
+def absolute_url(site_url: str, file: str) -> str:
+    """Public address of a docs page or file: ``site_url`` (ends with ``/``) + its URL.
+
+    ``absolute_url("https://x.org/repo/", "pdf/lanting.pdf")`` ->
+    ``https://x.org/repo/pdf/lanting.pdf``; a ``.md`` source gives its page URL.
+    """
+    return site_url + url_of(file)

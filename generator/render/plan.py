@@ -65,7 +65,7 @@ class SitePlan:
 
     def absolute(self, path: str) -> str:
         """Absolute public URL of a planned output (what a QR code or a feed carries)."""
-        return self.base_url + paths.url_of(path)
+        return paths.absolute_url(self.base_url, path)
 
     def assets(self) -> dict[str, Path]:
         return {o.path: o.file for o in self.of_kind("asset") if o.file is not None}

@@ -38,7 +38,7 @@ class ItemContext:
     ranking: tuple[PeriodRanking, CompanyResult] | None
 
     def item_url(self, item_id: str) -> str:
-        return self.city.base_url() + paths.url_of(paths.item_page(self.rec.id, item_id))
+        return paths.absolute_url(self.city.base_url(), paths.item_page(self.rec.id, item_id))
 
 
 def item_blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:

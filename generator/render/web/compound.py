@@ -158,7 +158,7 @@ def _home(ctx: SiteContext, facts: CompoundFacts, items: list[ItemEntry], common
     return front_matter(facts.name, search_boost=2, search_terms=name_bigrams(model.name, *model.aliases)) + render(
         "compound_home.md.j2",
         **common,
-        pdf=paths.url_link(page, paths.pdf_file(facts.id)),
+        pdf=ctx.plan.absolute(paths.pdf_file(facts.id)),
         manager=profile.file.model.project_manager if profile else None,
         phones=channels.file.model.phones if channels else None,
         supervision=supervision_phones(ctx.city, facts.record, facts.district, facts.street, facts.community),
@@ -193,7 +193,7 @@ def _item(ctx: SiteContext, facts: CompoundFacts, entry: ItemEntry, common: dict
     return front_matter(f"{entry.item.name} · {facts.name}", search_exclude=True) + render(
         "item.md.j2",
         **common,
-        pdf=paths.url_link(entry.page, paths.pdf_file(facts.id)),
+        pdf=ctx.plan.absolute(paths.pdf_file(facts.id)),
         entry=entry,
         answer=spans_md(answer.spans) if answer else None,
         notice=entry.status.notice,

@@ -152,11 +152,11 @@ def feed(ctx: SiteContext) -> str:
     lines = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom">',
              f"  <title>{xml_text(ctx.city.site_title)}：最新公示</title>",
              f"  <id>{xml_text(base)}</id>", f"  <link href={xml_attr(base)}/>",
-             f"  <link rel=\"self\" href={xml_attr(base + paths.FEED)}/>",
+             f"  <link rel=\"self\" href={xml_attr(paths.absolute_url(base, paths.FEED))}/>",
              f"  <updated>{updated.isoformat()}T00:00:00Z</updated>"]
     for f, item in notices:
         notice = f.statuses[item.id].notice
-        url = base + paths.url_of(paths.item_page(f.id, item.id))
+        url = paths.absolute_url(base, paths.item_page(f.id, item.id))
         period = f"（{notice.period.label}）" if notice.period else ""
         lines += ["  <entry>",
                   f"    <title>{xml_text(f.name)}：{xml_text(item.name)}{period}</title>",

@@ -10,8 +10,8 @@ the shared environment (:mod:`generator.render.web.environment`), which escapes 
 is not already :class:`~markupsafe.Markup`. Values from data are passed raw or escaped here
 with :func:`md_text` / :func:`md_cell`; only Markdown built here from escaped parts (links,
 sentences) and the arithmetic (digits and operators only) are passed as ``Markup``.
-Links are relative to the page and point at ``.md`` files so MkDocs checks them; PDFs (made
-after MkDocs runs) are raw HTML links relative to the page URL (:func:`paths.url_link`).
+Links are relative to the page and point at ``.md`` files so the engine checks them; PDFs (made
+by the PDF stage, which no engine sees) are absolute under ``site_url`` (:func:`paths.absolute_url`).
 """
 
 from __future__ import annotations
@@ -49,8 +49,10 @@ def _render(template: str, **context: object) -> str:
     return environment().get_template(template).render(**context)
 
 
-def _pdf_link(page: str, period_id: str, text: str = "下载本期榜单 PDF") -> Markup:
-    return Markup(f'<a href="{html_attr(paths.url_link(page, paths.ranking_pdf(period_id)))}">{text}</a>')
+def _pdf_link(ds: Dataset, period_id: str, text: str = "下载本期榜单 PDF") -> Markup:
+    assert ds.city is not None
+    url = paths.absolute_url(ds.city.model.base_url(), paths.ranking_pdf(period_id))
+    return Markup(f'<a href="{html_attr(url)}">{text}</a>')
 
 
 def _company_name(ds: Dataset, company_id: str) -> Markup:
@@ -167,8 +169,8 @@ def _sheet_info(ds: Dataset, page: str, ranking: PeriodRanking) -> dict[str, obj
         "red": ranking.red_quota,
         "bad": ranking.bad_quota,
         "page": paths.link(page, paths.ranking_period(ranking.period.id)),
-        "pdf": _pdf_link(page, ranking.period.id),
-        "pdf_short": _pdf_link(page, ranking.period.id, "PDF"),
+        "pdf": _pdf_link(ds, ranking.period.id),
+        "pdf_short": _pdf_link(ds, ranking.period.id, "PDF"),
     }
 
 

@@ -1,0 +1,35 @@
+"""The site engines that turn the staged folder (``mkdocs.yml`` + ``docs/``) into HTML.
+
+Contract: :data:`ENGINES` names each engine once (``build --engine``); :func:`run_engine`
+builds ``<stage>/mkdocs.yml`` into ``site_dir`` with the chosen one and returns its warnings,
+or raises :class:`EngineFailed` with the engine's own message. Both read the same staged
+folder unchanged: MkDocs + mkdocs-material (the default; end of life 2027-05-05) and its
+authors' successor Zensical (see the README's exit plan).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from generator.engines.mkdocs_runner import MkDocsFailed, run_mkdocs
+from generator.engines.zensical_runner import ZensicalFailed, run_zensical
+
+ENGINES = {"mkdocs": "MkDocs", "zensical": "Zensical"}
+"""Engine id (the ``--engine`` value) -> its name in messages."""
+DEFAULT_ENGINE = "mkdocs"
+
+
+class EngineFailed(Exception):
+    """The engine could not build the staged site; the message says why."""
+
+
+def run_engine(engine: str, config_file: Path, site_dir: Path, as_of: date, strict: bool = False) -> list[str]:
+    try:
+        if engine == "mkdocs":
+            return run_mkdocs(config_file, site_dir, as_of, strict=strict)
+        if engine == "zensical":
+            return run_zensical(config_file, site_dir, as_of, strict=strict)
+    except (MkDocsFailed, ZensicalFailed) as exc:
+        raise EngineFailed(f"{ENGINES[engine]} 构建失败：{exc}") from None
+    raise EngineFailed(f"没有网站引擎“{engine}”（可选：{'、'.join(ENGINES)}）")
