@@ -31,7 +31,7 @@ def test_build_writes_a3_pdfs_whose_stamp_matches_the_web_page(tmp_path: Path) -
     page = (site / "compounds" / "lanting" / "index.html").read_text(encoding="utf-8")
     text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
     assert f"版本号：{stamp}" in text
-    assert stamp in page and "../../pdf/lanting.pdf" in page
+    assert stamp in page and f'href="{ds.city.model.base_url()}pdf/lanting.pdf"' in page
     assert any((tmp_path / "cache").glob("*.pdf"))
 
 
