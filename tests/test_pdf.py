@@ -39,12 +39,13 @@ class Built:
     result: PdfBuild
 
 
-def build(data: Path, out: Path, cache: Path, paper: str = "a4", templates: Path | None = None) -> Built:
+def build(data: Path, out: Path, cache: Path, paper: str = "a4", templates: Path | None = None,
+          as_of: date = AS_OF) -> Built:
     findings = Findings()
     ds = load(data, findings)
-    status = run_checks(ds, AS_OF, findings)
+    status = run_checks(ds, as_of, findings)
     assert not findings.has_errors(), [f.message for f in findings.errors()]
-    result = build_pdfs(ds, status, rank_all(ds), AS_OF, out, paper, cache_dir=cache, templates_dir=templates)
+    result = build_pdfs(ds, status, rank_all(ds), as_of, out, paper, cache_dir=cache, templates_dir=templates)
     return Built(ds, out, result)
 
 
@@ -83,7 +84,8 @@ def test_notice_shows_name_fee_stamp_date_and_phones(site: Built) -> None:
     assert "兰亭花园" in text
     assert "0.85 元/㎡·月" in text  # fee_schedule.csv: 收费标准 0.85, 单位 元/㎡·月
     assert f"版本号：{stamp}" in text
-    assert "数据日期：2026年11月15日" in text
+    assert "版本日期：2026年11月5日" in text  # the latest posting date (utility_sharing.yaml), not the as-of day
+    assert "数据日期" not in text and "2026年11月15日" not in text
     for phone in ("0999-45678901", "0999-34567890", "0999-23456789", "0999-12345678", "12345", "12315"):
         assert phone in text, phone
 
@@ -160,10 +162,17 @@ def test_every_font_is_embedded_and_is_noto_sans_cjk(site: Built, name: str) -> 
         assert emb == "yes", line
 
 
-def test_document_date_is_the_as_of_date_not_the_clock(site: Built) -> None:
-    info = run("pdfinfo", "-isodates", site.out / "pdf" / "lanting.pdf")
-    dates = [line.split()[1] for line in info.splitlines() if line.startswith(("CreationDate", "ModDate"))]
-    assert dates == ["2026-11-15T00:00:00Z", "2026-11-15T00:00:00Z"]
+def pdf_dates(pdf: Path) -> list[str]:
+    info = run("pdfinfo", "-isodates", pdf)
+    return [line.split()[1] for line in info.splitlines() if line.startswith(("CreationDate", "ModDate"))]
+
+
+def test_document_date_is_the_datas_date_not_the_build_day_or_the_clock(site: Built) -> None:
+    # lanting: its latest posting date; a ranking: its publication date (evaluations/2026-h1.yaml)
+    assert pdf_dates(site.out / "pdf" / "lanting.pdf") == ["2026-11-05T00:00:00Z"] * 2
+    assert pdf_dates(site.out / "pdf" / "ranking-2026-h1.pdf") == ["2026-07-15T00:00:00Z"] * 2
+    ranking = text_of(site.out / "pdf" / "ranking-2026-h1.pdf")
+    assert "发布日期：2026年7月15日" in ranking and "2026年11月15日" not in ranking
 
 
 def test_a4_by_default_and_a3_on_request(site: Built, tmp_path: Path) -> None:
@@ -305,6 +314,7 @@ def test_characters_the_font_lacks_are_reported_not_silently_boxed(tmp_path: Pat
     assert ("pdf-glyph-missing", "compounds/lanting") in codes
     assert all(f.file == "compounds/lanting" for f in built.result.findings)
     assert any("U+1F600" in f.message for f in built.result.findings)
+    assert "兰亭花园□" in text_of(built.out / "pdf" / "lanting.pdf")  # a visible box, and still PDF/A
 
 
 def test_the_sample_fixture_needs_no_missing_glyph(site: Built) -> None:

@@ -9,9 +9,13 @@ Contract of :func:`build_pdfs`:
 * fonts: Noto Sans CJK SC only (:mod:`generator.engines.fonts`), given to Typst with the
   system fonts ignored, so the output does not depend on what else is installed. Without the
   font it raises :class:`PdfError` (a Chinese finding, exit code 2 from the CLI); characters
-  the font lacks are reported as ``pdf-glyph-missing`` warnings naming the text;
-* deterministic: the document date is the as-of date and nothing else varies, so the same
-  data gives byte-identical PDFs;
+  the font lacks are reported as ``pdf-glyph-missing`` warnings naming the text and are
+  printed as □ (PDF/A allows no missing glyph);
+* archival: PDF/A-2b (:data:`PDF_STANDARD`), with the title, the author (the company, the
+  self-managing organisation or the issuing body) and the language (zh) in the metadata;
+* deterministic: the document date comes from the data (the version's date, the
+  publication date), never from the build day or the clock, so the same data and statuses
+  give byte-identical PDFs on any day;
 * cached: a PDF is stored under ``cache_dir`` (default ``.cache/pdf``) as
   ``<sha256>.pdf`` of everything that determines it (Typst and segno versions, Typst source,
   data JSON, QR URL, every template file, the font files, the paper, which is part of the
@@ -25,6 +29,7 @@ writes only below ``<out_dir>/pdf`` and ``cache_dir``; it never touches the data
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import tempfile
@@ -32,6 +37,7 @@ from datetime import date
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 import typst
 
@@ -48,9 +54,11 @@ from generator.render.paper.documents import paper_documents
 from generator.render.plan import SitePlan
 from generator.render.paper.qr import qr_svg
 
-__all__ = ["PdfBuild", "PdfError", "build_pdfs", "documents", "DEFAULT_CACHE_DIR", "TEMPLATES_DIR"]
+__all__ = ["PdfBuild", "PdfError", "build_pdfs", "DEFAULT_CACHE_DIR", "TEMPLATES_DIR"]
 
 TEMPLATES_DIR = ROOT / "typst"
+PDF_STANDARD = "a-2b"
+"""PDF/A-2b: fonts embedded, colours device-independent, XMP metadata with the identification."""
 DEFAULT_CACHE_DIR = Path(".cache") / "pdf"
 
 
@@ -74,7 +82,7 @@ def template_fingerprint(templates_dir: Path) -> str:
 
 def cache_key(doc: PdfDocument, templates: str, fonts: FontSet) -> str:
     digest = hashlib.sha256()
-    for part in (f"typst {version('typst')} segno {version('segno')}", doc.source(), doc.data_json(), doc.qr_url,
+    for part in (f"typst {version('typst')} segno {version('segno')} {PDF_STANDARD}", doc.source(), doc.data_json(), doc.qr_url,
                  templates, fonts.fingerprint()):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()
@@ -90,7 +98,8 @@ def compile_document(doc: PdfDocument, templates_dir: Path, fonts: FontSet, temp
     compiler = _compiler(str(templates_dir), fonts.dirs, templates)
     try:
         pdf, warnings = compiler.compile_with_warnings(input=doc.source().encode("utf-8"),
-                                                       sys_inputs={"data": doc.data_json(), "qr": qr_svg(doc.qr_url)})
+                                                       sys_inputs={"data": doc.data_json(), "qr": qr_svg(doc.qr_url)},
+                                                       pdf_standards=PDF_STANDARD)
     except typst.TypstError as exc:
         raise pdf_error("pdf-compile-failed", f"生成 {doc.name} 失败：{exc}",
                         "这是模板的问题而不是数据的问题，请联系开发人员。", file=f"templates/typst/{doc.template}") from None
@@ -98,6 +107,10 @@ def compile_document(doc: PdfDocument, templates_dir: Path, fonts: FontSet, temp
         if "unknown font family" in str(warning):
             raise font_missing_error(f"（Typst：{warning}）")
     return bytes(pdf)
+
+
+BOX = "\u25a1"
+"""□: printed in place of a character the font lacks (PDF/A forbids the font's empty glyph)."""
 
 
 def glyph_findings(doc: PdfDocument, fonts: FontSet) -> list[Finding]:
@@ -114,6 +127,22 @@ def glyph_findings(doc: PdfDocument, fonts: FontSet) -> list[Finding]:
                 message=f"{doc.name} 中“{text[:40]}”含有字体没有的字符 {chars}，打印版会显示成方框",
                 hint="改用规范汉字或去掉表情符号；网页版不受影响。"))
     return out
+
+
+def boxed(doc: PdfDocument, fonts: FontSet) -> PdfDocument:
+    """The document with every character the font lacks printed as □ (see :func:`glyph_findings`)."""
+
+    def fix(value: Any) -> Any:
+        if isinstance(value, str):
+            missing = missing_glyphs(fonts.regular, value)
+            return "".join(BOX if ch in missing else ch for ch in value) if missing else value
+        if isinstance(value, list):
+            return [fix(v) for v in value]
+        if isinstance(value, dict):
+            return {k: fix(v) for k, v in value.items()}
+        return value
+
+    return dataclasses.replace(doc, data=fix(doc.data))
 
 
 def build_pdfs(ds: Dataset, status: StatusMatrix, rankings: list[PeriodRanking], as_of: date, out_dir: Path,
@@ -133,7 +162,10 @@ def build_pdfs(ds: Dataset, status: StatusMatrix, rankings: list[PeriodRanking],
     cache_dir.mkdir(parents=True, exist_ok=True)
     result = PdfBuild()
     for doc in paper_documents(ds, status, rankings, as_of, paper, plan):
-        result.findings += glyph_findings(doc, fonts)
+        glyphs = glyph_findings(doc, fonts)
+        if glyphs:
+            result.findings += glyphs
+            doc = boxed(doc, fonts)
         key = cache_key(doc, templates, fonts)
         cached = cache_dir / f"{key}.pdf"
         if cached.is_file():

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Literal
 
 from generator.render.blocks import check_json_ready
@@ -45,6 +46,11 @@ def typst_string(text: str) -> str:
         else:
             out.append(ch)
     return '"' + "".join(out) + '"'
+
+
+def pdf_date(day: date) -> dict[str, int]:
+    """A date as the templates' ``set document(date: ...)`` takes it (PDF/A needs one)."""
+    return {"year": day.year, "month": day.month, "day": day.day}
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ def paper_documents(ds: Dataset, status: StatusMatrix, rankings: list[PeriodRank
     docs = [notice_document(ds, ds.compounds[cid], status, rankings, as_of, paper,
                             plan.outputs[paths.pdf_file(cid)]) for cid in sorted(ds.compounds)]
     for period in sorted(rankings, key=lambda p: p.period.start):
-        docs.append(ranking_document(ds, period, as_of, paper, plan.outputs[paths.ranking_pdf(period.period.id)]))
+        docs.append(ranking_document(ds, period, paper, plan.outputs[paths.ranking_pdf(period.period.id)]))
     planned = {o.path for o in plan.of_kind("pdf")}
     if {d.name for d in docs} != planned:
         raise ValueError(f"PDFs made {sorted(d.name for d in docs)[:5]} differ from the plan {sorted(planned)[:5]}")

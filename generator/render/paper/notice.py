@@ -1,9 +1,10 @@
 """A compound's notice-board PDF (公示栏), as a :class:`PdfDocument` (pure data, no Typst markup).
 
 Contract: :func:`notice_document` gives, for one compound, the data the template
-``templates/typst/notice.typ`` lays out: the title block with the data date (``--as-of``)
-and the version stamp (:func:`generator.derive.stamp.version_stamp`, the same the web page
-shows), a QR code for the compound's canonical URL (``site_url`` + ``compounds/<id>/``), the
+``templates/typst/notice.typ`` lays out: the title block with the version date (the latest
+posting date, :func:`generator.derive.stamp.version_date`; never the build day, so a rebuild
+with the same data and statuses gives the same bytes) and the version stamp
+(:func:`generator.derive.stamp.version_stamp`, the same the web page shows), a QR code for the compound's canonical URL (``site_url`` + ``compounds/<id>/``), the
 supervision phones, an overview of every catalogue item's status, and one section per
 catalogue item in catalogue order with its status line (published with period and posting
 date / stale since / not applicable with the reason / missing / invalid) and, when
@@ -23,9 +24,9 @@ from generator.render.plan import Output
 from generator.render.formatting import day_cn, quantity
 from generator.render.blocks import Block
 from generator.render.phones import supervision_phones
-from generator.render.paper.document import Paper, PdfDocument
+from generator.render.paper.document import Paper, PdfDocument, pdf_date
 from generator.render.paper.items import ItemContext, item_blocks
-from generator.derive.stamp import version_stamp
+from generator.derive.stamp import version_date, version_stamp
 
 _DIGITS = "零一二三四五六七八九"
 
@@ -83,6 +84,14 @@ def _overview_row(n: int, item: CatalogueItem, st: ItemStatus) -> dict:
     return {"cells": [str(n), item.name, st.label, period, posted], "state": st.state}
 
 
+def manager_name(ds: Dataset, rec: CompoundRecord) -> str | None:
+    """Who serves the compound: the company's name, or the self-managing organisation's."""
+    c = rec.model
+    if c.management == "professional" and c.company in ds.companies:
+        return ds.companies[c.company].model.name
+    return c.self_management.organisation if c.self_management else None
+
+
 def notice_document(ds: Dataset, rec: CompoundRecord, status: StatusMatrix, rankings: list[PeriodRanking],
                     as_of: date, paper: Paper, output: Output) -> PdfDocument:
     """The booklet of one compound; ``output`` is its entry in the site plan (path, QR URL)."""
@@ -95,10 +104,12 @@ def notice_document(ds: Dataset, rec: CompoundRecord, status: StatusMatrix, rank
     where = city.community_index().get(c.community)  # (district, street, community): checked to exist
     ctx = ItemContext(ds=ds, city=city, rec=rec, as_of=as_of, ranking=latest_result(rankings, c.company))
 
-    if c.management == "professional" and c.company in ds.companies:
-        manager = ds.companies[c.company].model.name
+    organisation = manager_name(ds, rec)
+    if c.management == "professional" and organisation:
+        manager = organisation
     else:
-        manager = c.self_management.organisation + "（业主自治）" if c.self_management else "—"
+        manager = organisation + "（业主自治）" if organisation else "—"
+    dated = version_date(rec)
     size = f"{quantity(c.households)} 户 · {quantity(c.floor_area)} ㎡" + (f" · {c.buildings} 栋" if c.buildings else "")
 
     overview, sections = [], []
@@ -123,19 +134,20 @@ def notice_document(ds: Dataset, rec: CompoundRecord, status: StatusMatrix, rank
     data = {
         "paper": paper,
         "doc_title": f"{c.name} 物业服务信息公示",
-        "author": city.site_title,
-        "date": {"year": as_of.year, "month": as_of.month, "day": as_of.day},
+        "author": organisation or city.regulator,
+        # PDF/A needs a document date: the data's own; the build day only when nothing was posted.
+        "date": pdf_date(dated or as_of),
         "site_title": city.site_title,
         "title": c.name,
         "subtitle": "物业服务信息公示（十公开一监督）",
         "meta": [["地址", c.address], ["所属", " ".join(x.name for x in where) if where else ""], ["物业服务", manager], ["规模", size]],
-        "as_of": day_cn(as_of),
+        "dated": ["版本日期", day_cn(dated)] if dated else None,
         "stamp": stamp,
         "qr": {"url": url, "caption": "扫码查看网上公示"},
         "overview": {"columns": ["序号", "公示事项", "状态", "期间 / 说明", "张贴日期"], "rows": overview},
         "phones": [list(p) for p in supervision_phones(city, rec, *(where or (None, None, None)))],
         "sections": sections,
-        "footer": f"{c.name} 物业服务信息公示 · 数据日期 {as_of.isoformat()} · 版本 {stamp}",
+        "footer": f"{c.name} 物业服务信息公示 · 版本 {stamp}" + (f" · {dated.isoformat()}" if dated else ""),
         "closing": "本公示由系统根据报送数据生成，纸质版与网上公示版本号一致即为同一份数据。如有疑问，请拨打上方监督电话。",
     }
     return PdfDocument(name=output.path, template="notice.typ", entry="notice", data=data, qr_url=url,

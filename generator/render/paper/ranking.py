@@ -6,13 +6,12 @@ the rule version, the rater groups with their weights, the list rule and the quo
 applied; the red list and the bad (black or yellow) list with each company's score parts,
 composite, rank, grade, change in rank, the arithmetic and, for the bad list, consecutive
 periods and rectification; then the full ranking; a QR code for
-``site_url`` + ``ranking/<period-id>/``; the data date. Exact values come from the ranking
+``site_url`` + ``ranking/<period-id>/``; the publication date (the document's date: never
+the build day). Exact values come from the ranking
 stage and are printed as it rounded them.
 """
 
 from __future__ import annotations
-
-from datetime import date
 
 from generator.load.dataset import Dataset
 from generator.model.city import City, EvaluationPolicy
@@ -20,7 +19,7 @@ from generator.derive.rank import CompanyResult, PeriodRanking
 from generator.render.formatting import day_cn, ratio
 from generator.render.blocks import Block, Column, facts, note, table
 from generator.render.plan import Output
-from generator.render.paper.document import Paper, PdfDocument
+from generator.render.paper.document import Paper, PdfDocument, pdf_date
 
 ROUNDING = {"down": "向下取整", "half_up": "四舍五入", "up": "向上取整"}
 
@@ -85,7 +84,7 @@ def _origin(ds: Dataset, period: PeriodRanking) -> str:
     return record.sheet.rel if record is not None else f"evaluations/{period.period.id}.yaml"
 
 
-def ranking_document(ds: Dataset, period: PeriodRanking, as_of: date, paper: Paper, output: Output) -> PdfDocument:
+def ranking_document(ds: Dataset, period: PeriodRanking, paper: Paper, output: Output) -> PdfDocument:
     """One period's lists; ``output`` is its entry in the site plan (path, QR URL)."""
     assert ds.city is not None
     city = ds.city.model
@@ -120,8 +119,8 @@ def ranking_document(ds: Dataset, period: PeriodRanking, as_of: date, paper: Pap
     data = {
         "paper": paper,
         "doc_title": title,
-        "author": city.site_title,
-        "date": {"year": as_of.year, "month": as_of.month, "day": as_of.day},
+        "author": sheet.organiser,
+        "date": pdf_date(sheet.published_on),
         "site_title": city.site_title,
         "title": f"物业服务企业{policy.red_list_name[:1]}{policy.bad_list_name[:1]}榜",
         "subtitle": title if period.period.label in title else f"{period.period.label} · {title}",
@@ -133,10 +132,10 @@ def ranking_document(ds: Dataset, period: PeriodRanking, as_of: date, paper: Pap
             ("评榜规则", rule_text(policy, period.red_quota, period.bad_quota, len(period.results))),
             ("综合得分", f"各主体得分（满分 {policy.max_score}）× 权重之和，保留 {policy.score_decimals} 位小数"),
         ])["rows"]],
-        "as_of": day_cn(as_of),
+        "dated": ["发布日期", day_cn(sheet.published_on)],
         "qr": {"url": url, "caption": "扫码查看网上榜单与评分说明"},
         "sections": sections,
-        "footer": f"{title} · 规则版本 {policy.version} · 数据日期 {as_of.isoformat()}",
+        "footer": f"{title} · 规则版本 {policy.version} · 发布日期 {sheet.published_on.isoformat()}",
         "closing": f"对考评结果有异议的，可拨打{city.regulator}监督电话 {city.regulator_phone} 或政务服务热线 {city.hotline}。",
     }
     return PdfDocument(name=output.path, template="ranking.typ", entry="ranking", data=data,

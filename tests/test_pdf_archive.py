@@ -1,0 +1,83 @@
+"""The printed notices as archives: PDF/A-2b with their metadata, and PDFs that change only
+when what they say changes (not with the build day).
+
+The PDF/A identification is checked as a reader sees it (pdfinfo's XMP packet and the
+document's output intent); veraPDF is not installed, so full conformance is Typst's claim,
+not something these tests prove.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.checks import run_checks
+from generator.findings import Findings
+from generator.load.dataset import load
+from tests.test_pdf import AS_OF, CITY, Built, build, run, text_of
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
+    """The fixture city built on the usual day, on the next day, and six days later."""
+    base = tmp_path_factory.mktemp("pdf-days")
+    days = {"first": AS_OF, "next": date(2026, 11, 16), "later": date(2026, 11, 21)}
+    return {name: build(CITY, base / name, base / f"cache-{name}", as_of=day) for name, day in days.items()}
+
+
+def xmp(pdf: Path) -> str:
+    return run("pdfinfo", "-meta", pdf)
+
+
+def xmp_field(packet: str, name: str) -> list[str]:
+    """The values of an XMP property (simple, or the rdf:li of an Alt/Seq/Bag)."""
+    out = []
+    for body in re.findall(rf"<{name}>(.*?)</{name}>", packet, re.S):
+        items = re.findall(r"<rdf:li[^>]*>(.*?)</rdf:li>", body, re.S)
+        out += items or [body]
+    return out
+
+
+def test_every_pdf_identifies_as_pdfa_2b_with_title_author_and_language(builds: dict[str, Built]) -> None:
+    pdfs = {p.name: p for p in builds["first"].result}
+    assert len(pdfs) >= 4
+    for name, pdf in pdfs.items():
+        packet = xmp(pdf)
+        assert xmp_field(packet, "pdfaid:part") == ["2"], name
+        assert xmp_field(packet, "pdfaid:conformance") == ["B"], name
+        assert xmp_field(packet, "dc:language") == ["zh-CN"], name
+        assert b"/OutputIntents" in pdf.read_bytes() and b"GTS_PDFA1" in pdf.read_bytes(), name
+    lanting = xmp(pdfs["lanting.pdf"])
+    assert xmp_field(lanting, "dc:title") == ["兰亭花园 物业服务信息公示"]
+    assert xmp_field(lanting, "dc:creator") == ["示例市安居物业服务有限公司"]  # the company serving it
+    ranking = xmp(pdfs["ranking-2026-h1.pdf"])
+    assert xmp_field(ranking, "dc:creator") == ["示例市住房和城乡建设局"]  # the issuing body (organiser)
+
+
+def statuses(as_of: date) -> dict:
+    findings = Findings()
+    ds = load(CITY, findings)
+    return {cid: {item: (s.state, s.due) for item, s in row.items()} for cid, row in run_checks(ds, as_of, findings).items()}
+
+
+def test_a_build_on_another_day_with_the_same_data_gives_byte_identical_pdfs(builds: dict[str, Built]) -> None:
+    assert statuses(date(2026, 11, 16)) == statuses(AS_OF)  # nothing changes state between the two days
+    first, nxt = builds["first"], builds["next"]
+    assert sorted(p.name for p in first.result) == sorted(p.name for p in nxt.result)
+    for pdf in first.result:
+        assert (nxt.out / pdf.relative_to(first.out)).read_bytes() == pdf.read_bytes(), pdf.name
+
+
+def test_a_status_that_changes_with_the_calendar_changes_that_pdf(builds: dict[str, Built]) -> None:
+    # lanting's 二次供水 inspection was due 2026-11-20: on the 21st it is overdue, on paper too.
+    first, later = builds["first"], builds["later"]
+    before = text_of(first.out / "pdf" / "lanting.pdf").count("已逾期")
+    after = text_of(later.out / "pdf" / "lanting.pdf").count("已逾期")
+    assert after == before + 1
+    changed = sorted(p.name for p in first.result
+                     if (later.out / p.relative_to(first.out)).read_bytes() != p.read_bytes())
+    assert "lanting.pdf" in changed
+    assert "laojie.pdf" not in changed and not any(n.startswith("ranking-") for n in changed)
