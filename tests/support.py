@@ -270,3 +270,38 @@ def ten_companies(y: int = 95, z: int = 50) -> dict:
     table["y"] = (y, y, y)
     table["z"] = (z, z, z)
     return table
+
+
+# --- printed notices: build the PDFs of a city, read them back ------------------------
+
+SITE_URL = "https://wuye.example.cn/"  # site_url of tests/fixtures/pdf_city
+
+
+@dataclass
+class BuiltPdfs:
+    ds: Any
+    out: Path
+    result: Any
+
+
+def build_pdf_city(data: Path, out: Path, cache: Path, paper: str = "a4", templates: Path | None = None,
+                   as_of: date = AS_OF) -> BuiltPdfs:
+    """Check the city at ``data`` (no errors allowed) and write its PDFs into ``out/pdf``."""
+    from generator.derive.rank import rank_all
+    from generator.engines.typst_pdf import build_pdfs
+
+    findings = Findings()
+    ds = load(data, findings)
+    status = run_checks(ds, as_of, findings)
+    assert not findings.has_errors(), [f.message for f in findings.errors()]
+    result = build_pdfs(ds, status, rank_all(ds), as_of, out, paper, cache_dir=cache, templates_dir=templates)
+    return BuiltPdfs(ds, out, result)
+
+
+def run_tool(*args: str | Path) -> str:
+    """Run a command-line tool (pdftotext, pdfinfo, zbarimg…), return its stdout."""
+    return subprocess.run([str(a) for a in args], capture_output=True, text=True, check=True).stdout
+
+
+def pdf_text(pdf: Path) -> str:
+    return run_tool("pdftotext", "-enc", "UTF-8", pdf, "-")

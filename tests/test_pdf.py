@@ -13,7 +13,6 @@ import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -21,40 +20,10 @@ from pathlib import Path
 import pytest
 
 from generator.engines import fonts as pdf_fonts
-from generator.engines.typst_pdf import PdfBuild, PdfError, build_pdfs
-from generator.checks import run_checks
-from generator.findings import Findings
-from generator.load.dataset import Dataset, load
-from generator.derive.rank import rank_all
+from generator.engines.typst_pdf import PdfError
 from generator.derive.stamp import version_stamp
-from tests.support import AS_OF, PDF_CITY as CITY, ROOT
-
-SITE_URL = "https://wuye.example.cn/"
-
-
-@dataclass
-class Built:
-    ds: Dataset
-    out: Path
-    result: PdfBuild
-
-
-def build(data: Path, out: Path, cache: Path, paper: str = "a4", templates: Path | None = None,
-          as_of: date = AS_OF) -> Built:
-    findings = Findings()
-    ds = load(data, findings)
-    status = run_checks(ds, as_of, findings)
-    assert not findings.has_errors(), [f.message for f in findings.errors()]
-    result = build_pdfs(ds, status, rank_all(ds), as_of, out, paper, cache_dir=cache, templates_dir=templates)
-    return Built(ds, out, result)
-
-
-def run(*args: str | Path) -> str:
-    return subprocess.run([str(a) for a in args], capture_output=True, text=True, check=True).stdout
-
-
-def text_of(pdf: Path) -> str:
-    return run("pdftotext", "-enc", "UTF-8", pdf, "-")
+from tests.support import PDF_CITY as CITY, ROOT, SITE_URL, BuiltPdfs as Built, build_pdf_city as build
+from tests.support import pdf_text as text_of, run_tool as run
 
 
 @pytest.fixture(scope="session")
@@ -212,7 +181,7 @@ def test_two_builds_give_identical_bytes(site: Built, tmp_path: Path) -> None:
     # A second, independent process with its own cache, so nothing is shared but the data.
     script = (
         "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]);"
-        "from tests.test_pdf import build; build(Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]))"
+        "from tests.support import build_pdf_city; build_pdf_city(Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]))"
     )
     subprocess.run([sys.executable, "-c", script, ROOT, CITY, tmp_path / "site", tmp_path / "cache"], check=True,
                    cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": "123"})

@@ -17,7 +17,8 @@ import pytest
 from generator.checks import run_checks
 from generator.findings import Findings
 from generator.load.dataset import load
-from tests.test_pdf import AS_OF, CITY, Built, build, run, text_of
+from tests.support import AS_OF, PDF_CITY as CITY, BuiltPdfs as Built, build_pdf_city as build
+from tests.support import pdf_text as text_of, run_tool as run
 
 
 @pytest.fixture(scope="module")
