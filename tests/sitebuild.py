@@ -251,3 +251,58 @@ def table_after(page: Path, heading: str) -> list[list[str]]:
     parser = _Cells(heading)
     parser.feed(page.read_text(encoding="utf-8"))
     return parser.rows
+
+
+class _Tables(HTMLParser):
+    """Every HTML table: caption -> rows of (cell text, hrefs in the cell)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: dict[str, list[list[tuple[str, list[str]]]]] = {}
+        self._rows: list[list[tuple[str, list[str]]]] | None = None
+        self._caption: str | None = None
+        self._cell: list[str] | None = None
+        self._hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self._rows, self._caption = [], ""
+        elif tag == "caption" and self._rows is not None:
+            self._cell = []
+        elif tag == "tr" and self._rows is not None:
+            self._rows.append([])
+        elif tag in ("td", "th") and self._rows is not None:
+            self._cell, self._hrefs = [], []
+        elif tag == "a" and self._cell is not None:
+            self._hrefs.append(dict(attrs).get("href") or "")
+
+    def handle_endtag(self, tag):
+        if tag == "caption" and self._cell is not None:
+            self._caption, self._cell = "".join(self._cell).strip(), None
+        elif tag in ("td", "th") and self._cell is not None and self._rows:
+            self._rows[-1].append(("".join(self._cell).strip(), self._hrefs))
+            self._cell = None
+        elif tag == "table" and self._rows is not None:
+            self.tables[self._caption or f"#{len(self.tables)}"] = self._rows
+            self._rows = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def html_tables(html: str) -> dict[str, list[list[str]]]:
+    """Cell texts, row by row (header first), of every HTML table in ``html`` by caption
+    (tables without a caption as ``#n``); raw-HTML tables in a Markdown source work too."""
+    parser = _Tables()
+    parser.feed(html)
+    parser.close()
+    return {caption: [[text for text, _ in row] for row in rows] for caption, rows in parser.tables.items()}
+
+
+def html_table_links(html: str) -> list[str]:
+    """Every href inside the cells of the HTML tables in ``html``."""
+    parser = _Tables()
+    parser.feed(html)
+    parser.close()
+    return [href for rows in parser.tables.values() for row in rows for _, hrefs in row for href in hrefs]

@@ -13,6 +13,8 @@ from generator.findings import Findings
 from generator.load.dataset import Dataset, load
 from generator.derive.rank import rank_all, rank_rows
 from generator.render.web.ranking import oversight_section, ranking_pages
+from generator.render.paths import url_of
+from tests.sitebuild import html_table_links, html_tables
 from tests.support import YAML, edit, policy, rows, sheet, ten_companies
 
 @pytest.fixture
@@ -21,6 +23,7 @@ def city(rated: Path) -> Path:
     return rated
 
 
+SITE = "https://wuye.example.org/"  # site_url of tests/fixtures/mini/city.yaml
 HOSTILE = '<script>alert(1)</script>[点我](javascript:alert(1)) **粗** | 竖线'
 
 
@@ -52,8 +55,10 @@ def test_period_page_shows_parts_weights_arithmetic_rank_and_rectification(city:
     # acme: 44 + 27 + 17 = 88; beta: 35 + 22.5 + 16 = 73.5
     assert "88.00×0.5 + 90.00×0.3 + 85.00×0.2 = 88.00" in page
     assert "70.00×0.5 + 75.00×0.3 + 80.00×0.2 = 73.50" in page
-    assert "| 1 | [测试物业服务有限公司](../companies/acme/index.md) | 88.00 | 90.00 | 85.00 | 88.00 |" in page
-    assert "| 2 | [贝塔物业有限公司](../companies/beta/index.md) | 70.00 | 75.00 | 80.00 | 73.50 |" in page
+    scores = html_tables(page)["得分与名次"]
+    assert scores[1][:7] == ["1", "测试物业服务有限公司", "松园小区", "88.00", "90.00", "85.00", "88.00"]
+    assert scores[2][:7] == ["2", "贝塔物业有限公司", "—", "70.00", "75.00", "80.00", "73.50"]
+    assert f'<a href="{SITE}ranking/companies/acme/">' in page
     assert "居民评价（×0.5）" in page
     assert "整改中：楼道堆物清理" in page
     assert "红榜 0 家：2 家 × 10% = 0.2，向下取整为 0 家" in page
@@ -71,6 +76,7 @@ def test_current_lists_name_the_lists_and_link_periods_methodology_and_pdf(city:
     assert "贝塔物业有限公司" in bad and "整改中：楼道堆物清理" in bad
     assert "](methodology/index.md)" in page and "](2026-h1/index.md)" in page
     assert '<a href="https://wuye.example.org/pdf/ranking-2026-h1.pdf">' in page  # absolute: engine-neutral
+    assert f'<a href="{SITE}ranking/2026-h1/">' in page
     assert "search:" not in page
 
 
@@ -103,7 +109,8 @@ def test_company_history_page(city: Path) -> None:
     page = pages_of(city)["ranking/companies/beta/index.md"]
     assert page.startswith("# 贝塔物业有限公司")
     assert "第 2 名（共 2 家），综合得分 **73.50**" in page
-    assert "| [2026年上半年](../../2026-h1/index.md) | 2/2 | 73.50 |" in page
+    assert html_tables(page)["历次考评"][1][:3] == ["2026年上半年", "2/2", "73.50"]
+    assert f'<a href="{SITE}ranking/2026-h1/">' in page
     acme = pages_of(city)["ranking/companies/acme/index.md"]
     assert "服务小区：[松园小区](../../../compounds/pine-court/index.md)" in acme
 
@@ -111,10 +118,15 @@ def test_company_history_page(city: Path) -> None:
 def test_every_relative_link_resolves(city: Path) -> None:
     pages = pages_of(city)
     known = set(pages) | {"compounds/pine-court/index.md"}
+    urls = {url_of(p) for p in known}
     for path, text in pages.items():
         for target in re.findall(r"\]\(([^)\s]+)\)", text):
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
             assert resolved in known, f"{path}: {target}"
+        for href in html_table_links(text):  # raw-HTML links in tables: absolute under site_url
+            assert href.startswith(SITE), f"{path}: {href}"
+            if not href.endswith(".pdf"):  # PDFs are made after MkDocs; the site link test checks them
+                assert href[len(SITE):] in urls, f"{path}: {href}"
 
 
 def test_data_values_are_escaped_on_every_page(city: Path) -> None:
@@ -131,7 +143,7 @@ def test_data_values_are_escaped_on_every_page(city: Path) -> None:
     period = html(texts["ranking/2026-h1/index.md"])
     scores = period.split("</table>")[0]
     # header + two companies, nine cells each: the | in the name did not split a cell
-    assert scores.count("<tr>") == 3 and scores.count("<td") == 18
+    assert scores.count("<tr") == 3 and scores.count("<td") == 18
     assert "&lt;script&gt;alert" in period
 
 
@@ -140,9 +152,10 @@ def test_oversight_fragment_shows_latest_parts_and_history(city: Path) -> None:
     text = oversight_section(ds, rank_all(ds), "acme")
     assert text.startswith("## 企业考评结果")
     assert "在2026年上半年考评中排第 1 名（共 2 家），综合得分 **88.00**" in text
-    assert "| 主管部门评价 | 0.3 | 90.00 |" in text
+    assert ["主管部门评价", "0.3", "90.00"] in html_tables(text)["各评价主体得分"]
     assert "](../../ranking/companies/acme/index.md)" in text
-    assert "| [2026年上半年](../../ranking/2026-h1/index.md) | 1/2 | 88.00 |" in text
+    assert html_tables(text)["历次考评"][1][:3] == ["2026年上半年", "1/2", "88.00"]
+    assert f'<a href="{SITE}ranking/2026-h1/">' in text
     nested = oversight_section(ds, rank_all(ds), "acme", page="compounds/pine-court/oversight/index.md")
     assert "](../../../ranking/companies/acme/index.md)" in nested
     assert "尚未参加考评" in oversight_section(ds, rank_all(ds), "nobody")
@@ -155,9 +168,9 @@ def test_consecutive_bad_flag_and_rank_change_are_shown(city: Path) -> None:
     second = rank_rows(pol, sheet("2026-H1"), rows(ten_companies(y=84)), first)
     pages = ranking_pages(ds, [first, second])
     index = pages["ranking/index.md"]
-    assert "| 10 | [z](companies/z/index.md) | 50.00 | — | 持平 | ⚠ 连续 2 期上黑榜 |" in index
+    assert html_tables(index)["本期黑榜"][1] == ["10", "z", "—", "50.00", "—", "持平", "⚠ 连续 2 期上黑榜"]
     period = pages["ranking/2026-h1/index.md"]
-    assert "| 7 | [y](../companies/y/index.md) |" in period and "↓6" in period
+    assert ["7", "y"] in [row[:2] for row in html_tables(period)["得分与名次"]] and "↓6" in period
     history = pages["ranking/companies/z/index.md"]
     assert history.index("2026年上半年") < history.index("2025年下半年")  # newest first
 

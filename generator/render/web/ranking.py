@@ -30,6 +30,7 @@ from generator.render import paths
 from generator.render.plan import model_project_photo
 from generator.render.web.environment import environment
 from generator.render.web.markdown_escape import html_attr, md_cell, md_text
+from generator.render.web.tables import Col, html_table, link as html_link
 
 INDEX = paths.RANKING
 METHODOLOGY = paths.METHODOLOGY
@@ -66,11 +67,48 @@ def _company_link(ds: Dataset, page: str, company_id: str, short: bool = False) 
     return Markup(f"[{name}]({paths.link(page, paths.company_page(company_id))})")
 
 
+def _a(ds: Dataset, target: str, text: object) -> Markup:
+    """A raw-HTML link (inside an HTML table) to the docs page ``target``: absolute under
+    ``site_url`` like every raw-HTML link (:func:`generator.render.paths.absolute_url`)."""
+    assert ds.city is not None
+    return html_link(paths.absolute_url(ds.city.model.base_url(), target), text)
+
+
+def _company_a(ds: Dataset, company_id: str, short: bool = False) -> Markup:
+    rec = ds.companies.get(company_id)
+    name = (rec.model.display_name if short else rec.model.name) if rec else company_id
+    return _a(ds, paths.company_page(company_id), name)
+
+
 def _compound_link(ds: Dataset, page: str, compound_id: str) -> Markup:
     rec = ds.compounds.get(compound_id)
     if rec is None:
         return md_text(compound_id)
     return Markup(f"[{md_text(rec.model.name)}]({paths.link(page, paths.compound_home(compound_id))})")
+
+
+_SERVED: dict[int, tuple[object, dict[str, list[str]]]] = {}
+
+
+def served_compounds(ds: Dataset) -> dict[str, list[str]]:
+    """Company id -> ids of the compounds it serves, by compound name (computed once per dataset)."""
+    cached = _SERVED.get(id(ds))
+    if cached is None or cached[0] is not ds.compounds:
+        index: dict[str, list[str]] = {}
+        for cid, c in sorted(ds.compounds.items(), key=lambda kv: (kv[1].model.name, kv[0])):
+            if c.model.company:
+                index.setdefault(c.model.company, []).append(cid)
+        _SERVED.clear()
+        cached = _SERVED[id(ds)] = (ds.compounds, index)
+    return cached[1]
+
+
+def _served(ds: Dataset, company_id: str) -> Markup:
+    """Links (raw HTML, for tables) to the compounds the company serves: residents know their
+    compound, not the company's legal name; ``—`` when the data lists none."""
+    served = served_compounds(ds).get(company_id, [])
+    return Markup("、").join(_a(ds, paths.compound_home(cid), ds.compounds[cid].model.name)
+                            for cid in served) if served else Markup("—")
 
 
 def _percent(ratio: Decimal) -> str:
@@ -138,7 +176,8 @@ def _row(ds: Dataset, page: str, ranking: PeriodRanking, r: CompanyResult) -> di
     return {
         "rank": r.rank,
         "company": _company_link(ds, page, r.company),
-        "company_short": _company_link(ds, page, r.company, short=True),
+        "company_a": _company_a(ds, r.company),
+        "company_short_a": _company_a(ds, r.company, short=True),
         "name": _company_name(ds, r.company),
         "scores": [fixed(r.group_scores[g.id], d) if g.id in r.group_scores else "缺评" for g in policy.rater_groups],
         "composite": fixed(r.composite, d),
@@ -153,7 +192,58 @@ def _row(ds: Dataset, page: str, ranking: PeriodRanking, r: CompanyResult) -> di
                     for g in policy.rater_groups if g.id in r.group_details],
         "rectification": md_cell(r.rectification) if r.rectification else None,
         "rectification_text": md_text(r.rectification) if r.rectification else None,
+        "compounds": _served(ds, r.company),
     }
+
+
+def _with_streak(row: dict[str, object]) -> Markup:
+    return Markup(row["list"]) + (Markup("（") + Markup(row["streak"]) + Markup("）") if row["streak"] else Markup(""))
+
+
+def list_table(rows: list[dict[str, object]], name: Markup, bad: bool) -> Markup:
+    """The companies on the red (or bad) list: rank, company, the compounds it serves, score."""
+    cols = [Col("名次", "right"), Col("企业", key=True), Col("服务小区", key=True), Col("综合得分", "right", key=True),
+            Col("等级"), Col("名次变化")] + ([Col("连续上榜")] if bad else [])
+    body = [[str(r["rank"]), r["company_a"], r["compounds"], r["composite"], r["grade"], r["change"]]
+            + ([r["streak"] or "—"] if bad else []) for r in rows]
+    return html_table(cols, body, caption=f"本期{name}", row_header=1)
+
+
+def periods_table(periods: list[dict[str, object]], red: Markup, bad: Markup) -> Markup:
+    cols = [Col("期间", key=True), Col("发布日期"), Col("参评企业", "right"), Col(str(red), "right", key=True),
+            Col(str(bad), "right", key=True), Col("榜单 PDF")]
+    body = [[p["page_a"], p["published_on"], str(p["n"]), str(p["red"]), str(p["bad"]), p["pdf_short"]] for p in periods]
+    return html_table(cols, body, caption="历次考评")
+
+
+def scores_table(rows: list[dict[str, object]], groups: list[dict[str, object]]) -> Markup:
+    """Every company of a period: rank, company, compounds, each group's score, composite, list."""
+    cols = [Col("名次", "right", key=True), Col("企业", key=True), Col("服务小区", key=True),
+            *(Col(f"{g['name']}（×{g['weight']}）", "right") for g in groups),
+            Col("综合得分", "right", key=True), Col("等级"), Col("榜单", key=True), Col("名次变化")]
+    body = [[str(r["rank"]), r["company_short_a"], r["compounds"], *r["scores"], r["composite"], r["grade"],
+             _with_streak(r), r["change"]] for r in rows]
+    return html_table(cols, body, caption="得分与名次", row_header=1)
+
+
+def rectification_table(rows: list[dict[str, object]]) -> Markup:
+    cols = [Col("企业", key=True), Col("榜单"), Col("整改情况", key=True)]
+    return html_table(cols, [[r["company_a"], r["list"], r["rectification"]] for r in rows], caption="整改情况")
+
+
+def parts_table(parts: list[dict[str, object]]) -> Markup:
+    cols = [Col("评价主体", key=True), Col("权重", "right"), Col("得分", "right", key=True)]
+    return html_table(cols, [[p["name"], p["weight"], p["score"]] for p in parts], caption="各评价主体得分")
+
+
+def history_table(history: list[dict[str, object]], full: bool) -> Markup:
+    """A company's results period by period; ``full`` adds the grade and the rectification."""
+    cols = [Col("期间", key=True), Col("名次", "right", key=True), Col("综合得分", "right")] \
+        + ([Col("等级")] if full else []) + [Col("榜单", key=True), Col("名次变化")] \
+        + ([Col("整改情况")] if full else [])
+    body = [[r["period_a"], f"{r['rank']}/{r['n']}", r["composite"]] + ([r["grade"]] if full else [])
+            + [_with_streak(r), r["change"]] + ([r["rectification"] or "—"] if full else []) for r in history]
+    return html_table(cols, body, caption="历次考评")
 
 
 def _sheet_info(ds: Dataset, page: str, ranking: PeriodRanking) -> dict[str, object]:
@@ -169,6 +259,7 @@ def _sheet_info(ds: Dataset, page: str, ranking: PeriodRanking) -> dict[str, obj
         "red": ranking.red_quota,
         "bad": ranking.bad_quota,
         "page": paths.link(page, paths.ranking_period(ranking.period.id)),
+        "page_a": _a(ds, paths.ranking_period(ranking.period.id), ranking.period.label),
         "pdf": _pdf_link(ds, ranking.period.id),
         "pdf_short": _pdf_link(ds, ranking.period.id, "PDF"),
     }
@@ -200,6 +291,9 @@ def _policy_common(ds: Dataset) -> dict[str, object]:
         "groups": _groups(policy),
         "decimals": policy.score_decimals,
         "flag": policy.consecutive_bad_flag,
+        "grade_names": Markup("、".join(md_text(g.name) for g in policy.grades)),
+        "list_table": list_table, "periods_table": periods_table, "scores_table": scores_table,
+        "rectification_table": rectification_table, "parts_table": parts_table, "history_table": history_table,
     }
 
 
@@ -276,6 +370,7 @@ def _history_rows(ds: Dataset, page: str, items: list[tuple[PeriodRanking, Compa
     for ranking, r in reversed(items):
         row = _row(ds, page, ranking, r)
         row.update(period=ranking.period.label, period_link=paths.link(page, paths.ranking_period(ranking.period.id)),
+                   period_a=_a(ds, paths.ranking_period(ranking.period.id), ranking.period.label),
                    n=len(ranking.results))
         rows.append(row)
     return rows
@@ -297,7 +392,7 @@ def _latest(ds: Dataset, page: str, items: list[tuple[PeriodRanking, CompanyResu
 def _company(ds: Dataset, rankings: list[PeriodRanking], company_id: str) -> str:
     page = paths.company_page(company_id)
     rec = ds.companies.get(company_id)
-    served = sorted(cid for cid, c in ds.compounds.items() if c.model.company == company_id)
+    served = served_compounds(ds).get(company_id, [])
     items = history(rankings, company_id)
     context = _policy_common(ds)
     context.update(
