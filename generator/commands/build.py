@@ -9,9 +9,10 @@ Contract of :func:`build`:
    staging folder (a temporary one unless ``stage_dir`` is given; that one is kept so
    ``mkdocs build -f <stage>/mkdocs.yml`` reproduces the site);
 4. run the site engine (MkDocs by default, or Zensical: ``engine``) into a new folder next
-   to ``out``, add the outputs no engine sees (PDFs),
-   then swap the new folder into place with renames, so a failed build never leaves a
-   half-built site and readers never see one.
+   to ``out``, add the outputs no engine sees (PDFs), then swap the new folder into place
+   with one atomic exchange, so a failed or killed build never leaves a half-built site and
+   readers never see one; the site is world-readable (0755/0644), and each build first
+   removes what a killed one left (:mod:`generator.write.publish`).
 
 Usage problems (a bad ``mkdocs.yml``, an output folder that is not a generated site, a
 content page clashing with a generated one, the engine failing) raise :class:`BuildError`; the
@@ -42,6 +43,7 @@ from generator.render.context import SiteContext
 from generator.render.web.mkdocs_config import DOCS_DIR, staged_config
 from generator.render import paths
 from generator.render.web.site import SiteFiles, render_site
+from generator.write.publish import clean_leftovers, make_world_readable, swap_into_place, work_dir
 from generator.write.staging import StagingWriter, WriteError
 
 SITE_MARKER = ".generator-site"
@@ -135,9 +137,12 @@ def _files_below(folder: Path) -> list[str]:
     return [p.relative_to(folder).as_posix().lower() for p in folder.rglob("*") if p.is_file()]
 
 
-def prepare_stage(stage_dir: Path | None) -> tuple[Path, bool]:
-    """The staging folder to use and whether to delete it afterwards."""
+def prepare_stage(stage_dir: Path | None, out: Path | None = None) -> tuple[Path, bool]:
+    """The staging folder to use and whether to delete it afterwards (a temporary one goes
+    next to ``out``, where the next build finds it if this one is killed)."""
     if stage_dir is None:
+        if out is not None:
+            return work_dir(out, "stage"), True
         return Path(tempfile.mkdtemp(prefix="wuye-stage-")), True
     if stage_dir.exists():
         if not stage_dir.is_dir():
@@ -173,22 +178,6 @@ def _check_folders(options: BuildOptions) -> None:
             raise BuildError(f"输出目录 {out} 不是空文件夹，也不是本工具生成的网站，为安全起见不覆盖它")
 
 
-def swap_into_place(new: Path, out: Path) -> None:
-    """Replace ``out`` by ``new`` with two renames (same parent, so same file system)."""
-    if not out.exists():
-        os.rename(new, out)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-    os.rmdir(old)
-    os.rename(out, old)
-    try:
-        os.rename(new, out)
-    except OSError:
-        os.rename(old, out)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def build(options: BuildOptions) -> BuildResult:
     timings: dict[str, float] = {}
     start = time.perf_counter()
@@ -212,10 +201,10 @@ def build(options: BuildOptions) -> BuildResult:
     files = render(checked)
     timings["render"] = time.perf_counter() - mark
 
-    stage_root, temporary = prepare_stage(options.stage_dir)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    clean_leftovers(out)  # what a killed build left (write/publish.py)
+    stage_root, temporary = prepare_stage(options.stage_dir, out)
     # Absolute: MkDocs resolves a relative site_dir against the staged mkdocs.yml, not the cwd.
-    new_site = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent.resolve()))
+    new_site = work_dir(out, "new")
     try:
         mark = time.perf_counter()
         pages = stage(files, checked, site_config, options.content, stage_root)
@@ -241,6 +230,7 @@ def build(options: BuildOptions) -> BuildResult:
         timings["pdf"] = time.perf_counter() - mark
 
         site_writer.write_text(SITE_MARKER, "")
+        make_world_readable(new_site)
         swap_into_place(new_site, out)
     finally:
         if new_site.exists():

@@ -10,6 +10,11 @@ Contract: pure; returns file contents as strings. Downloads:
   and number forms staff typed;
 * ``feed.xml``: an Atom feed of the latest notices by posting date.
 
+CSV downloads are safe to open in a spreadsheet: a text cell that Excel or WPS would evaluate
+as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a
+leading ``'`` as OWASP recommends (:func:`spreadsheet_safe`); numbers, negative ones
+included, are written as they are.
+
 Everything is sorted and carries no wall-clock time (the feed's ``updated`` is the newest
 posting date), so equal data gives byte-identical files.
 """
@@ -19,6 +24,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from decimal import Decimal
 from datetime import date
 from typing import Any
@@ -39,8 +45,19 @@ def _csv(header: list[str], rows: list[list[Any]]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows([["" if v is None else _plain(v) for v in row] for row in rows])
+    writer.writerows([["" if v is None else _cell(v) for v in row] for row in rows])
     return BOM + buf.getvalue()
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """``text`` as a spreadsheet shows it and never runs it (OWASP CSV injection)."""
+    if text.startswith(FORMULA_START) and not _NUMBER.match(text):
+        return "'" + text
+    return text
 
 
 def _plain(value: Any) -> str:
@@ -49,6 +66,11 @@ def _plain(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
+
+
+def _cell(value: Any) -> str:
+    text = _plain(value)
+    return text if isinstance(value, (Decimal, int, date)) else spreadsheet_safe(text)
 
 
 def _json(value: Any) -> str:
