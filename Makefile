@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 AS_OF  ?= 2026-11-15
 
-.PHONY: site test bench setup system-deps check schema golden serve clean
+.PHONY: site test lint bench setup system-deps check schema golden serve clean lock
 
 site: setup
 	$(PY) -m generator build --data data --out site --as-of $(AS_OF)
@@ -18,11 +18,21 @@ setup: system-deps $(STAMP)
 system-deps:
 	@bash scripts/install-system-deps.sh
 
-$(STAMP): pyproject.toml | system-deps
+# Exact versions with hashes from requirements.lock (make lock updates it), then the project itself.
+$(STAMP): pyproject.toml requirements.lock | system-deps
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q --require-hashes -r requirements.lock
+	$(PY) -m pip install -q --no-deps -e .
 	touch $(STAMP)
+
+# Re-resolve requirements.lock from pyproject.toml (newest allowed versions, with hashes), using
+# pip-tools in a throw-away venv; review the diff, run make test, commit both files.
+lock:
+	$(PYTHON) -m venv .cache/pip-tools
+	.cache/pip-tools/bin/pip install -q pip-tools
+	.cache/pip-tools/bin/pip-compile -q --upgrade --extra dev --generate-hashes --strip-extras --allow-unsafe \
+		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 check: setup
 	$(PY) -m generator check --data data --as-of $(AS_OF)

@@ -6,9 +6,12 @@ need=()
 # Read fc-list fully first: `fc-list | grep -q` under pipefail fails on SIGPIPE once grep has matched.
 fonts=$(fc-list : family 2>/dev/null || true)
 grep -q "Noto Sans CJK" <<<"$fonts" || need+=(fonts-noto-cjk)
-command -v pdftotext >/dev/null || need+=(poppler-utils)
-command -v zbarimg >/dev/null || need+=(zbar-tools)
-command -v chromium >/dev/null || need+=(chromium)
+# SYSTEM_DEPS=build: only what building the site needs (CI's deploy job); the test tools otherwise.
+if [ "${SYSTEM_DEPS:-all}" != build ]; then
+  command -v pdftotext >/dev/null || need+=(poppler-utils)
+  command -v zbarimg >/dev/null || need+=(zbar-tools)
+  command -v chromium >/dev/null || need+=(chromium)
+fi
 command -v git >/dev/null || need+=(git)
 python3 -c "import ensurepip, venv" 2>/dev/null || need+=(python3-venv)
 [ ${#need[@]} -eq 0 ] && exit 0
