@@ -11,7 +11,8 @@ Contract:
 * text is written as UTF-8 with ``\\n`` line ends; copies keep the bytes.
 
 :func:`sync_tree` mirrors a freshly staged folder into a live one (for ``serve``), touching
-only files whose bytes changed so MkDocs' watcher rebuilds only when something did.
+only files whose bytes changed so MkDocs' watcher rebuilds only when something did;
+:func:`mirror_tree` does the same and names the files (``deploy`` to a folder).
 """
 
 from __future__ import annotations
@@ -74,7 +75,16 @@ class StagingWriter:
 
 def sync_tree(source: Path, target: Path) -> int:
     """Make ``target`` equal to ``source``; returns how many files changed."""
-    changed = 0
+    copied, removed = mirror_tree(source, target)
+    return len(copied) + len(removed)
+
+
+def mirror_tree(source: Path, target: Path) -> tuple[list[str], list[str]]:
+    """Make ``target`` equal to ``source``, copying only files whose bytes differ and removing
+    files (and then empty folders) ``source`` does not have. Returns the POSIX paths copied
+    and removed, sorted."""
+    copied: list[str] = []
+    removed: list[str] = []
     target.mkdir(parents=True, exist_ok=True)
     wanted = {p.relative_to(source) for p in source.rglob("*") if p.is_file()}
     for rel in sorted(wanted):
@@ -83,12 +93,12 @@ def sync_tree(source: Path, target: Path) -> int:
             continue
         dst.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(src, dst)
-        changed += 1
+        copied.append(rel.as_posix())
     for path in sorted(target.rglob("*"), reverse=True):
         rel = path.relative_to(target)
         if path.is_file() and rel not in wanted:
             path.unlink()
-            changed += 1
+            removed.append(rel.as_posix())
         elif path.is_dir() and not any(path.iterdir()):
             os.rmdir(path)
-    return changed
+    return copied, sorted(removed)
