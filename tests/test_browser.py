@@ -4,7 +4,13 @@ the DevTools protocol on a pipe (``--remote-debugging-pipe``, no extra packages)
 * a compound home and an item page at 390 px (a phone) have no horizontal overflow
   (``scrollWidth`` of the document equals the viewport width); screenshots are saved in the
   test's temporary folder (``SITE_SCREENSHOTS=<dir>`` keeps a copy to look at);
-* typing two characters of a compound's name into the search box lists that compound.
+* typing two characters of a compound's name into the search box lists that compound, for
+  every two-character piece of every sample compound's name;
+* every page type (home, compound list, compound home, each item page, ranking pages,
+  compliance, 404) at 390 px and at 260 px (a phone with large text): no horizontal overflow
+  and every key column of every table on screen; screenshots at both widths;
+* axe-core (vendored from the npm registry, ``tests/vendor/axe-core``) finds no serious or
+  critical accessibility violation on those pages.
 
 Each runs against both engines' output: MkDocs (the sample city served at ``/``) and Zensical
 (the sample city published under a sub-path, served at ``/sub/``); their search boxes differ
@@ -118,10 +124,10 @@ class Browser:
             raise RuntimeError(result["exceptionDetails"])
         return result["result"].get("value")
 
-    def screenshot(self, path: Path, max_height: int = 4000) -> None:
+    def screenshot(self, path: Path, max_height: int = 4000, width: int = WIDTH) -> None:
         height = min(int(self.js("document.documentElement.scrollHeight")), max_height)
         shot = self.call("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True,
-                                                    "clip": {"x": 0, "y": 0, "width": WIDTH, "height": height,
+                                                    "clip": {"x": 0, "y": 0, "width": width, "height": height,
                                                              "scale": 1}}, self.session)
         path.write_bytes(base64.b64decode(shot["data"]))
 
@@ -178,6 +184,11 @@ def test_phone_width_has_no_horizontal_overflow(browser: Browser, engine: str, b
     shot = tmp_path / (url.strip("/").replace("/", "_") + f"-{engine}.png")
     browser.screenshot(shot)
     assert shot.stat().st_size > 10_000
+    keep_screenshot(shot)
+
+
+def keep_screenshot(shot: Path) -> None:
+    """Copy a screenshot to ``$SITE_SCREENSHOTS`` when set (to look at them)."""
     if os.environ.get("SITE_SCREENSHOTS"):
         keep = Path(os.environ["SITE_SCREENSHOTS"])
         keep.mkdir(parents=True, exist_ok=True)
@@ -234,3 +245,92 @@ def test_two_characters_of_a_compound_name_find_it(browser: Browser, engine: str
         links = browser.js(script)
         # the result leads to the compound's page (under the sub-path where the site is served)
         assert any(urljoin(base_url, href).startswith(f"{base_url}compounds/{cid}/") for href in links), (query, links)
+
+
+def _pieces(name: str) -> list[str]:
+    return sorted({name[i:i + 2] for i in range(len(name) - 1)})
+
+
+def test_any_two_characters_of_a_compound_name_find_it(browser: Browser, engine: str, base_url: str,
+                                                      built: Built) -> None:
+    """Not only jieba's words: 亭苑 (inside 兰亭苑) and 畔雅 (across 河畔/雅居) find their compound."""
+    ds = load(built.data, Findings())
+    missed = []
+    for cid, rec in sorted(ds.compounds.items()):
+        for query in _pieces(rec.model.name):
+            browser.open(base_url)
+            script = SEARCH % json.dumps(query) if engine == "mkdocs" else ZENSICAL_SEARCH % {"query": json.dumps(query)}
+            links = browser.js(script)
+            if not any(urljoin(base_url, href).startswith(f"{base_url}compounds/{cid}/") for href in links):
+                missed.append((query, cid, links[:3]))
+    if missed and engine == "zensical":  # a known gap, left to the engine work (issue #15)
+        pytest.xfail(f"Zensical's own CJK search misses pieces across its words: {missed}")
+    assert missed == []
+
+
+ITEM_PAGES = [f"compounds/lanting/{slug}/" for slug in (
+    "company-profile", "service-scope", "fee-schedule", "complaint-channels", "facility-maintenance",
+    "public-revenue", "parking", "service-accounts", "maintenance-fund", "utility-sharing", "oversight")]
+PAGE_TYPES = ["", "compounds/", "compounds/lanting/", "compounds/songfeng-li/", *ITEM_PAGES,
+              "compounds/hepan-yaju/utility-sharing/", "ranking/", "ranking/2026-h1/", "ranking/methodology/",
+              "ranking/companies/anju/", "compliance/", "404.html"]
+"""One page of every type: the self-managed 松风里, an item that does not apply (河畔雅居's
+公摊), every ranking page type and the 404 page."""
+
+OFF_SCREEN = """
+(() => {
+  const width = window.innerWidth;
+  const out = [];
+  for (const cell of document.querySelectorAll('.rt .key')) {
+    const box = cell.getBoundingClientRect();
+    if (box.width > 0 && (box.left < 0 || box.right > width + 0.5)) out.push(cell.dataset.label || cell.textContent);
+  }
+  return out;
+})()
+"""
+
+
+@pytest.mark.parametrize("width", [390, 260])
+def test_every_page_type_fits_a_phone(browser: Browser, engine: str, base_url: str, width: int,
+                                      tmp_path: Path) -> None:
+    """No horizontal overflow and no key table column off screen, at 390 px and at 260 px."""
+    for url in PAGE_TYPES:
+        browser.open(base_url + url, width=width)
+        assert browser.js("window.innerWidth") == width
+        assert browser.js("document.querySelector('h1').textContent.length") > 0, url
+        scroll = browser.js("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
+        assert scroll <= width, f"{url} is {scroll} px wide at {width} px"
+        assert browser.js(OFF_SCREEN) == [], f"{url}: key columns off screen at {width} px"
+        shot = tmp_path / f"{width}-{(url.strip('/').replace('/', '_') or 'home').replace('.html', '')}-{engine}.png"
+        browser.screenshot(shot, max_height=8000, width=width)
+        keep_screenshot(shot)
+
+
+AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
+THEME_MARKUP = {("aria-dialog-name", ".md-search")}
+"""Violations in the theme's own markup, which the product cannot change without overriding the
+theme's templates (refused: see engines/site_config): Material's search overlay is a
+``role=dialog`` without a name. Each is named here, by rule and element, not ignored wholesale."""
+AXE_RUN = """
+axe.run(document, {resultTypes: ['violations']}).then(r => r.violations
+  .filter(v => v.impact === 'serious' || v.impact === 'critical')
+  .map(v => ({...v, nodes: v.nodes.filter(n => !%s.some(([rule, target]) => v.id === rule && n.target.join(' ') === target))}))
+  .filter(v => v.nodes.length)
+  .map(v => ({id: v.id, impact: v.impact, help: v.help,
+              nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + (n.failureSummary || '').slice(0, 160))})))
+"""
+
+
+def test_axe_finds_no_serious_or_critical_violation(browser: Browser, engine: str, base_url: str) -> None:
+    """WCAG 2.1 AA (contrast of text, links and header included) on one page of every type."""
+    if engine != "mkdocs":
+        pytest.skip("the product's pages are checked on MkDocs/Material; Zensical's theme is its own")
+    source = AXE.read_text(encoding="utf-8")
+    found = {}
+    for url in PAGE_TYPES:
+        browser.open(base_url + url)
+        browser.js(source + ";true")
+        violations = browser.js(AXE_RUN % json.dumps(sorted(THEME_MARKUP)), timeout=60)
+        if violations:
+            found[url] = violations
+    assert found == {}
