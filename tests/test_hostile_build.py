@@ -26,7 +26,7 @@ import pytest
 
 from generator.commands.build import SITE_MARKER, BuildOptions, build, check, render
 from generator.write.publish import clean_leftovers
-from tests.support import AS_OF, CONFIG, CONTENT, DATA, MINI, PC
+from tests.support import AS_OF, CONFIG, CONTENT, DATA, PC
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,7 +59,7 @@ def test_open_data_csv_cells_are_not_formulas(mini: Path, cell: str, shown: str)
     checked, findings = check(_options(mini, mini.parent / "site", mini.parent / "cache"))
     assert checked is not None, findings
     files = render(checked)
-    ledger = files.pages[f"data/ledgers/pine-court/public_revenue.csv"]
+    ledger = files.pages["data/ledgers/pine-court/public_revenue.csv"]
     published = list(csv.reader(io.StringIO(ledger.lstrip("\ufeff"), newline="")))
     assert published[1][column] == shown
     # amounts stay numbers, also negative ones (the balance column is signed)

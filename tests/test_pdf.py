@@ -268,7 +268,7 @@ def test_500_row_ledger_is_summarised_by_quarter_with_a_pointer(tmp_path: Path) 
     assert f"{expected['income']:,.2f}" in text  # the 合计 row of the quarterly statement
     assert f"{expected['closing']:,.2f}" in text
     assert "第 250 笔" not in text  # rows are summarised, not printed
-    pages = int(next(l for l in run("pdfinfo", pdf).splitlines() if l.startswith("Pages:")).split()[1])
+    pages = int(next(line for line in run("pdfinfo", pdf).splitlines() if line.startswith("Pages:")).split()[1])
     assert pages <= 8
     assert built.result.compiled
 

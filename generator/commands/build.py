@@ -21,7 +21,6 @@ CLI maps them to exit code 2. Nothing here prints.
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 import time

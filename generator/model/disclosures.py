@@ -14,7 +14,6 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from generator.model.base import Count, Day, Money, PeriodField, Phone, Ratio, Record, Text, Amount
-from generator.model import tables
 
 
 class Notice(Record):

@@ -151,7 +151,7 @@ def _plan_ranking(plan: SitePlan, ds: Dataset, rankings: list[PeriodRanking]) ->
     for company_id in sorted({r.company for p in rankings for r in p.results}):
         plan.add(Output(paths.company_page(company_id), "page", f"companies/{company_id}"))
     photos: dict[str, Path] = {}
-    for pid, loaded in sorted(ds.model_projects.items()):
+    for _pid, loaded in sorted(ds.model_projects.items()):
         for ph in loaded.model.photos:
             source = model_project_photo(ds, ph.file)
             if source is not None:

@@ -107,7 +107,7 @@ def swap_into_place(new: Path, out: Path) -> None:
 
 
 def make_world_readable(folder: Path) -> None:
-    for here, dirs, files in os.walk(folder):
+    for here, _dirs, files in os.walk(folder):
         os.chmod(here, 0o755)
         for name in files:
             path = os.path.join(here, name)

@@ -18,7 +18,6 @@ from datetime import date
 from generator.derive.status import ItemStatus, StatusMatrix
 from generator.load.dataset import CompoundRecord, Dataset
 from generator.model.catalogue import CatalogueItem
-from generator.model.city import City
 from generator.derive.rank import CompanyResult, PeriodRanking
 from generator.render.plan import Output
 from generator.render.formatting import day_cn, quantity

@@ -14,7 +14,7 @@ stage and are printed as it rounded them.
 from __future__ import annotations
 
 from generator.load.dataset import Dataset
-from generator.model.city import City, EvaluationPolicy
+from generator.model.city import EvaluationPolicy
 from generator.derive.rank import CompanyResult, PeriodRanking
 from generator.render.formatting import day_cn, ratio
 from generator.render.blocks import Block, Column, facts, note, table

@@ -95,7 +95,7 @@ def plan_city(count: int, seed: int) -> tuple[CityPlan, random.Random]:
     streets = _names(WORDS, n_streets, rng)
     communities = _names(WORDS, n_communities, rng)
     districts: list[dict] = []
-    for i, (name, slug) in enumerate(DISTRICTS[:n_districts]):
+    for _i, (name, slug) in enumerate(DISTRICTS[:n_districts]):
         districts.append({"id": slug, "name": name, "regulator_phone": _phone(rng, area), "streets": []})
     for i, (name, slug) in enumerate(streets):
         districts[i % n_districts]["streets"].append(
