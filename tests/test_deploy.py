@@ -9,7 +9,6 @@ browsers need; the gh-pages branch keeps one commit however often the site is de
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
