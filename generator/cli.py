@@ -47,7 +47,12 @@ def print_findings(findings: list[Finding], data: Path, fmt: str, strict: bool) 
     for f in findings:
         level = "错误" if strict or f.severity is Severity.ERROR else "警告"
         loc = f"{prefix}/{f.location()}"
-        click.echo(f"{loc} {f.code} [{level}] {f.message}" + (f"（字段 {f.field}）" if f.field else ""))
+        where = f.where()
+        if where:
+            where += "："
+        elif f.field and not f.file.endswith(".csv"):
+            where = f"字段 {f.field}："
+        click.echo(f"{loc} {f.code} [{level}] {where}{f.message}")
         if f.hint:
             click.echo(f"    提示：{f.hint}")
     errors = sum(1 for f in findings if strict or f.severity is Severity.ERROR)

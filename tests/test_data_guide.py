@@ -6,7 +6,7 @@ generator/model, or a finding code to the generator, without documenting it fail
 Conventions the test reads: each model has a table preceded by ``<!-- model: ClassName -->``;
 each row starts with the field name in backticks; CSV row models also give the Chinese
 column title in the same cell; the third column ("必填") starts with 是 exactly when the
-field is required. Finding codes appear in backticks in the first cell of a table row.
+field is required. Finding codes: tests/test_finding_codes.py.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ import pytest
 
 import generator
 import generator.model
-from generator.load.validation import CODES
 from generator.model import tables
 from generator.model.base import Period, Record
 from tests.support import CONTENT
@@ -102,21 +101,3 @@ def test_every_field_is_documented(name: str):
 def test_no_marker_for_a_model_that_does_not_exist():
     assert sorted(set(SECTIONS) - set(MODELS)) == []
 
-
-def _finding_codes() -> set[str]:
-    """Codes the generator can report: literals passed to add/warn/mismatch, validation
-    codes, privacy pattern codes."""
-    codes = set(CODES.values()) | {"field-type"}
-    call = re.compile(r"\.(?:add|warn|mismatch)\(\s*\"([a-z][a-z0-9-]+)\"", re.S)
-    for path in Path(generator.__file__).parent.rglob("*.py"):
-        codes |= set(call.findall(path.read_text(encoding="utf-8")))
-    from generator.checks.privacy import PATTERNS
-
-    codes |= {code for code, _, _ in PATTERNS}
-    return codes
-
-
-def test_every_finding_code_is_documented():
-    documented = set(re.findall(r"^\| `([a-z][a-z0-9-]+)` \|", GUIDE, re.M))
-    missing = sorted(_finding_codes() - documented)
-    assert not missing, f"finding codes not explained in content/data-guide.md: {missing}"

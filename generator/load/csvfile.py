@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.findings import Findings
@@ -31,12 +31,18 @@ from generator.model.values import fold
 class CsvRow:
     line: int
     cells: dict[str, str]
+    row: int = 0
+    """The row number a spreadsheet shows (differs from ``line`` after a cell with a line break)."""
+    ragged: bool = False
+    """More non-empty cells than the header has columns (already reported): the cells may be shifted."""
 
 
 @dataclass
 class CsvTable:
     header: list[str]
     rows: list[CsvRow]
+    titles: list[str] = field(default_factory=list)
+    """The header cells as the file has them (``收费标准``), for findings."""
 
     def column_of(self, name: str) -> int | None:
         """1-based column index of a header, for findings."""
@@ -44,6 +50,11 @@ class CsvTable:
             return self.header.index(name) + 1
         except ValueError:
             return None
+
+    def title_of(self, name: str) -> str | None:
+        """The header of field ``name`` as the file writes it."""
+        index = self.column_of(name)
+        return self.titles[index - 1] if index and index <= len(self.titles) else None
 
 
 def decode(raw: bytes) -> tuple[str, str] | None:
@@ -99,20 +110,24 @@ def read_csv(path: Path, rel: str, findings: Findings, aliases: dict[str, str]) 
         return None
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header: list[str] | None = None
+    titles: list[str] = []
     rows: list[CsvRow] = []
     try:
         start = 1
-        for record in reader:
+        for number, record in enumerate(reader, start=1):
             line, start = start, reader.line_num + 1
             if not any(cell.strip() for cell in record):
                 continue
             if header is None:
+                titles = [cell.strip() for cell in record]
                 header = [aliases.get(fold(cell), fold(cell)) for cell in record]
                 continue
-            if len(record) > len(header) and any(c.strip() for c in record[len(header):]):
-                findings.add("csv-extra-cells", rel, f"这一行有 {len(record)} 格，表头只有 {len(header)} 列",
+            ragged = len(record) > len(header) and any(c.strip() for c in record[len(header):])
+            if ragged:
+                findings.add("csv-extra-cells", rel,
+                             f"这一行有 {len(record)} 格，表头只有 {len(header)} 列；这一行不计入核对",
                              line=line, column=len(header) + 1,
-                             hint="删除多余的单元格，或检查数字中的逗号是否未加引号。")
+                             hint="删除多余的单元格，或检查数字中的逗号是否未加引号（6,000.00 应写成 6000.00）。")
             long = next((i for i, cell in enumerate(record) if len(cell) > MAX_CELL_CHARS), None)
             if long is not None:
                 findings.add("csv-cell-too-long", rel,
@@ -124,7 +139,7 @@ def read_csv(path: Path, rel: str, findings: Findings, aliases: dict[str, str]) 
                              line=line, hint=SPLIT_HINT)
                 return None
             cells = {name: (record[i].strip() if i < len(record) else "") for i, name in enumerate(header)}
-            rows.append(CsvRow(line=line, cells=cells))
+            rows.append(CsvRow(line=line, cells=cells, row=number, ragged=ragged))
     except csv.Error as exc:
         if "field larger" in str(exc):
             findings.add("csv-cell-too-long", rel, f"单元格超过 {MAX_CELL_CHARS} 字的上限", line=start,
@@ -138,4 +153,4 @@ def read_csv(path: Path, rel: str, findings: Findings, aliases: dict[str, str]) 
         return None
     if header is None:
         return CsvTable(header=[], rows=[])
-    return CsvTable(header=header, rows=rows)
+    return CsvTable(header=header, rows=rows, titles=titles)

@@ -27,7 +27,8 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator.findings import Findings
+from generator.findings import Finding, Findings
+from generator.findings.model import cell_ref
 from generator.load.csvfile import CsvTable, read_csv
 from generator.load.limits import outside_links, report_outside
 from generator.model.values import fold
@@ -61,18 +62,50 @@ class Loaded(Generic[M]):
 
 
 @dataclass
+class Rejected:
+    """A table row left out because it failed validation or had too many cells: its line,
+    its raw cells (field name -> text) and the finding that reported it (for the checks that
+    skip what depends on the row to add that to the same finding)."""
+
+    line: int
+    cells: dict[str, str]
+    finding: Finding | None
+
+
+@dataclass
 class Table(Generic[R]):
-    """Validated CSV rows with their lines; ``rel`` is None when the item has no CSV."""
+    """Validated CSV rows with their lines; ``rel`` is None when the item has no CSV.
+
+    ``header`` holds field names, ``titles`` the header cells as the file writes them,
+    ``sheet_rows`` the row numbers a spreadsheet shows, ``rejected`` the rows left out."""
 
     rel: str | None
     rows: list[R] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
-    invalid_rows: int = 0
-    """Rows left out because they failed validation (reported): totals over the table are not checked."""
+    titles: list[str] = field(default_factory=list)
+    sheet_rows: list[int] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+
+    @property
+    def invalid_rows(self) -> int:
+        """Rows left out (reported): totals over the table cannot be fully checked."""
+        return len(self.rejected)
 
     def column_of(self, name: str) -> int | None:
         return self.header.index(name) + 1 if name in self.header else None
+
+    def title_of(self, name: str) -> str | None:
+        index = self.column_of(name)
+        return self.titles[index - 1] if index and index <= len(self.titles) else None
+
+    def at(self, index: int, name: str) -> dict[str, Any]:
+        """Where row ``index`` (of ``rows``), field ``name`` is, as keyword arguments of
+        :meth:`Findings.add`: line, column, cell (``G7``), column name as written, field."""
+        column = self.column_of(name)
+        sheet_row = self.sheet_rows[index] if index < len(self.sheet_rows) else self.lines[index]
+        return {"line": self.lines[index], "column": column, "cell": cell_ref(column, sheet_row),
+                "column_name": self.title_of(name), "field": name}
 
 
 @dataclass
@@ -162,19 +195,25 @@ class _Loader:
         if raw is None:
             return None
         ok = self._check_header(raw, model, rel)
-        out: Table[R] = Table(rel=rel, header=raw.header)
+        out: Table[R] = Table(rel=rel, header=raw.header, titles=raw.titles)
         if not ok:
             return None
         for row in raw.rows:
+            if row.ragged:  # reported by read_csv; its cells may be shifted, so none is trusted
+                out.rejected.append(Rejected(row.line, row.cells, (self.findings.at(rel, row.line) or [None])[0]))
+                continue
             cells = {k: v for k, v in row.cells.items() if k in model.model_fields}
             cells = {k: v for k, v in cells.items() if v != "" or not _optional(model, k)}
             try:
                 out.rows.append(model.model_validate(cells))
                 out.lines.append(row.line)
+                out.sheet_rows.append(row.row or row.line)
             except ValidationError as exc:
-                out.invalid_rows += 1
+                before = len(self.findings.items)
                 report(exc, model, rel, self.findings,
-                       lambda loc, line=row.line: (line, raw.column_of(loc[0]) if loc else None))
+                       lambda loc, row=row: _cell_at(raw, row, loc[0] if loc else None))
+                first = self.findings.items[before] if len(self.findings.items) > before else None
+                out.rejected.append(Rejected(row.line, row.cells, first))
         return out
 
     def _check_header(self, raw: CsvTable, model: type[Record], rel: str) -> bool:
@@ -203,6 +242,13 @@ class _Loader:
         self.findings.add("id-format", rel, f"{what}编号“{name}”不合法：只能用小写字母、数字和连字符",
                           hint="把文件（夹）改名，如 lanting-garden。")
         return False
+
+
+def _cell_at(raw: CsvTable, row: Any, name: Any) -> dict[str, Any]:
+    """Where field ``name`` of CSV row ``row`` is: line, column, cell and column name."""
+    column = raw.column_of(name) if isinstance(name, str) else None
+    return {"line": row.line, "column": column, "cell": cell_ref(column, row.row or row.line),
+            "column_name": raw.title_of(name) if isinstance(name, str) else None}
 
 
 def _optional(model: type[Record], name: str) -> bool:

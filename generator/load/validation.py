@@ -3,8 +3,9 @@
 Each pydantic error type maps to a stable finding code (``field-required``,
 ``field-unknown`` with a "did you mean" hint, ``field-choice``, ``value-number``,
 ``value-date``, ``id-format``, ``money-negative``...). The location path of the error is
-turned into a line and column through the file's position map (YAML) or the row's line
-and the column's index (CSV).
+turned into a line and column through the file's position map (YAML) or the row's line,
+the column's index, the cell (``G7``) and the column's header as the file writes it (CSV).
+The codes themselves are declared in :mod:`generator.findings.codes`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from pydantic import BaseModel, ValidationError
 
 from generator.findings import Findings
 
-CODES = {
+ERROR_CODES = {
+    # pydantic error type -> finding code (the rest: field-type)
     "missing": "field-required",
     "extra_forbidden": "field-unknown",
     "literal_error": "field-choice",
@@ -146,20 +148,24 @@ def report(
     model: type[BaseModel],
     rel: str,
     findings: Findings,
-    locate: Callable[[tuple[Any, ...]], tuple[int | None, int | None]],
+    locate: Callable[[tuple[Any, ...]], tuple[int | None, int | None] | dict[str, Any]],
     prefix: tuple[Any, ...] = (),
 ) -> None:
-    """Add one finding per error in ``exc`` for file ``rel``; ``locate`` maps a loc to line/col."""
+    """Add one finding per error in ``exc`` for file ``rel``; ``locate`` maps a loc to
+    (line, column) or to a dict of location keywords (line, column, cell, column_name)."""
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
         field = dotted(prefix + loc) or None
-        line, column = locate(loc)
+        where = locate(loc)
+        if isinstance(where, tuple):
+            where = {"line": where[0], "column": where[1]}
+        name = where.get("column_name") or (dotted(loc[-1:]) if loc else "")
         findings.add(
-            CODES.get(err["type"], "field-type"),
+            ERROR_CODES.get(err["type"], "field-type"),
             rel,
-            _message(err, dotted(loc[-1:]) if loc else ""),
-            line=line,
-            column=column,
+            _message(err, name),
             field=field,
             hint=_hint(model, err, loc),
+            **where,
         )
+
