@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the build and the tests need, only those missing:
-# CJK fonts for the PDFs, poppler-utils and zbar-tools for PDF tests, chromium for browser tests,
+# CJK fonts for the PDFs, poppler-utils, zbar-tools and imagemagick for PDF tests, chromium for browser tests,
 # rsync for `deploy --to rsync:...` (and its test).
 set -euo pipefail
 need=()
@@ -11,6 +11,8 @@ grep -q "Noto Sans CJK" <<<"$fonts" || need+=(fonts-noto-cjk)
 if [ "${SYSTEM_DEPS:-all}" != build ]; then
   command -v pdftotext >/dev/null || need+=(poppler-utils)
   command -v zbarimg >/dev/null || need+=(zbar-tools)
+  # ImageMagick: the QR tests blur, rotate and add noise to a sheet as a phone photo would.
+  [ -x /usr/bin/convert ] || command -v magick >/dev/null || need+=(imagemagick)
   command -v chromium >/dev/null || need+=(chromium)
 fi
 command -v git >/dev/null || need+=(git)

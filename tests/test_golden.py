@@ -53,6 +53,8 @@ def test_golden_set_covers_every_item_of_each_compound_every_pdf_and_period(rend
         expected = {f"site/compounds/{cid}/index.md"} | {
             f"site/compounds/{cid}/{i.id.replace('_', '-')}.md" for i in ds.catalogue.model.items}
         assert {p for p in rendered if p.startswith(f"site/compounds/{cid}/")} == expected
-    assert {p for p in rendered if p.startswith("pdf/")} == (
+    assert {p for p in rendered if p.startswith("pdf/") and p.count("/") == 1} == (
         {f"pdf/{cid}.json" for cid in ds.compounds} | {f"pdf/ranking-{s.stem}.json" for s in (DATA / "evaluations").glob("*.yaml")})
+    sheets = {p for p in rendered if p.startswith("pdf/") and p.count("/") == 2}
+    assert {p.split("/")[1] for p in sheets} == set(ds.compounds)  # every compound's item sheets
     assert {f"site/ranking/{s.stem}/index.md" for s in (DATA / "evaluations").glob("*.yaml")} <= set(rendered)

@@ -42,9 +42,9 @@ def copy_city(tmp_path: Path) -> Path:
 
 
 def test_every_compound_and_ranking_period_gets_a_pdf(site: Built) -> None:
-    names = sorted(p.name for p in (site.out / "pdf").iterdir())
+    names = sorted(p.name for p in (site.out / "pdf").iterdir() if p.is_file())
     assert names == ["lanting.pdf", "laojie.pdf", "ranking-2025-h2.pdf", "ranking-2026-h1.pdf"]
-    assert sorted(p.name for p in site.result) == names
+    assert sorted(p.name for p in site.result if p.parent == site.out / "pdf") == names
 
 
 def test_notice_shows_name_fee_stamp_date_and_phones(site: Built) -> None:
@@ -186,7 +186,7 @@ def test_two_builds_give_identical_bytes(site: Built, tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-c", script, ROOT, CITY, tmp_path / "site", tmp_path / "cache"], check=True,
                    cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": "123"})
     for pdf in site.result:
-        again = tmp_path / "site" / "pdf" / pdf.name
+        again = tmp_path / "site" / pdf.relative_to(site.out)
         assert again.read_bytes() == pdf.read_bytes(), pdf.name
 
 
@@ -194,17 +194,18 @@ def test_rebuild_reuses_unchanged_and_recompiles_only_what_changed(tmp_path: Pat
     data = copy_city(tmp_path)
     cache = tmp_path / "cache"
     first = build(data, tmp_path / "a", cache)
-    assert sorted(first.result.compiled) == sorted(f"pdf/{p.name}" for p in first.result) and not first.result.reused
+    every = sorted(p.relative_to(first.out).as_posix() for p in first.result)
+    assert sorted(first.result.compiled) == every and not first.result.reused
 
     second = build(data, tmp_path / "b", cache)
     assert second.result.compiled == []
-    assert len(second.result.reused) == 4
+    assert sorted(second.result.reused) == every
     assert (tmp_path / "b" / "pdf" / "lanting.pdf").read_bytes() == (tmp_path / "a" / "pdf" / "lanting.pdf").read_bytes()
 
     yaml = data / "compounds" / "laojie" / "complaint_channels.yaml"
     yaml.write_text(yaml.read_text(encoding="utf-8").replace("0999-77770002", "0999-77770009"), encoding="utf-8")
     third = build(data, tmp_path / "c", cache)
-    assert third.result.compiled == ["pdf/laojie.pdf"]
+    assert third.result.compiled == ["pdf/laojie.pdf", "pdf/laojie/complaint-channels.pdf"]  # booklet and sheet
     assert "0999-77770009" in text_of(tmp_path / "c" / "pdf" / "laojie.pdf")
 
 
@@ -217,7 +218,7 @@ def test_template_change_recompiles_everything(tmp_path: Path) -> None:
     common.write_text(common.read_text(encoding="utf-8").replace('rgb("#1b7a3a")', 'rgb("#1b7a3b")'),
                       encoding="utf-8")
     again = build(CITY, tmp_path / "b", cache, templates=templates)
-    assert sorted(again.result.compiled) == sorted(f"pdf/{p.name}" for p in again.result)
+    assert sorted(again.result.compiled) == sorted(p.relative_to(again.out).as_posix() for p in again.result)
 
 
 # --- a long ledger --------------------------------------------------------------------

@@ -43,8 +43,9 @@ def xmp_field(packet: str, name: str) -> list[str]:
 
 
 def test_every_pdf_identifies_as_pdfa_2b_with_title_author_and_language(builds: dict[str, Built]) -> None:
-    pdfs = {p.name: p for p in builds["first"].result}
-    assert len(pdfs) >= 4
+    first = builds["first"]
+    pdfs = {p.relative_to(first.out / "pdf").as_posix(): p for p in first.result}
+    assert len(pdfs) == 17  # 2 booklets, 13 item sheets, 2 ranking periods
     for name, pdf in pdfs.items():
         packet = xmp(pdf)
         assert xmp_field(packet, "pdfaid:part") == ["2"], name
@@ -56,6 +57,9 @@ def test_every_pdf_identifies_as_pdfa_2b_with_title_author_and_language(builds: 
     assert xmp_field(lanting, "dc:creator") == ["示例市安居物业服务有限公司"]  # the company serving it
     ranking = xmp(pdfs["ranking-2026-h1.pdf"])
     assert xmp_field(ranking, "dc:creator") == ["示例市住房和城乡建设局"]  # the issuing body (organiser)
+    sheet = xmp(pdfs["laojie/public-revenue.pdf"])
+    assert xmp_field(sheet, "dc:title") == ["老街 3 号院 公共收益收支公示"]
+    assert xmp_field(sheet, "dc:creator") == ["老街 3 号院业主自治管理小组"]  # a self-managed compound
 
 
 def statuses(as_of: date) -> dict:
@@ -78,7 +82,7 @@ def test_a_status_that_changes_with_the_calendar_changes_that_pdf(builds: dict[s
     before = text_of(first.out / "pdf" / "lanting.pdf").count("已逾期")
     after = text_of(later.out / "pdf" / "lanting.pdf").count("已逾期")
     assert after == before + 1
-    changed = sorted(p.name for p in first.result
+    changed = sorted(p.relative_to(first.out).as_posix() for p in first.result
                      if (later.out / p.relative_to(first.out)).read_bytes() != p.read_bytes())
-    assert "lanting.pdf" in changed
-    assert "laojie.pdf" not in changed and not any(n.startswith("ranking-") for n in changed)
+    # the booklet and the facility sheet say so; nothing else changed
+    assert changed == ["pdf/lanting.pdf", "pdf/lanting/facility-maintenance.pdf"]

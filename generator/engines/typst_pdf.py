@@ -113,13 +113,21 @@ BOX = "\u25a1"
 """□: printed in place of a character the font lacks (PDF/A forbids the font's empty glyph)."""
 
 
-def glyph_findings(doc: PdfDocument, fonts: FontSet) -> list[Finding]:
-    """One warning per printed string that holds characters the font has no glyph for."""
+def glyph_findings(doc: PdfDocument, fonts: FontSet, reported: set[tuple[str, str]] | None = None) -> list[Finding]:
+    """One warning per printed string that holds characters the font has no glyph for.
+
+    ``reported`` holds (compound or file, characters) already reported by earlier documents of
+    the build: a compound's name is on its booklet and on every sheet, one warning is enough."""
     if not missing_glyphs(fonts.regular, "".join(doc.texts())):
         return []
+    scope = "/".join(doc.origin.split("/")[:2]) if doc.origin.startswith("compounds/") else doc.origin
     out = []
     for text in doc.texts():
         missing = missing_glyphs(fonts.regular, text)
+        if missing and reported is not None:
+            if (scope, "".join(missing)) in reported:
+                continue
+            reported.add((scope, "".join(missing)))
         if missing:
             chars = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in missing)
             out.append(Finding(
@@ -161,10 +169,10 @@ def build_pdfs(ds: Dataset, status: StatusMatrix, rankings: list[PeriodRanking],
     writer = writer or StagingWriter(Path(out_dir))
     cache_dir.mkdir(parents=True, exist_ok=True)
     result = PdfBuild()
+    reported: set[tuple[str, str]] = set()
     for doc in paper_documents(ds, status, rankings, as_of, paper, plan):
-        glyphs = glyph_findings(doc, fonts)
-        if glyphs:
-            result.findings += glyphs
+        if missing_glyphs(fonts.regular, "".join(doc.texts())):
+            result.findings += glyph_findings(doc, fonts, reported)
             doc = boxed(doc, fonts)
         key = cache_key(doc, templates, fonts)
         cached = cache_dir / f"{key}.pdf"

@@ -110,6 +110,17 @@ def shown_tables(ds: Dataset, matrix: StatusMatrix, compound_id: str) -> list[st
     return out
 
 
+def sheet_items(ds: Dataset, matrix: StatusMatrix, compound_id: str) -> list[str]:
+    """Catalogue item ids of the compound that get a notice-board sheet: those whose notice is
+    shown (published or stale), in catalogue order."""
+    assert ds.catalogue is not None
+    rec = ds.compounds[compound_id]
+    row = matrix.get(compound_id, {})
+    return [item.id for item in ds.catalogue.model.items
+            if item.id in row and row[item.id].state in SHOWS_DATA and row[item.id].notice is not None
+            and item.id in rec.items]
+
+
 def plan_site(ds: Dataset, matrix: StatusMatrix, rankings: list[PeriodRanking]) -> SitePlan:
     """Every output of the build (see the module docstring); call only after the checks passed."""
     assert ds.city is not None and ds.catalogue is not None, "plan only after the checks passed"
@@ -136,6 +147,9 @@ def plan_site(ds: Dataset, matrix: StatusMatrix, rankings: list[PeriodRanking]) 
                 and matrix[cid]["company_profile"].state in SHOWS_DATA:
             plan.add(Output(photo[0], "asset", origin, file=photo[1]))
         plan.add(Output(paths.pdf_file(cid), "pdf", origin, qr=plan.absolute(paths.compound_home(cid))))
+        for item_id in sheet_items(ds, matrix, cid):
+            plan.add(Output(paths.sheet_file(cid, item_id), "pdf", f"{origin}/{item_id}",
+                            qr=plan.absolute(paths.item_page(cid, item_id))))
     for ranking in sorted(rankings, key=lambda p: p.period.start):
         period = ranking.period.id
         plan.add(Output(paths.ranking_pdf(period), "pdf", f"evaluations/{period}",

@@ -11,7 +11,8 @@ residents will see. The files, by folder:
 * ``site/data/``: the open data files (compounds and compliance as CSV and JSON, the data page,
   the ledgers of the chosen compounds), ``site/feed.xml``: the notices feed;
 * ``stage/mkdocs.yml``: the configuration handed to MkDocs;
-* ``pdf/<name>.json``: each PDF's data as handed to Typst, indented for review.
+* ``pdf/<name>.json``, ``pdf/<compound>/<item>.json``: each PDF's data (booklets, item sheets,
+  ranking lists) as handed to Typst, indented for review.
 
 Chosen compounds: every state a page can show: published, stale (jinshi-huayuan's public
 revenue), missing (changdi-jiayuan's maintenance fund), not applicable (wenhua-xincun's
@@ -59,7 +60,7 @@ def golden_files() -> dict[str, str]:
         stage(files, checked, load_site_config(CONFIG), CONTENT, Path(folder))
         out["stage/mkdocs.yml"] = (Path(folder) / "mkdocs.yml").read_text(encoding="utf-8")
     for doc in paper_documents(checked.ds, checked.matrix, checked.rankings, checked.as_of, "a4", files.plan):
-        out[f"pdf/{Path(doc.name).stem}.json"] = json.dumps(doc.data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+        out[doc.name.removesuffix(".pdf") + ".json"] = json.dumps(doc.data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
     return dict(sorted(out.items()))
 
 

@@ -30,6 +30,7 @@ from generator.render.formatting import day, quantity
 from generator.model.vocabulary import CONTRACT_TYPES
 from generator.render.web.items import item_body
 from generator.render.phones import supervision_phones
+from generator.render.paper.sheet import item_sheet
 from generator.render.web.markdown_escape import html_attr, md_text
 
 
@@ -190,10 +191,15 @@ def _item(ctx: SiteContext, facts: CompoundFacts, entry: ItemEntry, common: dict
     record = facts.shown(entry.item.id)
     body = Markup(item_body(ctx, facts, record, entry.page)) if record else None
     answer = item_answer(view(ctx, facts), entry.item.id) if record else None
+    sheet_path = paths.sheet_file(facts.id, entry.item.id)
+    sheet = item_sheet(ctx.ds, facts.record, entry.item, facts.statuses, ctx.rankings, ctx.as_of,
+                       ctx.plan.absolute(entry.page)) if ctx.plan.has(sheet_path) else None
     return front_matter(f"{entry.item.name} · {facts.name}", search_exclude=True) + render(
         "item.md.j2",
         **common,
         pdf=ctx.plan.absolute(paths.pdf_file(facts.id)),
+        sheet=sheet,
+        sheet_pdf=ctx.plan.absolute(sheet_path) if sheet else None,
         entry=entry,
         answer=spans_md(answer.spans) if answer else None,
         notice=entry.status.notice,

@@ -1,0 +1,159 @@
+"""Notice-board sheets (one per item, ``pdf/<compound>/<item>.pdf``), read as a board reader
+and a phone would: the words on the sheet (pdftotext), the QR code from a blurred, rotated,
+noisy 100 dpi picture of it (ImageMagick + zbarimg), the item page showing the same stamp,
+and a monthly update reprinting that item's sheet only.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.derive.rank import rank_all
+from generator.load.dataset import load
+from generator.checks import run_checks
+from generator.findings import Findings
+from generator.render.context import SiteContext
+from generator.render.web.compound import compound_pages
+from tests.support import AS_OF, PDF_CITY, SITE_URL, BuiltPdfs, build_pdf_city, copy_city, edit, pdf_text, run_tool
+
+LANTING_SHEETS = ["company-profile", "service-scope", "fee-schedule", "complaint-channels", "facility-maintenance",
+                  "public-revenue", "parking", "service-accounts", "maintenance-fund", "utility-sharing", "oversight"]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltPdfs:
+    base = tmp_path_factory.mktemp("sheets")
+    return build_pdf_city(PDF_CITY, base / "site", base / "cache")
+
+
+def sheet(built: BuiltPdfs, compound: str, slug: str) -> Path:
+    return built.out / "pdf" / compound / f"{slug}.pdf"
+
+
+def stamp_on(pdf: Path) -> str:
+    found = set(re.findall(r"版本号 ?([0-9a-f]{8})", pdf_text(pdf)))
+    assert len(found) == 1, found
+    return found.pop()
+
+
+def test_each_shown_item_gets_its_own_sheet_and_nothing_else_does(built: BuiltPdfs) -> None:
+    assert sorted(p.stem for p in (built.out / "pdf" / "lanting").iterdir()) == sorted(LANTING_SHEETS)
+    # laojie: the other items are missing or not applicable, so there is nothing to post
+    assert sorted(p.stem for p in (built.out / "pdf" / "laojie").iterdir()) == ["complaint-channels", "public-revenue"]
+
+
+def test_a_sheet_says_what_a_board_posting_says(built: BuiltPdfs) -> None:
+    text = pdf_text(sheet(built, "lanting", "public-revenue"))
+    assert "公共收益收支公示" in text and "兰亭花园" in text
+    assert "所属期间：2026年第三季度" in text
+    # public_revenue.yaml: posted 2026-10-12, the catalogue's 30 display days
+    assert "公示期：2026年10月12日至2026年11月11日" in text
+    assert "54,000.00" in text  # the quarter's income, the same content as the booklet
+    assert "特此公示" in text
+    assert "示例市安居物业服务有限公司" in text and "兰亭花园业主委员会" in text and text.count("（盖章）") == 2
+    assert "2026年10月12日" in text.split("特此公示")[1]  # dated with the posting date
+    objection = " ".join(text.split())
+    assert "如有异议，请于2026年11月11日前向示例市安居物业服务有限公司（电话 0999-11110004）" in objection  # complaint phone
+    assert "兰亭社区反映（电话 0999-45678901）" in objection  # the nearest supervision phone
+    assert f"{SITE_URL}compounds/lanting/public-revenue/" in text
+
+
+def test_board_titles_stay_on_one_line(built: BuiltPdfs) -> None:
+    lines = [line.strip() for line in pdf_text(sheet(built, "lanting", "company-profile")).splitlines()]
+    assert "物业服务企业及项目负责人信息公示" in lines  # the longest board title, not broken
+
+
+def test_the_display_days_of_the_notice_win_over_the_catalogues(tmp_path: Path) -> None:
+    data = copy_city(PDF_CITY, tmp_path / "data")
+    edit(data / "compounds" / "lanting" / "fee_schedule.yaml", "approved_by: 业委会}", "approved_by: 业委会, posting_days: 60}")
+    built = build_pdf_city(data, tmp_path / "site", tmp_path / "cache")
+    assert "公示期：2026年1月5日至2026年3月6日" in pdf_text(sheet(built, "lanting", "fee-schedule"))
+
+
+def test_a_self_managed_compound_signs_with_its_organisation_and_committee(built: BuiltPdfs) -> None:
+    text = pdf_text(sheet(built, "laojie", "public-revenue"))
+    assert "老街 3 号院业主自治管理小组" in text and "老街 3 号院物业管理委员会" in text
+    assert "逾期未更新" in text  # stale on the as-of day: the sheet says so
+
+
+def test_the_item_page_shows_the_sheets_stamp(built: BuiltPdfs) -> None:
+    findings = Findings()
+    ds = load(PDF_CITY, findings)
+    matrix = run_checks(ds, AS_OF, findings)
+    pages = compound_pages(SiteContext(ds, matrix, rank_all(ds), AS_OF), "lanting")
+    stamps = set()
+    for slug in LANTING_SHEETS:
+        stamp = stamp_on(sheet(built, "lanting", slug))
+        page = pages[f"compounds/lanting/{slug}.md"]
+        assert f"<code>{stamp}</code>" in page, slug
+        assert f"{SITE_URL}pdf/lanting/{slug}.pdf" in page, slug
+        stamps.add(stamp)
+    assert len(stamps) == len(LANTING_SHEETS)  # each item its own stamp
+    assert "本项版本号" not in pages["compounds/lanting/index.md"]
+
+
+def test_a_monthly_update_reprints_only_that_items_sheet(tmp_path: Path) -> None:
+    data = copy_city(PDF_CITY, tmp_path / "data")
+    cache = tmp_path / "cache"
+    first = build_pdf_city(data, tmp_path / "a", cache)
+    before = {p.relative_to(first.out).as_posix(): p.read_bytes() for p in first.result}
+    stamp = stamp_on(sheet(first, "lanting", "utility-sharing"))
+    # November's 公摊 replaces October's (same readings carried on, posted 2026-11-12)
+    folder = data / "compounds" / "lanting"
+    (folder / "utility_sharing.csv").write_text(
+        "月份,类别,起始读数,截止读数,用量,单价,金额,分摊标准\n"
+        "2026-11,公共用电,191340,199340,8000,0.62,4960.00,0.04\n"
+        "2026-11,公共用水,20840,21240,400,4.10,1640.00,0.01\n", encoding="utf-8")
+    edit(folder / "utility_sharing.yaml", "posted_on: 2026-11-05, period: 2026-10", "posted_on: 2026-11-12, period: 2026-11")
+    second = build_pdf_city(data, tmp_path / "b", cache)
+    changed = sorted(p.relative_to(second.out).as_posix() for p in second.result
+                     if before[p.relative_to(second.out).as_posix()] != p.read_bytes())
+    assert changed == ["pdf/lanting.pdf", "pdf/lanting/utility-sharing.pdf"]
+    assert sorted(second.result.compiled) == changed
+    text = pdf_text(sheet(second, "lanting", "utility-sharing"))
+    assert "所属期间：2026年11月" in text and "公示期：2026年11月12日至2026年12月12日" in text
+    assert stamp_on(sheet(second, "lanting", "utility-sharing")) != stamp
+
+
+def test_a3_sheets_on_request(tmp_path: Path) -> None:
+    built = build_pdf_city(PDF_CITY, tmp_path / "site", tmp_path / "cache", paper="a3")
+    assert "841.89 x 1190.55 pts (A3)" in run_tool("pdfinfo", sheet(built, "lanting", "fee-schedule"))
+
+
+# --- the QR code, as a phone sees the board ---------------------------------------------
+
+
+def imagemagick() -> list[str]:
+    """ImageMagick's command: ``magick`` (7) or Debian's ``/usr/bin/convert`` (6)."""
+    if shutil.which("magick"):
+        return ["magick"]
+    assert Path("/usr/bin/convert").exists(), "ImageMagick missing: run make setup (scripts/install-system-deps.sh)"
+    return ["/usr/bin/convert"]
+
+
+def phone_photo_qr(pdf: Path, tmp: Path) -> str:
+    """The QR code read from the first page at 100 dpi, blurred, turned 7° and noisy."""
+    run_tool("pdftoppm", "-r", "100", "-png", "-f", "1", "-l", "1", "-singlefile", pdf, tmp / "page")
+    run_tool(*imagemagick(), tmp / "page.png", "-blur", "0x1", "-background", "white", "-rotate", "7",
+             "-attenuate", "0.5", "+noise", "Gaussian", "-colorspace", "Gray", tmp / "photo.png")
+    return run_tool("zbarimg", "--raw", "-q", tmp / "photo.png").strip()
+
+
+def test_every_qr_code_reads_from_a_phone_photo_of_the_board(built: BuiltPdfs, tmp_path: Path) -> None:
+    pdfs = sorted(built.result)
+    assert len(pdfs) == 17
+    for pdf in pdfs:
+        rel = pdf.relative_to(built.out / "pdf").as_posix()
+        if rel.startswith("ranking-"):
+            expected = f"{SITE_URL}ranking/{rel.removeprefix('ranking-').removesuffix('.pdf')}/"
+        elif "/" in rel:
+            compound, slug = rel.removesuffix(".pdf").split("/")
+            expected = f"{SITE_URL}compounds/{compound}/{slug}/"
+        else:
+            expected = f"{SITE_URL}compounds/{rel.removesuffix('.pdf')}/"
+        assert phone_photo_qr(pdf, tmp_path) == expected, rel
