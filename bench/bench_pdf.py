@@ -1,4 +1,4 @@
-"""Benchmark: notice PDFs per compound, cold (empty cache) vs cached (copied from the cache).
+"""Benchmark: notice PDFs (booklets, item sheets, rankings), cold (empty cache) vs cached.
 
 Usage: ``python bench/bench_pdf.py [--compounds N] [--data DIR] [--paper a4|a3]``
 
@@ -9,7 +9,8 @@ or the compounds of ``--data``), three times into fresh output folders:
 2. warm: empty cache again, compiler already loaded (pure Typst compile cost);
 3. cached: same cache, nothing changed (hash + copy only).
 
-Prints milliseconds per compound for each and the cold/cached ratio. Nothing is asserted:
+Prints milliseconds per PDF for each, the cold/cached ratio, the compile time per sheet, per
+booklet and per ranking list, and how many the cached run reused. Nothing is asserted:
 performance is measured here, not in the tests.
 """
 
@@ -48,10 +49,20 @@ def make_city(source: Path, dest: Path, compounds: int) -> None:
         yaml.write_text(text.replace(first, f"{first} {i + 1}号", 1), encoding="utf-8")
 
 
-def timed(ds, status, rankings, out: Path, cache: Path, paper: str) -> tuple[float, int, int]:
+def kind(name: str) -> str:
+    """``pdf/<id>.pdf`` booklet, ``pdf/<id>/<item>.pdf`` sheet, ``pdf/ranking-*.pdf`` ranking."""
+    if name.count("/") == 2:
+        return "sheet"
+    return "ranking" if name.startswith("pdf/ranking-") else "booklet"
+
+
+def timed(ds, status, rankings, out: Path, cache: Path, paper: str) -> tuple[float, int, int, dict[str, list[float]]]:
     start = time.perf_counter()
     result = build_pdfs(ds, status, rankings, AS_OF, out, paper, cache_dir=cache)
-    return time.perf_counter() - start, len(result.compiled), len(result.reused)
+    per_kind: dict[str, list[float]] = {}
+    for name, secs in result.seconds.items():
+        per_kind.setdefault(kind(name), []).append(secs)
+    return time.perf_counter() - start, len(result.compiled), len(result.reused), per_kind
 
 
 def main() -> None:
@@ -70,15 +81,20 @@ def main() -> None:
         ds = load(data, findings)
         status = run_checks(ds, AS_OF, findings)
         rankings = rank_all(ds)
-        n = len(ds.compounds) + len(rankings)
         cold = timed(ds, status, rankings, tmp / "out1", tmp / "cache1", args.paper)
+        n = cold[1] + cold[2]
         warm = timed(ds, status, rankings, tmp / "out2", tmp / "cache2", args.paper)
         cached = timed(ds, status, rankings, tmp / "out3", tmp / "cache2", args.paper)
-    print(f"PDF benchmark: {len(ds.compounds)} compounds + {len(rankings)} ranking periods = {n} PDFs, paper {args.paper}")
-    for label, (secs, compiled, reused) in (("cold (font scan + compile)", cold), ("warm compiler, empty cache", warm),
-                                             ("cached (nothing changed)", cached)):
+    print(f"PDF benchmark: {len(ds.compounds)} compounds + {len(rankings)} ranking periods = {n} PDFs "
+          f"(booklets, item sheets, rankings), paper {args.paper}")
+    for label, (secs, compiled, reused, _) in (("cold (font scan + compile)", cold), ("warm compiler, empty cache", warm),
+                                                ("cached (nothing changed)", cached)):
         print(f"  {label:<28} {secs:7.2f} s  {secs / n * 1000:7.1f} ms/PDF  compiled {compiled:4d}  reused {reused:4d}")
     print(f"  cold / cached ratio: {cold[0] / cached[0]:.1f}x   warm / cached: {warm[0] / cached[0]:.1f}x")
+    print("  compile time per document (warm compiler):")
+    for what, times in sorted(warm[3].items()):
+        print(f"    {what:<8} {len(times):5d} × {sum(times) / len(times) * 1000:7.1f} ms  (max {max(times) * 1000:.1f} ms)")
+    print(f"  cache per sheet: the cached run reused {cached[2]} of {n} and compiled {cached[1]}")
 
 
 if __name__ == "__main__":

@@ -157,3 +157,23 @@ def test_every_qr_code_reads_from_a_phone_photo_of_the_board(built: BuiltPdfs, t
         else:
             expected = f"{SITE_URL}compounds/{rel.removesuffix('.pdf')}/"
         assert phone_photo_qr(pdf, tmp_path) == expected, rel
+
+
+# --- the booklet's first page and the ranking list --------------------------------------
+
+
+def test_the_booklets_first_page_carries_the_fee_and_the_phones(built: BuiltPdfs) -> None:
+    first = run_tool("pdftotext", "-enc", "UTF-8", "-f", "1", "-l", "1", built.out / "pdf" / "lanting.pdf", "-")
+    assert "0.85" in first and "1.35" in first  # fee_schedule.csv: 物业服务费 per ㎡ and month
+    for phone in ("0999-11110001", "0999-11110002", "0999-11110003"):  # customer service, repair, 24 h
+        assert phone in first, phone
+    assert "0999-45678901" in first and "12345" in first  # supervision: the community, the hotline
+
+
+def test_the_ranking_list_names_the_issuing_body_and_each_companys_compounds(built: BuiltPdfs) -> None:
+    text = pdf_text(built.out / "pdf" / "ranking-2026-h1.pdf")
+    assert "发布单位" in text and "示例市住房和城乡建设局" in text and "发布日期" in text
+    served = text[text.index("参评企业服务的小区"):]
+    lines = [line for line in served.splitlines() if "兰亭花园" in line]
+    assert lines, "lanting's company is listed with it"
+    assert "示例市安居物业服务有限公司" in served[:served.index("兰亭花园")]

@@ -33,6 +33,7 @@ import dataclasses
 import hashlib
 import os
 import tempfile
+import time
 from datetime import date
 from functools import lru_cache
 from importlib.metadata import version
@@ -69,6 +70,8 @@ class PdfBuild(list[Path]):
     def __init__(self) -> None:
         super().__init__()
         self.compiled: list[str] = []
+        self.seconds: dict[str, float] = {}
+        """Compile time of each compiled document (for ``make bench``)."""
         self.reused: list[str] = []
         self.findings: list[Finding] = []
 
@@ -179,7 +182,9 @@ def build_pdfs(ds: Dataset, status: StatusMatrix, rankings: list[PeriodRanking],
         if cached.is_file():
             result.reused.append(doc.name)
         else:
+            start = time.perf_counter()
             _atomic_write(cached, compile_document(doc, templates_dir, fonts, templates))
+            result.seconds[doc.name] = time.perf_counter() - start
             result.compiled.append(doc.name)
         try:
             result.append(writer.copy(doc.name, cached))

@@ -1,7 +1,9 @@
 """A compound's notice-board PDF (公示栏), as a :class:`PdfDocument` (pure data, no Typst markup).
 
 Contract: :func:`notice_document` gives, for one compound, the data the template
-``templates/typst/notice.typ`` lays out: the title block with the version date (the latest
+``templates/typst/notice.typ`` lays out: on the first page what residents use most
+(:func:`essentials`: the fees, the service, repair and 24-hour phones) and the supervision
+phones; the title block with the version date (the latest
 posting date, :func:`generator.derive.stamp.version_date`; never the build day, so a rebuild
 with the same data and statuses gives the same bytes) and the version stamp
 (:func:`generator.derive.stamp.version_stamp`, the same the web page shows), a QR code for the compound's canonical URL (``site_url`` + ``compounds/<id>/``), the
@@ -19,6 +21,7 @@ from generator.derive.status import ItemStatus, StatusMatrix
 from generator.load.dataset import CompoundRecord, Dataset
 from generator.model.catalogue import CatalogueItem
 from generator.derive.rank import CompanyResult, PeriodRanking
+from generator.render.answers import CompoundView, key_figures
 from generator.render.plan import Output
 from generator.render.formatting import day_cn, quantity
 from generator.render.blocks import Block
@@ -91,6 +94,24 @@ def manager_name(ds: Dataset, rec: CompoundRecord) -> str | None:
     return c.self_management.organisation if c.self_management else None
 
 
+def essentials(ds: Dataset, rec: CompoundRecord, statuses: dict[str, ItemStatus], rankings: list[PeriodRanking],
+               as_of: date) -> dict:
+    """What residents use most, for the booklet's first page: the fees (物业费, 停车费, the same
+    one-line answers as the web, :func:`generator.render.answers.key_figures`) and the
+    customer-service, repair and 24-hour phones when the complaint channels are shown."""
+    c = rec.model
+    company = ds.companies[c.company].model if c.company in ds.companies else None
+    view = CompoundView(rec, statuses, company, c.company, rankings, as_of)
+    fees = [{"topic": a.topic, "spans": [[s.text, s.kind] for s in a.spans]}
+            for a in key_figures(view) if a.item_id in ("fee_schedule", "parking")]
+    phones: list[list[str]] = []
+    channels = view.file("complaint_channels")
+    p = getattr(channels, "phones", None)
+    if p is not None:
+        phones = [["客服电话", p.customer_service], ["报修电话", p.repair], ["24 小时应急电话", p.emergency_24h]]
+    return {"fees": fees, "phones": phones}
+
+
 def notice_document(ds: Dataset, rec: CompoundRecord, status: StatusMatrix, rankings: list[PeriodRanking],
                     as_of: date, paper: Paper, output: Output) -> PdfDocument:
     """The booklet of one compound; ``output`` is its entry in the site plan (path, QR URL)."""
@@ -131,6 +152,7 @@ def notice_document(ds: Dataset, rec: CompoundRecord, status: StatusMatrix, rank
         })
 
     data = {
+        "essentials": essentials(ds, rec, row, rankings, as_of),
         "paper": paper,
         "doc_title": f"{c.name} 物业服务信息公示",
         "author": organisation or city.regulator,

@@ -1,11 +1,12 @@
 """A ranking period's printable red/black list (红黑榜), as a :class:`PdfDocument`.
 
 Contract: :func:`ranking_document` gives the data ``templates/typst/ranking.typ`` lays out for
-one :class:`~generator.derive.rank.PeriodRanking`: the period, the organiser and publication date,
+one :class:`~generator.derive.rank.PeriodRanking`: the period, the issuing body (发布单位) and publication date,
 the rule version, the rater groups with their weights, the list rule and the quotas actually
 applied; the red list and the bad (black or yellow) list with each company's score parts,
 composite, rank, grade, change in rank, the arithmetic and, for the bad list, consecutive
-periods and rectification; then the full ranking; a QR code for
+periods and rectification; then the full ranking; each company with the compounds it
+serves (so a resident finds their own); a QR code for
 ``site_url`` + ``ranking/<period-id>/``; the publication date (the document's date: never
 the build day). Exact values come from the ranking
 stage and are printed as it rounded them.
@@ -79,6 +80,17 @@ def _explanations(ds: Dataset, results: list[CompanyResult]) -> list[Block]:
         if results else []
 
 
+def served_table(ds: Dataset, results: list[CompanyResult]) -> Block:
+    """Each ranked company (in rank order) with the compounds it serves, so residents find theirs."""
+    served: dict[str, list[str]] = {}
+    for cid in sorted(ds.compounds):
+        c = ds.compounds[cid].model
+        if c.management == "professional" and c.company:
+            served.setdefault(c.company, []).append(c.name)
+    rows = [[str(r.rank), _name(ds, r.company), "、".join(served.get(r.company, [])) or "—"] for r in results]
+    return table([Column("名次", 0, "center"), Column("企业", 3), Column("服务的小区", 5)], rows)
+
+
 def _origin(ds: Dataset, period: PeriodRanking) -> str:
     record = ds.evaluations.get(period.period.id)
     return record.sheet.rel if record is not None else f"evaluations/{period.period.id}.yaml"
@@ -112,6 +124,8 @@ def ranking_document(ds: Dataset, period: PeriodRanking, paper: Paper, output: O
     sections.append({"title": f"{policy.bad_list_name}（{len(bad)} 家）", "state": "bad", "blocks": bad_blocks})
     sections.append({"title": f"全部参评企业排名（{len(period.results)} 家）", "state": "all",
                      "blocks": [score_table(ds, period, period.results, "", with_list=True)]})
+    sections.append({"title": "参评企业服务的小区", "state": "all",
+                     "blocks": [served_table(ds, period.results)]})
     if policy.consequences:
         sections.append({"title": "上榜后果", "state": "all",
                          "blocks": [{"kind": "list", "caption": "", "items": list(policy.consequences)}]})
@@ -125,7 +139,7 @@ def ranking_document(ds: Dataset, period: PeriodRanking, paper: Paper, output: O
         "title": f"物业服务企业{policy.red_list_name[:1]}{policy.bad_list_name[:1]}榜",
         "subtitle": title if period.period.label in title else f"{period.period.label} · {title}",
         "meta": [[label, value] for label, value in facts([
-            ("组织单位", sheet.organiser),
+            ("发布单位", sheet.organiser),
             ("发布日期", day_cn(sheet.published_on)),
             ("规则版本", policy.version),
             ("评价主体及权重", weights),
@@ -135,7 +149,7 @@ def ranking_document(ds: Dataset, period: PeriodRanking, paper: Paper, output: O
         "dated": ["发布日期", day_cn(sheet.published_on)],
         "qr": {"url": url, "caption": "扫码查看网上榜单与评分说明"},
         "sections": sections,
-        "footer": f"{title} · 规则版本 {policy.version} · 发布日期 {sheet.published_on.isoformat()}",
+        "footer": f"{title} · 发布单位 {sheet.organiser} · {sheet.published_on.isoformat()}",
         "closing": f"对考评结果有异议的，可拨打{city.regulator}监督电话 {city.regulator_phone} 或政务服务热线 {city.hotline}。",
     }
     return PdfDocument(name=output.path, template="ranking.typ", entry="ranking", data=data,
