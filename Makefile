@@ -34,8 +34,9 @@ lock:
 	.cache/pip-tools/bin/pip-compile -q --upgrade --extra dev --generate-hashes --strip-extras --allow-unsafe \
 		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
+CHECK_FORMAT ?= text
 check: setup
-	$(PY) -m generator check --data data --as-of $(AS_OF)
+	$(PY) -m generator check --data data --as-of $(AS_OF) --format $(CHECK_FORMAT)
 
 schema: setup
 	$(PY) -m generator schema --out schemas

@@ -12,6 +12,13 @@ from datetime import date
 from pathlib import Path
 
 import click
+import click.core
+import click.decorators
+import click.exceptions
+import click.formatting
+import click.parser
+import click.termui
+import click.types
 
 from generator.engines.site_engine import DEFAULT_ENGINE, ENGINES
 from generator.findings import Finding, Findings, Severity
@@ -22,10 +29,12 @@ EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 def _as_of(value: str | None) -> date:
     if value is None:
         return date.today()
+    from generator.model.values import parse_date
+
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"“{value}”不是日期，请写成 YYYY-MM-DD", param_hint="--as-of") from None
+        return parse_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--as-of") from None
 
 
 def _data_dir(value: str) -> Path:
@@ -36,27 +45,81 @@ def _data_dir(value: str) -> Path:
 
 
 data_option = click.option("--data", "data", default="data", show_default=True, help="数据目录")
-as_of_option = click.option("--as-of", "as_of", default=None, help="数据日期 YYYY-MM-DD（默认今天）")
+as_of_option = click.option("--as-of", "as_of", default=None,
+                            help="数据日期，写法同数据：2026-11-15、2026/11/15 或 2026年11月15日（默认今天）")
 
 
-def print_findings(findings: list[Finding], data: Path, fmt: str, strict: bool) -> None:
+def print_findings(findings: list[Finding], data: Path, fmt: str, strict: bool, verbose: bool = False) -> None:
+    from generator.findings.report import github_lines, summary, text_lines
+
     if fmt == "json":
         click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
         return
-    prefix = data.as_posix().rstrip("/")
-    for f in findings:
-        level = "错误" if strict or f.severity is Severity.ERROR else "警告"
-        loc = f"{prefix}/{f.location()}"
-        where = f.where()
-        if where:
-            where += "："
-        elif f.field and not f.file.endswith(".csv"):
-            where = f"字段 {f.field}："
-        click.echo(f"{loc} {f.code} [{level}] {where}{f.message}")
-        if f.hint:
-            click.echo(f"    提示：{f.hint}")
-    errors = sum(1 for f in findings if strict or f.severity is Severity.ERROR)
-    click.echo(f"共 {errors} 个错误，{len(findings) - errors} 个警告。", err=True)
+    if fmt == "github":
+        for line in github_lines(findings, data.as_posix(), strict):
+            click.echo(line)
+    else:
+        for line in text_lines(findings, data.as_posix(), strict, verbose):
+            click.echo(line)
+    click.echo(summary(findings, strict), err=True)
+
+
+# click's own text (usage, help, errors) in Chinese: click looks every message up through
+# gettext; these lookups are replaced by this table (untranslated text stays as it is).
+_CLICK_ZH = {
+    "Usage:": "用法：",
+    "Options": "选项",
+    "Commands": "命令",
+    "Positional arguments": "参数",
+    "Show this message and exit.": "显示本帮助并退出。",
+    "default: {default}": "默认：{default}",
+    "required": "必填",
+    "(dynamic)": "（动态）",
+    "env var: {var}": "环境变量：{var}",
+    "Aborted!": "已中止。",
+    "Error: {message}": "错误：{message}",
+    "Try '{command} {option}' for help.": "运行 “{command} {option}” 查看帮助。",
+    "Invalid value: {message}": "取值不对：{message}",
+    "Invalid value for {param_hint}: {message}": "{param_hint} 的取值不对：{message}",
+    "Missing argument": "缺少参数",
+    "Missing option": "缺少选项",
+    "Missing parameter": "缺少参数",
+    "Missing {param_type}": "缺少{param_type}",
+    "Missing parameter: {param_name}": "缺少参数：{param_name}",
+    "Missing command.": "缺少命令。",
+    "No such option {name!r}.": "没有选项 {name!r}。",
+    "No such command {name!r}.": "没有命令 {name!r}。",
+    "Did you mean {possibility}?": "是不是想写 {possibility}？",
+    "(Did you mean one of: {possibilities}?)": "（是不是想写其中之一：{possibilities}？）",
+    "Got unexpected extra argument ({args})": "多余的参数（{args}）",
+    "Got unexpected extra arguments ({args})": "多余的参数（{args}）",
+    "Option {name!r} requires an argument.": "选项 {name!r} 后面要写一个值。",
+    "Option {name!r} requires {nargs} arguments.": "选项 {name!r} 后面要写 {nargs} 个值。",
+    "Option {name!r} does not take a value.": "选项 {name!r} 后面不写值。",
+    "{value!r} is not {choice}.": "{value!r} 不是 {choice}。",
+    "{value!r} is not one of {choices}.": "{value!r} 不是可选值（{choices}）之一。",
+    "Choose from:\n\t{choices}": "可选：\n\t{choices}",
+    "{value!r} is not a valid {number_type}.": "{value!r} 不是有效的{number_type}。",
+    "{value} is not in the range {range}.": "{value} 不在范围 {range} 内。",
+    "integer": "整数",
+    "unknown error": "未知错误",
+}
+
+
+def _zh(message: str) -> str:
+    return _CLICK_ZH.get(message, message)
+
+
+def _zh_plural(singular: str, plural: str, n: int) -> str:
+    return _zh(singular if n == 1 else plural)
+
+
+for _module in (click.core, click.exceptions, click.formatting, click.decorators, click.types, click.parser,
+                click.termui):
+    if hasattr(_module, "_"):
+        _module._ = _zh  # type: ignore[attr-defined]
+    if hasattr(_module, "ngettext"):
+        _module.ngettext = _zh_plural  # type: ignore[attr-defined]
 
 
 class _Commands(click.Group):
@@ -82,9 +145,11 @@ def cli() -> None:
 @cli.command()
 @data_option
 @as_of_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
+              help="text 给人看；json 给程序读（含英文字段路径）；github 在拉取请求中逐行标注")
 @click.option("--strict", is_flag=True, help="把警告当作错误")
-def check(data: str, as_of: str | None, fmt: str, strict: bool) -> None:
+@click.option("--verbose", is_flag=True, help="逐条列出警告（默认同一小区同类警告合并为一行）")
+def check(data: str, as_of: str | None, fmt: str, strict: bool, verbose: bool) -> None:
     """校验数据，列出全部问题。"""
     from generator.checks import run_checks
     from generator.load.dataset import load
@@ -95,7 +160,7 @@ def check(data: str, as_of: str | None, fmt: str, strict: bool) -> None:
     ds = load(root, findings)
     run_checks(ds, day, findings)
     items = findings.sorted()
-    print_findings(items, root, fmt, strict)
+    print_findings(items, root, fmt, strict, verbose)
     sys.exit(EXIT_DATA if findings.has_errors(strict) else EXIT_OK)
 
 

@@ -90,4 +90,4 @@ def test_wuye_script_checks_a_clean_city_and_refuses_bad_usage(mini: Path) -> No
     assert "共 0 个错误，0 个警告" in done.stderr
     bad = subprocess.run([wuye, "check", "--data", mini, "--as-of", "2026-13-45"], capture_output=True, text=True,
                          timeout=120)
-    assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr and "Traceback" not in bad.stderr
+    assert bad.returncode == 2 and "不是真实存在的日期" in bad.stderr and "Traceback" not in bad.stderr

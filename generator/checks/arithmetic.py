@@ -24,6 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from generator.findings import Findings
 from generator.load.dataset import CompoundRecord, Dataset, ItemRecord
 from generator.derive.ledgers import ledger_quarters
+from generator.model.base import quarter_of
 
 CENT = Decimal("0.01")
 MILLI = Decimal("0.001")
@@ -39,10 +40,9 @@ class _Reporter:
     findings: Findings
     rel: str
 
-    def mismatch(self, code: str, what: str, stated, expected, *, line=None, column=None, field=None, how: str = "") -> None:
-        self.findings.add(code, self.rel, f"{what}写的是 {stated}，按{how or '明细'}计算应为 {expected}",
-                          line=line, column=column, field=field,
-                          hint="核对计算；如明细有误，先改明细再改合计。")
+    def mismatch(self, code: str, what: str, stated, expected, *, how: str = "", **where) -> None:
+        """``where``: line, column, field, and for table cells cell and column_name."""
+        self.findings.add(code, self.rel, f"{what}写的是 {stated}，按{how or '明细'}计算应为 {expected}", **where)
 
 
 def check(ds: Dataset, findings: Findings, as_of: date) -> None:
@@ -54,8 +54,22 @@ def check(ds: Dataset, findings: Findings, as_of: date) -> None:
                           hint="续签或选聘后更新合同信息；合同期满继续服务的，注明实际情况。")
         for item_id, check_item in _ITEM_CHECKS.items():
             record = rec.items.get(item_id)
-            if record is not None and record.file.model.notice is not None and not record.table.invalid_rows:
-                check_item(rec, record, findings, as_of)
+            if record is None or record.file.model.notice is None:
+                continue
+            if record.table.rejected and item_id in _TOTALS_SKIPPED:
+                # One finding per root cause: a row left out would make every total and balance
+                # after it look wrong; say so once, on the row's own finding, and check no totals.
+                first = record.table.rejected[0]
+                if first.finding is not None:
+                    findings.amend(first.finding, _TOTALS_SKIPPED[item_id])
+                continue
+            check_item(rec, record, findings, as_of)
+
+
+_TOTALS_SKIPPED = {
+    "public_revenue": "这一行无法计入台账，本表的季度合计和结余暂不核对，改正后再核对",
+    "maintenance_fund": "这一行无法计入使用明细，年度使用合计暂不核对，改正后再核对",
+}
 
 
 def _public_revenue(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of: date) -> None:
@@ -63,16 +77,30 @@ def _public_revenue(rec: CompoundRecord, record: ItemRecord, findings: Findings,
     table = record.table
     csv = _Reporter(findings, table.rel or "")
     balance = file.opening_balance
+    carried: Decimal | None = None  # the chain from a wrong stated balance, once one is reported
+    carried_by_quarter: dict[str, Decimal] = {}
     previous_date: date | None = None
-    for row, line in zip(table.rows, table.lines):
+    for i, row in enumerate(table.rows):
         if previous_date is not None and row.date < previous_date:
             findings.add("date-order", table.rel or "", f"日期 {row.date} 早于上一行 {previous_date}，台账应按日期顺序记录",
-                         line=line, column=table.column_of("date"), field="date", hint="按日期从早到晚排列各行。")
+                         **table.at(i, "date"))
         previous_date = row.date
-        balance += row.amount if row.type == "income" else -row.amount
-        if row.balance is not None and row.balance != balance:
-            csv.mismatch("arith-balance", "结余", row.balance, balance, line=line, column=table.column_of("balance"),
-                         field="balance", how="上一行结余加收入减支出")
+        change = row.amount if row.type == "income" else -row.amount
+        balance += change
+        if carried is not None:
+            carried += change
+        if row.balance is None:
+            continue
+        if row.balance == balance:
+            carried = None
+        elif carried is not None and row.balance == carried:
+            # Carried on from the wrong balance already reported: the same root cause, not a new one.
+            carried_by_quarter[quarter_of(row.date)] = carried
+        else:
+            csv.mismatch("arith-balance", "结余", row.balance, balance, how="上一行结余加收入减支出",
+                         **table.at(i, "balance"))
+            carried = row.balance
+            carried_by_quarter[quarter_of(row.date)] = carried
     ledger = {q.period.id: q for q in ledger_quarters(file.opening_balance, table.rows)}
     yaml = _Reporter(findings, record.file.rel)
     for i, st in enumerate(file.quarters):
@@ -83,23 +111,28 @@ def _public_revenue(rec: CompoundRecord, record: ItemRecord, findings: Findings,
                          hint="写成 2026-Q3 这样的季度。")
             continue
         got = ledger.get(q)
+        wrong: set[str] = set()
         for field in ("income", "cost", "company_share", "used"):
             stated, expected = getattr(st, field), getattr(got, field) if got else ZERO
             if stated != expected:
+                wrong.add(field)
                 yaml.mismatch("arith-period-total", f"{st.period.label}{_PR_LABEL[field]}", stated, expected,
                               line=record.file.line_of("quarters", i, field), field=f"quarters[{i + 1}].{field}",
                               how="台账本季度各行合计")
-        if st.net_to_owners != st.income - st.cost - st.company_share:
+        # Dependent checks use the ledger's totals, so a wrong total (reported above) never
+        # makes a correct net figure or share look wrong.
+        income, cost, share = (got.income, got.cost, got.company_share) if got else (st.income, st.cost, st.company_share)
+        if st.net_to_owners != income - cost - share and st.net_to_owners != st.income - st.cost - st.company_share:
             yaml.mismatch("arith-net", f"{st.period.label}归业主净收益", st.net_to_owners,
-                          st.income - st.cost - st.company_share, line=record.file.line_of("quarters", i, "net_to_owners"),
+                          income - cost - share, line=record.file.line_of("quarters", i, "net_to_owners"),
                           field=f"quarters[{i + 1}].net_to_owners", how="收入 − 成本 − 企业分成")
-        if file.company_share_rate is not None:
-            expected_share = money(file.company_share_rate * (st.income - st.cost))
+        if file.company_share_rate is not None and "company_share" not in wrong:
+            expected_share = money(file.company_share_rate * (income - cost))
             if st.company_share != expected_share:
                 yaml.mismatch("arith-net", f"{st.period.label}企业分成", st.company_share, expected_share,
                               line=record.file.line_of("quarters", i, "company_share"),
                               field=f"quarters[{i + 1}].company_share", how=f"约定比例 {file.company_share_rate} ×（收入 − 成本）")
-        if got is not None and st.closing_balance != got.closing_balance:
+        if got is not None and st.closing_balance != got.closing_balance and st.closing_balance != carried_by_quarter.get(q):
             yaml.mismatch("arith-balance", f"{st.period.label}期末结余", st.closing_balance, got.closing_balance,
                           line=record.file.line_of("quarters", i, "closing_balance"),
                           field=f"quarters[{i + 1}].closing_balance", how="台账本季度最后结余")
@@ -112,25 +145,22 @@ def _utility(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of:
     table = record.table
     r = _Reporter(findings, table.rel or "")
     basis = record.file.model.basis_total
-    for row, line in zip(table.rows, table.lines):
+    for i, row in enumerate(table.rows):
         if row.meter_end < row.meter_start:
             findings.add("arith-line-total", table.rel or "", f"截止读数 {row.meter_end} 小于起始读数 {row.meter_start}",
-                         line=line, column=table.column_of("meter_end"), field="meter_end", hint="核对抄表读数。")
+                         **table.at(i, "meter_end"), hint="核对抄表读数。")
             continue
         if row.usage != row.meter_end - row.meter_start:
-            r.mismatch("arith-line-total", "用量", row.usage, row.meter_end - row.meter_start, line=line,
-                       column=table.column_of("usage"), field="usage", how="截止读数 − 起始读数")
+            r.mismatch("arith-line-total", "用量", row.usage, row.meter_end - row.meter_start, **table.at(i, "usage"), how="截止读数 − 起始读数")
         expected = money(row.usage * row.unit_price)
         if row.amount != expected:
-            r.mismatch("arith-line-total", "金额", row.amount, expected, line=line, column=table.column_of("amount"),
-                       field="amount", how="用量 × 单价")
+            r.mismatch("arith-line-total", "金额", row.amount, expected, **table.at(i, "amount"), how="用量 × 单价")
         if basis:
             # Per-㎡ shares are small: the notice may state 2 to 4 decimals; check at the stated precision.
             places = Decimal(1).scaleb(-max(2, min(4, -row.per_unit.as_tuple().exponent)))
             share = (row.amount / basis).quantize(places, rounding=ROUND_HALF_UP)
             if row.per_unit != share:
-                r.mismatch("arith-line-total", "分摊标准", row.per_unit, share, line=line,
-                           column=table.column_of("per_unit"), field="per_unit", how=f"金额 ÷ 分摊基数 {basis}")
+                r.mismatch("arith-line-total", "分摊标准", row.per_unit, share, **table.at(i, "per_unit"), how=f"金额 ÷ 分摊基数 {basis}")
 
 
 def _service_accounts(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of: date) -> None:
@@ -197,20 +227,20 @@ def _maintenance_fund(rec: CompoundRecord, record: ItemRecord, findings: Finding
 
 def _fund_unreported_years(record: ItemRecord, years: dict[int, Decimal], findings: Findings) -> None:
     table = record.table
-    for row, line in zip(table.rows, table.lines):
+    for i, row in enumerate(table.rows):
         if years.pop(row.date.year, None) is not None:  # once per year, at its first row
             findings.warn("arith-period-total", table.rel or "", f"{row.date.year} 年的使用明细没有对应的年度汇总（years）",
-                          line=line, column=table.column_of("date"), field="date",
+                          **table.at(i, "date"),
                           hint=f"在 maintenance_fund.yaml 的 years 中补上 {row.date.year} 年的汇总。")
 
 
 def _parking(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of: date) -> None:
     table = record.table
-    for row, line in zip(table.rows, table.lines):
+    for i, row in enumerate(table.rows):
         if row.sold + row.rented + row.vacant != row.total:
             findings.add("arith-count", table.rel or "",
                          f"已售 {row.sold} + 已租 {row.rented} + 空置 {row.vacant} = {row.sold + row.rented + row.vacant}，与总数 {row.total} 不符",
-                         line=line, column=table.column_of("total"), field="total", hint="核对各类车位数。")
+                         **table.at(i, "total"), hint="核对各类车位数。")
 
 
 def _oversight(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of: date) -> None:
@@ -229,22 +259,21 @@ def _oversight(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_o
         findings.add("arith-count", record.file.rel, "满意户数多于参与测评户数", line=at("satisfaction", "satisfied"),
                      field="satisfaction.satisfied", hint="核对满意度测评数据。")
     table = record.table
-    for row, line in zip(table.rows, table.lines):
+    for i, row in enumerate(table.rows):
         if row.status == "已整改" and row.completed_on is None:
-            findings.warn("field-required", table.rel or "", "已整改的事项应填写完成日期", line=line,
-                          column=table.column_of("completed_on"), field="completed_on", hint="补充完成日期。")
+            findings.warn("field-required", table.rel or "", "已整改的事项应填写完成日期", **table.at(i, "completed_on"), hint="补充完成日期。")
 
 
 def _facilities(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of: date) -> None:
     table = record.table
-    for row, line in zip(table.rows, table.lines):
+    for i, row in enumerate(table.rows):
         if row.next_inspection <= row.last_inspection:
             findings.add("date-order", table.rel or "", f"下次检验日期 {row.next_inspection} 不晚于上次 {row.last_inspection}",
-                         line=line, column=table.column_of("next_inspection"), field="next_inspection",
+                         **table.at(i, "next_inspection"),
                          hint="核对检验日期。")
         elif row.next_inspection < as_of:
             findings.warn("inspection-overdue", table.rel or "", f"{row.system}应于 {row.next_inspection} 检验，已逾期",
-                          line=line, column=table.column_of("next_inspection"), field="next_inspection",
+                          **table.at(i, "next_inspection"),
                           hint="完成检验后更新上次/下次检验日期。")
 
 

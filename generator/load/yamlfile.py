@@ -157,6 +157,51 @@ def _code(character: object) -> int:
     return character if isinstance(character, int) else ord(str(character)[:1] or "\0")
 
 
+_FULL_WIDTH_COLON = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w.-]*)[ \t]*：", re.M)
+_GENERIC_HINT = "检查缩进（只用空格，不用 Tab）、冒号后的空格和引号是否成对。"
+# PyYAML's problem text -> (message in Chinese, use the mark where the construct began, hint)
+_PROBLEMS: tuple[tuple[str, str, bool, str], ...] = (
+    ("could not find expected ':'", "这一行缺少“键: 值”中的冒号，或冒号后面没有空格", True,
+     "写成“键: 值”，冒号是英文冒号，后面加一个空格。"),
+    ("mapping values are not allowed", "这里不能出现“: ”：值中含有冒号加空格，或缩进不对", False,
+     "值中有“: ”时给整个值加引号（'…'），或检查这一行的缩进。"),
+    ("found character '\\t' that cannot start any token", "用了 Tab 键缩进", False, "缩进只能用空格。"),
+    ("found a tab character", "用了 Tab 键缩进", False, "缩进只能用空格。"),
+    ("found character that cannot start any token", "这一行有不能出现在开头的字符（多为 Tab 缩进，或 @、` 等符号）", False,
+     "缩进只能用空格；以 @ 或 ` 开头的值要加引号。"),
+    ("found unexpected end of stream", "引号没有成对：从这一行开始的引号一直没有结束", True,
+     "在值的末尾补上引号，或删除多余的引号。"),
+    ("found unknown escape character", "双引号中的反斜杠“\\”写法不对", False, "改用单引号（'…'），或写成两个反斜杠。"),
+    ("expected <block end>, but found", "缩进不一致：这一行与同一层的其他行没有对齐", False,
+     "同一层的键左边对齐，只用空格缩进。"),
+    ("did not find expected key", "缩进不一致：这一行与同一层的其他行没有对齐", False, "同一层的键左边对齐，只用空格缩进。"),
+    ("did not find expected '-' indicator", "列表项没有对齐：每项都以“- ”开头并左边对齐", False,
+     "列表中的每一项以“- ”开头，左边对齐。"),
+    ("found undefined alias", "用了没有定义的 *别名", False, "不用 &锚点/*别名，把内容直接写出来。"),
+)
+
+
+def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int | None, int | None, str]:
+    """A PyYAML syntax error as a Chinese message with the line of the mistake (PyYAML often
+    names the line after it): (message, line, column, hint)."""
+    problem_line = exc.problem_mark.line + 1 if exc.problem_mark else None
+    for match in _FULL_WIDTH_COLON.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        if problem_line is None or line <= problem_line:
+            column = match.end() - match.start() + (match.start() - text.rfind("\n", 0, match.start()) - 1)
+            return (f"键“{match.group(1)}”后面用了中文冒号“：”", line, column,
+                    "改成英文冒号加一个空格，如“name: 兰亭苑”（输入法切换到英文再输入冒号）。")
+    problem = exc.problem or ""
+    for english, message, at_start, hint in _PROBLEMS:
+        if problem.startswith(english):
+            mark = (exc.context_mark if at_start else None) or exc.problem_mark
+            return (f"YAML 语法错误：{message}", mark.line + 1 if mark else None,
+                    mark.column + 1 if mark else None, hint)
+    mark = exc.problem_mark or exc.context_mark
+    return ("YAML 语法错误：这一行无法读取", mark.line + 1 if mark else None, mark.column + 1 if mark else None,
+            _GENERIC_HINT)
+
+
 def read_yaml(path: Path, rel: str, findings: Findings) -> YamlDoc | None:
     """Read ``path``; report problems under the name ``rel``. ``None`` when unreadable."""
     if too_big(path, rel, MAX_YAML_BYTES, findings, "YAML 文件"):
@@ -173,13 +218,8 @@ def read_yaml(path: Path, rel: str, findings: Findings) -> YamlDoc | None:
             return None
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "语法错误"
-        findings.add(
-            "yaml-syntax", rel, f"YAML 语法错误：{problem}",
-            line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
-            hint="检查缩进（只用空格，不用 Tab）、冒号后的空格和引号是否成对。",
-        )
+        message, line, column, hint = explain(exc, text)
+        findings.add("yaml-syntax", rel, message, line=line, column=column, hint=hint)
         return None
     except yaml.reader.ReaderError as exc:  # a NUL or another control character
         bad = _CONTROL.search(text)
