@@ -239,7 +239,7 @@ def serve(data: str, as_of: str | None, stage_dir: str, dev_addr: str) -> None:
             click.echo(message, err=True)
         if not ok:
             print_findings(findings, options.data, "text", False)
-            click.echo("有错误，预览保持上一版。", err=True)
+            click.echo("有错误：浏览器中每页顶部列出了这些错误（改正并保存后自动恢复）。", err=True)
         else:
             click.echo(f"已重新生成（{len(findings)} 个警告）。", err=True)
 

@@ -5,7 +5,11 @@ development server on it (which reloads the browser when staged files change), a
 the data folder, ``content/``, the templates and ``mkdocs.yml`` once a second. On a change
 it re-runs load -> checks -> render into a fresh temporary folder and mirrors it into the
 staging folder (:func:`generator.write.staging.sync_tree`, only changed files), so MkDocs
-rebuilds. With data errors the preview keeps the last good version and ``report`` is told.
+rebuilds. With data errors the preview shows the last good version with the errors (file,
+line, cell, message and hint, in Chinese) in a banner at the top of every page, or, before
+any good version, a page of just the errors; the next good regeneration removes them. The
+watched folders include every template folder (``generator/templates/``); the Jinja
+environment reloads changed templates. ``report`` is told either way.
 """
 
 from __future__ import annotations
@@ -19,7 +23,9 @@ from typing import Callable
 from generator.commands.build import BuildError, BuildOptions, prepare_stage, check, render, stage
 from generator.engines.mkdocs_runner import quiet_jieba
 from generator.engines.site_config import ConfigError, load_site_config
-from generator.findings import Finding
+from generator.findings import Finding, Severity
+from generator.findings.report import describe
+from generator.render.web.markdown_escape import html_text
 from generator.templates import ROOT as TEMPLATES
 from generator.write.staging import sync_tree
 
@@ -37,23 +43,75 @@ def _snapshot(roots: list[Path]) -> dict[Path, float]:
     return out
 
 
-def _regenerate(options: BuildOptions, target: Path, report: Report) -> bool:
-    try:
-        site_config = load_site_config(options.config)
-    except ConfigError as exc:
-        raise BuildError(str(exc)) from None
-    checked, findings = check(options)
-    if checked is None:
-        report(findings, False, None)
-        return False
-    fresh = Path(tempfile.mkdtemp(prefix="wuye-serve-"))
-    try:
-        stage(render(checked), checked, site_config, options.content, fresh)
-        sync_tree(fresh, target)
-    finally:
-        shutil.rmtree(fresh, ignore_errors=True)
-    report(findings, True, None)
-    return True
+class _Preview:
+    """The staged preview and a copy of its last good version (to put the error banner on)."""
+
+    def __init__(self, options: BuildOptions, target: Path, report: Report) -> None:
+        self.options, self.target, self.report = options, target, report
+        self.last_good: Path | None = None
+
+    def regenerate(self) -> bool:
+        try:
+            site_config = load_site_config(self.options.config)
+        except ConfigError as exc:
+            raise BuildError(str(exc)) from None
+        checked, findings = check(self.options)
+        if checked is None:
+            self._show_errors(findings)
+            self.report(findings, False, None)
+            return False
+        fresh = Path(tempfile.mkdtemp(prefix="wuye-serve-"))
+        stage(render(checked), checked, site_config, self.options.content, fresh)
+        sync_tree(fresh, self.target)
+        if self.last_good is not None:
+            shutil.rmtree(self.last_good, ignore_errors=True)
+        self.last_good = fresh
+        self.report(findings, True, None)
+        return True
+
+    def _show_errors(self, findings: list[Finding]) -> None:
+        banner = error_banner(findings, previous=self.last_good is not None)
+        shown = Path(tempfile.mkdtemp(prefix="wuye-serve-errors-"))
+        try:
+            if self.last_good is not None:
+                shutil.copytree(self.last_good, shown, dirs_exist_ok=True)
+                for page in shown.rglob("*.md"):
+                    page.write_text(with_banner(page.read_text(encoding="utf-8"), banner), encoding="utf-8")
+            else:
+                (shown / "docs").mkdir()
+                (shown / "docs" / "index.md").write_text("# 数据有错误\n\n" + banner, encoding="utf-8")
+                (shown / "mkdocs.yml").write_text(
+                    "site_name: 预览（数据有错误）\ndocs_dir: docs\ntheme:\n  name: material\n  language: zh\n",
+                    encoding="utf-8")
+            sync_tree(shown, self.target)
+        finally:
+            shutil.rmtree(shown, ignore_errors=True)
+
+    def close(self) -> None:
+        if self.last_good is not None:
+            shutil.rmtree(self.last_good, ignore_errors=True)
+
+
+def error_banner(findings: list[Finding], previous: bool = True) -> str:
+    """The errors as an HTML block (every value escaped) for the top of a Markdown page."""
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    shown = "下面显示的是上一版" if previous else "网站还无法生成"
+    rows = "".join(
+        f"<li><code>{html_text(f.location())}</code> {html_text(describe(f))}"
+        + (f"<br>提示：{html_text(f.hint)}" if f.hint else "") + "</li>"
+        for f in errors)
+    return (f'<div class="admonition danger wuye-findings" role="alert">\n'
+            f'<p class="admonition-title">数据有 {len(errors)} 个错误，{shown}；改正并保存后自动刷新</p>\n'
+            f"<ol>{rows}</ol>\n</div>\n\n")
+
+
+def with_banner(page: str, banner: str) -> str:
+    """``page`` with ``banner`` after its front matter (if any)."""
+    if page.startswith("---\n"):
+        end = page.find("\n---\n", 4)
+        if end != -1:
+            return page[: end + 5] + "\n" + banner + page[end + 5:]
+    return banner + page
 
 
 def serve(options: BuildOptions, dev_addr: str, report: Report) -> None:
@@ -62,8 +120,8 @@ def serve(options: BuildOptions, dev_addr: str, report: Report) -> None:
     quiet_jieba()
     assert options.stage_dir is not None
     target, _ = prepare_stage(options.stage_dir)
-    if not _regenerate(options, target, report):
-        raise BuildError("数据有错误，无法开始预览；请先修正上面列出的问题。")
+    preview = _Preview(options, target, report)
+    preview.regenerate()
     watched = [options.data, options.content, options.config, TEMPLATES]
     stop = threading.Event()
 
@@ -74,7 +132,7 @@ def serve(options: BuildOptions, dev_addr: str, report: Report) -> None:
             if now != seen:
                 seen = now
                 try:
-                    _regenerate(options, target, report)
+                    preview.regenerate()
                 except BuildError as exc:
                     report([], False, str(exc))
 
@@ -84,3 +142,4 @@ def serve(options: BuildOptions, dev_addr: str, report: Report) -> None:
         mkdocs_serve(config_file=str(target / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
     finally:
         stop.set()
+        preview.close()
