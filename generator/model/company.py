@@ -17,14 +17,14 @@ class PartyOrganisation(Record):
 
 
 class Company(Record):
-    name: Text = Field(description="企业全称")
+    name: Text = Field(title="企业名称", description="企业全称")
     short_name: str | None = Field(None, description="简称，用于表格")
-    credit_code: str = Field(pattern=CREDIT_CODE_PATTERN, description="统一社会信用代码（18 位）")
-    licence: str | None = Field(None, description="营业执照登记机关或资质说明")
-    grade: str | None = Field(None, description="星级或信用等级，如“四星级”")
-    party: PartyOrganisation
-    address: Text = Field(description="企业办公地址")
-    phone: Phone = Field(description="企业服务电话")
+    credit_code: str = Field(pattern=CREDIT_CODE_PATTERN, title="统一社会信用代码", description="统一社会信用代码（18 位）")
+    licence: str | None = Field(None, title="登记及资质", description="营业执照登记机关或资质说明")
+    grade: str | None = Field(None, title="星级/信用等级", description="星级或信用等级，如“四星级”")
+    party: PartyOrganisation = Field(title="党组织")
+    address: Text = Field(title="企业地址", description="企业办公地址")
+    phone: Phone = Field(title="企业服务电话", description="企业服务电话")
     work_mobiles: list[Phone] = Field(default_factory=list, description=(
         "企业登记的工作手机（单位所有、用于值班或报修，不是个人手机）；只有列在这里的手机号码才能公示"))
 

@@ -15,10 +15,10 @@ from generator.model.base import Count, Day, Phone, Quantity, Record, Slug, Text
 
 
 class Contract(Record):
-    type: Literal["lump_sum", "commission"] = Field(description="lump_sum 包干制；commission 酬金制")
-    start: Day = Field(description="合同开始日期")
-    end: Day = Field(description="合同结束日期")
-    service_level: str | None = Field(None, description="服务等级，如“二级”")
+    type: Literal["lump_sum", "commission"] = Field(title="合同类型", description="lump_sum 包干制；commission 酬金制")
+    start: Day = Field(title="合同开始日期", description="合同开始日期")
+    end: Day = Field(title="合同结束日期", description="合同结束日期")
+    service_level: str | None = Field(None, title="服务等级", description="服务等级，如“二级”")
 
     @model_validator(mode="after")
     def _order(self) -> "Contract":
@@ -28,12 +28,12 @@ class Contract(Record):
 
 
 class SelfManagement(Record):
-    organisation: Text = Field(description="自治管理组织名称，如“××小区业主自治管理小组”")
-    phone: Phone = Field(description="联系电话（办公电话，不填个人手机）")
+    organisation: Text = Field(title="管理组织", description="自治管理组织名称，如“××小区业主自治管理小组”")
+    phone: Phone = Field(title="联系电话", description="联系电话（办公电话，不填个人手机）")
 
 
 class OwnersCommittee(Record):
-    kind: Literal["业委会", "物管会", "无"] = Field(description="业主委员会、物业管理委员会或尚未成立")
+    kind: Literal["业委会", "物管会", "无"] = Field(title="业主组织", description="业主委员会、物业管理委员会或尚未成立")
     established_on: Day | None = Field(None, description="成立日期")
     phone: Phone | None = Field(None, description="业委会（物管会）办公电话，如 0550-6302266；不填个人手机")
     office: str | None = Field(None, description="办公地点和接待时间，如“小区会所二楼，每周六上午”")
@@ -55,7 +55,7 @@ class Compound(Record):
     floor_area: Quantity = Field(description="总建筑面积（㎡）")
     built_year: int | None = Field(None, ge=1949, le=2100, description="建成年份")
     owners_committee: OwnersCommittee
-    contract: Contract | None = Field(None, description="物业服务合同；自治物业可不填")
+    contract: Contract | None = Field(None, title="物业服务合同", description="物业服务合同；自治物业可不填")
 
     @model_validator(mode="after")
     def _management(self) -> "Compound":

@@ -35,20 +35,20 @@ class ItemFile(Record):
 
 
 class ProjectManager(Record):
-    name: Text = Field(description="项目经理姓名（按规定可公开）")
-    office_phone: Phone = Field(description="办公电话")
+    name: Text = Field(title="项目经理", description="项目经理姓名（按规定可公开）")
+    office_phone: Phone = Field(title="办公电话", description="办公电话")
     photo: str | None = Field(None, description="照片文件名（与本文件同目录）")
-    since: Day | None = Field(None, description="任职日期")
+    since: Day | None = Field(None, title="任职日期", description="任职日期")
 
 
 class Office(Record):
-    address: Text = Field(description="物业服务中心地址")
-    hours: Text = Field(description="办公时间")
+    address: Text = Field(title="地址", description="物业服务中心地址")
+    hours: Text = Field(title="办公时间", description="办公时间")
 
 
 class StaffCount(Record):
-    role: Text = Field(description="岗位（只写岗位，不写姓名）")
-    count: Count
+    role: Text = Field(title="岗位", description="岗位（只写岗位，不写姓名）")
+    count: Count = Field(title="人数")
 
 
 class CompanyProfileFile(ItemFile):
@@ -58,119 +58,119 @@ class CompanyProfileFile(ItemFile):
 
 
 class ServiceScopeFile(ItemFile):
-    service_level: str | None = Field(None, description="服务等级")
-    standard_basis: str | None = Field(None, description="服务标准依据")
+    service_level: str | None = Field(None, title="服务等级", description="服务等级")
+    standard_basis: str | None = Field(None, title="服务标准依据", description="服务标准依据")
 
 
 class FeeScheduleFile(ItemFile):
-    price_report_phone: Phone | None = Field(None, description="价格举报电话；不填用城市配置")
-    note: str | None = None
+    price_report_phone: Phone | None = Field(None, title="价格举报电话", description="价格举报电话；不填用城市配置")
+    note: str | None = Field(None, title="说明")
 
 
 class ResponseTime(Record):
-    kind: Text = Field(description="事项，如“紧急维修”")
-    promise: Text = Field(description="承诺时限，如“30 分钟内到场”")
+    kind: Text = Field(title="事项", description="事项，如“紧急维修”")
+    promise: Text = Field(title="承诺时限", description="承诺时限，如“30 分钟内到场”")
 
 
 class Phones(Record):
-    customer_service: Phone = Field(description="客服电话")
-    repair: Phone = Field(description="报修电话")
-    emergency_24h: Phone = Field(description="24 小时应急电话")
-    complaint: Phone = Field(description="投诉电话")
+    customer_service: Phone = Field(title="客服电话", description="客服电话")
+    repair: Phone = Field(title="报修电话", description="报修电话")
+    emergency_24h: Phone = Field(title="24 小时应急电话", description="24 小时应急电话")
+    complaint: Phone = Field(title="投诉电话", description="投诉电话")
 
 
 class ComplaintChannelsFile(ItemFile):
     phones: Phones | None = None
-    flow: list[Text] = Field(default_factory=list, description="报修/投诉处理流程，一步一行")
-    response_times: list[ResponseTime] = Field(default_factory=list)
-    volunteer_supervisors: Count | None = Field(None, description="义务监督员人数（不公开姓名）")
+    flow: list[Text] = Field(default_factory=list, title="报修投诉流程", description="报修/投诉处理流程，一步一行")
+    response_times: list[ResponseTime] = Field(default_factory=list, title="承诺时限")
+    volunteer_supervisors: Count | None = Field(None, title="义务监督员", description="义务监督员人数（不公开姓名）")
 
 
 class FacilityMaintenanceFile(ItemFile):
-    note: str | None = None
+    note: str | None = Field(None, title="说明")
 
 
 class QuarterStatement(Record):
-    period: PeriodField = Field(description="季度，如 2026-Q3")
-    income: Money = Field(description="本期收入合计")
-    cost: Money = Field(description="本期合理成本合计")
-    company_share: Money = Field(Decimal(0), description="本期企业分成")
-    net_to_owners: Amount = Field(description="本期归业主净收益 = 收入 − 成本 − 企业分成")
-    used: Money = Field(Decimal(0), description="本期业主共有资金使用")
-    closing_balance: Amount = Field(description="期末结余")
+    period: PeriodField = Field(title="季度", description="季度，如 2026-Q3")
+    income: Money = Field(title="收入", description="本期收入合计")
+    cost: Money = Field(title="合理成本", description="本期合理成本合计")
+    company_share: Money = Field(Decimal(0), title="企业分成", description="本期企业分成")
+    net_to_owners: Amount = Field(title="归业主净收益", description="本期归业主净收益 = 收入 − 成本 − 企业分成")
+    used: Money = Field(Decimal(0), title="资金使用", description="本期业主共有资金使用")
+    closing_balance: Amount = Field(title="期末结余", description="期末结余")
 
 
 class PublicRevenueFile(ItemFile):
-    opening_balance: Amount = Field(Decimal(0), description="台账第一行之前的结余")
-    company_share_rate: Ratio | None = Field(None, description="约定的企业分成比例（按收入减成本计），如 0.1")
+    opening_balance: Amount = Field(Decimal(0), title="期初结余", description="台账第一行之前的结余")
+    company_share_rate: Ratio | None = Field(None, title="约定企业分成比例", description="约定的企业分成比例（按收入减成本计），如 0.1")
     quarters: list[QuarterStatement] = Field(default_factory=list, description="各季度汇总（会与台账核对）")
-    uses_decided_by: str | None = Field(None, description="资金使用由谁决定，如“业主大会”")
+    uses_decided_by: str | None = Field(None, title="资金使用决定", description="资金使用由谁决定，如“业主大会”")
 
 
 class ParkingFile(ItemFile):
-    occupancy_fee_standard: str | None = Field(None, description="车位占用费标准，如“150 元/月”")
-    occupancy_fee_collected: Money | None = Field(None, description="本期已收车位占用费（计入公共收益）")
+    occupancy_fee_standard: str | None = Field(None, title="车位占用费标准", description="车位占用费标准，如“150 元/月”")
+    occupancy_fee_collected: Money | None = Field(None, title="本期已收占用费", description="本期已收车位占用费（计入公共收益）")
 
 
 class CostLine(Record):
-    category: Text = Field(description="支出类别，如 人员费用、保洁、绿化")
-    amount: Money
+    category: Text = Field(title="支出类别", description="支出类别，如 人员费用、保洁、绿化")
+    amount: Money = Field(title="金额")
 
 
 class FeeIncome(Record):
-    receivable: Money = Field(description="应收物业费")
-    received: Money = Field(description="实收物业费")
-    collection_rate: Ratio = Field(description="收缴率（实收 ÷ 应收），如 0.925")
-    arrears_households: Count = Field(description="欠费户数（只公开总数）")
-    other_income: Money = Field(Decimal(0), description="其他收入")
+    receivable: Money = Field(title="应收物业费", description="应收物业费")
+    received: Money = Field(title="实收物业费", description="实收物业费")
+    collection_rate: Ratio = Field(title="收缴率", description="收缴率（实收 ÷ 应收），如 0.925")
+    arrears_households: Count = Field(title="欠费户数", description="欠费户数（只公开总数）")
+    other_income: Money = Field(Decimal(0), title="其他收入", description="其他收入")
 
 
 class Commission(Record):
-    rate: Ratio = Field(description="酬金比例（按实际支出计）")
-    amount: Money = Field(description="酬金金额")
+    rate: Ratio = Field(title="酬金比例", description="酬金比例（按实际支出计）")
+    amount: Money = Field(title="酬金", description="酬金金额")
 
 
 class ServiceAccountsFile(ItemFile):
     income: FeeIncome | None = None
-    costs: list[CostLine] = Field(default_factory=list)
+    costs: list[CostLine] = Field(default_factory=list, title="支出")
     total_cost: Money | None = Field(None, description="支出合计（会核对）")
-    surplus: Amount | None = Field(None, description="结余（负数为亏损）= 实收 + 其他收入 − 支出合计 − 酬金")
+    surplus: Amount | None = Field(None, title="结余", description="结余（负数为亏损）= 实收 + 其他收入 − 支出合计 − 酬金")
     commission: Commission | None = Field(None, description="酬金制合同的酬金")
-    budget: list[CostLine] = Field(default_factory=list, description="下一年度预算")
-    performance: str | None = Field(None, description="履约情况说明")
+    budget: list[CostLine] = Field(default_factory=list, title="下一年度预算", description="下一年度预算")
+    performance: str | None = Field(None, title="履约情况", description="履约情况说明")
 
 
 class FundYear(Record):
-    year: int = Field(ge=2000, le=2100)
-    opening_balance: Money
-    deposited: Money = Field(description="本年归集")
-    interest: Money = Field(description="本年利息")
-    used: Money = Field(description="本年使用（会与使用明细核对）")
-    closing_balance: Money = Field(description="年末余额 = 期初 + 归集 + 利息 − 使用")
+    year: int = Field(ge=2000, le=2100, title="年度")
+    opening_balance: Money = Field(title="期初余额")
+    deposited: Money = Field(title="本年归集", description="本年归集")
+    interest: Money = Field(title="本年利息", description="本年利息")
+    used: Money = Field(title="本年使用", description="本年使用（会与使用明细核对）")
+    closing_balance: Money = Field(title="年末余额", description="年末余额 = 期初 + 归集 + 利息 − 使用")
 
 
 class MaintenanceFundFile(ItemFile):
-    account_bank: str | None = Field(None, description="专户银行名称（不填账号）")
+    account_bank: str | None = Field(None, title="专户银行", description="专户银行名称（不填账号）")
     years: list[FundYear] = Field(default_factory=list)
 
 
 class UtilitySharingFile(ItemFile):
-    method: Literal["按建筑面积", "按户"] | None = Field(None, description="分摊方式")
-    basis_total: Money | None = Field(None, description="分摊基数：总建筑面积（㎡）或总户数")
+    method: Literal["按建筑面积", "按户"] | None = Field(None, title="分摊方式", description="分摊方式")
+    basis_total: Money | None = Field(None, title="分摊基数", description="分摊基数：总建筑面积（㎡）或总户数")
 
 
 class ComplaintStats(Record):
-    received: Count = Field(description="受理投诉件数")
-    resolved: Count = Field(description="办结件数")
-    first_time_resolved: Count = Field(description="一次办结件数")
+    received: Count = Field(title="受理投诉件数", description="受理投诉件数")
+    resolved: Count = Field(title="办结件数", description="办结件数")
+    first_time_resolved: Count = Field(title="一次办结件数", description="一次办结件数")
 
 
 class Satisfaction(Record):
-    surveyed: Count = Field(description="参与测评户数")
-    satisfied: Count = Field(description="满意户数")
+    surveyed: Count = Field(title="参与测评户数", description="参与测评户数")
+    satisfied: Count = Field(title="满意户数", description="满意户数")
 
 
 class OversightFile(ItemFile):
     satisfaction: Satisfaction | None = None
     complaints: ComplaintStats | None = None
-    volunteer_note: str | None = None
+    volunteer_note: str | None = Field(None, title="义务监督员")

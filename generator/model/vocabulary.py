@@ -9,6 +9,8 @@ Field labels (column headers) are the ``title`` of each model field, declared in
 
 from __future__ import annotations
 
+from pydantic import BaseModel
+
 CONTRACT_TYPES: dict[str, str] = {"lump_sum": "包干制", "commission": "酬金制"}
 """``Contract.type``."""
 REVENUE_ENTRIES: dict[str, str] = {"income": "收入", "cost": "合理成本", "company_share": "企业分成",
@@ -38,6 +40,33 @@ CODED_VALUES: dict[str, dict[str, str]] = {
 
 UTILITY_UNITS: dict[str, tuple[str, str]] = {"公共用电": ("度", "元/度"), "公共用水": ("吨", "元/吨")}
 """Utility kind -> (usage unit, price unit), as residents say them."""
+SHARING_UNITS: dict[str, tuple[str, str]] = {"按建筑面积": ("㎡", "元/㎡"), "按户": ("户", "元/户")}
+"""Utility sharing method -> (unit of the basis, unit of each share)."""
+
+YUAN = "元"
+"""The unit of every amount of money."""
+
+DERIVED: dict[str, str] = {
+    "collection_rate": "收缴率",
+    "satisfaction": "业主满意度",
+    "resolved_rate": "投诉办结率",
+    "first_time_rate": "一次办结率",
+    "total": "合计",
+    "term": "合同期限",
+    "owners_body": "业主组织",
+}
+"""Labels of figures the generator derives (rates, totals), not stored under a field."""
+
+
+def title_of(model: type[BaseModel], name: str) -> str:
+    """The Chinese label of a model field: its ``title`` (a column header or a fact's label).
+
+    Raises KeyError for an unknown field and ValueError for a field without a title, so a
+    label cannot silently fall back to an English name."""
+    title = model.model_fields[name].title
+    if not title:
+        raise ValueError(f"{model.__name__}.{name} has no title")
+    return title
 
 
 def label_of(codes: dict[str, str], code: str | None) -> str:

@@ -1,27 +1,49 @@
-"""Building blocks of the data the Typst templates lay out, and the number formats they print.
+"""Format-neutral blocks: an item's content built once, laid out by the web page and the paper.
 
-Contract: every function returns plain JSON-ready values (``str``, ``int``, ``bool``, lists,
-dicts); amounts are formatted here from :class:`~decimal.Decimal` (never float), with the
-functions of :mod:`generator.render.formatting` the web pages use, so paper and web show
-the same figures and the templates only place text. The templates know four block kinds:
+Contract. A builder (:mod:`generator.render.item_blocks`) turns a validated record into a list
+of blocks; every value in a block is already display text (money formatted from
+:class:`~decimal.Decimal` by :mod:`generator.render.formatting`, never float), and every label
+comes from the model field ``title`` or :mod:`generator.model.vocabulary`. Layouts only place
+text: :mod:`generator.render.web.item_markdown` writes Markdown (escaping every value),
+:func:`paper_json` gives the JSON the Typst templates lay out
+(``templates/typst/common.typ``, ``render-blocks``). The kinds:
 
-* ``facts``: label/value pairs (``{"kind": "facts", "rows": [[label, value], ...]}``);
-* ``table``: a table with headers (units in the header or the cell), column weights
-  (``0`` = as wide as its content, ``n`` = ``n`` shares of the rest), alignments, and an
-  optional bold total row;
-* ``list``: numbered steps; ``note``: one paragraph of small print, e.g. the pointer to the
-  full online table.
+* :class:`Facts`: label/value pairs under an optional ``title`` (web: a heading and a bullet
+  list; paper: a two-column grid). A :class:`Fact` knows whether its value is a phone number
+  (``kind="phone"``: a ``tel:`` link on the web) and whether it is ``key`` (one of the few
+  figures a resident looks for first). Facts whose value is empty are left out.
+* :class:`Table`: a ``title`` (web: a heading; paper: a bold caption), :class:`Column` s with a
+  header ``title``, an optional ``unit`` shown in the header as ``金额（元）``, an alignment,
+  a paper width weight (``0`` = as wide as its content, ``n`` = ``n`` shares of the rest),
+  a ``key`` mark for the columns a resident needs (residents' pages may show only those), and
+  ``kind="phone"`` for phone columns. ``rows`` are lists of strings (``"\\n"`` breaks a line in
+  a cell); ``total`` is the 合计 row, kept apart so a layout can set it in bold.
+  ``empty`` is the sentence shown instead of a table with no rows (``None``: the block is left
+  out). A ledger that can grow long names itself in ``ledger`` (台账, 读数记录…) and carries
+  its online address in ``url``: the web always shows every row; paper prints the rows when
+  there are at most :data:`DETAIL_LIMIT`, else the ``summary`` table (or nothing) followed by a
+  pointer to the full table online.
+* :class:`Steps`: numbered steps under a ``title``.
+* :class:`Note`: one paragraph of small print.
+* :class:`Slot`: a place where one medium adds what only it can show (the web's bar chart,
+  the manager's photo, the web's ranking section with links); a medium without a filling for
+  the slot skips it. Keep slots few: content belongs in the other kinds.
+
+Builders may later also give a one-line plain-language summary of an item; blocks are
+frozen dataclasses so a layout cannot change what another layout shows.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any, Literal, Sequence
-
+from dataclasses import dataclass, field
+from typing import Any, Literal, Sequence, Union
 
 Align = Literal["left", "right", "center"]
-Block = dict[str, Any]
+ValueKind = Literal["text", "phone"]
+
+DETAIL_LIMIT = 12
+"""Rows a ledger may have and still be printed in full on the notice board."""
 
 _LONG_RUN = re.compile(r"[A-Za-z0-9]{10,}")
 ZWSP = "\u200b"
@@ -44,41 +66,146 @@ def breakable(text: str, longer_than: int = 10, every: int = 4) -> str:
 
 
 @dataclass(frozen=True)
+class Fact:
+    label: str
+    value: str | None
+    kind: ValueKind = "text"
+    key: bool = False
+
+
+@dataclass(frozen=True)
+class Facts:
+    rows: tuple[Fact, ...]
+    title: str = ""
+
+
+@dataclass(frozen=True)
 class Column:
     title: str
     weight: int = 0
     align: Align = "left"
+    unit: str = ""
+    key: bool = False
+    kind: ValueKind = "text"
+
+    @property
+    def header(self) -> str:
+        return f"{self.title}（{self.unit}）" if self.unit else self.title
 
 
-def table(columns: Sequence[Column], rows: Sequence[Sequence[str]], *, total: bool = False,
-          caption: str | None = None) -> Block:
-    """A table block; ``total`` makes the last row bold (a 合计 row)."""
-    width = len(columns)
-    for row in rows:
-        if len(row) != width:
-            raise ValueError(f"table row has {len(row)} cells, expected {width}: {row!r}")
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[str, ...], ...]
+    title: str = ""
+    total: tuple[str, ...] | None = None
+    unit: str = ""
+    empty: str | None = None
+    ledger: str = ""
+    url: str = ""
+    summary: "Table | None" = None
+
+    def __post_init__(self) -> None:
+        width = len(self.columns)
+        for row in (*self.rows, *([self.total] if self.total else [])):
+            if len(row) != width:
+                raise ValueError(f"table row has {len(row)} cells, expected {width}: {row!r}")
+
+
+@dataclass(frozen=True)
+class Steps:
+    items: tuple[str, ...]
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Note:
+    text: str
+
+
+@dataclass(frozen=True)
+class Slot:
+    name: str
+
+
+Block = Union[Facts, Table, Steps, Note, Slot]
+
+
+def facts(rows: Sequence[Fact | tuple[str, str | None]], title: str = "") -> Facts:
+    """Facts from :class:`Fact` s or (label, value) pairs; empty values are left out."""
+    out = tuple(r if isinstance(r, Fact) else Fact(*r) for r in rows)
+    return Facts(tuple(r for r in out if r.value), title)
+
+
+def table(columns: Sequence[Column], rows: Sequence[Sequence[str]], *, title: str = "",
+          total: Sequence[str] | None = None, **options: Any) -> Table:
+    return Table(tuple(columns), tuple(tuple(str(c) for c in r) for r in rows), title,
+                 tuple(str(c) for c in total) if total is not None else None, **options)
+
+
+def is_empty(block: Block) -> bool:
+    """A block with nothing to show (and no sentence for its emptiness)."""
+    if isinstance(block, Facts):
+        return not block.rows
+    if isinstance(block, Table):
+        return not block.rows and block.empty is None
+    if isinstance(block, Steps):
+        return not block.items
+    if isinstance(block, Note):
+        return not block.text
+    return False
+
+
+# --- paper ---------------------------------------------------------------------------------
+
+JsonBlock = dict[str, Any]
+
+
+def pointer(count: int, url: str, what: str) -> Note:
+    return Note(f"完整{what}共 {count} 笔，请扫码或访问：{url}")
+
+
+def _table_json(t: Table) -> JsonBlock:
+    rows = [list(r) for r in t.rows]
+    if t.total is not None and rows:
+        rows.append(list(t.total))
+    if not rows:
+        return {"kind": "note", "text": t.empty or ""}
     return {
         "kind": "table",
-        "caption": caption or "",
-        "columns": [c.title for c in columns],
-        "widths": [c.weight for c in columns],
-        "align": [c.align for c in columns],
-        "rows": [[breakable(str(cell)) for cell in row] for row in rows],
-        "total": total and bool(rows),
+        "caption": f"{t.title}（单位：{t.unit}）" if t.unit and t.title else t.title,
+        "columns": [c.header for c in t.columns],
+        "widths": [c.weight for c in t.columns],
+        "align": [c.align for c in t.columns],
+        "rows": [[breakable(cell) for cell in row] for row in rows],
+        "total": t.total is not None,
     }
 
 
-def facts(rows: Sequence[tuple[str, str | None]]) -> Block:
-    """Label/value pairs; pairs whose value is empty are left out."""
-    return {"kind": "facts", "rows": [[label, breakable(value, longer_than=24)] for label, value in rows if value]}
+def paper_json(block: Block) -> list[JsonBlock]:
+    """The JSON the Typst templates lay out for one block (a long ledger gives its summary
+    and a pointer to the full table online; a slot gives nothing)."""
+    if isinstance(block, Facts):
+        return [{"kind": "facts", "caption": block.title,
+                 "rows": [[f.label, breakable(f.value or "", longer_than=24)] for f in block.rows]}]
+    if isinstance(block, Table):
+        if block.ledger and len(block.rows) > DETAIL_LIMIT:
+            out = [_table_json(block.summary)] if block.summary is not None else []
+            return out + paper_json(pointer(len(block.rows), block.url, block.ledger))
+        out = [_table_json(block)]
+        if block.ledger and block.rows:
+            out.append({"kind": "note", "text": f"网上公示：{block.url}"})
+        return out
+    if isinstance(block, Steps):
+        return [{"kind": "list", "caption": block.title, "items": list(block.items)}]
+    if isinstance(block, Note):
+        return [{"kind": "note", "text": block.text}]
+    return []
 
 
-def steps(items: Sequence[str], caption: str | None = None) -> Block:
-    return {"kind": "list", "caption": caption or "", "items": list(items)}
-
-
-def note(text: str) -> Block:
-    return {"kind": "note", "text": text}
+def paper_blocks(blocks: Sequence[Block]) -> list[JsonBlock]:
+    """The JSON of every block with something to show, in order."""
+    return [j for b in blocks if not is_empty(b) for j in paper_json(b)]
 
 
 def check_json_ready(value: Any, path: str = "data") -> None:

@@ -24,10 +24,11 @@ from generator.derive.rank import CompanyResult, PeriodRanking
 from generator.render.answers import CompoundView, key_figures
 from generator.render.plan import Output
 from generator.render.formatting import day_cn, quantity
-from generator.render.blocks import Block
+from generator.render.blocks import JsonBlock
 from generator.render.phones import supervision_phones
 from generator.render.paper.document import Paper, PdfDocument, pdf_date
-from generator.render.paper.items import ItemContext, item_blocks
+from generator.render.item_blocks import ItemContext
+from generator.render.paper.items import item_blocks_json
 from generator.derive.stamp import version_date, version_stamp
 
 _DIGITS = "零一二三四五六七八九"
@@ -42,15 +43,6 @@ def cn_number(n: int) -> str:
     return head + (_DIGITS[ones] if ones else "")
 
 
-def latest_result(rankings: list[PeriodRanking], company: str | None) -> tuple[PeriodRanking, CompanyResult] | None:
-    """The company's result in the latest period that ranked it."""
-    if not company:
-        return None
-    for period in sorted(rankings, key=lambda p: p.period.end, reverse=True):
-        result = period.result_of(company)
-        if result is not None:
-            return period, result
-    return None
 
 
 def status_line(st: ItemStatus) -> tuple[str, str]:
@@ -122,7 +114,7 @@ def notice_document(ds: Dataset, rec: CompoundRecord, status: StatusMatrix, rank
     stamp = version_stamp(ds, rec)
     row = status.get(rec.id, {})
     where = city.community_index().get(c.community)  # (district, street, community): checked to exist
-    ctx = ItemContext(ds=ds, city=city, rec=rec, as_of=as_of, ranking=latest_result(rankings, c.company))
+    ctx = ItemContext.of(ds, rec, rankings, as_of)
 
     organisation = manager_name(ds, rec)
     if c.management == "professional" and organisation:
@@ -137,10 +129,10 @@ def notice_document(ds: Dataset, rec: CompoundRecord, status: StatusMatrix, rank
         st = row.get(item.id, ItemStatus("missing"))
         overview.append(_overview_row(n, item, st))
         badge, detail = status_line(st)
-        blocks: list[Block] = []
+        blocks: list[JsonBlock] = []
         record = rec.items.get(item.id)
         if st.state in ("published", "stale") and record is not None:
-            blocks = item_blocks(ctx, record)
+            blocks = item_blocks_json(ctx, record)
         sections.append({
             "number": cn_number(n),
             "title": item.name,

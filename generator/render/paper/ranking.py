@@ -18,7 +18,7 @@ from generator.load.dataset import Dataset
 from generator.model.city import EvaluationPolicy
 from generator.derive.rank import CompanyResult, PeriodRanking
 from generator.render.formatting import day_cn, ratio
-from generator.render.blocks import Block, Column, facts, note, table
+from generator.render.blocks import Block, Column, Note, Steps, facts, paper_blocks, table
 from generator.render.plan import Output
 from generator.render.paper.document import Paper, PdfDocument, pdf_date
 
@@ -72,11 +72,11 @@ def score_table(ds: Dataset, period: PeriodRanking, results: list[CompanyResult]
         if with_list:
             row.append(names.get(r.list or "", ""))
         rows.append(row)
-    return table(cols, rows, caption=caption)
+    return table(cols, rows, title=caption)
 
 
 def _explanations(ds: Dataset, results: list[CompanyResult]) -> list[Block]:
-    return [note("计算（各主体得分 × 权重之和）：" + "；".join(f"{_name(ds, r.company)} {r.explanation}" for r in results))] \
+    return [Note("计算（各主体得分 × 权重之和）：" + "；".join(f"{_name(ds, r.company)} {r.explanation}" for r in results))] \
         if results else []
 
 
@@ -109,7 +109,7 @@ def ranking_document(ds: Dataset, period: PeriodRanking, paper: Paper, output: O
     red, bad = period.red, period.bad
     sections.append({"title": f"{policy.red_list_name}（{len(red)} 家）", "state": "red",
                      "blocks": [score_table(ds, period, red, ""), *_explanations(ds, red)] if red
-                     else [note(f"本期无企业列入{policy.red_list_name}。")]})
+                     else [Note(f"本期无企业列入{policy.red_list_name}。")]})
     bad_blocks: list[Block] = []
     if bad:
         bad_blocks.append(score_table(ds, period, bad, ""))
@@ -117,10 +117,10 @@ def ranking_document(ds: Dataset, period: PeriodRanking, paper: Paper, output: O
                  f"连续 {r.consecutive_bad} 期" + ("（重点关注）" if r.flagged else ""),
                  r.rectification or "—"] for r in bad]
         bad_blocks.append(table([Column("企业", 3), Column("上榜情况", 0), Column("整改情况", 4)], rect,
-                                caption="整改情况"))
+                                title="整改情况"))
         bad_blocks += _explanations(ds, bad)
     else:
-        bad_blocks.append(note(f"本期无企业列入{policy.bad_list_name}。"))
+        bad_blocks.append(Note(f"本期无企业列入{policy.bad_list_name}。"))
     sections.append({"title": f"{policy.bad_list_name}（{len(bad)} 家）", "state": "bad", "blocks": bad_blocks})
     sections.append({"title": f"全部参评企业排名（{len(period.results)} 家）", "state": "all",
                      "blocks": [score_table(ds, period, period.results, "", with_list=True)]})
@@ -128,7 +128,7 @@ def ranking_document(ds: Dataset, period: PeriodRanking, paper: Paper, output: O
                      "blocks": [served_table(ds, period.results)]})
     if policy.consequences:
         sections.append({"title": "上榜后果", "state": "all",
-                         "blocks": [{"kind": "list", "caption": "", "items": list(policy.consequences)}]})
+                         "blocks": [Steps(tuple(policy.consequences))]})
 
     data = {
         "paper": paper,
@@ -138,17 +138,17 @@ def ranking_document(ds: Dataset, period: PeriodRanking, paper: Paper, output: O
         "site_title": city.site_title,
         "title": f"物业服务企业{policy.red_list_name[:1]}{policy.bad_list_name[:1]}榜",
         "subtitle": title if period.period.label in title else f"{period.period.label} · {title}",
-        "meta": [[label, value] for label, value in facts([
+        "meta": paper_blocks([facts([
             ("发布单位", sheet.organiser),
             ("发布日期", day_cn(sheet.published_on)),
             ("规则版本", policy.version),
             ("评价主体及权重", weights),
             ("评榜规则", rule_text(policy, period.red_quota, period.bad_quota, len(period.results))),
             ("综合得分", f"各主体得分（满分 {policy.max_score}）× 权重之和，保留 {policy.score_decimals} 位小数"),
-        ])["rows"]],
+        ])])[0]["rows"],
         "dated": ["发布日期", day_cn(sheet.published_on)],
         "qr": {"url": url, "caption": "扫码查看网上榜单与评分说明"},
-        "sections": sections,
+        "sections": [{**s, "blocks": paper_blocks(s["blocks"])} for s in sections],
         "footer": f"{title} · 发布单位 {sheet.organiser} · {sheet.published_on.isoformat()}",
         "closing": f"对考评结果有异议的，可拨打{city.regulator}监督电话 {city.regulator_phone} 或政务服务热线 {city.hotline}。",
     }

@@ -1,22 +1,19 @@
-"""Public revenue (公共收益): quarterly totals from the ledger and a chart that needs no JavaScript.
+"""Public revenue (公共收益) on the web: a chart of the quarterly totals that needs no JavaScript.
 
-Contract: pure and exact. The totals come from :func:`generator.derive.ledgers.quarterly_totals`
-(re-exported here), which sums the ledger rows by calendar quarter
-(income, reasonable cost, the company's share, net to owners = income − cost − share, money
-used, closing balance = previous balance + net − used, starting from ``opening_balance``);
-a file without ledger rows falls back to its stated ``quarters``. :func:`bar_chart` draws
-those totals as an HTML/CSS bar chart (widths in per cent, computed in Decimal) with Chinese
+Contract: pure and exact. :func:`bar_chart` draws the totals of
+:func:`generator.derive.ledgers.quarterly_totals` as an HTML/CSS bar chart (widths in per cent, computed in Decimal) with Chinese
 labels and the figures written next to each bar, so it reads on a phone, without scripts,
 and prints.
 """
 
 from __future__ import annotations
 
+from typing import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from markupsafe import Markup
 
-from generator.derive.ledgers import QuarterTotal, quarterly_totals  # noqa: F401 (quarterly_totals: re-exported)
+from generator.derive.ledgers import QuarterTotal
 from generator.render.formatting import money
 from generator.render.web.markdown_escape import html_attr, html_text
 

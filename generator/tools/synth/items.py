@@ -14,8 +14,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Callable
 
-from generator.model import tables
-from generator.model.base import Record
+from generator.model.items import ITEMS
 from generator.tools.synth.files import CsvStyle, Writer
 from generator.tools.synth.ledgers import (ZERO, Entry, QUARTER_LABEL, Reading, cents, draw_money, fund_years, parking_row,
                                      quarter_end, quarter_id, revenue_ledger, service_accounts, utility_rows)
@@ -418,12 +417,6 @@ BUILDERS: dict[str, Callable[[CompoundPlan, Context], Built]] = {
     "utility_sharing": _utility_sharing,
     "oversight": _oversight,
 }
-ROW_MODELS: dict[str, type[Record]] = {
-    "service_scope": tables.ServiceItemRow, "fee_schedule": tables.FeeRow, "facility_maintenance": tables.FacilityRow,
-    "public_revenue": tables.PublicRevenueRow, "parking": tables.ParkingRow,
-    "maintenance_fund": tables.MaintenanceFundUseRow, "utility_sharing": tables.UtilityRow,
-    "oversight": tables.RectificationRow,
-}
 
 
 def compound_yaml(p: CompoundPlan) -> dict:
@@ -465,5 +458,6 @@ def write_compound(out: Writer, p: CompoundPlan, ctx: Context) -> None:
         data, rows = build(p, ctx)
         data.update(p.extra.get(item_id, {}))
         out.yaml(f"{folder}/{item_id}.yaml", item_id, data, comments)
-        if rows is not None and (rows or item_id not in ("maintenance_fund", "oversight")):
-            out.csv(f"{folder}/{item_id}.csv", ROW_MODELS[item_id], rows, p.styles.get(item_id, CsvStyle()))
+        spec = ITEMS[item_id]
+        if rows is not None and spec.row_model is not None and (rows or spec.table_required):
+            out.csv(f"{folder}/{item_id}.csv", spec.row_model, rows, p.styles.get(item_id, CsvStyle()))

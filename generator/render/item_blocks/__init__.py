@@ -1,0 +1,78 @@
+"""Each disclosure item's content, built once as blocks for the web page and the paper notice.
+
+Contract: for every item of :data:`generator.model.items.ITEMS` there is one module here
+named after the item id (``public_revenue.py``) with a function
+``blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]`` that turns the item's validated
+YAML model and table rows into the blocks of :mod:`generator.render.blocks`, in the order a
+resident reads them. Labels come from the model field titles and
+:mod:`generator.model.vocabulary`; figures from :mod:`generator.derive`. :func:`item_blocks`
+is called only for items that are published or stale; it drops blocks with nothing to show.
+Only fields the data model declares public are shown (no resident appears anywhere).
+``render/web`` and ``render/paper`` lay the blocks out and need no per-item code beyond the
+few slots they fill (see :class:`generator.render.blocks.Slot`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import import_module
+from typing import Callable
+
+from generator.derive.rank import CompanyResult, PeriodRanking
+from generator.load.dataset import CompoundRecord, Dataset, ItemRecord
+from generator.model.city import City
+from generator.model.company import Company
+from generator.model.items import ITEMS
+from generator.model.vocabulary import title_of
+from generator.render import paths
+from generator.render.answers import latest_result
+from generator.render.blocks import Align, Block, Column, ValueKind, is_empty
+
+Builder = Callable[["ItemContext", ItemRecord], list[Block]]
+
+
+@dataclass(frozen=True)
+class ItemContext:
+    """What item bodies need besides their own record (the same for web and paper)."""
+
+    ds: Dataset
+    city: City
+    rec: CompoundRecord
+    as_of: date
+    ranking: tuple[PeriodRanking, CompanyResult] | None
+
+    @classmethod
+    def of(cls, ds: Dataset, rec: CompoundRecord, rankings: list[PeriodRanking], as_of: date) -> "ItemContext":
+        assert ds.city is not None, "render only after the checks passed"
+        return cls(ds=ds, city=ds.city.model, rec=rec, as_of=as_of,
+                   ranking=latest_result(rankings, rec.model.company))
+
+    @property
+    def company(self) -> Company | None:
+        """The compound's company when professionally managed (None for self-management)."""
+        c = self.rec.model
+        if c.management != "professional" or not c.company or c.company not in self.ds.companies:
+            return None
+        return self.ds.companies[c.company].model
+
+    def item_url(self, item_id: str) -> str:
+        return paths.absolute_url(self.city.base_url(), paths.item_page(self.rec.id, item_id))
+
+
+def field_column(model: type, name: str, weight: int = 0, align: Align = "left", *, unit: str = "",
+                 key: bool = False, kind: ValueKind = "text") -> Column:
+    """A column headed by the model field's title."""
+    return Column(title_of(model, name), weight, align, unit, key, kind)
+
+
+@lru_cache(maxsize=None)
+def builder(item_id: str) -> Builder:
+    """The ``blocks`` function of the item's module (KeyError for an item outside the registry)."""
+    spec = ITEMS[item_id]
+    return import_module(f"{__name__}.{spec.id}").blocks
+
+
+def item_blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
+    return [b for b in builder(record.item_id)(ctx, record) if not is_empty(b)]
