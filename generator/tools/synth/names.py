@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from generator.tools.synth.files import CsvStyle
-from generator.model.items import ITEMS
+from generator.model.items import ITEMS as REGISTRY
 from generator.tools.synth.items import BUILDERS
 from generator.tools.synth.ledgers import ZERO
 from generator.tools.synth.plans import CityPlan, CompanyPlan, CompoundPlan, _phone
@@ -190,5 +190,5 @@ def _plan_compound(rng: random.Random, i: int, cid: str, name: str, district: di
         utility_method=rng.choice(["按户", "按户", "按户", "按建筑面积"]), collects_water=built < 2000 and rng.randrange(100) < 50,
         stale=frozenset(stale - set(not_applicable)), missing=frozenset(missing - set(not_applicable)),
         not_applicable=not_applicable,
-        styles={item: _style(rng) for item, spec in ITEMS.items() if spec.row_model is not None},
+        styles={item: _style(rng) for item, spec in REGISTRY.items() if spec.row_model is not None},
     )
