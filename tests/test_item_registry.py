@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
 
@@ -28,15 +26,15 @@ from generator.render.web.items import item_body
 from generator.render.web.opendata import ledger_files
 from generator.tools.synth.items import BUILDERS as SYNTH_BUILDERS
 
-ROOT = Path(__file__).resolve().parents[1]
-AS_OF = date(2026, 11, 15)
-GUIDE = (ROOT / "content" / "data-guide.md").read_text(encoding="utf-8")
+from tests.support import AS_OF, CONTENT, DATA, ROOT
+
+GUIDE = (CONTENT / "data-guide.md").read_text(encoding="utf-8")
 IDS = sorted(ITEMS)
 
 
 @lru_cache(maxsize=1)
 def sample() -> SiteContext:
-    checked, findings = check(BuildOptions(data=ROOT / "data", as_of=AS_OF))
+    checked, findings = check(BuildOptions(data=DATA, as_of=AS_OF))
     assert checked is not None, findings
     return SiteContext(checked.ds, checked.matrix, checked.rankings, checked.as_of)
 
