@@ -36,7 +36,7 @@ frozen dataclasses so a layout cannot change what another layout shows.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal, Sequence, Union
 
 Align = Literal["left", "right", "center"]

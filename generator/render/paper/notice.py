@@ -20,7 +20,7 @@ from datetime import date
 from generator.derive.status import ItemStatus, StatusMatrix
 from generator.load.dataset import CompoundRecord, Dataset
 from generator.model.catalogue import CatalogueItem
-from generator.derive.rank import CompanyResult, PeriodRanking
+from generator.derive.rank import PeriodRanking
 from generator.render.answers import CompoundView, key_figures
 from generator.render.plan import Output
 from generator.render.formatting import day_cn, quantity

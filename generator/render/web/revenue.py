@@ -8,7 +8,6 @@ and prints.
 
 from __future__ import annotations
 
-from typing import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from markupsafe import Markup
