@@ -10,7 +10,7 @@ booklet (which items: :func:`generator.render.plan.sheet_items`). :func:`sheet_c
 * the item's one-line answer in large print (:func:`generator.render.answers.item_answer`:
   物业费多少, 本月公摊…), the same the web shows;
 * when the item is overdue, a line saying so (the calendar changes the sheet, as it should);
-* the item's content, the same blocks as the booklet (:func:`generator.render.paper.items.item_blocks`);
+* the item's content, the same blocks as the booklet (:func:`generator.render.paper.items.item_blocks_json`);
 * 公示期: the posting date to the posting date + the display days (the notice's
   ``posting_days``, else the catalogue's), both from the data;
 * an 异议 line: who to call (the company's complaint phone, else its service phone, or the
@@ -42,8 +42,9 @@ from generator.model.items import ITEMS
 from generator.render.answers import CompoundView, item_answer
 from generator.render.formatting import day_cn
 from generator.render.paper.document import Paper, PdfDocument, pdf_date
-from generator.render.paper.items import ItemContext, item_blocks
-from generator.render.paper.notice import latest_result, manager_name
+from generator.render.item_blocks import ItemContext
+from generator.render.paper.items import item_blocks_json
+from generator.render.paper.notice import manager_name
 from generator.render.phones import supervision_phones
 from generator.render.plan import Output, sheet_items
 
@@ -107,7 +108,7 @@ def sheet_content(ds: Dataset, rec: CompoundRecord, item: CatalogueItem, statuse
     c = rec.model
     spec = ITEMS[item.id]
     start, end = posting_period(status, item)
-    ctx = ItemContext(ds=ds, city=ds.city.model, rec=rec, as_of=as_of, ranking=latest_result(list(rankings), c.company))
+    ctx = ItemContext.of(ds, rec, list(rankings), as_of)
     period = notice.period.label if notice.period else None
     signers = [name for name in (manager_name(ds, rec), committee_name(rec)) if name]
     overdue = None
@@ -127,7 +128,7 @@ def sheet_content(ds: Dataset, rec: CompoundRecord, item: CatalogueItem, statuse
         "lead": f"根据物业服务信息公开的有关规定，现将{c.name}{item.name}" + (f"（{period}）" if period else "")
                 + "公示如下：",
         "overdue": overdue,
-        "blocks": item_blocks(ctx, record),
+        "blocks": item_blocks_json(ctx, record),
         "posting": f"公示期：{day_cn(start)}至{day_cn(end)}",
         "objection": objection_line(ds, rec, statuses, end),
         "approved": f"本公示经{notice.approved_by}审核。" if notice.approved_by else "",
