@@ -62,3 +62,34 @@ def test_errors_before_any_good_version_give_a_page_of_errors(mini: Path, tmp_pa
     assert not preview.regenerate()
     text = _text(_mkdocs_build(stage, tmp_path / "out"))
     assert "网站还无法生成" in text and f"{PC}/compound.yaml:8:11" in text and "键“households”后面用了中文冒号“：”" in text
+
+
+def test_the_error_banner_in_chromium_at_phone_width(mini: Path, tmp_path: Path) -> None:
+    """Headless Debian Chromium: the banner is the first thing on the page, readable at 390 px."""
+    from tests.siteserver import serving
+    from tests.test_browser import Browser  # the project's one DevTools driver
+
+    stage = tmp_path / "stage"
+    options = BuildOptions(data=mini, as_of=AS_OF, stage_dir=stage, content=CONTENT, config=CONFIG)
+    preview = _Preview(options, stage, lambda *a: None)
+    try:
+        assert preview.regenerate()
+        edit(mini / PC / "public_revenue.csv", "快递柜场地,1000.00", "快递柜场地,1000。00")
+        assert not preview.regenerate()
+        _mkdocs_build(stage, tmp_path / "site")
+    finally:
+        preview.close()
+    browser = Browser(tmp_path / "profile")
+    try:
+        with serving(tmp_path / "site") as url:
+            browser.open(url + f"compounds/{PC.split('/')[1]}/", width=390)
+            box = browser.js("(() => { const b = document.querySelector('.wuye-findings');"
+                             " const r = b.getBoundingClientRect();"
+                             " return {text: b.innerText, top: r.top, right: r.right,"
+                             " wide: document.documentElement.scrollWidth}; })()")
+            assert f"{PC}/public_revenue.csv:3:5" in box["text"] and "E3（amount）" in box["text"]
+            assert "数据有 1 个错误" in box["text"]
+            assert box["top"] < 844 and box["right"] <= 390 and box["wide"] <= 390
+            browser.screenshot(tmp_path / "banner.png")
+    finally:
+        browser.close()
