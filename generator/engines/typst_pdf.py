@@ -119,8 +119,9 @@ BOX = "\u25a1"
 def glyph_findings(doc: PdfDocument, fonts: FontSet, reported: set[tuple[str, str]] | None = None) -> list[Finding]:
     """One warning per printed string that holds characters the font has no glyph for.
 
-    ``reported`` holds (compound or file, characters) already reported by earlier documents of
-    the build: a compound's name is on its booklet and on every sheet, one warning is enough."""
+    ``reported`` holds what earlier documents of the build reported, as (compound or file,
+    characters) and ("text", string): a compound's name is on its booklet, every sheet and the
+    ranking lists, one warning is enough."""
     if not missing_glyphs(fonts.regular, "".join(doc.texts())):
         return []
     scope = "/".join(doc.origin.split("/")[:2]) if doc.origin.startswith("compounds/") else doc.origin
@@ -128,9 +129,10 @@ def glyph_findings(doc: PdfDocument, fonts: FontSet, reported: set[tuple[str, st
     for text in doc.texts():
         missing = missing_glyphs(fonts.regular, text)
         if missing and reported is not None:
-            if (scope, "".join(missing)) in reported:
+            seen = ("text", text) in reported or (scope, "".join(missing)) in reported
+            reported.update({("text", text), (scope, "".join(missing))})
+            if seen:
                 continue
-            reported.add((scope, "".join(missing)))
         if missing:
             chars = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in missing)
             out.append(Finding(
