@@ -11,6 +11,7 @@ URL                                             staged Markdown source
 ``/compounds/<id>/<item-id-with-dashes>/``      ``compounds/<id>/<item-id-with-dashes>.md``
 ``/compliance/``                                ``compliance/index.md``
 ``/data/``                                      ``data/index.md`` (+ CSV/JSON files)
+``/data/datapackage.json``                      Frictionless Data Package of the city-wide CSVs
 ``/data/ledgers/<id>/<item_id>.csv``            a compound's table, re-written as UTF-8 CSV
 ``/feed.xml``                                   Atom feed of the latest notices
 ``/ranking/``, ``/ranking/<period-id>/``        ``ranking/index.md``, ``ranking/<period-id>/index.md``
@@ -51,7 +52,11 @@ FEED = "feed.xml"
 SITE_CSS = "assets/site.css"
 NOT_FOUND = "404.html"
 """The Chinese 404 page (a template MkDocs renders, see :mod:`generator.render.web.notfound`)."""
-OPEN_DATA_FILES = ("data/compounds.csv", "data/compounds.json", "data/compliance.csv", "data/compliance.json")
+DATA_PACKAGE = "data/datapackage.json"
+"""Frictionless Data Package describing the city-wide CSVs."""
+OPEN_DATA_FILES = ("data/compounds.csv", "data/compounds.json", "data/compliance.csv", "data/compliance.json",
+                   "data/fees.csv", "data/public-revenue.csv", "data/maintenance-fund.csv", "data/rankings.csv",
+                   DATA_PACKAGE)
 
 
 def item_slug(item_id: str) -> str:

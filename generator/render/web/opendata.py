@@ -2,9 +2,10 @@
 
 Contract: pure; returns file contents as strings. Downloads:
 
-* ``data/compounds.csv`` / ``.json``: the compound list with district, street, community,
-  company and status counts;
-* ``data/compliance.csv`` / ``.json``: compound x catalogue item status (one row per pair);
+* the city-wide tables of :mod:`generator.render.web.datapackage` (compounds, compliance,
+  fees, public revenue by quarter, maintenance fund by year, rankings) as CSV, the compound
+  list and the compliance table also as JSON, and ``data/datapackage.json`` describing the
+  CSVs (Frictionless Data Package);
 * ``data/ledgers/<compound>/<item>.csv``: each compound's validated tables, re-written as
   UTF-8 with BOM (Excel opens it directly) with Chinese column headers, whatever encoding
   and number forms staff typed;
@@ -33,6 +34,7 @@ from pydantic import BaseModel
 
 from generator.render import paths
 from generator.render.web.city import recent_notices
+from generator.render.web.datapackage import TABLES, Table, descriptor, table_rows
 from generator.render.context import SiteContext
 from generator.render.web.environment import front_matter, render
 from generator.render.web.markdown_escape import xml_attr, xml_text
@@ -77,56 +79,8 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True, default=_plain) + "\n"
 
 
-def _compound_rows(ctx: SiteContext) -> list[dict[str, Any]]:
-    out = []
-    for cid in ctx.compound_ids():
-        f = ctx.compound(cid)
-        m = f.record.model
-        out.append({
-            "id": cid, "name": m.name, "district": f.district.name, "street": f.street.name,
-            "community": f.community.name if f.community else "", "address": m.address,
-            "management": m.management, "company_id": f.company_id or "",
-            "company": f.company.name if f.company else "", "households": m.households,
-            "floor_area": m.floor_area, "published": f.counts["published"], "stale": f.counts["stale"],
-            "missing": f.counts["missing"] + f.counts["invalid"], "not_applicable": f.counts["not_applicable"],
-            "data_version": f.stamp, "url": paths.url_of(paths.compound_home(cid)),
-        })
-    return out
-
-
-COMPOUND_HEADER = {
-    "id": "编号", "name": "小区名称", "district": "区", "street": "街道", "community": "社区", "address": "地址",
-    "management": "管理方式", "company_id": "企业编号", "company": "物业服务企业", "households": "户数",
-    "floor_area": "建筑面积（㎡）", "published": "已公示", "stale": "逾期未更新", "missing": "未公示",
-    "not_applicable": "不适用", "data_version": "数据版本", "url": "页面",
-}
-
-
-def _compliance_rows(ctx: SiteContext) -> list[dict[str, Any]]:
-    out = []
-    for cid in ctx.compound_ids():
-        f = ctx.compound(cid)
-        for item in ctx.items:
-            s = f.statuses[item.id]
-            out.append({
-                "compound_id": cid, "compound": f.name, "item_id": item.id, "item": item.name,
-                "state": s.state, "label": s.label,
-                "period": s.notice.period.id if s.notice and s.notice.period else "",
-                "posted_on": s.notice.posted_on if s.notice else "",
-                "overdue_since": s.since or "", "reason": s.reason or "",
-            })
-    return out
-
-
-COMPLIANCE_HEADER = {
-    "compound_id": "小区编号", "compound": "小区名称", "item_id": "条目编号", "item": "公示项目",
-    "state": "状态代码", "label": "状态", "period": "期间", "posted_on": "张贴日期",
-    "overdue_since": "逾期起始日", "reason": "不适用理由",
-}
-
-
-def _table(header: dict[str, str], rows: list[dict[str, Any]]) -> str:
-    return _csv(list(header.values()), [[row[k] for k in header] for row in rows])
+def _table(table: Table, rows: list[dict[str, Any]]) -> str:
+    return _csv([c.header for c in table.columns], [[row[c.key] for c in table.columns] for row in rows])
 
 
 def _ledger(rows: list[BaseModel]) -> str:
@@ -148,18 +102,16 @@ def ledger_files(ctx: SiteContext) -> dict[str, str]:
 
 
 def open_data(ctx: SiteContext) -> dict[str, str]:
-    compounds = _compound_rows(ctx)
-    compliance = _compliance_rows(ctx)
+    tables = table_rows(ctx)
     ledgers = ledger_files(ctx)
-    files = {
-        "data/compounds.csv": _table(COMPOUND_HEADER, compounds),
-        "data/compounds.json": _json(compounds),
-        "data/compliance.csv": _table(COMPLIANCE_HEADER, compliance),
-        "data/compliance.json": _json(compliance),
-    }
+    files = {path: _table(TABLES[path], rows) for path, rows in tables.items()}
+    files["data/compounds.json"] = _json(tables["data/compounds.csv"])
+    files["data/compliance.json"] = _json(tables["data/compliance.csv"])
+    files[paths.DATA_PACKAGE] = descriptor(ctx)
     page = paths.OPEN_DATA
     files[page] = front_matter("开放数据", search_exclude=True) + render(
-        "opendata.md.j2", city=ctx.city, total=len(compounds), ledger_count=len(ledgers), items=ctx.items,
+        "opendata.md.j2", city=ctx.city, total=len(tables["data/compounds.csv"]), ledger_count=len(ledgers),
+        items=ctx.items, tables=[(TABLES[p], paths.link(page, p), len(rows)) for p, rows in tables.items()],
         files={name: paths.link(page, name) for name in files}, feed=paths.link(page, paths.FEED),
         compliance=paths.link(page, paths.COMPLIANCE),
     )
