@@ -36,7 +36,8 @@ from generator.checks import run_checks
 from generator.derive.status import StatusMatrix
 from generator.findings import Finding, Findings
 from generator.load.dataset import Dataset, load
-from generator.load.history import Change, read_history
+from generator.derive.versions import History, item_histories
+from generator.load.history import Change, read_history, read_log
 from generator.derive.rank import PeriodRanking, rank_all
 from generator.render.context import SiteContext
 from generator.render.web.mkdocs_config import DOCS_DIR, staged_config
@@ -82,6 +83,7 @@ class Checked:
     rankings: list[PeriodRanking]
     as_of: date
     history: dict[str, list[Change]] = field(default_factory=dict)
+    versions: History | None = None
 
 
 @dataclass
@@ -103,11 +105,13 @@ def check(options: BuildOptions) -> tuple[Checked | None, list[Finding]]:
     matrix = run_checks(ds, options.as_of, findings)
     if findings.has_errors():
         return None, findings.sorted()
-    return Checked(ds, matrix, rank_all(ds), options.as_of, read_history(options.data)), findings.sorted()
+    versions = item_histories(ds, read_log(options.data))
+    return Checked(ds, matrix, rank_all(ds), options.as_of, read_history(options.data), versions), findings.sorted()
 
 
 def render(checked: Checked) -> SiteFiles:
-    return render_site(SiteContext(checked.ds, checked.matrix, checked.rankings, checked.as_of, checked.history))
+    return render_site(SiteContext(checked.ds, checked.matrix, checked.rankings, checked.as_of, checked.history,
+                                   checked.versions))
 
 
 def stage(files: SiteFiles, checked: Checked, site_config: dict, content: Path, root: Path) -> list[str]:

@@ -9,6 +9,8 @@
   whatever the extension) and ``shows``, the caller's canonical text of everything else the
   sheet prints (company, committee, phones, status). Equal stamps mean equal sheets; an
   update of one item changes that item's stamp only.
+* :func:`files_stamp`: the same digest over (name, bytes) pairs, so a past version read from
+  git (:mod:`generator.derive.versions`) gets the stamp it had.
 * :func:`version_date`: the date of a compound's data version, the latest posting date of
   its notices (None when nothing was posted). Printed documents carry this date, never the
   build day, so a rebuild on another day with the same data changes nothing.
@@ -24,16 +26,22 @@ from typing import Iterable
 from generator.load.dataset import CompoundRecord, Dataset
 
 
-def _digest(ds: Dataset, files: Iterable[Path], extra: str = "") -> str:
+def files_stamp(files: Iterable[tuple[str, bytes]], extra: str = "") -> str:
+    """The stamp of files given as (data-relative name, bytes): also of a past version read
+    from git, which gives the same stamp as the same files on disk."""
     digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.relative_to(ds.root).as_posix().encode())
+    for name, raw in files:
+        digest.update(name.encode())
         digest.update(b"\0")
-        digest.update(path.read_bytes())
+        digest.update(raw)
         digest.update(b"\0")
     if extra:
         digest.update(extra.encode("utf-8"))
     return digest.hexdigest()[:8]
+
+
+def _digest(ds: Dataset, files: Iterable[Path], extra: str = "") -> str:
+    return files_stamp(((path.relative_to(ds.root).as_posix(), path.read_bytes()) for path in files), extra)
 
 
 def version_stamp(ds: Dataset, rec: CompoundRecord) -> str:
@@ -49,7 +57,11 @@ def item_files(rec: CompoundRecord, item_id: str) -> list[Path]:
     return sorted(p for p in rec.folder.iterdir() if p.is_file() and p.name.partition(".")[0] == item_id)
 
 
-def item_stamp(ds: Dataset, rec: CompoundRecord, item_id: str, shows: str) -> str:
+def item_stamp(ds: Dataset, rec: CompoundRecord, item_id: str, shows: str,
+               files: Iterable[tuple[str, bytes]] | None = None) -> str:
+    """``files``: the item's files of a past version (name, bytes) instead of those on disk."""
+    if files is not None:
+        return files_stamp(files, "shows\0" + shows)
     return _digest(ds, item_files(rec, item_id), "shows\0" + shows)
 
 

@@ -87,11 +87,13 @@ def _mixed_line(raw: bytes) -> int | None:
     return first_bad if utf8_chinese else None
 
 
-def read_csv(path: Path, rel: str, findings: Findings, aliases: dict[str, str]) -> CsvTable | None:
-    """Read ``path``; ``aliases`` maps folded header text (name or title) to the field name."""
-    if too_big(path, rel, MAX_CSV_BYTES, findings, "表格"):
+def read_csv(path: Path, rel: str, findings: Findings, aliases: dict[str, str],
+             raw: bytes | None = None) -> CsvTable | None:
+    """Read ``path`` (or ``raw``, its bytes from git); ``aliases`` maps folded header text
+    (name or title) to the field name."""
+    if too_big(path, rel, MAX_CSV_BYTES, findings, "表格", raw):
         return None
-    raw = path.read_bytes()
+    raw = path.read_bytes() if raw is None else raw
     mixed = _mixed_line(raw)
     decoded = None if mixed is not None else decode(raw)
     if decoded is None:

@@ -170,11 +170,11 @@ class _Loader:
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
-    def yaml(self, path: Path, model: type[M]) -> Loaded[M] | None:
+    def yaml(self, path: Path, model: type[M], raw: bytes | None = None) -> Loaded[M] | None:
         rel = self.rel(path)
         if path in self.outside:
             return None
-        doc = read_yaml(path, rel, self.findings)
+        doc = read_yaml(path, rel, self.findings, raw)
         if doc is None:
             return None
         if not isinstance(doc.data, dict):
@@ -187,11 +187,11 @@ class _Loader:
             report(exc, model, rel, self.findings, doc.line_of)
             return None
 
-    def table(self, path: Path, model: type[R]) -> Table[R] | None:
+    def table(self, path: Path, model: type[R], content: bytes | None = None) -> Table[R] | None:
         rel = self.rel(path)
         if path in self.outside:
             return None
-        raw = read_csv(path, rel, self.findings, csv_aliases(model))
+        raw = read_csv(path, rel, self.findings, csv_aliases(model), content)
         if raw is None:
             return None
         ok = self._check_header(raw, model, rel)
@@ -369,3 +369,25 @@ def _load_evaluations(ld: _Loader, ds: Dataset) -> None:
         if not csv_path.with_suffix(".yaml").is_file():
             ld.findings.add("file-missing", ld.rel(csv_path.with_suffix(".yaml")),
                             f"评分表 {csv_path.name} 缺少说明文件", hint="补上同名 .yaml（期间、发布日期、组织单位）。")
+
+
+def load_item_version(root: Path, compound_id: str, item_id: str, files: dict[str, bytes]) -> ItemRecord | None:
+    """One item as a past version had it: ``files`` maps file names in the compound's folder
+    (``fee_schedule.yaml``, ``fee_schedule.csv``) to their bytes (from git, in memory; nothing
+    is read from or written to disk), loaded with the same readers and models as the current
+    data. None when that version does not load cleanly (it is then listed, not shown as figures)."""
+    spec = ITEMS[item_id]
+    findings = Findings()
+    ld = _Loader(root, findings, set())
+    folder = root / "compounds" / compound_id
+    yaml_raw = files.get(f"{item_id}.yaml")
+    if yaml_raw is None:
+        return None
+    loaded = ld.yaml(folder / f"{item_id}.yaml", spec.file_model, yaml_raw)
+    table: Table | None = Table(rel=None)
+    csv_raw = files.get(f"{item_id}.csv")
+    if spec.row_model is not None and csv_raw is not None:
+        table = ld.table(folder / f"{item_id}.csv", spec.row_model, csv_raw)
+    if loaded is None or table is None or findings.has_errors():
+        return None
+    return ItemRecord(item_id, loaded, table)

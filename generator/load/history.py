@@ -1,6 +1,9 @@
 """Change history of each compound's records, read from git (the data's own history).
 
-Contract: :func:`read_history` returns, per compound id, the days on which its files were
+Contract: :func:`read_log` returns every commit that changed a compound's files (oldest
+first) with its committer time and the blob id of each changed file, and whether the clone
+is shallow (then the history starts at the oldest commit it has); :func:`read_blobs` reads
+blob contents in memory (``git cat-file --batch``), never writing anything. :func:`read_history` returns, per compound id, the days on which its files were
 committed and which files changed, newest first. It reads only commit dates and file names
 (never commit messages or authors, which may name people). Outside a git work tree, or
 without git, it returns an empty mapping: the history is then simply not shown. The result
@@ -11,7 +14,7 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 
@@ -53,3 +56,73 @@ def read_history(data: Path) -> dict[str, list[Change]]:
                 by_day.setdefault(compound, {}).setdefault(day, set()).add(name)
     return {cid: [Change(day, tuple(sorted(files))) for day, files in sorted(days.items(), reverse=True)]
             for cid, days in sorted(by_day.items())}
+
+
+@dataclass(frozen=True)
+class Commit:
+    """One commit that touched ``compounds/``: its committer time and what it changed there."""
+
+    when: datetime
+    """Committer time with its UTC offset (never the author, never the message)."""
+    files: dict[str, str | None]
+    """Data-relative path (``compounds/lanting/fee_schedule.csv``) -> blob id, None when deleted."""
+
+
+@dataclass(frozen=True)
+class GitLog:
+    commits: list[Commit]
+    """Oldest first (first parents only: a merge counts as one change)."""
+    shallow: bool
+    """A shallow clone: the oldest commit is where the available history starts, not the first."""
+
+
+def read_log(data: Path) -> GitLog | None:
+    """Every commit that changed a file below ``data/compounds``, with blob ids; None outside git."""
+    prefix = _git(data, "rev-parse", "--show-prefix")
+    if prefix is None:
+        return None
+    log = _git(data, "log", "--first-parent", "-m", "--reverse", "--format=%x00%cI", "--raw", "--no-renames",
+               "--no-abbrev", "--", "compounds")
+    if log is None:
+        return None
+    marker = prefix.strip()
+    commits = []
+    for chunk in log.split("\x00")[1:]:
+        lines = [line for line in chunk.splitlines() if line]
+        if not lines:
+            continue
+        files: dict[str, str | None] = {}
+        for line in lines[1:]:
+            meta, _, path = line.partition("\t")
+            parts = meta.split()
+            if len(parts) < 5 or not path.startswith(marker):
+                continue
+            files[path[len(marker):]] = None if parts[4] == "D" else parts[3]
+        if files:
+            commits.append(Commit(datetime.fromisoformat(lines[0]), files))
+    shallow = (_git(data, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
+    return GitLog(commits, shallow)
+
+
+def read_blobs(data: Path, ids: set[str]) -> dict[str, bytes]:
+    if not ids:
+        return {}
+    order = sorted(ids)
+    try:
+        done = subprocess.run(["git", "-C", str(data), "cat-file", "--batch"], input="\n".join(order).encode() + b"\n",
+                              capture_output=True, timeout=300)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    if done.returncode != 0:
+        return {}
+    out, raw, at = {}, done.stdout, 0
+    for blob in order:
+        end = raw.index(b"\n", at)
+        header = raw[at:end].split()
+        at = end + 1
+        if len(header) < 3 or header[1] != b"blob":
+            continue
+        size = int(header[2])
+        out[blob] = raw[at:at + size]
+        at += size + 1
+    return out

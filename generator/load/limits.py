@@ -71,9 +71,10 @@ def report_outside(root: Path, links: list[Path], findings: Findings, what: str 
                      hint=f"把真正的文件复制到{what}中，删除这个链接。")
 
 
-def too_big(path: Path, rel: str, limit: int, findings: Findings, kind: str) -> bool:
-    """A finding (and True) when ``path`` is larger than ``limit`` bytes; nothing is read."""
-    size = path.stat().st_size
+def too_big(path: Path, rel: str, limit: int, findings: Findings, kind: str, raw: bytes | None = None) -> bool:
+    """A finding (and True) when ``path`` (or ``raw``, given in memory) is larger than
+    ``limit`` bytes; nothing is read."""
+    size = path.stat().st_size if raw is None else len(raw)
     if size <= limit:
         return False
     findings.add("file-too-large", rel, f"{kind}有 {megabytes(size)}，超过 {megabytes(limit)} 的上限，未读取",

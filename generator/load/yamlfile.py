@@ -202,11 +202,12 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int | None, int 
             _GENERIC_HINT)
 
 
-def read_yaml(path: Path, rel: str, findings: Findings) -> YamlDoc | None:
-    """Read ``path``; report problems under the name ``rel``. ``None`` when unreadable."""
-    if too_big(path, rel, MAX_YAML_BYTES, findings, "YAML 文件"):
+def read_yaml(path: Path, rel: str, findings: Findings, raw: bytes | None = None) -> YamlDoc | None:
+    """Read ``path`` (or ``raw``, its bytes as a past version had them: nothing is read from
+    disk); report problems under the name ``rel``. ``None`` when unreadable."""
+    if too_big(path, rel, MAX_YAML_BYTES, findings, "YAML 文件", raw):
         return None
-    raw = path.read_bytes()
+    raw = path.read_bytes() if raw is None else raw
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -21,6 +21,7 @@ from generator.model.city import City, Community, District, Street
 from generator.model.company import Company
 from generator.derive.rank import PeriodRanking
 from generator.derive.stamp import version_stamp
+from generator.derive.versions import History
 from generator.render.plan import SitePlan, plan_site
 
 
@@ -62,6 +63,8 @@ class SiteContext:
     as_of: date
     history: dict[str, list[Change]] = field(default_factory=dict)
     """Per compound, the days its files were committed (git), newest first; empty outside git."""
+    versions: History | None = None
+    """Every version of every item from the data's git history; None outside git."""
     _facts: dict[str, CompoundFacts] = field(default_factory=dict, repr=False)
 
     @property
@@ -123,7 +126,7 @@ class SiteContext:
     @cached_property
     def plan(self) -> SitePlan:
         """Every output of the build (:mod:`generator.render.plan`)."""
-        return plan_site(self.ds, self.matrix, self.rankings)
+        return plan_site(self.ds, self.matrix, self.rankings, self.versions)
 
     def has_page(self, path: str) -> bool:
         return self.plan.has(path)

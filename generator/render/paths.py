@@ -14,6 +14,11 @@ URL                                             staged Markdown source
 ``/data/datapackage.json``                      Frictionless Data Package of the city-wide CSVs
 ``/data/ledgers/<id>/<item_id>.csv``            a compound's table, re-written as UTF-8 CSV
 ``/feed.xml``                                   Atom feed of the latest notices
+``/compounds/<id>/feed.xml``                    a compound's own Atom feed (its changes)
+``/compounds/<id>/<item>/history/``             every version of an item (git history)
+``/compounds/<id>/<item>/history/<stamp>/``     one version with its figures as they were
+``/verify/``, ``/v/<stamp>/``                   check a printed stamp: current or older version
+``/updates/``                                   the city's latest changes, in figures
 ``/ranking/``, ``/ranking/<period-id>/``        ``ranking/index.md``, ``ranking/<period-id>/index.md``
 ``/ranking/methodology/``                       ``ranking/methodology/index.md``
 ``/ranking/companies/<id>/``                    ``ranking/companies/<id>/index.md``
@@ -49,6 +54,10 @@ METHODOLOGY = "ranking/methodology/index.md"
 MODEL_PROJECTS_PHOTOS = "model-projects/photos"
 COMPLAIN = "complain.md"
 FEED = "feed.xml"
+VERIFY = "verify/index.md"
+"""Check a printed notice's version stamp (``/verify/``)."""
+UPDATES = "updates/index.md"
+"""The city's latest changes, in figures (``/updates/``)."""
 SITE_CSS = "assets/site.css"
 NOT_FOUND = "404.html"
 """The Chinese 404 page (a template MkDocs renders, see :mod:`generator.render.web.notfound`)."""
@@ -70,6 +79,27 @@ def compound_home(compound_id: str) -> str:
 
 def item_page(compound_id: str, item_id: str) -> str:
     return f"compounds/{compound_id}/{item_slug(item_id)}.md"
+
+
+def item_history(compound_id: str, item_id: str) -> str:
+    """Every published version of an item (``/compounds/<id>/<item>/history/``)."""
+    return f"compounds/{compound_id}/{item_slug(item_id)}/history/index.md"
+
+
+def item_version(compound_id: str, item_id: str, key: str) -> str:
+    """One past (or the current) version with its figures as they were
+    (``/compounds/<id>/<item>/history/<stamp>/``)."""
+    return f"compounds/{compound_id}/{item_slug(item_id)}/history/{key}/index.md"
+
+
+def stamp_page(stamp: str) -> str:
+    """What a printed version stamp is (``/v/<stamp>/``): the QR on a sheet can carry it."""
+    return f"v/{stamp}/index.md"
+
+
+def compound_feed(compound_id: str) -> str:
+    """A compound's own Atom feed of its changes (``/compounds/<id>/feed.xml``)."""
+    return f"compounds/{compound_id}/feed.xml"
 
 
 def company_page(company_id: str) -> str:

@@ -19,6 +19,7 @@ from typing import Iterable, Literal
 
 from generator.derive.rank import PeriodRanking
 from generator.derive.status import SHOWS_DATA, StatusMatrix
+from generator.derive.versions import History
 from generator.load.dataset import CompoundRecord, Dataset
 from generator.render import paths
 from generator.templates import ROOT as TEMPLATES
@@ -121,11 +122,23 @@ def sheet_items(ds: Dataset, matrix: StatusMatrix, compound_id: str) -> list[str
             and item.id in rec.items]
 
 
-def plan_site(ds: Dataset, matrix: StatusMatrix, rankings: list[PeriodRanking]) -> SitePlan:
-    """Every output of the build (see the module docstring); call only after the checks passed."""
+def version_stamps(versions: History | None) -> dict[str, tuple[str, str, str]]:
+    """Data stamp -> (compound id, item id, version key) of every version in the history, the
+    newest version first when two share a stamp (content that came back)."""
+    out: dict[str, tuple[str, str, str]] = {}
+    for (cid, item_id), history in sorted((versions.items if versions else {}).items()):
+        for version in reversed(history.versions):
+            out.setdefault(version.stamp, (cid, item_id, version.key))
+    return out
+
+
+def plan_site(ds: Dataset, matrix: StatusMatrix, rankings: list[PeriodRanking],
+              versions: History | None = None) -> SitePlan:
+    """Every output of the build (see the module docstring); call only after the checks passed.
+    ``versions``: the items' git history (None outside git: no history pages)."""
     assert ds.city is not None and ds.catalogue is not None, "plan only after the checks passed"
     plan = SitePlan(ds.city.model.base_url())
-    for page in (paths.HOME, paths.COMPOUNDS, paths.COMPLIANCE, paths.OPEN_DATA):
+    for page in (paths.HOME, paths.COMPOUNDS, paths.COMPLIANCE, paths.OPEN_DATA, paths.VERIFY, paths.UPDATES):
         plan.add(Output(page, "page", "city"))
     plan.add(Output(paths.FEED, "feed", "city"))
     for name in paths.OPEN_DATA_FILES:
@@ -138,8 +151,14 @@ def plan_site(ds: Dataset, matrix: StatusMatrix, rankings: list[PeriodRanking]) 
         rec = ds.compounds[cid]
         origin = f"compounds/{cid}"
         plan.add(Output(paths.compound_home(cid), "page", origin))
+        plan.add(Output(paths.compound_feed(cid), "feed", origin))
         for item_id in items:
             plan.add(Output(paths.item_page(cid, item_id), "page", f"{origin}/{item_id}"))
+            history = versions.of(cid, item_id) if versions else None
+            if history is not None:
+                plan.add(Output(paths.item_history(cid, item_id), "page", f"{origin}/{item_id}"))
+                for version in history.versions:
+                    plan.add(Output(paths.item_version(cid, item_id, version.key), "page", f"{origin}/{item_id}"))
         for item_id in shown_tables(ds, matrix, cid):
             plan.add(Output(paths.ledger_file(cid, item_id), "data", f"{origin}/{item_id}"))
         photo = manager_photo(rec)
@@ -150,6 +169,8 @@ def plan_site(ds: Dataset, matrix: StatusMatrix, rankings: list[PeriodRanking]) 
         for item_id in sheet_items(ds, matrix, cid):
             plan.add(Output(paths.sheet_file(cid, item_id), "pdf", f"{origin}/{item_id}",
                             qr=plan.absolute(paths.item_page(cid, item_id))))
+    for stamp, (cid, item_id, _key) in sorted(version_stamps(versions).items()):
+        plan.add(Output(paths.stamp_page(stamp), "page", f"compounds/{cid}/{item_id}"))
     for ranking in sorted(rankings, key=lambda p: p.period.start):
         period = ranking.period.id
         plan.add(Output(paths.ranking_pdf(period), "pdf", f"evaluations/{period}",

@@ -53,7 +53,8 @@ def golden_files() -> dict[str, str]:
     """Path below tests/golden -> text, for every golden file, rendered now from ``data/``."""
     checked, findings = check(BuildOptions(data=DATA, as_of=AS_OF))
     assert checked is not None, [f.message for f in findings]
-    checked.history = {}  # git history changes with every data commit; tests/test_history.py covers it
+    checked.history = {}  # git history changes with every data commit; tests/test_history*.py cover it
+    checked.versions = None
     files = render(checked)
     out = {f"site/{path}": text for path, text in files.pages.items() if _chosen(path)}
     with tempfile.TemporaryDirectory(prefix="golden-stage-") as folder:

@@ -29,6 +29,8 @@ from generator.render.web.environment import front_matter, phone_link, render
 from generator.render.formatting import day, quantity
 from generator.model.vocabulary import CONTRACT_TYPES
 from generator.render.web.items import item_body
+from generator.render.web.history import past_periods, reach_note
+from generator.render.web.updates import feed_link
 from generator.render.phones import supervision_phones
 from generator.render.paper.sheet import item_sheet
 from generator.render.web.markdown_escape import html_attr, md_text
@@ -171,6 +173,9 @@ def _home(ctx: SiteContext, facts: CompoundFacts, items: list[ItemEntry], common
                                               ("invalid", "数据有误")) if counts[s]],
         data_page=paths.link(page, paths.OPEN_DATA),
         history=history_rows(ctx, facts.id),
+        feed=feed_link(ctx.plan.absolute(paths.compound_feed(facts.id)), f"{facts.name}：公示更新"),
+        feed_url=ctx.plan.absolute(paths.compound_feed(facts.id)),
+        verify=paths.link(page, paths.VERIFY),
         figures=figures,
         online=Markup(f'<a href="{html_attr(str(online.url))}">') + md_text(online.name) + Markup("</a>")
         if online else None,
@@ -192,6 +197,7 @@ def _item(ctx: SiteContext, facts: CompoundFacts, entry: ItemEntry, common: dict
     body = Markup(item_body(ctx, facts, record, entry.page)) if record else None
     answer = item_answer(view(ctx, facts), entry.item.id) if record else None
     sheet_path = paths.sheet_file(facts.id, entry.item.id)
+    history_path = paths.item_history(facts.id, entry.item.id)
     sheet = item_sheet(ctx.ds, facts.record, entry.item, facts.statuses, ctx.rankings, ctx.as_of,
                        ctx.plan.absolute(entry.page)) if ctx.plan.has(sheet_path) else None
     return front_matter(f"{entry.item.name} · {facts.name}", search_exclude=True) + render(
@@ -207,6 +213,10 @@ def _item(ctx: SiteContext, facts: CompoundFacts, entry: ItemEntry, common: dict
         overdue_days=(ctx.as_of - entry.status.since).days + 1 if entry.status.since else None,
         body=body,
         csv=paths.link(entry.page, paths.ledger_file(facts.id, entry.item.id)) if record and record.table.rows else None,
+        history=paths.link(entry.page, history_path) if ctx.has_page(history_path) else None,
+        past=past_periods(ctx, facts.id, entry.item.id, entry.page),
+        reach=reach_note(ctx),
+        feed=feed_link(ctx.plan.absolute(paths.compound_feed(facts.id)), f"{facts.name}：公示更新"),
     )
 
 

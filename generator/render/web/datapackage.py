@@ -25,6 +25,7 @@ from pydantic import BaseModel
 
 from generator.derive.ledgers import quarterly_totals
 from generator.model.disclosures import FundYear
+from generator.model.labels import field_label
 from generator.model.tables import FeeRow
 from generator.model.vocabulary import MANAGEMENT
 from generator.render import paths
@@ -96,7 +97,7 @@ def model_columns(model: type[BaseModel], units: dict[str, str] | None = None,
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         if not enum and isinstance(extra.get("enum"), list):
             enum = tuple(str(v) for v in extra["enum"])
-        title = info.title or (info.description or name).split("（")[0].split("，")[0].split(" ")[0]
+        title = field_label(info, name)
         out.append(Column(name, title, kind, (units or {}).get(name, ""), enum,
                           required=info.is_required() and not optional, description=info.description or ""))
     return tuple(out)

@@ -44,6 +44,8 @@ NAV: list[tuple[str, str | list[tuple[str, str]]]] = [
         ("如何投诉", paths.COMPLAIN),
         ("数据说明", "data-guide.md"),
         ("开放数据", paths.OPEN_DATA),
+        ("最近更新", paths.UPDATES),
+        ("核对公示版本", paths.VERIFY),
     ]),
 ]
 

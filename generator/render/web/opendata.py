@@ -127,7 +127,7 @@ def feed(ctx: SiteContext) -> str:
              f"  <title>{xml_text(ctx.city.site_title)}：最新公示</title>",
              f"  <id>{xml_text(base)}</id>", f"  <link href={xml_attr(base)}/>",
              f"  <link rel=\"self\" href={xml_attr(paths.absolute_url(base, paths.FEED))}/>",
-             f"  <updated>{updated.isoformat()}T00:00:00Z</updated>"]
+             f"  <updated>{updated.isoformat()}T00:00:00+08:00</updated>"]
     for f, item in notices:
         notice = f.statuses[item.id].notice
         url = paths.absolute_url(base, paths.item_page(f.id, item.id))
@@ -136,7 +136,7 @@ def feed(ctx: SiteContext) -> str:
                   f"    <title>{xml_text(f.name)}：{xml_text(item.name)}{period}</title>",
                   f"    <id>{xml_text(url)}#{notice.posted_on.isoformat()}</id>",
                   f"    <link href={xml_attr(url)}/>",
-                  f"    <updated>{notice.posted_on.isoformat()}T00:00:00Z</updated>",
+                  f"    <updated>{notice.posted_on.isoformat()}T00:00:00+08:00</updated>",
                   f"    <author><name>{xml_text(f.company.name if f.company else f.name)}</name></author>",
                   "  </entry>"]
     lines.append("</feed>")

@@ -17,6 +17,9 @@ from generator.render.web.notfound import not_found_page
 from generator.render.context import SiteContext
 from generator.render.plan import SitePlan
 from generator.render.web.ranking import ranking_pages
+from generator.render.web.history import history_pages
+from generator.render.web.updates import compound_feed, updates_page
+from generator.render.web.verify import verify_pages
 
 
 
@@ -44,6 +47,10 @@ def render_site(ctx: SiteContext) -> SiteFiles:
     out.add(ranking_pages(ctx.ds, ctx.rankings), ctx.plan.assets())
     for cid in ctx.compound_ids():
         out.add(compound.compound_pages(ctx, cid))
+        out.add(history_pages(ctx, cid))
+        out.add({paths.compound_feed(cid): compound_feed(ctx, cid)})
+    out.add(verify_pages(ctx))
+    out.add({paths.UPDATES: updates_page(ctx)})
     out.add({paths.HOME: city.home(ctx), paths.COMPOUNDS: city.compounds_index(ctx),
              paths.COMPLIANCE: city.compliance(ctx), paths.FEED: opendata.feed(ctx),
              paths.NOT_FOUND: not_found_page(ctx.city)})
