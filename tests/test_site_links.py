@@ -226,7 +226,7 @@ def test_nav_lists_sections_only(site: Built) -> None:
     titles = [next(iter(entry)) for entry in config["nav"]]
     assert titles == ["首页", "小区", "公示情况", "红黑榜", "示范项目", "关于"]
     about = [next(iter(e)) for e in config["nav"][-1]["关于"]]
-    assert about == ["关于本站", "如何投诉", "数据说明", "开放数据"]
+    assert about == ["关于本站", "如何投诉", "数据说明", "开放数据", "最近更新", "核对公示版本"]
     flat = json.dumps(config["nav"], ensure_ascii=False)
     assert "compounds/" in flat and flat.count("compounds/") == 1  # the index only
     home = (site.site / "index.html").read_text(encoding="utf-8")
@@ -245,7 +245,8 @@ def test_engine_config_is_offline_and_plugin_free(site: Built) -> None:
         text = page.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
         fetched = [a.get("src") or a.get("href") or "" for tag, a in parse(page).attrs
-                   if tag in ("script", "img", "iframe") or (tag == "link" and a.get("rel") != "canonical")]
+                   if tag in ("script", "img", "iframe")
+                   or (tag == "link" and a.get("rel") not in ("canonical", "alternate"))]  # feeds are not fetched
         assert [url for url in fetched if urlsplit(url).netloc] == []
 
 

@@ -45,7 +45,7 @@ CITY_PREFIXES = ("ranking/", "data/compounds.", "data/compliance.", "data/index.
 
 def _chosen(path: str) -> bool:
     return (path in CITY_PAGES or path.startswith(CITY_PREFIXES)
-            or path.startswith(tuple(f"compounds/{cid}/" for cid in COMPOUNDS))
+            or (path.startswith(tuple(f"compounds/{cid}/" for cid in COMPOUNDS)) and path.endswith(".md"))
             or path.startswith(tuple(f"data/ledgers/{cid}/" for cid in COMPOUNDS)))
 
 
