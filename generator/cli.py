@@ -7,9 +7,12 @@ configuration error.
 from __future__ import annotations
 
 import json
+import os
 import sys
+import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 import click.core
@@ -175,17 +178,93 @@ def schema(out: str) -> None:
 
 
 def _build_options(data: str, out: str, as_of: str | None, stage_dir: str | None, strict: bool = False,
-                   paper: str = "a4", pdf_cache: str | None = None, engine: str | None = None):
+                   paper: str = "a4", pdf_cache: str | None = None, engine: str | None = None, jobs: int = 1,
+                   shard: str | None = None, site_cache: str | None = None):
     from generator.commands.build import BuildOptions
 
     return BuildOptions(data=_data_dir(data), out=Path(out), as_of=_as_of(as_of),
                         stage_dir=Path(stage_dir) if stage_dir else None, strict=strict, paper=paper,
-                        pdf_cache=Path(pdf_cache) if pdf_cache else None, engine=engine or DEFAULT_ENGINE)
+                        pdf_cache=Path(pdf_cache) if pdf_cache else None, engine=engine or DEFAULT_ENGINE,
+                        jobs=jobs, shard=shard, site_cache=Path(site_cache) if site_cache else None)
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+class _TerminalProgress:
+    """Stage, count and time of a long build on a terminal (rich); plain lines elsewhere (CI logs)."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                                   TimeElapsedColumn)
+
+        self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                             TimeElapsedColumn(), console=Console(stderr=True))
+        self._tasks: dict[str, Any] = {}
+        self._bar.start()
+
+    def start(self, stage: str, total: int | None = None) -> None:
+        from generator.commands.progress import STAGES
+
+        self._tasks[stage] = self._bar.add_task(STAGES[stage], total=total)
+
+    def advance(self, stage: str, steps: int = 1) -> None:
+        self._bar.advance(self._tasks[stage], steps)
+
+    def finish(self, stage: str) -> None:
+        task = self._tasks[stage]
+        total = self._bar.tasks[task].total
+        self._bar.update(task, total=total or 1, completed=total or 1)
+        self._bar.stop_task(task)
+
+    def close(self) -> None:
+        self._bar.stop()
+
+
+class _LineProgress:
+    """One line when a stage starts, at every tenth of it, and when it ends (with its time)."""
+
+    def __init__(self) -> None:
+        self._stages: dict[str, list[Any]] = {}
+
+    def start(self, stage: str, total: int | None = None) -> None:
+        from generator.commands.progress import STAGES
+
+        self._stages[stage] = [total, 0, 0, time.perf_counter()]
+        click.echo(f"[{STAGES[stage]}] 开始" + (f"（共 {total} 项）" if total else ""), err=True)
+
+    def advance(self, stage: str, steps: int = 1) -> None:
+        from generator.commands.progress import STAGES
+
+        state = self._stages[stage]
+        state[1] += steps
+        total = state[0]
+        if total and state[1] * 10 // total > state[2]:
+            state[2] = state[1] * 10 // total
+            click.echo(f"[{STAGES[stage]}] {state[1]}/{total}", err=True)
+
+    def finish(self, stage: str) -> None:
+        from generator.commands.progress import STAGES
+
+        state = self._stages[stage]
+        click.echo(f"[{STAGES[stage]}] 完成，用时 {time.perf_counter() - state[3]:.1f} 秒", err=True)
+
+    def close(self) -> None:
+        pass
+
+
+def _progress() -> _TerminalProgress | _LineProgress:
+    return _TerminalProgress() if sys.stderr.isatty() else _LineProgress()
 
 
 @cli.command()
 @data_option
-@click.option("--out", default="site", show_default=True, help="网站输出目录")
+@click.option("--out", default="site", show_default=True, help="网站输出目录（--shard 时为该分片的输出目录）")
 @as_of_option
 @click.option("--stage-dir", default=None, help="保留暂存的 Markdown 和 mkdocs.yml 的目录（可用 mkdocs build -f 复现）")
 @click.option("--strict", is_flag=True, help="MkDocs 有警告（如内容页中的坏链接）时视为失败")
@@ -194,16 +273,26 @@ def _build_options(data: str, out: str, as_of: str | None, stage_dir: str | None
 @click.option("--pdf-cache", default=None, help="PDF 缓存目录（默认 .cache/pdf；数据和模板未变的 PDF 直接复用）")
 @click.option("--engine", type=click.Choice(list(ENGINES)), default=DEFAULT_ENGINE, show_default=True,
               help="网站引擎：mkdocs（默认）或其后继者 zensical，读取同一份暂存目录")
+@click.option("--jobs", type=click.IntRange(1, 256), default=None,
+              help="同时工作的进程数：编译 PDF、分片运行 MkDocs（默认：全部 CPU 核心）")
+@click.option("--shard", default=None,
+              help="只构建一个分片：city（全市页面）或 district=区编号，输出到 --out，再用 merge 合并")
+@click.option("--site-cache", default=None,
+              help="分片网页缓存目录（默认 .cache/site；输入未变的分片不再运行 MkDocs）")
 def build(data: str, out: str, as_of: str | None, stage_dir: str | None, strict: bool, paper: str,
-          pdf_cache: str | None, engine: str) -> None:
+          pdf_cache: str | None, engine: str, jobs: int | None, shard: str | None, site_cache: str | None) -> None:
     """校验数据并生成网站；数据有错误时不改动输出目录。"""
     from generator.commands.build import BuildError, build as run_build
 
-    options = _build_options(data, out, as_of, stage_dir, strict, paper, pdf_cache, engine)
+    options = _build_options(data, out, as_of, stage_dir, strict, paper, pdf_cache, engine, jobs or _cores(), shard,
+                             site_cache)
+    progress = _progress()
     try:
-        result = run_build(options)
+        result = run_build(options, progress)
     except BuildError as exc:
         raise click.ClickException(str(exc)) from None
+    finally:
+        progress.close()
     if not result.ok:
         print_findings(result.findings, options.data, "text", False)
         click.echo(f"数据有错误，未生成网站；{options.out} 保持不变。", err=True)
@@ -215,10 +304,55 @@ def build(data: str, out: str, as_of: str | None, stage_dir: str | None, strict:
     if build_findings:
         print_findings(build_findings, options.data, "text", False)
     warned = len(result.findings) - len(build_findings)
-    click.echo(f"已生成 {result.pages} 个页面：{options.out.as_posix()}/"
-               + (f"（数据有 {warned} 个警告，运行 check 查看）" if warned else "")
-               + (f"；暂存目录 {result.stage.as_posix()}" if result.stage else ""), err=True)
+    what = f"分片 {shard}" if shard else "网站"
+    if result.unchanged:
+        click.echo(f"输入没有变化，{what}未改动：{options.out.as_posix()}/（{result.pages} 个页面，{result.pdfs} 个 PDF）"
+                   + (f"（数据有 {warned} 个警告，运行 check 查看）" if warned else ""), err=True)
+    else:
+        click.echo(f"已生成 {result.pages} 个页面：{options.out.as_posix()}/"
+                   + (f"（数据有 {warned} 个警告，运行 check 查看）" if warned else "")
+                   + (f"；暂存目录 {result.stage.as_posix()}" if result.stage else ""), err=True)
+        click.echo(f"{what}：{result.parts} 个分片，MkDocs 运行 {result.built_parts} 个（其余取自缓存）；"
+                   f"PDF {result.pdfs} 个，编译 {result.compiled} 个（其余取自缓存）；{options.jobs} 个进程"
+                   + ("；用 merge 合并各分片" if shard else ""), err=True)
     click.echo("耗时 " + "，".join(f"{k} {v:.1f}s" for k, v in result.timings.items()), err=True)
+    sys.exit(EXIT_OK)
+
+
+@cli.command()
+@click.argument("parts", nargs=-1, required=True)
+@click.option("--out", default="site", show_default=True, help="合并后的网站目录")
+def merge(parts: tuple[str, ...], out: str) -> None:
+    """把 build --shard 生成的各分片合并成一个网站（与一次完整构建的结果相同）。"""
+    from generator.commands.merge import MergeError, merge as run_merge
+
+    try:
+        result = run_merge([Path(p) for p in parts], Path(out))
+    except MergeError as exc:
+        raise click.ClickException(str(exc)) from None
+    for message in result.warnings:
+        click.echo(f"MkDocs 警告：{message}", err=True)
+    click.echo(f"已合并 {result.parts} 个分片、{result.pages} 个页面：{result.site.as_posix()}/", err=True)
+    sys.exit(EXIT_OK)
+
+
+@cli.command()
+@data_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json：给 CI 的矩阵任务读")
+def shards(data: str, fmt: str) -> None:
+    """列出分片构建的各分片（city 和有小区的各区），供 build --shard 使用。"""
+    from generator.load.dataset import load
+    from generator.render.shards import ShardMap
+
+    root = _data_dir(data)
+    findings = Findings()
+    ds = load(root, findings)
+    if ds.city is None or findings.has_errors():
+        print_findings(findings.sorted(), root, "text", False)
+        sys.exit(EXIT_DATA)
+    names = ShardMap.of(ds).shards()
+    click.echo(json.dumps(names) if fmt == "json" else "\n".join(names))
     sys.exit(EXIT_OK)
 
 
@@ -339,15 +473,17 @@ def rank(data: str, period: str | None) -> None:
 @cli.command()
 @click.option("--compounds", "count", type=click.IntRange(1, 20000), required=True, help="小区数量")
 @click.option("--seed", default=1, show_default=True, type=int, help="随机种子（相同种子生成相同文件）")
+@click.option("--districts", type=click.IntRange(1, 12), default=None,
+              help="区的数量（默认：少于 100 个小区 2 个区，100 个起至少 4 个）")
 @click.option("--out", required=True, help="输出目录（必须不存在或为空）")
-def synth(count: int, seed: int, out: str) -> None:
+def synth(count: int, seed: int, districts: int | None, out: str) -> None:
     """生成合成测试城市（虚构数据），用于测试和性能基准。"""
     from generator.tools.synth import write_city
 
     root = Path(out)
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
         raise click.BadParameter(f"{out} 已存在且不为空", param_hint="--out")
-    files = write_city(root, count, seed)
+    files = write_city(root, count, seed, districts)
     click.echo(f"已生成 {count} 个小区、{files} 个文件：{root.as_posix()}", err=True)
     sys.exit(EXIT_OK)
 

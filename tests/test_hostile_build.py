@@ -85,14 +85,35 @@ def test_built_site_is_world_readable(mini: Path, tmp_path: Path) -> None:
     assert modes == {0o755, 0o644}
 
 
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (the build's workers)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
 def _stage_reached(parent: Path, stage: str) -> bool:
+    """staging: a shard's staging folder is being written; mkdocs: MkDocs is writing a part
+    into the (fresh) part cache; pdf: PDFs are going into the new site (the merge)."""
     for path in parent.iterdir():
-        if stage == "staging" and path.name.startswith(".site.stage-") and (path / "docs").is_dir():
-            return True
-        if stage == "mkdocs" and path.name.startswith(".site.new-") and (path / "index.html").is_file():
+        if stage == "staging" and path.name.startswith(".site.stage-") and any(path.glob("*/docs")):
             return True
         if stage == "pdf" and path.name.startswith(".site.new-") and any((path / "pdf").glob("*.pdf")):
             return True
+    if stage == "mkdocs":
+        return any((parent / "fresh-site-cache" / "parts").glob(".tmp-*/index.html"))
     return False
 
 
@@ -112,7 +133,8 @@ def test_a_killed_build_leaves_the_previous_site(stage: str, previous: Path, tmp
     before = _tree(site)
     process = subprocess.Popen(
         [sys.executable, "-m", "generator", "build", "--data", str(DATA), "--out", str(site),
-         "--as-of", AS_OF.isoformat(), "--pdf-cache", str(tmp_path / "fresh-cache")],
+         "--as-of", AS_OF.isoformat(), "--pdf-cache", str(tmp_path / "fresh-cache"),
+         "--site-cache", str(tmp_path / "fresh-site-cache")],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 300
     try:
@@ -120,10 +142,15 @@ def test_a_killed_build_leaves_the_previous_site(stage: str, previous: Path, tmp
             assert process.poll() is None, f"the build ended before the {stage} stage was seen"
             assert time.monotonic() < deadline
             time.sleep(0.002)
+        workers = _children(process.pid)
         process.send_signal(signal.SIGKILL)
     finally:
         process.wait()
     assert process.returncode == -signal.SIGKILL
+    end = time.monotonic() + 10
+    while any(map(_running, workers)) and time.monotonic() < end:
+        time.sleep(0.05)
+    assert not [pid for pid in workers if _running(pid)], "worker processes outlived the build"
     assert _tree(site) == before  # complete and unchanged
     left = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site."))
     assert left, "the killed build left nothing to clean: the stage was not reached"

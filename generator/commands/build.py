@@ -2,21 +2,30 @@
 
 Contract of :func:`build`:
 
-1. load the data and run every check; with any error it returns the findings
+1. when nothing it depends on changed since the last build into ``out`` (same fingerprint of
+   data, content, config, generator, packages, fonts and options, and ``out`` as that build
+   left it: :mod:`generator.commands.fingerprint`), it returns that build's result and does
+   nothing at all (``unchanged``);
+2. load the data and run every check; with any error it returns the findings
    (``ok=False``) and writes nothing: the output folder is untouched;
-2. rank, then render every page to strings (pure);
-3. write them, the hand-written ``content/`` pages and the generated ``mkdocs.yml`` into a
-   staging folder (a temporary one unless ``stage_dir`` is given; that one is kept so
-   ``mkdocs build -f <stage>/mkdocs.yml`` reproduces the site);
-4. run the site engine (MkDocs by default, or Zensical: ``engine``) into a new folder next
-   to ``out``, add the outputs no engine sees (PDFs), then swap the new folder into place
-   with one atomic exchange, so a failed or killed build never leaves a half-built site and
-   readers never see one; the site is world-readable (0755/0644), and each build first
-   removes what a killed one left (:mod:`generator.write.publish`).
+3. rank, then render every page to strings (pure), stage them with the hand-written
+   ``content/`` pages and the generated ``mkdocs.yml``, and run the site engine (MkDocs by
+   default, or Zensical: ``engine``) and Typst, on ``jobs`` processes
+   (:mod:`generator.commands.pipeline`): a big site is built in shards (one engine run per
+   district and one for the city pages, merged into the same files as one run), and the
+   engine runs only for shards whose inputs changed (the part cache, ``site_cache``), Typst
+   only for PDFs whose inputs changed (``pdf_cache``). ``stage_dir`` keeps the staging folder
+   of the whole site (``mkdocs build -f <stage>/mkdocs.yml`` reproduces it); ``shard`` builds
+   one part of the site for ``merge`` (:mod:`generator.commands.merge`);
+4. write the site into a new folder next to ``out`` and swap it into place with one atomic
+   exchange, so a failed or killed build never leaves a half-built site and readers never
+   see one; the site is world-readable (0755/0644), and each build first removes what a
+   killed one left (:mod:`generator.write.publish`); worker processes die with the build.
 
 Usage problems (a bad ``mkdocs.yml``, an output folder that is not a generated site, a
 content page clashing with a generated one, the engine failing) raise :class:`BuildError`; the
-CLI maps them to exit code 2. Nothing here prints.
+CLI maps them to exit code 2. Nothing here prints: progress goes to a
+:class:`generator.commands.progress.Progress`.
 """
 
 from __future__ import annotations
@@ -28,8 +37,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator.engines.site_engine import DEFAULT_ENGINE, EngineFailed, run_engine
-from generator.engines.typst_pdf import PdfError, build_pdfs
+from generator.commands.fingerprint import (BuildRecord, folder_state, forget_record, inputs_fingerprint, load_record,
+                                           save_record, unchanged)
+from generator.commands.pipeline import ContentClash, Request, produce
+from generator.commands.progress import NoProgress, Progress
+from generator.commands.workers import WorkerLost
+from generator.engines.parts import MANIFEST, PartError
+from generator.engines.site_engine import DEFAULT_ENGINE, EngineFailed
+from generator.engines.typst_pdf import DEFAULT_CACHE_DIR, PdfError
 from generator.engines.fonts import find_fonts
 from generator.engines.site_config import ConfigError, load_site_config
 from generator.checks import run_checks
@@ -42,7 +57,9 @@ from generator.derive.rank import PeriodRanking, rank_all
 from generator.render.context import SiteContext
 from generator.render.web.mkdocs_config import DOCS_DIR, staged_config
 from generator.render import paths
+from generator.render.shards import ShardError, ShardMap
 from generator.render.web.site import SiteFiles, render_site
+from generator.write.cache import FolderCache
 from generator.write.publish import clean_leftovers, make_world_readable, swap_into_place, work_dir
 from generator.write.staging import StagingWriter, WriteError
 
@@ -50,6 +67,7 @@ SITE_MARKER = ".generator-site"
 """Empty file in every built site: only a folder holding it is ever replaced by a build."""
 STAGE_MARKER = ".generator-stage"
 """Empty file in every staging folder: only a folder holding it is ever cleared."""
+DEFAULT_SITE_CACHE = Path(".cache") / "site"
 
 
 class BuildError(Exception):
@@ -72,6 +90,14 @@ class BuildOptions:
     """Cache of compiled PDFs (None: .cache/pdf); see :mod:`generator.engines.typst_pdf`."""
     engine: str = DEFAULT_ENGINE
     """The site engine run on the staged folder (:data:`generator.engines.site_engine.ENGINES`)."""
+    jobs: int = 1
+    """Processes for PDFs and engine runs (the CLI's default: every core)."""
+    shard: str | None = None
+    """Build only this part (``city`` or ``district=<id>``) into ``out``, for ``merge``."""
+    site_cache: Path | None = None
+    """Cache of engine output per shard and the record of the last build (None: .cache/site)."""
+    split: bool | None = None
+    """Build in shards (None: when the site is big enough, see :mod:`generator.commands.pipeline`)."""
 
 
 @dataclass
@@ -96,6 +122,14 @@ class BuildResult:
     files: int = 0
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    pdfs: int = 0
+    compiled: int = 0
+    """PDFs compiled (the others came from the cache)."""
+    parts: int = 1
+    built_parts: int = 1
+    """Shards the engine ran for (the others came from the cache)."""
+    unchanged: bool = False
+    """Nothing had changed since the last build into ``out``: nothing was done."""
 
 
 def check(options: BuildOptions) -> tuple[Checked | None, list[Finding]]:
@@ -114,7 +148,7 @@ def render(checked: Checked) -> SiteFiles:
                                    checked.versions))
 
 
-def stage(files: SiteFiles, checked: Checked, site_config: dict, content: Path, root: Path) -> list[str]:
+def stage(files: SiteFiles, checked: Checked | SiteContext, site_config: dict, content: Path, root: Path) -> list[str]:
     """Write the staging folder: ``mkdocs.yml``, ``docs/`` (generated + content). Returns docs pages."""
     writer = StagingWriter(root)
     writer.write_text(STAGE_MARKER, "")
@@ -174,6 +208,10 @@ def _check_folders(options: BuildOptions) -> None:
                 raise BuildError(f"{what} {folder} 不能与{name} {other} 重叠")
     if options.stage_dir is not None and _overlap(out, options.stage_dir):
         raise BuildError(f"输出目录 {out} 不能与暂存目录 {options.stage_dir} 重叠")
+    for name, cache in (("PDF 缓存目录", options.pdf_cache), ("网页缓存目录", options.site_cache)):
+        for what, folder in outputs:
+            if cache is not None and _overlap(cache, folder):
+                raise BuildError(f"{name} {cache} 不能与{what} {folder} 重叠")
     if out.exists():
         if not out.is_dir():
             raise BuildError(f"输出目录 {out} 已存在且不是文件夹")
@@ -181,7 +219,8 @@ def _check_folders(options: BuildOptions) -> None:
             raise BuildError(f"输出目录 {out} 不是空文件夹，也不是本工具生成的网站，为安全起见不覆盖它")
 
 
-def build(options: BuildOptions) -> BuildResult:
+def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
+    progress = progress or NoProgress()
     timings: dict[str, float] = {}
     start = time.perf_counter()
     try:
@@ -190,56 +229,74 @@ def build(options: BuildOptions) -> BuildResult:
         raise BuildError(str(exc)) from None
     out = options.out
     _check_folders(options)
+    if options.shard is not None and options.engine != "mkdocs":
+        raise BuildError("分片构建（--shard）只支持 MkDocs 引擎")
     try:
-        find_fonts()  # fail before the slow stages when the PDFs cannot be made at all
+        fonts = find_fonts()  # fail before the slow stages when the PDFs cannot be made at all
     except PdfError as exc:
         raise BuildError(f"{exc.finding.message}\n提示：{exc.finding.hint}") from None
+    site_cache = options.site_cache if options.site_cache is not None else DEFAULT_SITE_CACHE
+    build_id = inputs_fingerprint(options.data, options.content, options.config,
+                                  {"as_of": options.as_of.isoformat(), "paper": options.paper, "engine": options.engine,
+                                   "strict": str(options.strict)}, fonts.fingerprint())
+    fingerprint = f"{build_id}:{options.shard or 'site'}"
+    marker = MANIFEST if options.shard is not None else SITE_MARKER
+    record = load_record(site_cache, out)
+    if options.stage_dir is None and unchanged(record, fingerprint, out, marker):
+        assert record is not None
+        timings["total"] = time.perf_counter() - start
+        return BuildResult(True, record.finding_objects(), site=out, pages=record.pages, files=record.files,
+                           warnings=record.warnings, timings=timings, pdfs=record.pdfs, compiled=0, parts=0,
+                           built_parts=0, unchanged=True)
 
+    progress.start("check")
     checked, findings = check(options)
     timings["load+check"] = time.perf_counter() - start
+    progress.finish("check")
     if checked is None:
         return BuildResult(False, findings, timings=timings)
-
-    mark = time.perf_counter()
-    files = render(checked)
-    timings["render"] = time.perf_counter() - mark
+    ctx = SiteContext(checked.ds, checked.matrix, checked.rankings, checked.as_of, checked.history, checked.versions)
+    shard = None
+    if options.shard is not None:
+        try:
+            shard = ShardMap.of(checked.ds).parse(options.shard)
+        except ShardError as exc:
+            raise BuildError(str(exc)) from None
 
     clean_leftovers(out)  # what a killed build left (write/publish.py)
-    stage_root, temporary = prepare_stage(options.stage_dir, out)
+    if options.stage_dir is not None:
+        prepare_stage(options.stage_dir)
+    stage_root = work_dir(out, "stage")
     # Absolute: MkDocs resolves a relative site_dir against the staged mkdocs.yml, not the cwd.
     new_site = work_dir(out, "new")
+    request = Request(site_config, options.content, options.engine, options.strict, options.paper, options.jobs,
+                      fonts, build_id, (site_cache / "parts").resolve(),
+                      (options.pdf_cache if options.pdf_cache is not None else DEFAULT_CACHE_DIR).resolve(),
+                      stage_root, options.stage_dir, shard, options.split)
     try:
-        mark = time.perf_counter()
-        pages = stage(files, checked, site_config, options.content, stage_root)
-        timings["stage"] = time.perf_counter() - mark
-
-        mark = time.perf_counter()
         try:
-            warnings = run_engine(options.engine, stage_root / "mkdocs.yml", new_site, options.as_of,
-                                  strict=options.strict)
-        except EngineFailed as exc:
+            produced = produce(ctx, request, new_site, progress)
+        except ContentClash as exc:
             raise BuildError(str(exc)) from None
-        timings[options.engine] = time.perf_counter() - mark
-
-        # Outputs the engine does not see go into the new site, through one writer, before it replaces the old one.
-        site_writer = StagingWriter(new_site)
-        mark = time.perf_counter()
-        try:
-            pdfs = build_pdfs(checked.ds, checked.matrix, checked.rankings, checked.as_of, new_site, options.paper,
-                              cache_dir=options.pdf_cache, plan=files.plan, writer=site_writer)
+        except (EngineFailed, PartError, WorkerLost) as exc:
+            raise BuildError(str(exc)) from None
         except PdfError as exc:
             raise BuildError(f"{exc.finding.message}\n提示：{exc.finding.hint}") from None
-        findings = findings + pdfs.findings
-        timings["pdf"] = time.perf_counter() - mark
-
-        site_writer.write_text(SITE_MARKER, "")
+        if shard is None:
+            StagingWriter(new_site).write_text(SITE_MARKER, "")
         make_world_readable(new_site)
+        forget_record(site_cache, out)
         swap_into_place(new_site, out)
     finally:
         if new_site.exists():
             shutil.rmtree(new_site, ignore_errors=True)
-        if temporary:
-            shutil.rmtree(stage_root, ignore_errors=True)
+        shutil.rmtree(stage_root, ignore_errors=True)
+    timings.update(produced.timings)
     timings["total"] = time.perf_counter() - start
-    return BuildResult(True, findings, site=out, stage=None if temporary else stage_root, pages=len(pages),
-                       files=len(files.pages) + len(files.assets), warnings=warnings, timings=timings)
+    findings = findings + produced.findings
+    save_record(site_cache, out, BuildRecord(fingerprint, produced.pages, produced.files, produced.pdfs,
+                                             produced.warnings, [f.as_dict() for f in findings], folder_state(out)))
+    FolderCache(site_cache / "parts").prune()
+    return BuildResult(True, findings, site=out, stage=options.stage_dir, pages=produced.pages, files=produced.files,
+                       warnings=produced.warnings, timings=timings, pdfs=produced.pdfs, compiled=produced.compiled,
+                       parts=produced.parts, built_parts=produced.built_parts)

@@ -55,7 +55,8 @@ from generator.render.paper.documents import paper_documents
 from generator.render.plan import SitePlan
 from generator.render.paper.qr import qr_svg
 
-__all__ = ["PdfBuild", "PdfError", "build_pdfs", "DEFAULT_CACHE_DIR", "TEMPLATES_DIR"]
+__all__ = ["PdfBuild", "PdfError", "build_pdfs", "compile_cached", "printable", "glyph_findings", "DEFAULT_CACHE_DIR",
+           "TEMPLATES_DIR"]
 
 TEMPLATES_DIR = ROOT / "typst"
 PDF_STANDARD = "a-2b"
@@ -158,15 +159,46 @@ def boxed(doc: PdfDocument, fonts: FontSet) -> PdfDocument:
     return dataclasses.replace(doc, data=fix(doc.data))
 
 
+def printable(doc: PdfDocument, fonts: FontSet) -> tuple[PdfDocument, bool]:
+    """The document as it is printed (characters the font lacks as □) and whether it had any
+    (then :func:`glyph_findings` names them)."""
+    if missing_glyphs(fonts.regular, "".join(doc.texts())):
+        return boxed(doc, fonts), True
+    return doc, False
+
+
+def compile_cached(doc: PdfDocument, templates_dir: Path, fonts: FontSet, templates: str,
+                   cache_dir: Path) -> tuple[Path, float | None]:
+    """The cache file holding the compiled document, compiling it when missing; returns it and
+    the compile time (``None``: it was in the cache)."""
+    cached = cache_dir / f"{cache_key(doc, templates, fonts)}.pdf"
+    if cached.is_file():
+        return cached, None
+    start = time.perf_counter()
+    _atomic_write(cached, compile_document(doc, templates_dir, fonts, templates))
+    return cached, time.perf_counter() - start
+
+
+def path_error(doc: PdfDocument) -> PdfError:
+    return pdf_error("pdf-path", f"PDF 文件名“{doc.name}”不合法或重复", "检查小区和考评期间的编号。",
+                     file=doc.origin or doc.name)
+
+
+def check_paper(paper: str) -> None:
+    if paper not in PAPERS:
+        raise pdf_error("pdf-paper", f"纸张“{paper}”不支持，只能是 a4 或 a3", "使用 --paper a4 或 --paper a3。",
+                        file="--paper")
+
+
 def build_pdfs(ds: Dataset, status: StatusMatrix, rankings: list[PeriodRanking], as_of: date, out_dir: Path,
                paper: Paper = "a4", *, cache_dir: Path | None = None, templates_dir: Path | None = None,
                font_dirs: tuple[str, ...] = (), plan: SitePlan | None = None,
                writer: StagingWriter | None = None) -> PdfBuild:
     """Write every notice and ranking PDF the site plan lists into ``out_dir`` (through
-    ``writer`` when given, else a new writer on ``out_dir``); see the module docstring."""
-    if paper not in PAPERS:
-        raise pdf_error("pdf-paper", f"纸张“{paper}”不支持，只能是 a4 或 a3", "使用 --paper a4 或 --paper a3。",
-                        file="--paper")
+    ``writer`` when given, else a new writer on ``out_dir``), one after the other in this
+    process; see the module docstring (the build compiles them in parallel:
+    :mod:`generator.commands.workers`)."""
+    check_paper(paper)
     templates_dir = (templates_dir or TEMPLATES_DIR).resolve()
     cache_dir = Path(cache_dir) if cache_dir is not None else DEFAULT_CACHE_DIR
     fonts = find_fonts(tuple(font_dirs))
@@ -176,23 +208,19 @@ def build_pdfs(ds: Dataset, status: StatusMatrix, rankings: list[PeriodRanking],
     result = PdfBuild()
     reported: set[tuple[str, str]] = set()
     for doc in paper_documents(ds, status, rankings, as_of, paper, plan):
-        if missing_glyphs(fonts.regular, "".join(doc.texts())):
+        printed, missing = printable(doc, fonts)
+        if missing:
             result.findings += glyph_findings(doc, fonts, reported)
-            doc = boxed(doc, fonts)
-        key = cache_key(doc, templates, fonts)
-        cached = cache_dir / f"{key}.pdf"
-        if cached.is_file():
+        cached, seconds = compile_cached(printed, templates_dir, fonts, templates, cache_dir)
+        if seconds is None:
             result.reused.append(doc.name)
         else:
-            start = time.perf_counter()
-            _atomic_write(cached, compile_document(doc, templates_dir, fonts, templates))
-            result.seconds[doc.name] = time.perf_counter() - start
+            result.seconds[doc.name] = seconds
             result.compiled.append(doc.name)
         try:
             result.append(writer.copy(doc.name, cached))
         except WriteError:
-            raise pdf_error("pdf-path", f"PDF 文件名“{doc.name}”不合法或重复", "检查小区和考评期间的编号。",
-                            file=doc.origin or doc.name) from None
+            raise path_error(doc) from None
     return result
 
 

@@ -26,6 +26,10 @@ URL                                             staged Markdown source
 ``/pdf/<id>.pdf``, ``/pdf/ranking-<period>.pdf`` written by the PDF stage (no engine sees them)
 ==============================================  ==========================================
 
+Everything a compound has on the site lives in one folder per compound below each of
+:data:`COMPOUND_FOLDERS` (``compounds/<id>/...``, ``data/ledgers/<id>/...``); everything
+else is city-wide. Sharded builds (:mod:`generator.render.shards`) rely on that.
+
 These functions are the only place that knows these rules; :mod:`generator.render.plan`
 lists every output of a build with them, before anything is rendered.
 
@@ -44,8 +48,12 @@ page's URL, Zensical against its source file, so they break under one engine or 
 
 from __future__ import annotations
 
+COMPOUNDS_DIR = "compounds"
+LEDGERS_DIR = "data/ledgers"
+COMPOUND_FOLDERS = (COMPOUNDS_DIR, LEDGERS_DIR)
+"""Folders holding one sub-folder per compound id; all of a compound's pages and files are in those."""
 HOME = "index.md"
-COMPOUNDS = "compounds/index.md"
+COMPOUNDS = f"{COMPOUNDS_DIR}/index.md"
 COMPLIANCE = "compliance/index.md"
 OPEN_DATA = "data/index.md"
 RANKING = "ranking/index.md"
@@ -74,22 +82,22 @@ def item_slug(item_id: str) -> str:
 
 
 def compound_home(compound_id: str) -> str:
-    return f"compounds/{compound_id}/index.md"
+    return f"{COMPOUNDS_DIR}/{compound_id}/index.md"
 
 
 def item_page(compound_id: str, item_id: str) -> str:
-    return f"compounds/{compound_id}/{item_slug(item_id)}.md"
+    return f"{COMPOUNDS_DIR}/{compound_id}/{item_slug(item_id)}.md"
 
 
 def item_history(compound_id: str, item_id: str) -> str:
     """Every published version of an item (``/compounds/<id>/<item>/history/``)."""
-    return f"compounds/{compound_id}/{item_slug(item_id)}/history/index.md"
+    return f"{COMPOUNDS_DIR}/{compound_id}/{item_slug(item_id)}/history/index.md"
 
 
 def item_version(compound_id: str, item_id: str, key: str) -> str:
     """One past (or the current) version with its figures as they were
     (``/compounds/<id>/<item>/history/<stamp>/``)."""
-    return f"compounds/{compound_id}/{item_slug(item_id)}/history/{key}/index.md"
+    return f"{COMPOUNDS_DIR}/{compound_id}/{item_slug(item_id)}/history/{key}/index.md"
 
 
 def stamp_page(stamp: str) -> str:
@@ -99,7 +107,7 @@ def stamp_page(stamp: str) -> str:
 
 def compound_feed(compound_id: str) -> str:
     """A compound's own Atom feed of its changes (``/compounds/<id>/feed.xml``)."""
-    return f"compounds/{compound_id}/feed.xml"
+    return f"{COMPOUNDS_DIR}/{compound_id}/feed.xml"
 
 
 def company_page(company_id: str) -> str:
@@ -121,7 +129,7 @@ def model_project_photo(file_name: str) -> str:
 
 
 def manager_photo(compound_id: str, file_name: str) -> str:
-    return f"compounds/{compound_id}/photos/{file_name}"
+    return f"{COMPOUNDS_DIR}/{compound_id}/photos/{file_name}"
 
 
 def pdf_file(compound_id: str) -> str:
@@ -136,7 +144,24 @@ def sheet_file(compound_id: str, item_id: str) -> str:
 
 def ledger_file(compound_id: str, item_id: str) -> str:
     """Open-data copy of a compound's table (``/data/ledgers/<id>/<item_id>.csv``)."""
-    return f"data/ledgers/{compound_id}/{item_id}.csv"
+    return f"{LEDGERS_DIR}/{compound_id}/{item_id}.csv"
+
+
+def compound_of(path: str) -> str | None:
+    """The compound id whose folder holds ``path`` (a docs-relative path), else ``None``."""
+    for folder in COMPOUND_FOLDERS:
+        if path.startswith(folder + "/"):
+            rest = path[len(folder) + 1:].split("/")
+            return rest[0] if len(rest) > 1 and rest[0] else None
+    return None
+
+
+def built_file(path: str) -> str:
+    """The file the site engine makes from a docs file: ``a/b.md`` -> ``a/b/index.html``,
+    ``index.md`` -> ``index.html``; other files keep their path."""
+    if not path.endswith(".md"):
+        return path
+    return url_of(path) + "index.html"
 
 
 def url_of(page: str) -> str:

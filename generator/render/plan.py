@@ -71,9 +71,11 @@ class SitePlan:
     def assets(self) -> dict[str, Path]:
         return {o.path: o.file for o in self.of_kind("asset") if o.file is not None}
 
-    def check_rendered(self, rendered: Iterable[str]) -> None:
-        """Raise ValueError unless ``rendered`` is exactly the planned non-PDF outputs."""
-        planned = {o.path for o in self.outputs.values() if o.kind != "pdf"}
+    def check_rendered(self, rendered: Iterable[str], planned_part: Iterable[str] | None = None) -> None:
+        """Raise ValueError unless ``rendered`` is exactly the planned non-PDF outputs (or
+        ``planned_part`` of them, when a part of the site is rendered)."""
+        planned = set(planned_part) if planned_part is not None else \
+            {o.path for o in self.outputs.values() if o.kind != "pdf"}
         got = set(rendered)
         if got != planned:
             raise ValueError(f"rendered but not planned: {sorted(got - planned)[:5]}; "

@@ -52,6 +52,11 @@ class StagingWriter:
             fh.write(text)
         return target
 
+    def write_bytes(self, rel: str, data: bytes) -> Path:
+        target = self._target(rel)
+        target.write_bytes(data)
+        return target
+
     def copy(self, rel: str, source: Path) -> Path:
         target = self._target(rel)
         shutil.copyfile(source, target)

@@ -89,10 +89,11 @@ def _ledger(rows: list[BaseModel]) -> str:
     return _csv([model.model_fields[n].title or n for n in fields], [[getattr(r, n) for n in fields] for r in rows])
 
 
-def ledger_files(ctx: SiteContext) -> dict[str, str]:
-    """``data/ledgers/<compound>/<item>.csv`` for every published table with rows."""
+def ledger_files(ctx: SiteContext, compound_ids: list[str] | None = None) -> dict[str, str]:
+    """``data/ledgers/<compound>/<item>.csv`` for every published table with rows (of the
+    given compounds, or of all)."""
     out = {}
-    for cid in ctx.compound_ids():
+    for cid in ctx.compound_ids() if compound_ids is None else compound_ids:
         f = ctx.compound(cid)
         for item in ctx.items:
             record = f.shown(item.id)
@@ -102,20 +103,22 @@ def ledger_files(ctx: SiteContext) -> dict[str, str]:
 
 
 def open_data(ctx: SiteContext) -> dict[str, str]:
+    """The city-wide open data files and the ``/data/`` page (the ledgers: :func:`ledger_files`)."""
     tables = table_rows(ctx)
-    ledgers = ledger_files(ctx)
+    ledgers = ctx.plan.of_kind("data")
+    ledger_count = sum(1 for o in ledgers if paths.compound_of(o.path) is not None)
     files = {path: _table(TABLES[path], rows) for path, rows in tables.items()}
     files["data/compounds.json"] = _json(tables["data/compounds.csv"])
     files["data/compliance.json"] = _json(tables["data/compliance.csv"])
     files[paths.DATA_PACKAGE] = descriptor(ctx)
     page = paths.OPEN_DATA
     files[page] = front_matter("开放数据", search_exclude=True) + render(
-        "opendata.md.j2", city=ctx.city, total=len(tables["data/compounds.csv"]), ledger_count=len(ledgers),
+        "opendata.md.j2", city=ctx.city, total=len(tables["data/compounds.csv"]), ledger_count=ledger_count,
         items=ctx.items, tables=[(TABLES[p], paths.link(page, p), len(rows)) for p, rows in tables.items()],
         files={name: paths.link(page, name) for name in files}, feed=paths.link(page, paths.FEED),
         compliance=paths.link(page, paths.COMPLIANCE),
     )
-    return files | ledgers
+    return files
 
 
 def feed(ctx: SiteContext) -> str:

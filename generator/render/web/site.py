@@ -1,4 +1,4 @@
-"""Render the whole site: every generated page, data file and asset, as a :class:`SiteFiles`.
+"""Render the site (or the part of it one shard holds): every generated page, data file and asset, as a :class:`SiteFiles`.
 
 Contract: pure. Returns text files (``{docs path: str}``) and files to copy
 (``{docs path: source Path}``); the writer (:mod:`generator.write`) puts them in the staging
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.render import paths
-from generator.render.web import city, compound, opendata
+from generator.render.web import city as city_pages, compound, opendata
 from generator.render.web.notfound import not_found_page
 from generator.render.context import SiteContext
 from generator.render.plan import SitePlan
@@ -42,18 +42,33 @@ class SiteFiles:
             mine.update(more)
 
 
-def render_site(ctx: SiteContext) -> SiteFiles:
+def render_site(ctx: SiteContext, compounds: list[str] | None = None, city: bool = True) -> SiteFiles:
+    """Every page and file of the site, or a part of it: the pages and files of the given
+    ``compounds`` (all when ``None``) and, with ``city``, the city-wide ones (see
+    :mod:`generator.render.shards`). What is rendered is checked against the plan's part."""
+    chosen = ctx.compound_ids() if compounds is None else sorted(compounds)
     out = SiteFiles(plan=ctx.plan)
-    out.add(ranking_pages(ctx.ds, ctx.rankings), ctx.plan.assets())
-    for cid in ctx.compound_ids():
+    if city:
+        out.add(ranking_pages(ctx.ds, ctx.rankings))
+    out.add(assets={path: source for path, source in ctx.plan.assets().items()
+                    if _owned(path, chosen, city)})
+    for cid in chosen:
         out.add(compound.compound_pages(ctx, cid))
         out.add(history_pages(ctx, cid))
         out.add({paths.compound_feed(cid): compound_feed(ctx, cid)})
-    out.add(verify_pages(ctx))
-    out.add({paths.UPDATES: updates_page(ctx)})
-    out.add({paths.HOME: city.home(ctx), paths.COMPOUNDS: city.compounds_index(ctx),
-             paths.COMPLIANCE: city.compliance(ctx), paths.FEED: opendata.feed(ctx),
-             paths.NOT_FOUND: not_found_page(ctx.city)})
-    out.add(opendata.open_data(ctx))
-    ctx.plan.check_rendered(list(out.pages) + list(out.assets))
+    out.add(opendata.ledger_files(ctx, chosen))
+    if city:
+        out.add(verify_pages(ctx))
+        out.add({paths.UPDATES: updates_page(ctx)})
+        out.add({paths.HOME: city_pages.home(ctx), paths.COMPOUNDS: city_pages.compounds_index(ctx),
+                 paths.COMPLIANCE: city_pages.compliance(ctx), paths.FEED: opendata.feed(ctx),
+                 paths.NOT_FOUND: not_found_page(ctx.city)})
+        out.add(opendata.open_data(ctx))
+    planned = [o.path for o in ctx.plan.outputs.values() if o.kind != "pdf" and _owned(o.path, chosen, city)]
+    ctx.plan.check_rendered(list(out.pages) + list(out.assets), planned)
     return out
+
+
+def _owned(path: str, compounds: list[str], city: bool) -> bool:
+    cid = paths.compound_of(path)
+    return city if cid is None else cid in compounds

@@ -8,7 +8,7 @@ Contract:
 
 * :func:`write_city` writes a complete data folder (city, catalogue, companies, compounds with
   every item file and CSV, two evaluation periods) for ``count`` fictional compounds;
-* deterministic: the same ``(count, seed)`` gives the same bytes. The only randomness is one
+* deterministic: the same ``(count, seed, districts)`` gives the same bytes. The only randomness is one
   ``random.Random(seed)``; iteration is in list order; no clock is read;
 * valid: ``python -m generator check --as-of 2026-11-15`` (:data:`AS_OF`) reports warnings only
   (the deliberate stale, missing and not-applicable items), never errors;
@@ -38,9 +38,10 @@ __all__ = ["AS_OF", "CityPlan", "CompanyPlan", "CompoundPlan", "Context", "CsvSt
            "city_yaml", "company_yaml", "credit_code", "default_policy", "write_city", "write_compound"]
 
 
-def write_city(root: Path, count: int, seed: int = 1) -> int:
-    """Write a synthetic city of ``count`` compounds below ``root``; returns files written."""
-    plan, rng = plan_city(count, seed)
+def write_city(root: Path, count: int, seed: int = 1, districts: int | None = None) -> int:
+    """Write a synthetic city of ``count`` compounds below ``root``; returns files written.
+    ``districts``: how many districts (default: 2 below 100 compounds, 4 and more from 100 on)."""
+    plan, rng = plan_city(count, seed, districts)
     out = Writer(root)
     out.yaml("city.yaml", "city", city_yaml(plan, default_policy()))
     out.yaml("catalogue.yaml", "catalogue", catalogue_yaml())

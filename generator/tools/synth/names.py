@@ -2,7 +2,8 @@
 
 Contract: :func:`plan_city` depends only on ``(count, seed)``; names come from fixed pools
 (fictional, none from the news seeds); every company gets at least one compound when there
-are enough compounds; at least 4 districts from 100 compounds on.
+are enough compounds; at least 4 districts from 100 compounds on (2 below), or exactly
+``districts`` when given (1 to 12: sharded builds are tested on a small city of several districts).
 """
 
 from __future__ import annotations
@@ -86,11 +87,20 @@ def _style(rng: random.Random) -> CsvStyle:
     return CsvStyle(encoding, rng.randrange(100) < 30, money, dates)
 
 
-def plan_city(count: int, seed: int) -> tuple[CityPlan, random.Random]:
-    """Names, tree, companies and compound plans for ``count`` compounds."""
+def district_count(count: int, districts: int | None = None) -> int:
+    """How many districts a city of ``count`` compounds has (``districts`` when given)."""
+    if districts is not None:
+        if not 1 <= districts <= len(DISTRICTS):
+            raise ValueError(f"districts must be between 1 and {len(DISTRICTS)}")
+        return districts
+    return 2 if count < 100 else min(len(DISTRICTS), 4 + (count - 100) // 150)
+
+
+def plan_city(count: int, seed: int, wanted: int | None = None) -> tuple[CityPlan, random.Random]:
+    """Names, tree, companies and compound plans for ``count`` compounds (in ``wanted`` districts)."""
     rng = random.Random(seed)
     area = "0550"
-    n_districts = 2 if count < 100 else min(len(DISTRICTS), 4 + (count - 100) // 150)
+    n_districts = district_count(count, wanted)
     n_communities = max(2 * n_districts, -(-count // 4))
     n_streets = max(n_districts, -(-n_communities // 3))
     streets = _names(WORDS, n_streets, rng)

@@ -1,0 +1,164 @@
+"""Sharded builds: a city built in shards (each its own MkDocs run) and merged equals its build
+in one MkDocs run, file for file and byte for byte; the parts of `build --shard` merge into the
+same site; a rebuild runs MkDocs only for the shards whose inputs changed and does nothing at
+all when nothing changed; and the shards' exclude_docs patterns agree with the ownership rule."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pathspec
+import pytest
+
+from generator.commands.build import BuildOptions, build
+from generator.commands.merge import MergeError, merge
+from generator.engines.parts import MANIFEST, page_order
+from generator.findings import Findings
+from generator.load.dataset import load
+from generator.render.context import SiteContext
+from generator.render.shards import CITY, ShardError, ShardMap, exclude_patterns
+from generator.tools.synth import write_city
+from tests.support import AS_OF, CONFIG, CONTENT, cli
+
+COMPOUNDS = 9
+DISTRICTS = 3
+SEED = 11
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _options(data: Path, out: Path, caches: Path, **more) -> BuildOptions:
+    return BuildOptions(data=data, out=out, as_of=AS_OF, content=CONTENT, config=CONFIG,
+                        pdf_cache=caches / "pdf-cache", site_cache=caches / "site-cache", **more)
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = tmp_path_factory.mktemp("shards") / "data"
+    write_city(data, COMPOUNDS, SEED, districts=DISTRICTS)
+    return data
+
+
+@pytest.fixture(scope="module")
+def whole(city: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The city built in one MkDocs run, in this process."""
+    root = tmp_path_factory.mktemp("whole")
+    result = build(_options(city, root / "site", root, split=False, jobs=1))
+    assert result.ok and result.parts == 1
+    return root / "site"
+
+
+def test_the_synthetic_city_has_the_districts_asked_for(city: Path) -> None:
+    ds = load(city, Findings())
+    shards = ShardMap.of(ds).shards()
+    assert shards[0] == CITY and len(shards) == 1 + DISTRICTS
+
+
+def test_exclude_patterns_leave_each_shard_exactly_its_own_files(city: Path) -> None:
+    from generator.checks import run_checks
+    from generator.derive.rank import rank_all
+
+    findings = Findings()
+    ds = load(city, findings)
+    ctx = SiteContext(ds, run_checks(ds, AS_OF, findings), rank_all(ds), AS_OF)
+    shard_map = ShardMap.of(ds)
+    docs = [o.path for o in ctx.plan.outputs.values() if o.kind != "pdf"] + ["about.md", "assets/logo.png"]
+    for shard in shard_map.shards():
+        spec = pathspec.GitIgnoreSpec.from_lines(exclude_patterns(shard, shard_map.compounds_of(shard)))
+        included = {p for p in docs if not spec.match_file(p)}
+        assert included == {p for p in docs if shard_map.shard_of(p) == shard}, shard
+    pdfs = ctx.plan.of_kind("pdf")
+    assert {shard_map.shard_of_output(o) for o in pdfs} == set(shard_map.shards())
+
+
+def test_shard_names_are_checked(city: Path) -> None:
+    shard_map = ShardMap.of(load(city, Findings()))
+    district = shard_map.shards()[1]
+    assert shard_map.parse(district) == district and shard_map.parse("city") == CITY
+    for wrong in ("district", "district=nowhere", "street=x", ""):
+        with pytest.raises(ShardError):
+            shard_map.parse(wrong)
+
+
+def test_page_order_is_mkdocs_walk_order() -> None:
+    pages = ["z.md", "index.md", "a/index.md", "a/b.md", "a/b/index.md", "about.md", "a-b/index.md"]
+    assert sorted(pages, key=page_order) == ["index.md", "about.md", "z.md", "a/index.md", "a/b.md", "a/b/index.md",
+                                             "a-b/index.md"]
+
+
+def test_shards_in_parallel_equal_one_mkdocs_run(city: Path, whole: Path, tmp_path: Path) -> None:
+    result = build(_options(city, tmp_path / "site", tmp_path, split=True, jobs=2))
+    assert result.ok and result.parts == 1 + DISTRICTS and result.built_parts == result.parts
+    assert _files(tmp_path / "site") == _files(whole)
+
+
+def test_three_district_parts_and_the_city_part_merge_into_the_whole_site(city: Path, whole: Path,
+                                                                          tmp_path: Path) -> None:
+    names = cli("shards", "--data", city).stdout.split()
+    assert names[0] == "city" and len(names) == 1 + DISTRICTS
+    for name in names:
+        done = cli("build", "--data", city, "--out", tmp_path / "parts" / name, "--as-of", AS_OF.isoformat(),
+                   "--shard", name, "--jobs", "1", "--pdf-cache", tmp_path / "pdf", "--site-cache", tmp_path / "site-cache")
+        assert done.exit_code == 0, done.stderr
+        assert (tmp_path / "parts" / name / MANIFEST).is_file()
+    folders = [tmp_path / "parts" / n for n in names]
+    done = cli("merge", *folders, "--out", tmp_path / "merged")
+    assert done.exit_code == 0, done.stderr
+    assert _files(tmp_path / "merged") == _files(whole)
+
+    with pytest.raises(MergeError, match="缺少"):
+        merge(folders[:-1], tmp_path / "short")
+    with pytest.raises(MergeError, match="重复"):
+        merge(folders + folders[-1:], tmp_path / "twice")
+    assert not (tmp_path / "short").exists() and not (tmp_path / "twice").exists()
+
+
+def test_parts_of_different_builds_are_not_merged(city: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    shutil.copytree(city, other)
+    names = cli("shards", "--data", city).stdout.split()
+    for name, data in zip(names, [city] + [other] * (len(names) - 1)):
+        done = cli("build", "--data", data, "--out", tmp_path / "parts" / name, "--as-of", AS_OF.isoformat(),
+                   "--shard", name, "--jobs", "1", "--pdf-cache", tmp_path / "pdf")
+        assert done.exit_code == 0, done.stderr
+    # Parts from copies of the same data merge; a part built for another date does not.
+    late = cli("build", "--data", other, "--out", tmp_path / "late", "--as-of", "2026-11-16",
+               "--shard", names[1], "--jobs", "1", "--pdf-cache", tmp_path / "pdf")
+    assert late.exit_code == 0, late.stderr
+    with pytest.raises(MergeError, match="不是同一次构建"):
+        merge([tmp_path / "parts" / n for n in names if n != names[1]] + [tmp_path / "late"], tmp_path / "site")
+    assert merge([tmp_path / "parts" / n for n in names], tmp_path / "site").parts == len(names)
+
+
+def test_rebuilds_run_mkdocs_only_where_inputs_changed(city: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(city, data)
+    site, caches = tmp_path / "site", tmp_path / "caches"
+    first = build(_options(data, site, caches, split=True, jobs=1))
+    assert first.built_parts == first.parts == 1 + DISTRICTS
+
+    again = build(_options(data, site, caches, split=True, jobs=1))
+    assert again.unchanged and again.built_parts == 0 and again.pages == first.pages
+    assert set(again.timings) == {"total"}
+
+    compound = sorted((data / "compounds").iterdir())[0]
+    text = (compound / "compound.yaml").read_text(encoding="utf-8")
+    (compound / "compound.yaml").write_text(text.replace("households: ", "households: 1", 1), encoding="utf-8")
+    changed = build(_options(data, site, caches, split=True, jobs=1))
+    assert not changed.unchanged and changed.built_parts == 2  # the compound's district and the city
+    assert changed.compiled >= 1 and changed.compiled < changed.pdfs
+
+    fresh = build(_options(data, tmp_path / "fresh", tmp_path / "fresh-caches", split=False, jobs=1))
+    assert fresh.ok
+    assert _files(site) == _files(tmp_path / "fresh")
+
+
+def test_a_changed_site_folder_is_rebuilt(city: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build(_options(city, site, tmp_path, split=False, jobs=1))
+    (site / "index.html").unlink()
+    again = build(_options(city, site, tmp_path, split=False, jobs=1))
+    assert not again.unchanged and again.built_parts == 0 and (site / "index.html").is_file()
