@@ -101,8 +101,7 @@ def _compiler(root: str, font_dirs: tuple[str, ...], templates: str) -> typst.Co
 def compile_document(doc: PdfDocument, templates_dir: Path, fonts: FontSet, templates: str) -> bytes:
     compiler = _compiler(str(templates_dir), fonts.dirs, templates)
     try:
-        pdf, warnings = compiler.compile_with_warnings(input=doc.source().encode("utf-8"),
-                                                       sys_inputs={"data": doc.data_json(), "qr": qr_svg(doc.qr_url)},
+        pdf, warnings = compiler.compile_with_warnings(input=doc.program(qr_svg(doc.qr_url)).encode("utf-8"),
                                                        pdf_standards=PDF_STANDARD)
     except typst.TypstError as exc:
         raise pdf_error("pdf-compile-failed", f"生成 {doc.name} 失败：{exc}",
