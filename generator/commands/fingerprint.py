@@ -36,17 +36,18 @@ RECORDS = "builds"
 
 
 def _files(root: Path) -> Iterable[tuple[str, Path]]:
-    """(POSIX path, file or link) below ``root``, sorted, hidden files and folders skipped;
+    """(POSIX path, file or link) below ``root``, sorted, hidden files and folders skipped (and
+    Python's ``__pycache__``: compiled copies appear when a module is first imported);
     links to folders are listed, not followed."""
     if not root.is_dir():
         return []
     out = []
     for here, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
         rel = os.path.relpath(here, root)
         links = [d for d in dirs if os.path.islink(os.path.join(here, d))]
         for name in sorted(files + links):
-            if not name.startswith("."):
+            if not name.startswith(".") and not name.endswith(".pyc"):
                 out.append((name if rel == "." else f"{rel}/{name}".replace(os.sep, "/"), Path(here) / name))
     return sorted(out)
 
