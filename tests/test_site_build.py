@@ -174,6 +174,9 @@ def test_writer_refuses_paths_outside_the_folder_and_double_writes(tmp_path: Pat
     (tmp_path / "stage" / "link").symlink_to(outside)
     with pytest.raises(WriteError):
         writer.write_text("link/x.md", "x")
+    (tmp_path / "stage" / "docs" / "a" / "file.md").symlink_to(outside / "x.md")
+    with pytest.raises(WriteError):
+        writer.write_text("docs/a/file.md", "x")
     assert list(outside.iterdir()) == []
 
 

@@ -5,8 +5,10 @@ Contract:
 * :func:`stage_part` writes ``<root>/mkdocs.yml`` and ``<root>/docs/``: the shard's own files
   (rendered text, copied assets, hand-written ``content/`` files) and, for every other file of
   the whole site, an empty file of the same name, which the config's ``exclude_docs`` keeps
-  the engine from building (:mod:`generator.render.shards`). ``mkdocs build -f
-  <root>/mkdocs.yml`` builds the shard's part of the site;
+  the engine from building (:mod:`generator.render.shards`). The empty files are made once
+  per build (:class:`Skeleton`) and linked into each shard's folder (a folder the shard owns
+  nothing in is one link; MkDocs follows links). ``mkdocs build -f <root>/mkdocs.yml`` builds
+  the shard's part of the site;
 * :func:`part_key` is a hash of everything that engine run depends on: the generator and the
   installed packages (:func:`generator.commands.fingerprint.code_fingerprint`), the engine,
   the date (the sitemap's), strictness, the staged config, the names of all files of the site
@@ -19,7 +21,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Mapping
 
 from generator.commands.fingerprint import code_fingerprint
 from generator.render.web.mkdocs_config import DOCS_DIR
@@ -40,15 +42,53 @@ def part_key(engine: str, as_of: date, strict: bool, config_text: str, all_docs:
     return digest.hexdigest()
 
 
-def stage_part(root: Path, config_text: str, all_docs: list[str], pages: Mapping[str, str],
+class Skeleton:
+    """An empty file for every docs file of the site, made once per build (when a shard needs
+    staging) below ``root``; a shard's staging folder links to it for the files it does not own,
+    a whole folder at a time where the shard owns nothing in it."""
+
+    def __init__(self, root: Path, all_docs: list[str]) -> None:
+        self.root = root
+        self.all_docs = all_docs
+        self._made = False
+        self.tree: dict[str, Any] = {}
+        for rel in all_docs:
+            node = self.tree
+            *folders, name = rel.split("/")
+            for folder in folders:
+                node = node.setdefault(folder, {})
+            node[name] = None
+
+    def docs(self) -> Path:
+        if not self._made:
+            writer = StagingWriter(self.root)
+            for rel in self.all_docs:
+                writer.write_bytes(f"{DOCS_DIR}/{rel}", b"")
+            self._made = True
+        return (self.root / DOCS_DIR).resolve()
+
+
+def stage_part(root: Path, config_text: str, skeleton: Skeleton | None, pages: Mapping[str, str],
                files: Mapping[str, Path]) -> None:
+    """See the module docstring; without ``skeleton`` the shard owns every file (one part)."""
     writer = StagingWriter(root)
     docs = f"{DOCS_DIR}/"
     for rel, text in sorted(pages.items()):
         writer.write_text(docs + rel, text)
     for rel, source in sorted(files.items()):
         writer.copy(docs + rel, source)
-    for rel in all_docs:
-        if rel not in pages and rel not in files:
-            writer.write_bytes(docs + rel, b"")
+    if skeleton is not None:
+        owned_folders = {"/".join(rel.split("/")[:i]) for rel in list(pages) + list(files)
+                         for i in range(1, rel.count("/") + 1)}
+        _link_rest(writer, skeleton.docs(), skeleton.tree, "", owned_folders)
     writer.write_text("mkdocs.yml", config_text)
+
+
+def _link_rest(writer: StagingWriter, skeleton: Path, node: dict[str, Any], prefix: str, owned: set[str]) -> None:
+    """Link every file and folder of ``node`` the shard does not own to the skeleton."""
+    for name, child in node.items():
+        rel = prefix + name
+        if child is not None and rel in owned:
+            _link_rest(writer, skeleton, child, rel + "/", owned)
+        elif child is not None or not writer.exists(f"{DOCS_DIR}/{rel}"):
+            writer.link(f"{DOCS_DIR}/{rel}", skeleton / rel)

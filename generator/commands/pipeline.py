@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from generator.commands.part_stage import part_key, stage_part
+from generator.commands.part_stage import Skeleton, part_key, stage_part
 from generator.commands.progress import Progress
 from generator.commands.workers import PartDone, PartTask, PdfDone, PdfTask, Workers
 from generator.engines.fonts import FontSet, pdf_error
@@ -118,12 +118,13 @@ class _Collect:
         self.parts: dict[str, Part] = {}
         self.pdfs: dict[str, Path] = {}
         self.compiled = 0
-        self.seconds = {"mkdocs": 0.0, "pdf": 0.0}
+        self.seconds = {"mkdocs cpu": 0.0, "pdf cpu": 0.0}
+        """CPU seconds the workers spent (stages overlap, so their wall time says less)."""
 
     def part(self, shard: str) -> Callable[[Any], None]:
         def done(result: PartDone) -> None:
             self.parts[shard] = result.part
-            self.seconds["mkdocs"] += result.seconds
+            self.seconds["mkdocs cpu"] += result.seconds
             self.progress.advance("mkdocs")
         return done
 
@@ -131,7 +132,7 @@ class _Collect:
         for name, cached, seconds in result.files:
             self.pdfs[name] = cached
             self.compiled += seconds is not None
-        self.seconds["pdf"] += result.seconds
+        self.seconds["pdf cpu"] += result.seconds
         self.progress.advance("pdf", len(result.files))
 
 
@@ -157,6 +158,7 @@ def produce(ctx: SiteContext, request: Request, new_site: Path, progress: Progre
     collect = _Collect(progress)
     missing_glyphs: list[PdfDocument] = []
     whole = SiteFiles(plan=plan)
+    skeleton = Skeleton(request.stage_root / "skeleton", all_docs)
     built = 0
     progress.start("pdf", len(owned_pdfs))
     progress.start("mkdocs", len(order))
@@ -197,7 +199,7 @@ def produce(ctx: SiteContext, request: Request, new_site: Path, progress: Progre
             else:
                 built += 1
                 root = request.stage_root / shard.replace("=", "-")
-                stage_part(root, config_text, all_docs, files.pages, copied)
+                stage_part(root, config_text, skeleton if split else None, files.pages, copied)
                 task = PartTask(root, request.part_cache, key, shard, sorted(set(files.pages) | set(copied)), ctx.as_of,
                                 request.strict, request.engine)
             del files

@@ -31,19 +31,31 @@ class StagingWriter:
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
         self._written: dict[str, str] = {}
+        self._folders: dict[tuple[str, ...], Path] = {(): self.root}
+        """Folders made (or found) inside the root, by their parts: checked once, not per file."""
+
+    def _folder(self, parts: tuple[str, ...], rel: str) -> Path:
+        folder = self._folders.get(parts)
+        if folder is None:
+            folder = self.root.joinpath(*parts)
+            folder.mkdir(parents=True, exist_ok=True)
+            real = folder.resolve()
+            if real != self.root and self.root not in real.parents:
+                raise WriteError(f"refusing to write outside the output folder: {rel!r}")
+            self._folders[parts] = folder
+        return folder
 
     def _target(self, rel: str) -> Path:
         pure = PurePosixPath(rel)
-        if not rel or "\\" in rel or pure.is_absolute() or ".." in pure.parts or "\0" in rel:
+        if not rel or "\\" in rel or pure.is_absolute() or ".." in pure.parts or "\0" in rel or not pure.parts:
             raise WriteError(f"refusing to write outside the output folder: {rel!r}")
         key = pure.as_posix().lower()
         if key in self._written:
             raise WriteError(f"refusing to write {rel!r} twice (first as {self._written[key]!r})")
-        target = (self.root / pure).resolve()
-        if self.root not in target.parents:
+        target = self._folder(pure.parts[:-1], rel) / pure.parts[-1]
+        if os.path.islink(target) and self.root not in target.resolve().parents:
             raise WriteError(f"refusing to write outside the output folder: {rel!r}")
         self._written[key] = rel
-        target.parent.mkdir(parents=True, exist_ok=True)
         return target
 
     def write_text(self, rel: str, text: str) -> Path:
@@ -56,6 +68,17 @@ class StagingWriter:
         target = self._target(rel)
         target.write_bytes(data)
         return target
+
+    def link(self, rel: str, target: Path) -> Path:
+        """A symbolic link at ``rel`` to ``target`` (an absolute path, which may be outside
+        the folder: the stand-ins of a shard's staging folder point into a shared skeleton;
+        nothing is ever written through a link, see :meth:`_target`)."""
+        path = self._target(rel)
+        os.symlink(target, path)
+        return path
+
+    def exists(self, rel: str) -> bool:
+        return PurePosixPath(rel).as_posix().lower() in self._written
 
     def copy(self, rel: str, source: Path) -> Path:
         target = self._target(rel)

@@ -1,0 +1,26 @@
+"""The site benchmark (`make bench`) keeps working: run on two tiny cities, it prints every figure
+bench/RESULTS.md reports. Nothing here is about speed: performance is measured in the
+benchmark, not in the tests."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from tests.support import ROOT
+
+
+def test_the_site_benchmark_prints_every_figure() -> None:
+    done = subprocess.run([sys.executable, "bench/bench_site.py", "--sizes", "3", "6", "--jobs", "2"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    out = done.stdout
+    for size in (3, 6):
+        assert re.search(rf"^{size} compounds: \d+ pages, \d+ PDFs, site \d+ MB, search index \d+ KB \(\d+ KB gzipped\)",
+                         out, re.M), out
+    assert len(re.findall(r"bare mkdocs build \(one process\): [\d.]+ s and [\d.]+ s, mean [\d.]+ s", out)) == 2
+    assert len(re.findall(r"full build: [\d.]+ s = [\d.]+x bare; peak memory \d+ MB; stages: load\+check", out)) == 2
+    assert len(re.findall(r"no-op rebuild: [\d.]+ s = [\d.]+% of the full build", out)) == 2
+    assert len(re.findall(r"one compound changed: [\d.]+ s = [\d.]+% of the full build", out)) == 2
+    assert re.search(r"^6 vs 3 compounds: full build [\d.]+x", out, re.M), out
