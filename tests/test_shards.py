@@ -13,11 +13,11 @@ import pytest
 
 from generator.commands.build import BuildOptions, build
 from generator.commands.merge import MergeError, merge
-from generator.engines.parts import MANIFEST, page_order
+from generator.engines.parts import MANIFEST, PartError, check_links, page_order
 from generator.findings import Findings
 from generator.load.dataset import load
 from generator.render.context import SiteContext
-from generator.render.shards import CITY, ShardError, ShardMap, exclude_patterns
+from generator.render.shards import CITY, ShardError, ShardMap, exclude_patterns, stand_ins
 from generator.tools.synth import write_city
 from tests.support import AS_OF, CONFIG, CONTENT, cli
 
@@ -67,9 +67,11 @@ def test_exclude_patterns_leave_each_shard_exactly_its_own_files(city: Path) -> 
     shard_map = ShardMap.of(ds)
     docs = [o.path for o in ctx.plan.outputs.values() if o.kind != "pdf"] + ["about.md", "assets/logo.png"]
     for shard in shard_map.shards():
-        spec = pathspec.GitIgnoreSpec.from_lines(exclude_patterns(shard, shard_map.compounds_of(shard)))
-        included = {p for p in docs if not spec.match_file(p)}
+        spec = pathspec.GitIgnoreSpec.from_lines(exclude_patterns(shard))
+        present = [p for p in docs if shard_map.shard_of(p) == shard or stand_ins(shard, p, shard_map)]
+        included = {p for p in present if not spec.match_file(p)}
         assert included == {p for p in docs if shard_map.shard_of(p) == shard}, shard
+        assert len(present) == len(docs) if shard == CITY else len(present) < len(docs)
     pdfs = ctx.plan.of_kind("pdf")
     assert {shard_map.shard_of_output(o) for o in pdfs} == set(shard_map.shards())
 
@@ -162,3 +164,18 @@ def test_a_changed_site_folder_is_rebuilt(city: Path, tmp_path: Path) -> None:
     (site / "index.html").unlink()
     again = build(_options(city, site, tmp_path, split=False, jobs=1))
     assert not again.unchanged and again.built_parts == 0 and (site / "index.html").is_file()
+
+
+def test_a_district_page_linking_to_another_district_fails_the_build() -> None:
+    owned = ["compounds/a/index.md", "compounds/a/fee-schedule.md"]
+    city_link = "Doc file 'compounds/a/index.md' contains a link '../../nowhere.md', but the target 'nowhere.md' " \
+                "is not found among documentation files."
+    check_links("district=east", owned, [city_link])  # a broken link to a city file is the author's: a warning
+    other = "Doc file 'compounds/a/index.md' contains a link '../b/index.md', but the target 'compounds/b/index.md' " \
+            "is not found among documentation files."
+    with pytest.raises(PartError, match="其他区的小区"):
+        check_links("district=east", owned, [other])
+    folder = "Doc file 'compounds/a/index.md' contains an unrecognized relative link '../b/', it was left as is."
+    with pytest.raises(PartError):
+        check_links("district=east", owned, [folder])
+    check_links("city", [], [other])

@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from generator.commands.fingerprint import code_fingerprint
 from generator.render.web.mkdocs_config import DOCS_DIR
@@ -69,8 +69,10 @@ class Skeleton:
 
 
 def stage_part(root: Path, config_text: str, skeleton: Skeleton | None, pages: Mapping[str, str],
-               files: Mapping[str, Path]) -> None:
-    """See the module docstring; without ``skeleton`` the shard owns every file (one part)."""
+               files: Mapping[str, Path], wanted: Callable[[str], bool] = lambda _: True) -> None:
+    """See the module docstring; without ``skeleton`` the shard owns every file (one part).
+    ``wanted``: which of the files the shard does not own get a stand-in (a folder is left
+    out when its first file is not wanted: stand-ins go by compound folder)."""
     writer = StagingWriter(root)
     docs = f"{DOCS_DIR}/"
     for rel, text in sorted(pages.items()):
@@ -80,15 +82,24 @@ def stage_part(root: Path, config_text: str, skeleton: Skeleton | None, pages: M
     if skeleton is not None:
         owned_folders = {"/".join(rel.split("/")[:i]) for rel in list(pages) + list(files)
                          for i in range(1, rel.count("/") + 1)}
-        _link_rest(writer, skeleton.docs(), skeleton.tree, "", owned_folders)
+        _link_rest(writer, skeleton, skeleton.tree, "", owned_folders, wanted)
     writer.write_text("mkdocs.yml", config_text)
 
 
-def _link_rest(writer: StagingWriter, skeleton: Path, node: dict[str, Any], prefix: str, owned: set[str]) -> None:
-    """Link every file and folder of ``node`` the shard does not own to the skeleton."""
+def _first_file(node: dict[str, Any], prefix: str) -> str:
+    name, child = next(iter(node.items()))
+    return prefix + name if child is None else _first_file(child, f"{prefix}{name}/")
+
+
+def _link_rest(writer: StagingWriter, skeleton: Skeleton, node: dict[str, Any], prefix: str, owned: set[str],
+               wanted: Callable[[str], bool]) -> None:
+    """Link every file and folder of ``node`` the shard does not own (and wants) to the skeleton."""
     for name, child in node.items():
         rel = prefix + name
         if child is not None and rel in owned:
-            _link_rest(writer, skeleton, child, rel + "/", owned)
-        elif child is not None or not writer.exists(f"{DOCS_DIR}/{rel}"):
-            writer.link(f"{DOCS_DIR}/{rel}", skeleton / rel)
+            _link_rest(writer, skeleton, child, rel + "/", owned, wanted)
+        elif child is not None:
+            if wanted(_first_file(child, rel + "/")):
+                writer.link(f"{DOCS_DIR}/{rel}", skeleton.docs() / rel)
+        elif not writer.exists(f"{DOCS_DIR}/{rel}") and wanted(rel):
+            writer.link(f"{DOCS_DIR}/{rel}", skeleton.docs() / rel)

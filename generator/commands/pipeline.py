@@ -37,7 +37,7 @@ from generator.render import paths
 from generator.render.context import SiteContext
 from generator.render.paper.document import PdfDocument
 from generator.render.paper.documents import compound_documents, ranking_documents
-from generator.render.shards import CITY, ShardMap, exclude_patterns
+from generator.render.shards import CITY, ShardMap, exclude_patterns, stand_ins
 from generator.render.web.mkdocs_config import staged_config
 from generator.render.web.site import SiteFiles, render_site
 from generator.write.cache import FolderCache
@@ -187,11 +187,13 @@ def produce(ctx: SiteContext, request: Request, new_site: Path, progress: Progre
             progress.advance("render")
 
             mark = time.perf_counter()
-            exclude = exclude_patterns(shard, shard_map.compounds_of(shard)) if split else None
+            exclude = exclude_patterns(shard) if split else None
             assert ctx.ds.city is not None
             config_text = staged_config(request.site_config, ctx.ds.city.model, md_pages, paths.SITE_CSS, exclude)
             copied = {**files.assets, **own_content}
-            key = part_key(request.engine, ctx.as_of, request.strict, config_text, all_docs, files.pages, copied)
+            mine = set(files.pages) | set(copied)
+            present = [p for p in all_docs if p in mine or stand_ins(shard, p, shard_map)] if split else all_docs
+            key = part_key(request.engine, ctx.as_of, request.strict, config_text, present, files.pages, copied)
             entry = cache.get(key)
             task = None
             if entry is not None:
@@ -199,7 +201,8 @@ def produce(ctx: SiteContext, request: Request, new_site: Path, progress: Progre
             else:
                 built += 1
                 root = request.stage_root / shard.replace("=", "-")
-                stage_part(root, config_text, skeleton if split else None, files.pages, copied)
+                stage_part(root, config_text, skeleton if split else None, files.pages, copied,
+                           lambda path, shard=shard: stand_ins(shard, path, shard_map))
                 task = PartTask(root, request.part_cache, key, shard, sorted(set(files.pages) | set(copied)), ctx.as_of,
                                 request.strict, request.engine)
             del files

@@ -3,11 +3,12 @@
 Contract:
 
 * :func:`build_part` runs the site engine (MkDocs) on a shard's staging folder (its own files
-  plus empty stand-ins for every other file of the site, excluded by ``exclude_docs``: see
-  :mod:`generator.render.shards`) into ``out`` and writes the part's manifest
+  plus empty stand-ins for the files its pages and the nav link to, excluded by
+  ``exclude_docs``: see :mod:`generator.render.shards`) into ``out`` and writes the part's manifest
   (:data:`MANIFEST`): its shard, the build it belongs to (a fingerprint of the inputs), every
   shard of that build, its pages in the engine's order with their URLs, and the site files it
-  owns. It checks that the engine built exactly the pages the shard owns;
+  owns. It checks that the engine built exactly the pages the shard owns, and that no page
+  of a district links to another district's compound (it would have no stand-in there);
 * :func:`merge_parts` writes, through one writer, the site a single engine run over all the
   files would have made: each owned file from the part that owns it, the theme's files from
   the ``city`` part (the other parts must have the same bytes), ``sitemap.xml`` (+ ``.gz``)
@@ -29,11 +30,13 @@ import gzip
 import io
 import json
 import os
+import posixpath
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Mapping
+from urllib.parse import urlsplit
 
 from generator.engines.site_engine import run_engine
 from generator.render import paths
@@ -113,6 +116,7 @@ def build_part(stage_root: Path, out: Path, *, shard: str, owned_docs: list[str]
     its ``build`` and ``shards`` are filled in when it is used. Raises
     :class:`generator.engines.site_engine.EngineFailed` when the engine fails."""
     warnings = run_engine(engine, stage_root / "mkdocs.yml", out, as_of, strict=strict)
+    check_links(shard, owned_docs, warnings)
     pages = [(p, paths.url_of(p)) for p in sorted(owned_docs, key=page_order) if p.endswith(".md")]
     owned = sorted(paths.built_file(p) for p in owned_docs)
     missing = [p for p in owned if not (out / p).is_file()]
@@ -123,6 +127,27 @@ def build_part(stage_root: Path, out: Path, *, shard: str, owned_docs: list[str]
     part = Part(out, shard, build, list(shards or []), pages, owned, warnings, engine)
     write_manifest(part)
     return part
+
+
+_LINK_WARNING = re.compile(r"Doc file '([^']*)' contains (?:a|an unrecognized relative) link '([^']*)'")
+
+
+def check_links(shard: str, owned_docs: list[str], warnings: list[str]) -> None:
+    """A district shard's staging folder has no stand-ins for other districts' compounds
+    (:func:`generator.render.shards.stand_ins`): a page linking to one would be built with a
+    broken link, so the engine's warning about it stops the build."""
+    if shard == CITY:
+        return
+    mine = {paths.compound_of(p) for p in owned_docs}
+    for warning in warnings:
+        match = _LINK_WARNING.search(warning)
+        if not match:
+            continue
+        source, link = match.groups()
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(source), urlsplit(link).path)) + "/"
+        if paths.compound_of(target) not in mine | {None}:
+            raise PartError(f"分片 {shard} 中的 {source} 链接到其他区的小区（{link}）：分片构建不支持这种链接，"
+                            "这是生成器的问题，请联系开发人员")
 
 
 def _files(root: Path) -> list[tuple[str, Path]]:

@@ -84,10 +84,15 @@ def template_fingerprint(templates_dir: Path) -> str:
     return digest.hexdigest()
 
 
+@lru_cache(maxsize=1)
+def _tools() -> str:
+    """The compiler, QR encoder and PDF standard of every key (a package lookup costs a millisecond)."""
+    return f"typst {version('typst')} segno {version('segno')} {PDF_STANDARD}"
+
+
 def cache_key(doc: PdfDocument, templates: str, fonts: FontSet) -> str:
     digest = hashlib.sha256()
-    for part in (f"typst {version('typst')} segno {version('segno')} {PDF_STANDARD}", doc.source(), doc.data_json(), doc.qr_url,
-                 templates, fonts.fingerprint()):
+    for part in (_tools(), doc.source(), doc.data_json(), doc.qr_url, templates, fonts.fingerprint()):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()
 

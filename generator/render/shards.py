@@ -10,11 +10,12 @@ Contract (pure):
   the district of that compound, everything else to ``city``. A PDF belongs to the shard of
   the data it is made from (its plan ``origin``);
 * :func:`exclude_patterns` gives the gitignore-style ``exclude_docs`` lines under which an
-  engine sees exactly the files a shard owns; every other file of the site is present in
-  the shard's staging folder as an empty stand-in, so links and the nav resolve exactly as
-  in a build of the whole site (the engine links to excluded files but neither reads nor
-  renders them). ``tests/test_shards.py`` checks that the patterns and :meth:`shard_of`
-  agree on every file of a synthetic city;
+  engine sees exactly the files a shard owns; the files the shard's pages and the nav link
+  to are present in the shard's staging folder as empty stand-ins (:func:`stand_ins`), so
+  links and the nav resolve exactly as in a build of the whole site (the engine links to
+  excluded files but neither reads nor renders them). Three patterns at most: the engine
+  matches every file against every pattern. ``tests/test_shards.py`` checks that the
+  patterns and :meth:`shard_of` agree on every file of a synthetic city;
 * :meth:`ShardMap.shards` lists the shards of a city in a fixed order (``city`` first, then
   the districts in the order of ``city.yaml``), only districts with compounds.
 """
@@ -106,17 +107,18 @@ class ShardMap:
         return CITY
 
 
-def exclude_patterns(shard: str, compound_ids: list[str]) -> list[str]:
+def exclude_patterns(shard: str) -> list[str]:
     """``exclude_docs`` lines (gitignore syntax, last match wins) under which the engine
-    builds only the files ``shard`` owns (see the module docstring)."""
+    builds only the files ``shard`` owns, in its staging folder (see :func:`stand_ins`)."""
     if shard == CITY:
         return [f"/{folder}/*/" for folder in paths.COMPOUND_FOLDERS]
-    lines = ["/*"]
-    for folder in paths.COMPOUND_FOLDERS:
-        parts = folder.split("/")
-        for depth in range(1, len(parts) + 1):
-            prefix = "/".join(parts[:depth])
-            if f"!/{prefix}/" not in lines:
-                lines += [f"!/{prefix}/", f"/{prefix}/*"]
-        lines += [f"!/{folder}/{cid}/" for cid in sorted(compound_ids)]
-    return lines
+    return ["/*"] + [f"!/{folder}/*/" for folder in paths.COMPOUND_FOLDERS]
+
+
+def stand_ins(shard: str, path: str, shard_map: ShardMap) -> bool:
+    """Whether a file ``shard`` does not own is in its staging folder, as an empty stand-in:
+    the city shard has every file (its index pages link to every compound); a district shard
+    has the city's files (the nav and its pages' links reach them) but not other districts'
+    compounds, which none of its pages links to (an engine warning about a link to one of
+    them fails the build: :func:`generator.engines.parts.build_part`)."""
+    return shard == CITY or paths.compound_of(path) is None
