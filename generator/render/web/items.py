@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from generator.derive.ledgers import quarterly_totals
 from generator.load.dataset import ItemRecord
+from generator.model.items import ITEMS
 from generator.render import paths
 from generator.render.context import CompoundFacts, SiteContext
 from generator.render.plan import manager_photo
@@ -42,4 +43,5 @@ def _slots(ctx: SiteContext, facts: CompoundFacts, record: ItemRecord, page: str
 def item_body(ctx: SiteContext, facts: CompoundFacts, record: ItemRecord, page: str) -> str:
     """The Markdown body of a published (or stale) item's page."""
     item_ctx = ItemContext.of(ctx.ds, facts.record, ctx.rankings, ctx.as_of)
-    return markdown(item_blocks(item_ctx, record), _slots(ctx, facts, record, page))
+    return markdown(item_blocks(item_ctx, record), _slots(ctx, facts, record, page),
+                    caption=f"{facts.name}{ITEMS[record.item_id].name}")

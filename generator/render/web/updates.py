@@ -22,7 +22,8 @@ from generator.render import paths
 from generator.render.context import SiteContext
 from generator.render.web.environment import front_matter
 from generator.render.web.history import CHINA, change_lines, change_text, china_time
-from generator.render.web.markdown_escape import html_attr, md_cell, xml_attr, xml_text
+from generator.render.web.markdown_escape import html_attr, xml_attr, xml_text
+from generator.render.web.tables import Col, html_table, link
 
 UPDATES_SHOWN = 100
 FEED_ENTRIES = 50
@@ -60,12 +61,14 @@ def updates_page(ctx: SiteContext) -> str:
         lines += ["暂无改动记录。", ""]
     else:
         items = {i.id: i.name for i in ctx.items}
-        lines += ["| 时间 | 小区 · 项目 | 改动 |", "|---|---|---|"]
-        for cid, item_id, version in entries:
-            link = paths.link(page, paths.item_version(cid, item_id, version.key))
-            what = Markup("<br>").join(change_lines(version.changes, 4, cell=True))
-            lines.append(f"| {china_time(version.since)} | [{md_cell(ctx.compound(cid).name)} · {md_cell(items[item_id])}]({link}) "
-                         f"| {what} |")
+        base = ctx.city.base_url()
+        rows = [[china_time(version.since),
+                 link(paths.absolute_url(base, paths.item_version(cid, item_id, version.key)),
+                      f"{ctx.compound(cid).name} · {items[item_id]}"),
+                 Markup("<br>").join(change_lines(version.changes, 4, cell=True))]
+                for cid, item_id, version in entries]
+        lines.append(str(html_table([Col("时间"), Col("小区 · 项目", key=True), Col("改动", key=True)], rows,
+                                    caption="最近更新", row_header=None)))
         lines.append("")
     return front_matter("最近更新", search_exclude=True) + "\n".join(lines) + "\n"
 
