@@ -177,9 +177,10 @@ def schema(out: str) -> None:
 def _build_options(data: str, out: str, as_of: str | None, stage_dir: str | None, strict: bool = False,
                    paper: str = "a4", pdf_cache: str | None = None, engine: str | None = None):
     from generator.commands.build import BuildOptions
+    from generator.render.paper.document import paper_of
 
     return BuildOptions(data=_data_dir(data), out=Path(out), as_of=_as_of(as_of),
-                        stage_dir=Path(stage_dir) if stage_dir else None, strict=strict, paper=paper,
+                        stage_dir=Path(stage_dir) if stage_dir else None, strict=strict, paper=paper_of(paper),
                         pdf_cache=Path(pdf_cache) if pdf_cache else None, engine=engine or DEFAULT_ENGINE)
 
 

@@ -40,6 +40,7 @@ from generator.derive.versions import History, item_histories
 from generator.load.history import Change, read_history, read_log
 from generator.derive.rank import PeriodRanking, rank_all
 from generator.render.context import SiteContext
+from generator.render.paper.document import Paper
 from generator.render.web.mkdocs_config import DOCS_DIR, staged_config
 from generator.render import paths
 from generator.render.web.site import SiteFiles, render_site
@@ -66,7 +67,7 @@ class BuildOptions:
     config: Path = Path("mkdocs.yml")
     strict: bool = False
     """Fail when the engine warns (broken links in content pages, ...)."""
-    paper: str = "a4"
+    paper: Paper = "a4"
     """Paper of the notice PDFs: a4 or a3 (portrait)."""
     pdf_cache: Path | None = None
     """Cache of compiled PDFs (None: .cache/pdf); see :mod:`generator.engines.typst_pdf`."""

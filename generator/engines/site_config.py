@@ -103,14 +103,14 @@ def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
 def _unsafe(config: dict[str, Any]) -> list[str]:
     """What would put markup, script or outside files into the pages."""
     problems = [f"不支持 {key}：网页上不运行自定义脚本" for key in REFUSED_KEYS if key in config]
-    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
-    if "analytics" in extra or "analytics" in (config.get("theme") or {}):
+    extra = extra_ if isinstance(extra_ := config.get("extra"), dict) else {}
+    theme = theme_ if isinstance(theme_ := config.get("theme"), dict) else {}
+    if "analytics" in extra or "analytics" in theme:
         problems.append("不支持 analytics（访问统计）：网站不向第三方发送居民的访问记录")
     for where, value in _strings(config, ""):
         if _MARKUP.search(value):
             problems.append(f"{where} 的值“{value[:40]}”含有 < > \" 或脚本链接：主题会把它原样写进每个网页，请删除这些字符")
     files = [("extra_css", v) for v in config.get("extra_css") or []]
-    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
     files += [(f"theme.{k}", theme[k]) for k in ("logo", "favicon") if k in theme]
     for where, value in files:
         if not isinstance(value, str) or not _LOCAL_FILE.match(value):

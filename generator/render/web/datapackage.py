@@ -95,8 +95,9 @@ def model_columns(model: type[BaseModel], units: dict[str, str] | None = None,
             continue
         kind, enum, optional = _type_of(info.annotation)
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-        if not enum and isinstance(extra.get("enum"), list):
-            enum = tuple(str(v) for v in extra["enum"])
+        listed = extra.get("enum")
+        if not enum and isinstance(listed, list):
+            enum = tuple(str(v) for v in listed)
         title = field_label(info, name)
         out.append(Column(name, title, kind, (units or {}).get(name, ""), enum,
                           required=info.is_required() and not optional, description=info.description or ""))
