@@ -36,6 +36,7 @@ from generator.checks import run_checks
 from generator.derive.status import StatusMatrix
 from generator.findings import Finding, Findings
 from generator.load.dataset import Dataset, load
+from generator.load.limits import check_content
 from generator.derive.versions import History, item_histories
 from generator.load.history import Change, read_history, read_log
 from generator.derive.rank import PeriodRanking, rank_all
@@ -103,6 +104,7 @@ def check(options: BuildOptions) -> tuple[Checked | None, list[Finding]]:
     """Load and check; ``None`` when the data has errors."""
     findings = Findings()
     ds = load(options.data, findings)
+    check_content(options.content, options.data, findings)
     matrix = run_checks(ds, options.as_of, findings)
     if findings.has_errors():
         return None, findings.sorted()
