@@ -114,6 +114,8 @@ def _zh_plural(singular: str, plural: str, n: int) -> str:
     return _zh(singular if n == 1 else plural)
 
 
+# The two ignores below: click's modules bind gettext as ``_`` and ``ngettext`` at run time, but
+# their type stubs do not declare those names.
 for _module in (click.core, click.exceptions, click.formatting, click.decorators, click.types, click.parser,
                 click.termui):
     if hasattr(_module, "_"):
@@ -153,11 +155,13 @@ def check(data: str, as_of: str | None, fmt: str, strict: bool, verbose: bool) -
     """校验数据，列出全部问题。"""
     from generator.checks import run_checks
     from generator.load.dataset import load
+    from generator.load.limits import check_content
 
     root = _data_dir(data)
     day = _as_of(as_of)
     findings = Findings()
     ds = load(root, findings)
+    check_content(Path("content"), root, findings)  # the pages build copies from where it runs, as build does
     run_checks(ds, day, findings)
     items = findings.sorted()
     print_findings(items, root, fmt, strict, verbose)

@@ -488,18 +488,22 @@ def test_hostile_input_through_the_command_line(case_id: str, ctx: Ctx, tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "data", "outside", "site"]
 
 
-def test_a_link_in_content_through_the_command_line(ctx: Ctx, tmp_path: Path) -> None:
-    """``build`` run where the site's files are (content/ and mkdocs.yml beside data/): the
-    link is named as the user sees it, content/secret.txt, and nothing of it is published."""
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_link_in_content_through_the_command_line(command: str, ctx: Ctx, tmp_path: Path) -> None:
+    """``check`` and ``build`` run where the site's files are (content/ and mkdocs.yml beside
+    data/): the link is named as the user sees it, content/secret.txt, and nothing of it is
+    read or published."""
     content_link(ctx)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     site = _previous_site(tmp_path)
     before = _tree(site)
-    run = subprocess.run([sys.executable, "-m", "generator", "build", "--data", "data", "--out", "site",
-                          "--as-of", AS_OF], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    args = ["--out", "site"] if command == "build" else []
+    run = subprocess.run([sys.executable, "-m", "generator", command, "--data", "data", "--as-of", AS_OF, *args],
+                         cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert run.returncode == 1, run.stdout + run.stderr
     assert "Traceback" not in run.stdout + run.stderr
     errors = [line for line in run.stdout.splitlines() if "[错误]" in line]
     assert len(errors) == 1 and errors[0].startswith("content/secret.txt file-outside"), run.stdout
     assert _tree(site) == before
     assert "root:" not in run.stdout + run.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "data", "mkdocs.yml", "outside", "site"]

@@ -79,9 +79,11 @@ def _type_of(annotation: Any) -> tuple[FieldType, tuple[str, ...], bool]:
         annotation = typing.get_args(annotation)[0]
     if typing.get_origin(annotation) is Literal:
         return "string", tuple(str(v) for v in typing.get_args(annotation)), optional
-    for kind, name in ((bool, "boolean"), (int, "integer"), (Decimal, "number"), (date, "date")):
+    kinds: tuple[tuple[type, FieldType], ...] = ((bool, "boolean"), (int, "integer"), (Decimal, "number"),
+                                                  (date, "date"))
+    for kind, name in kinds:
         if isinstance(annotation, type) and issubclass(annotation, kind):
-            return name, (), optional  # type: ignore[return-value]
+            return name, (), optional
     return "string", (), optional
 
 
