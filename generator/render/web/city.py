@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from generator.derive.figures import city_figures, item_coverage
 from generator.model.catalogue import CatalogueItem
+from generator.model.disclosures import Notice
 from generator.render import paths
 from generator.render.context import SHOWS_DATA, CompoundFacts, SiteContext
 from generator.render.web.environment import front_matter, render
@@ -131,7 +132,8 @@ def compliance(ctx: SiteContext) -> str:
         data=paths.link(paths.COMPLIANCE, paths.OPEN_DATA))
 
 
-def recent_notices(ctx: SiteContext, limit: int | None = RECENT_NOTICES) -> list[tuple[CompoundFacts, CatalogueItem]]:
+def recent_notices(ctx: SiteContext,
+                   limit: int | None = RECENT_NOTICES) -> list[tuple[CompoundFacts, CatalogueItem, Notice]]:
     """Published notices, newest first (posting date, then compound id, then catalogue order)."""
     found = []
     for cid in ctx.compound_ids():
@@ -139,18 +141,16 @@ def recent_notices(ctx: SiteContext, limit: int | None = RECENT_NOTICES) -> list
         for order, item in enumerate(ctx.items):
             status = facts.statuses[item.id]
             if status.notice is not None and status.state in SHOWS_DATA:
-                found.append((status.notice.posted_on, cid, order, facts, item))
+                found.append((status.notice.posted_on, cid, order, facts, item, status.notice))
     found.sort(key=lambda t: (-t[0].toordinal(), t[1], t[2]))
-    return [(t[3], t[4]) for t in (found if limit is None else found[:limit])]
+    return [(t[3], t[4], t[5]) for t in (found if limit is None else found[:limit])]
 
 
 def home(ctx: SiteContext) -> str:
     page = paths.HOME
     base = ctx.city.base_url()
     rows = []
-    for f, item in recent_notices(ctx):
-        notice = f.statuses[item.id].notice
-        assert notice is not None  # recent_notices keeps posted items only
+    for f, item, notice in recent_notices(ctx):
         rows.append([day(notice.posted_on), f.name,
                      link(paths.absolute_url(base, paths.item_page(f.id, item.id)), item.name), period(notice.period)])
     recent = html_table([Col("日期"), Col("小区", key=True), Col("公示项目", key=True), Col("期间")], rows,

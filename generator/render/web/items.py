@@ -16,6 +16,7 @@ from markupsafe import Markup
 from generator.derive.ledgers import quarterly_totals
 from generator.load.dataset import ItemRecord
 from generator.model.items import ITEMS
+from generator.model.disclosures import PublicRevenueFile, item_as
 from generator.render import paths
 from generator.render.context import CompoundFacts, SiteContext
 from generator.render.plan import manager_photo
@@ -32,7 +33,7 @@ def _slots(ctx: SiteContext, facts: CompoundFacts, record: ItemRecord, page: str
             url = paths.link(page, photo[0])
             slots["manager_photo"] = Markup(f'![项目经理照片]({quote(url, safe="/#")}){{ .manager-photo width="120" }}')
     elif record.item_id == "public_revenue":
-        totals = quarterly_totals(record.file.model, record.table.rows)  # type: ignore[arg-type]
+        totals = quarterly_totals(item_as(record.file.model, PublicRevenueFile), record.table.rows)
         if totals:
             slots["revenue_chart"] = bar_chart(totals, f"{facts.name}公共收益（按季度，元）")
     elif record.item_id == "oversight" and facts.company_id:
