@@ -71,13 +71,12 @@ def _glance(facts: CompoundFacts) -> Markup:
 
 def compounds_index(ctx: SiteContext) -> str:
     page = paths.COMPOUNDS
-    base = ctx.city.base_url()
     columns = [Col("小区", key=True), Col("社区"), Col("物业服务"), Col("公示情况", key=True)]
     groups = []
     for district, streets in ctx.by_district():
         tables = []
         for street, compounds in streets:
-            rows = [[link(paths.absolute_url(base, paths.compound_home(f.id)), f.name),
+            rows = [[link(ctx.plan.absolute(paths.compound_home(f.id)), f.name),
                      f.community.name if f.community else "", f.company.display_name if f.company else "业主自治",
                      _glance(f)] for f in compounds]
             tables.append((street, html_table(columns, rows, caption=f"{district.name}{street.name}的小区")))
@@ -104,7 +103,6 @@ def _coverage_cells(cov: Coverage) -> list[object]:
 
 def compliance(ctx: SiteContext) -> str:
     items = ctx.items
-    base = ctx.city.base_url()
     counts = item_coverage(ctx.ds, ctx.matrix)
     per_item = html_table(
         [Col("序号", "right"), Col("公示项目", key=True), *_COVERAGE, Col("不适用", "right")],
@@ -120,7 +118,7 @@ def compliance(ctx: SiteContext) -> str:
         [[district.name, len(members), *_coverage_cells(_all_states(members))]
          for district, streets in by_district for members in [[f for _, fs in streets for f in fs]]],
         caption="各区")
-    rows = [[link(paths.absolute_url(base, paths.compound_home(f.id)), f.name), street.name,
+    rows = [[link(ctx.plan.absolute(paths.compound_home(f.id)), f.name), street.name,
              *(_cell(f.statuses[item.id].state) for item in items)]
             for _, streets in by_district for street, compounds in streets for f in compounds]
     matrix = html_table([Col("小区", key=True), Col("街道"),
@@ -148,11 +146,8 @@ def recent_notices(ctx: SiteContext,
 
 def home(ctx: SiteContext) -> str:
     page = paths.HOME
-    base = ctx.city.base_url()
-    rows = []
-    for f, item, notice in recent_notices(ctx):
-        rows.append([day(notice.posted_on), f.name,
-                     link(paths.absolute_url(base, paths.item_page(f.id, item.id)), item.name), period(notice.period)])
+    rows = [[day(notice.posted_on), f.name, link(ctx.plan.absolute(paths.item_page(f.id, item.id)), item.name),
+             period(notice.period)] for f, item, notice in recent_notices(ctx)]
     recent = html_table([Col("日期"), Col("小区", key=True), Col("公示项目", key=True), Col("期间")], rows,
                         caption="最近公示", row_header=None) if rows else None
     districts = [(d, sum(len(fs) for _, fs in streets)) for d, streets in ctx.by_district()]

@@ -106,10 +106,9 @@ def _history_page(ctx: SiteContext, facts: CompoundFacts, history: ItemHistory) 
     note = reach_note(ctx)
     if note:
         lines += [note, ""]
-    base = ctx.city.base_url()
     rows = []
     for version in reversed(history.versions):
-        url = paths.absolute_url(base, paths.item_version(facts.id, item.id, version.key))
+        url = ctx.plan.absolute(paths.item_version(facts.id, item.id, version.key))
         what = Markup("<br>").join(change_lines(version.changes, 6, cell=True)) if version.changes else \
             Markup("首个记录的版本") if version is history.versions[0] else Markup("—")
         until = "现行版本" if version.current else china_time(version.until) if version.until else "已撤下"

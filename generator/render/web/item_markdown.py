@@ -5,7 +5,8 @@ heading; facts are a bullet list ``- **label**：value``; a table is a phone-fit
 (:func:`generator.render.web.tables.html_table`: an ordinary table on wide screens, one card
 per row with the residents' key columns first below 600 px; numbers right-aligned, headers
 with their unit, the 合计 row in bold, ``unit`` written under it, ``empty`` written instead of
-a table without rows; the web always shows every row of a ledger); steps a numbered list; a note a paragraph. Every value goes through
+a table without rows; the web always shows every row of a ledger); steps a numbered list; a
+note a paragraph. Every value goes through
 :mod:`generator.render.web.markdown_escape` (phones as ``tel:`` links), so nothing from data
 becomes Markdown or HTML. Slots are filled from ``slots`` (ready Markdown) or left out.
 """

@@ -15,7 +15,6 @@ from markupsafe import Markup
 
 from generator.derive.ledgers import quarterly_totals
 from generator.load.dataset import ItemRecord
-from generator.model.items import ITEMS
 from generator.model.disclosures import PublicRevenueFile, item_as
 from generator.render import paths
 from generator.render.context import CompoundFacts, SiteContext
@@ -44,5 +43,6 @@ def _slots(ctx: SiteContext, facts: CompoundFacts, record: ItemRecord, page: str
 def item_body(ctx: SiteContext, facts: CompoundFacts, record: ItemRecord, page: str) -> str:
     """The Markdown body of a published (or stale) item's page."""
     item_ctx = ItemContext.of(ctx.ds, facts.record, ctx.rankings, ctx.as_of)
+    item = ctx.catalogue.get(record.item_id)
     return markdown(item_blocks(item_ctx, record), _slots(ctx, facts, record, page),
-                    caption=f"{facts.name}{ITEMS[record.item_id].name}")
+                    caption=f"{facts.name}{item.name if item else ''}")

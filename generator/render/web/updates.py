@@ -62,9 +62,8 @@ def updates_page(ctx: SiteContext) -> str:
         lines += ["暂无改动记录。", ""]
     else:
         items: dict[str, str] = {i.id: i.name for i in ctx.items}
-        base = ctx.city.base_url()
         rows = [[china_time(version.since),
-                 link(paths.absolute_url(base, paths.item_version(cid, item_id, version.key)),
+                 link(ctx.plan.absolute(paths.item_version(cid, item_id, version.key)),
                       f"{ctx.compound(cid).name} · {items[item_id]}"),
                  Markup("<br>").join(change_lines(version.changes, 4, cell=True))]
                 for cid, item_id, version, _since in entries]
