@@ -110,6 +110,7 @@ def _dotted(path: tuple) -> str:
 _RUN = re.compile(r"(?<![0-9])(?<![0-9][ .\-_/()])(?<![0-9][ .\-_/()]{2})(?:\+|00)?\d(?:[ .\-_/()]{0,2}\d)*(?:[ .\-_/]{0,2}[Xx])?(?![0-9A-Za-z])")
 _WHAT = {code: what for code, _, what in PATTERNS}
 _SEPARATORS = re.compile(r"[ .\-_/()]+")
+_DIGIT = re.compile(r"\d")
 
 
 def _without_country_code(run: str) -> str:
@@ -145,7 +146,11 @@ def scan(text: str) -> Iterator[tuple[str, str, str]]:
                 continue
             reported.append(digits_of(found))
             yield code, what, found
-    for line in text.splitlines():
+    # A line with fewer than 11 digits holds no personal number (the shortest, a mobile, has 11).
+    lines = text.splitlines() if len(_DIGIT.findall(text)) >= 11 else []
+    for line in lines:
+        if len(_DIGIT.findall(line)) < 11:
+            continue
         for m in _RUN.finditer(normalise(line)):
             found = m.group(0).strip(" .-_/()")
             digits = digits_of(found)
