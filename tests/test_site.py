@@ -110,7 +110,7 @@ def test_fee_schedule_shows_prices_with_units(built: Built, checked) -> None:
     assert "元/㎡·月" in text
     assert "期间：长期公示" in text and f"审核单位：{record.file.model.notice.approved_by}" in text
     html = (built.site / "compounds/lanting/fee-schedule/index.html").read_text(encoding="utf-8")
-    assert html.count("<tr>") == len(record.table.rows) + 1  # header + one row per fee
+    assert html.count("<tr role=\"row\"") == len(record.table.rows) + 1  # header + one row per fee
 
 
 def test_public_revenue_shows_the_stated_quarterly_totals_and_a_chart(built: Built, checked) -> None:

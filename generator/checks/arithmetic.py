@@ -25,6 +25,8 @@ from generator.findings import Findings
 from generator.load.dataset import CompoundRecord, Dataset, ItemRecord
 from generator.derive.ledgers import ledger_quarters
 from generator.model.base import quarter_of
+from generator.model.disclosures import (MaintenanceFundFile, OversightFile, PublicRevenueFile, ServiceAccountsFile,
+                                         UtilitySharingFile, item_as)
 
 CENT = Decimal("0.01")
 MILLI = Decimal("0.001")
@@ -73,7 +75,7 @@ _TOTALS_SKIPPED = {
 
 
 def _public_revenue(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of: date) -> None:
-    file = record.file.model
+    file = item_as(record.file.model, PublicRevenueFile)
     table = record.table
     csv = _Reporter(findings, table.rel or "")
     balance = file.opening_balance
@@ -144,7 +146,7 @@ _PR_LABEL = {"income": "收入合计", "cost": "成本合计", "company_share": 
 def _utility(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of: date) -> None:
     table = record.table
     r = _Reporter(findings, table.rel or "")
-    basis = record.file.model.basis_total
+    basis = item_as(record.file.model, UtilitySharingFile).basis_total
     for i, row in enumerate(table.rows):
         if row.meter_end < row.meter_start:
             findings.add("arith-line-total", table.rel or "", f"截止读数 {row.meter_end} 小于起始读数 {row.meter_start}",
@@ -164,7 +166,7 @@ def _utility(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of:
 
 
 def _service_accounts(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of: date) -> None:
-    f = record.file.model
+    f = item_as(record.file.model, ServiceAccountsFile)
     r = _Reporter(findings, record.file.rel)
     at = record.file.line_of
     if f.income is not None and f.income.receivable > 0:
@@ -201,7 +203,7 @@ def _service_accounts(rec: CompoundRecord, record: ItemRecord, findings: Finding
 
 
 def _maintenance_fund(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of: date) -> None:
-    f = record.file.model
+    f = item_as(record.file.model, MaintenanceFundFile)
     r = _Reporter(findings, record.file.rel)
     used_by_year: dict[int, Decimal] = defaultdict(Decimal)
     for row in record.table.rows:
@@ -244,7 +246,7 @@ def _parking(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of:
 
 
 def _oversight(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of: date) -> None:
-    f = record.file.model
+    f = item_as(record.file.model, OversightFile)
     at = record.file.line_of
     if f.complaints is not None:
         c = f.complaints

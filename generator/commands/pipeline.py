@@ -21,6 +21,7 @@ Contract of :func:`produce` (called by :func:`generator.commands.build.build` af
 from __future__ import annotations
 
 import dataclasses
+import functools
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +36,7 @@ from generator.engines.typst_pdf import TEMPLATES_DIR, check_paper, glyph_findin
 from generator.findings import Finding
 from generator.render import paths
 from generator.render.context import SiteContext
-from generator.render.paper.document import PdfDocument
+from generator.render.paper.document import Paper, PdfDocument
 from generator.render.paper.documents import compound_documents, ranking_documents
 from generator.render.shards import CITY, ShardMap, exclude_patterns, stand_ins
 from generator.render.web.mkdocs_config import staged_config
@@ -61,7 +62,7 @@ class Request:
     content: Path
     engine: str
     strict: bool
-    paper: str
+    paper: Paper
     jobs: int
     fonts: FontSet
     build_id: str
@@ -202,7 +203,7 @@ def produce(ctx: SiteContext, request: Request, new_site: Path, progress: Progre
                 built += 1
                 root = request.stage_root / shard.replace("=", "-")
                 stage_part(root, config_text, skeleton if split else None, files.pages, copied,
-                           lambda path, shard=shard: stand_ins(shard, path, shard_map))
+                           functools.partial(stand_ins, shard, shard_map=shard_map))
                 task = PartTask(root, request.part_cache, key, shard, sorted(set(files.pages) | set(copied)), ctx.as_of,
                                 request.strict, request.engine)
             del files
@@ -250,7 +251,7 @@ def produce(ctx: SiteContext, request: Request, new_site: Path, progress: Progre
                     findings=findings, timings=timings)
 
 
-def _documents(ctx: SiteContext, shard_map: ShardMap, shard: str, split: bool, paper: Any) -> list[PdfDocument]:
+def _documents(ctx: SiteContext, shard_map: ShardMap, shard: str, split: bool, paper: Paper) -> list[PdfDocument]:
     compounds = shard_map.compounds_of(shard) if split else ctx.compound_ids()
     docs: list[PdfDocument] = []
     for cid in compounds:

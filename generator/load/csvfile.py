@@ -9,7 +9,8 @@ Contract:
 * blank rows are skipped; every row keeps its 1-based physical line number (quoted cells
   with line breaks are handled by :mod:`csv`);
 * bounded (:mod:`generator.load.limits`): a file over ``MAX_CSV_BYTES`` is not read, more
-  than ``MAX_CSV_ROWS`` rows or a cell over ``MAX_CELL_CHARS`` characters is a finding;
+  than ``MAX_CSV_ROWS`` rows, a header over ``MAX_CSV_COLUMNS`` columns or a cell over
+  ``MAX_CELL_CHARS`` characters is a finding;
 * findings point at the line of the defect: the first byte in no encoding (a file half
   UTF-8, half GBK), a NUL byte, the line where an unclosed quote opens;
 * never raises for bad input; returns ``None`` and a finding instead.
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.findings import Findings
-from generator.load.limits import MAX_CELL_CHARS, MAX_CSV_BYTES, MAX_CSV_ROWS, SPLIT_HINT, too_big
+from generator.load.limits import MAX_CELL_CHARS, MAX_CSV_BYTES, MAX_CSV_COLUMNS, MAX_CSV_ROWS, SPLIT_HINT, too_big
 from generator.model.values import fold
 
 
@@ -121,6 +122,12 @@ def read_csv(path: Path, rel: str, findings: Findings, aliases: dict[str, str],
             if not any(cell.strip() for cell in record):
                 continue
             if header is None:
+                if len(record) > MAX_CSV_COLUMNS:
+                    findings.add("csv-too-many-columns", rel,
+                                 f"表头有 {len(record)} 列，超过 {MAX_CSV_COLUMNS} 列的上限，未读取", line=line,
+                                 column=MAX_CSV_COLUMNS + 1,
+                                 hint="表头只写本表的列（见数据说明第四节），删除多余的列后再另存。")
+                    return None
                 titles = [cell.strip() for cell in record]
                 header = [aliases.get(fold(cell), fold(cell)) for cell in record]
                 continue

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -200,7 +201,7 @@ class _Loader:
             return None
         for row in raw.rows:
             if row.ragged:  # reported by read_csv; its cells may be shifted, so none is trusted
-                out.rejected.append(Rejected(row.line, row.cells, (self.findings.at(rel, row.line) or [None])[0]))
+                out.rejected.append(Rejected(row.line, row.cells, next(iter(self.findings.at(rel, row.line)), None)))
                 continue
             cells = {k: v for k, v in row.cells.items() if k in model.model_fields}
             cells = {k: v for k, v in cells.items() if v != "" or not _optional(model, k)}
@@ -210,8 +211,7 @@ class _Loader:
                 out.sheet_rows.append(row.row or row.line)
             except ValidationError as exc:
                 before = len(self.findings.items)
-                report(exc, model, rel, self.findings,
-                       lambda loc, row=row: _cell_at(raw, row, loc[0] if loc else None))
+                report(exc, model, rel, self.findings, partial(_cell_at_loc, raw, row))
                 first = self.findings.items[before] if len(self.findings.items) > before else None
                 out.rejected.append(Rejected(row.line, row.cells, first))
         return out
@@ -249,6 +249,11 @@ def _cell_at(raw: CsvTable, row: Any, name: Any) -> dict[str, Any]:
     column = raw.column_of(name) if isinstance(name, str) else None
     return {"line": row.line, "column": column, "cell": cell_ref(column, row.row or row.line),
             "column_name": raw.title_of(name) if isinstance(name, str) else None}
+
+
+def _cell_at_loc(raw: CsvTable, row: Any, loc: tuple[Any, ...]) -> dict[str, Any]:
+    """:func:`_cell_at` for a validation error's location (its first part is the field)."""
+    return _cell_at(raw, row, loc[0] if loc else None)
 
 
 def _optional(model: type[Record], name: str) -> bool:
@@ -291,9 +296,9 @@ def load(root: Path, findings: Findings) -> Dataset:
 
     for path in sorted((root / "model_projects").glob("*.yaml")):
         if ld.slug_ok(path.stem, ld.rel(path), "示范项目"):
-            rec = ld.yaml(path, ModelProject)
-            if rec:
-                ds.model_projects[path.stem] = rec
+            project = ld.yaml(path, ModelProject)
+            if project:
+                ds.model_projects[path.stem] = project
     return ds
 
 

@@ -148,7 +148,7 @@ def plan_site(ds: Dataset, matrix: StatusMatrix, rankings: list[PeriodRanking],
     plan.add(Output(paths.SITE_CSS, "asset", "templates", file=TEMPLATES / "site" / "assets" / "site.css"))
     plan.add(Output(paths.NOT_FOUND, "template", "city"))
     _plan_ranking(plan, ds, rankings)
-    items = [item.id for item in ds.catalogue.model.items]
+    items: list[str] = [item.id for item in ds.catalogue.model.items]
     for cid in sorted(ds.compounds):
         rec = ds.compounds[cid]
         origin = f"compounds/{cid}"

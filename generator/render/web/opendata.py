@@ -125,14 +125,13 @@ def feed(ctx: SiteContext) -> str:
     """Atom feed of the newest notices; ids and links are absolute under the city's site_url."""
     base = ctx.city.base_url()
     notices = recent_notices(ctx, FEED_ENTRIES)
-    updated = max((f.statuses[i.id].notice.posted_on for f, i in notices), default=ctx.as_of)
+    updated = max((notice.posted_on for _, _, notice in notices), default=ctx.as_of)
     lines = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom">',
              f"  <title>{xml_text(ctx.city.site_title)}：最新公示</title>",
              f"  <id>{xml_text(base)}</id>", f"  <link href={xml_attr(base)}/>",
              f"  <link rel=\"self\" href={xml_attr(paths.absolute_url(base, paths.FEED))}/>",
              f"  <updated>{updated.isoformat()}T00:00:00+08:00</updated>"]
-    for f, item in notices:
-        notice = f.statuses[item.id].notice
+    for f, item, notice in notices:
         url = paths.absolute_url(base, paths.item_page(f.id, item.id))
         period = f"（{notice.period.label}）" if notice.period else ""
         lines += ["  <entry>",

@@ -35,11 +35,12 @@ class SiteFiles:
 
     def add(self, pages: dict[str, str] | None = None, assets: dict[str, Path] | None = None) -> None:
         """Add files; two renderers claiming one path is a bug, not something to overwrite."""
-        for mine, more in ((self.pages, pages or {}), (self.assets, assets or {})):
-            clash = [path for path in more if path in self.pages or path in self.assets]
-            if clash:
-                raise ValueError(f"rendered twice: {sorted(clash)[:5]}")
-            mine.update(more)
+        pages, assets = pages or {}, assets or {}
+        clash = [path for path in [*pages, *assets] if path in self.pages or path in self.assets]
+        if clash or set(pages) & set(assets):
+            raise ValueError(f"rendered twice: {sorted(clash or set(pages) & set(assets))[:5]}")
+        self.pages.update(pages)
+        self.assets.update(assets)
 
 
 def render_site(ctx: SiteContext, compounds: list[str] | None = None, city: bool = True) -> SiteFiles:
