@@ -6,21 +6,24 @@ Usage: ``python bench/bench_site.py [--sizes 100 1000] [--seed 1] [--jobs N] [--
 For each size the city is written by ``generator synth`` and then, each command in a fresh
 process as staff would run it, one after the other:
 
-1. ``full``: ``generator build`` with empty caches (every page, every PDF, the data files),
-   also writing the staged folder of the whole site (``--stage-dir``: extra work the
-   ratio includes);
-2. ``bare``: ``mkdocs build`` of that staged folder in one process (the reference; measured
-   twice, after the full build and at the end, and averaged, so load on a shared machine
-   hits both);
-3. ``no-op``: the build command again (without ``--stage-dir``), nothing changed;
-4. ``one compound``: one compound's household count edited, then the same command.
+1. ``full``: ``generator build`` with empty caches (every page, every PDF, the data files);
+2. ``no-op``: the same command again, nothing changed;
+3. (not timed) the same build with ``--stage-dir`` into another folder, from the caches: it
+   writes the staged folder of the whole site, the reference's input;
+4. ``bare``: ``mkdocs build`` of that staged folder in one process (the reference; measured
+   twice, before and after the next step, and averaged, so load on a shared machine hits
+   both);
+5. ``one compound``: one compound's household count edited, then the build command again.
 
-It prints, from that one run: wall seconds of each, the build's own stage timings (stages
-overlap: the PDFs compile while MkDocs runs), pages, PDFs, peak memory (the sum over the
-build's processes of their proportional set size, sampled every 0.1 s), the search index raw
-and gzipped, the site's size, the ratios full/bare, no-op/full and one-compound/full, and
-the largest size over the smallest. Nothing is asserted: performance is measured here, not in
-the tests. Results are written up by hand in ``bench/RESULTS.md``.
+It prints, from that one run: wall seconds of each, the CPU seconds of each command with all
+its processes, the build's own stage timings (stages overlap: the PDFs compile while MkDocs
+runs; ``mkdocs cpu`` and ``pdf cpu`` are CPU seconds in the worker processes), pages, PDFs,
+peak memory (the sum over the build's processes of their proportional set size, sampled
+every 0.2 s), the search index raw and gzipped, the site's size, the ratios full/bare,
+no-op/full and one-compound/full, and the largest size over the smallest. The machine's
+time stolen by other guests and spent waiting for the disk during each timed command is
+printed too (from /proc/stat), so a disturbed run shows. Nothing is asserted: performance is
+measured here, not in the tests. Results are written up by hand in ``bench/RESULTS.md``.
 """
 
 from __future__ import annotations
@@ -83,13 +86,30 @@ class PeakMemory(threading.Thread):
                 tree.append(pid)
                 todo += children.get(pid, [])
             self.peak_kb = max(self.peak_kb, sum(_pss_kb(p) for p in tree))
-            self.stopped.wait(0.1)
+            self.stopped.wait(0.2)
+
+
+def _system_times() -> tuple[float, float]:
+    """Seconds the machine's CPUs waited for the disk and were stolen by other guests, since boot."""
+    with open("/proc/stat", encoding="utf-8") as handle:
+        fields = handle.readline().split()
+    tick = os.sysconf("SC_CLK_TCK")
+    return int(fields[5]) / tick, int(fields[8]) / tick
+
+
+class Run:
+    """Figures of the last command: CPU seconds with all its processes, and the machine's
+    disk-wait and stolen seconds meanwhile."""
+
+    cpu = 0.0
+    iowait = 0.0
+    steal = 0.0
 
 
 def run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, str, int]:
-    """Wall seconds, stderr and peak memory (KB) of a command; its CPU seconds (with all its
-    processes) go to :data:`CPU`."""
+    """Wall seconds, stderr and peak memory (KB) of a command; more in :class:`Run`."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    system = _system_times()
     start = time.perf_counter()
     process = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                env={**os.environ, **(env or {})})
@@ -102,12 +122,14 @@ def run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, str, 
     if process.returncode != 0:
         sys.exit(f"failed ({process.returncode}): {' '.join(cmd)}\n{out}\n{err}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    CPU[0] = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    Run.cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    Run.iowait, Run.steal = (b - a for a, b in zip(system, _system_times()))
     return elapsed, err, sampler.peak_kb
 
 
-CPU = [0.0]
-"""CPU seconds of the last command run."""
+def machine() -> str:
+    """CPU seconds of the last command, and the machine's disk wait and stolen time meanwhile."""
+    return f"{Run.cpu:.0f} s CPU in all its processes, machine: {Run.iowait:.0f} s disk wait, {Run.steal:.0f} s stolen"
 
 
 def size_of(folder: Path) -> int:
@@ -119,48 +141,57 @@ def stages(log: str) -> str:
     return line.removeprefix("耗时 ")
 
 
-def bare(stage: Path, out: Path) -> tuple[float, float]:
+def bare(stage: Path, out: Path) -> tuple[float, str]:
     shutil.rmtree(out, ignore_errors=True)
     day = date.fromisoformat(AS_OF)
     epoch = int(datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp())
-    return run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(stage / "mkdocs.yml"), "-d", str(out)],
-               env={"SOURCE_DATE_EPOCH": str(epoch)})[0], CPU[0]
+    elapsed = run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(stage / "mkdocs.yml"), "-d", str(out)],
+                  env={"SOURCE_DATE_EPOCH": str(epoch)})[0]
+    return elapsed, machine()
 
 
 def bench(count: int, seed: int, jobs: int, work: Path) -> dict[str, float]:
     data, site, stage = work / f"city-{count}", work / f"site-{count}", work / f"stage-{count}"
-    caches = work / f"cache-{count}"
-    for folder in (data, site, stage, caches):
+    caches, staged_site = work / f"cache-{count}", work / f"staged-site-{count}"
+    for folder in (data, site, stage, caches, staged_site):
         shutil.rmtree(folder, ignore_errors=True)
     run([sys.executable, "-m", "generator", "synth", "--compounds", str(count), "--seed", str(seed), "--out", str(data)])
-    build = [sys.executable, "-m", "generator", "build", "--data", str(data), "--out", str(site), "--as-of", AS_OF,
-             "--jobs", str(jobs), "--pdf-cache", str(caches / "pdf"), "--site-cache", str(caches / "site")]
-    full, log, memory = run(build + ["--stage-dir", str(stage)])  # keeps the staged folder for the reference
-    full_cpu = CPU[0]
-    bare_before, bare_cpu = bare(stage, work / f"bare-{count}")
+    build = [sys.executable, "-m", "generator", "build", "--data", str(data), "--as-of", AS_OF, "--jobs", str(jobs),
+             "--pdf-cache", str(caches / "pdf"), "--site-cache", str(caches / "site")]
+    full, log, memory = run(build + ["--out", str(site)])
+    full_machine = machine()
     pages = int(re.search(r"已生成 (\d+) 个页面", log).group(1))  # type: ignore[union-attr]
     pdfs = int(re.search(r"PDF (\d+) 个", log).group(1))  # type: ignore[union-attr]
-    full_stages = stages(log)
-    noop, noop_log, _ = run(build)
+    parts = re.search(r"(\d+) 个分片", log).group(1)  # type: ignore[union-attr]
+    noop, noop_log, _ = run(build + ["--out", str(site)])
     assert "输入没有变化" in noop_log, noop_log
+    run(build + ["--out", str(staged_site), "--stage-dir", str(stage)])  # the reference's input, not timed
+    shutil.rmtree(staged_site)
+    bare_before, bare_machine = bare(stage, work / f"bare-{count}")
     compound = sorted((data / "compounds").iterdir())[count // 2] / "compound.yaml"
     text = compound.read_text(encoding="utf-8")
     compound.write_text(re.sub(r"^households: (\d+)", lambda m: f"households: {int(m.group(1)) + 1}", text,
                                count=1, flags=re.M), encoding="utf-8")
-    change, change_log, change_memory = run(build)
+    change, change_log, change_memory = run(build + ["--out", str(site)])
+    change_machine = machine()
     bare_after, _ = bare(stage, work / f"bare-{count}")
     reference = (bare_before + bare_after) / 2
     index = (site / "search" / "search_index.json").read_bytes()
-    print(f"{count} compounds: {pages} pages, {pdfs} PDFs, site {size_of(site) / 1e6:.0f} MB, search index "
-          f"{len(index) / 1e3:.0f} KB ({len(gzip.compress(index, 9)) / 1e3:.0f} KB gzipped)", flush=True)
+    print(f"{count} compounds: {pages} pages, {pdfs} PDFs, {parts} parts, site {size_of(site) / 1e6:.0f} MB, "
+          f"search index {len(index) / 1e3:.0f} KB ({len(gzip.compress(index, 9)) / 1e3:.0f} KB gzipped)", flush=True)
     print(f"  bare mkdocs build (one process): {bare_before:.1f} s and {bare_after:.1f} s, mean {reference:.1f} s "
-          f"({bare_cpu:.0f} s CPU)")
-    print(f"  full build: {full:.1f} s = {full / reference:.2f}x bare ({full_cpu:.0f} s CPU in all its processes); "
-          f"peak memory {memory / 1e3:.0f} MB; stages: {full_stages}")
+          f"({bare_machine})")
+    print(f"  full build: {full:.1f} s = {full / reference:.2f}x bare; peak memory {memory / 1e3:.0f} MB; "
+          f"stages: {stages(log)} ({full_machine})")
     print(f"  no-op rebuild: {noop:.1f} s = {noop / full:.1%} of the full build")
     print(f"  one compound changed: {change:.1f} s = {change / full:.1%} of the full build; peak memory "
-          f"{change_memory / 1e3:.0f} MB; stages: {stages(change_log)}", flush=True)
+          f"{change_memory / 1e3:.0f} MB; stages: {stages(change_log)} ({change_machine})", flush=True)
     return {"full": full, "bare": reference}
+
+
+def _cpu_model() -> str:
+    with open("/proc/cpuinfo", encoding="utf-8") as handle:
+        return next((line.split(":", 1)[1].strip() for line in handle if line.startswith("model name")), "?")
 
 
 def main() -> None:
@@ -171,7 +202,8 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, default=None, help="keep the cities, sites and caches in this folder")
     args = parser.parse_args()
     load = os.getloadavg()
-    print(f"{datetime.now().isoformat(timespec='minutes')} on {os.cpu_count()} cores, --jobs {args.jobs}, "
+    print(f"{datetime.now().isoformat(timespec='minutes')} on {os.cpu_count()} cores ({_cpu_model()}, "
+          f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB RAM), --jobs {args.jobs}, "
           f"load average at start {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}", flush=True)
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
         work = args.keep or Path(tmp)

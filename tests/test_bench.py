@@ -17,10 +17,12 @@ def test_the_site_benchmark_prints_every_figure() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     out = done.stdout
     for size in (3, 6):
-        assert re.search(rf"^{size} compounds: \d+ pages, \d+ PDFs, site \d+ MB, search index \d+ KB \(\d+ KB gzipped\)",
+        assert re.search(rf"^{size} compounds: \d+ pages, \d+ PDFs, \d+ parts, site \d+ MB, search index \d+ KB "
+                         r"\(\d+ KB gzipped\)",
                          out, re.M), out
     assert len(re.findall(r"bare mkdocs build \(one process\): [\d.]+ s and [\d.]+ s, mean [\d.]+ s", out)) == 2
-    assert len(re.findall(r"full build: [\d.]+ s = [\d.]+x bare; peak memory \d+ MB; stages: load\+check", out)) == 2
+    assert len(re.findall(r"full build: [\d.]+ s = [\d.]+x bare; peak memory \d+ MB; stages: load\+check .*"
+                          r"\(\d+ s CPU in all its processes, machine: \d+ s disk wait, \d+ s stolen\)", out)) == 2
     assert len(re.findall(r"no-op rebuild: [\d.]+ s = [\d.]+% of the full build", out)) == 2
     assert len(re.findall(r"one compound changed: [\d.]+ s = [\d.]+% of the full build", out)) == 2
     assert re.search(r"^6 vs 3 compounds: full build [\d.]+x", out, re.M), out

@@ -44,8 +44,9 @@ from generator.render.web.site import SiteFiles, render_site
 from generator.write.cache import FolderCache
 from generator.write.staging import StagingWriter, WriteError
 
-SPLIT_FROM_PAGES = 2000
-"""From this many pages a site is built in shards (each shard costs an engine start-up)."""
+SPLIT_FROM_PAGES = 1000
+"""From this many pages a site is built in shards (each shard costs an engine start-up, about a second
+in a warmed-up worker; the 100-compound synthetic city has 1,227 pages)."""
 PDF_BATCH = 120
 """PDF documents per worker task."""
 

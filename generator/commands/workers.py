@@ -45,7 +45,6 @@ from generator.write.cache import FolderCache
 
 PENDING_PDF_BATCHES = 1
 """PDF batches handed to the processes beyond one per process."""
-MAX_TASKS_PER_CHILD: int | None = None
 
 
 class WorkerLost(Exception):
@@ -185,7 +184,7 @@ class Workers:
         self._pdf_running = 0
         if self.jobs > 1:
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_init_worker, max_tasks_per_child=MAX_TASKS_PER_CHILD)
+                                             initializer=_init_worker)
             for _ in range(self.jobs):
                 self._running[self._pool.submit(_guarded, _warm_up, None)] = lambda _result: None
 
