@@ -14,12 +14,15 @@ import calendar
 import re
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any
+from dataclasses import dataclass, field
+from typing import Annotated, Any, get_args
 
-from pydantic_core import PydanticCustomError
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
+from pydantic_core import PydanticCustomError, core_schema
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, GetCoreSchemaHandler,
+                      GetJsonSchemaHandler, PlainSerializer, WithJsonSchema)
 
 from generator.model.values import YEARS, fold, parse_date, parse_decimal, parse_int, parse_phone
+from generator.model.vocabulary import accepted, choices, code_of
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -87,6 +90,34 @@ def _no_markup(value: str) -> str:
         raise PydanticCustomError("markup", "“{value}”含有字符 {char}：网站名称会写进每个网页的标题和属性中，不能含有 < > \" ' ` & 或控制字符",
                                   {"value": value, "char": shown})
     return value
+
+
+@dataclass(frozen=True)
+class Coded:
+    """Marks a coded field: ``Annotated[Literal["lump_sum", "commission"], Coded(CONTRACT_TYPES)]``.
+
+    The program uses the codes; on input the field accepts the code, its Chinese label from
+    :mod:`generator.model.vocabulary` or a declared synonym; anything else is a ``choice``
+    error that lists the Chinese labels. The JSON Schema allows every accepted text, so
+    editors do not flag ``包干制``."""
+
+    codes: dict[str, str] = field(hash=False)
+
+    def to_code(self, value: Any) -> Any:
+        code = code_of(self.codes, value) if isinstance(value, str) else None
+        if code not in self.codes:
+            raise PydanticCustomError("choice", "“{value}”不是允许的取值，可选：{choices}",
+                                      {"value": value.strip() if isinstance(value, str) else value,
+                                       "choices": choices(self.codes)})
+        return code
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        if set(get_args(source)) != set(self.codes):  # pragma: no cover - a programming error
+            raise RuntimeError(f"{source} and its vocabulary list different codes")
+        return core_schema.no_info_before_validator_function(self.to_code, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict:
+        return {"type": "string", "enum": list(accepted(self.codes)), "description": choices(self.codes)}
 
 
 PlainText = Annotated[str, BeforeValidator(_fold_text), Field(min_length=1), AfterValidator(_no_markup)]

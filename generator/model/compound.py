@@ -7,15 +7,17 @@ The folder name is the compound's id. A compound is either professionally manage
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from generator.model.base import Count, Day, Phone, Quantity, Record, Slug, Text
+from generator.model.base import Count, Day, Phone, Quantity, Record, Slug, Text, Coded
+from generator.model.vocabulary import CONTRACT_TYPES, MANAGEMENT
 
 
 class Contract(Record):
-    type: Literal["lump_sum", "commission"] = Field(title="合同类型", description="lump_sum 包干制；commission 酬金制")
+    type: Annotated[Literal["lump_sum", "commission"], Coded(CONTRACT_TYPES)] = Field(
+        title="合同类型", description="包干制或酬金制")
     start: Day = Field(title="合同开始日期", description="合同开始日期")
     end: Day = Field(title="合同结束日期", description="合同结束日期")
     service_level: str | None = Field(None, title="服务等级", description="服务等级，如“二级”")
@@ -46,8 +48,8 @@ class Compound(Record):
     street: Slug = Field(description="所属街道编号")
     community: Slug = Field(description="所属社区编号")
     address: Text = Field(description="小区地址")
-    management: Literal["professional", "self_managed"] = Field(
-        description="professional 专业物业服务；self_managed 业主自治管理")
+    management: Annotated[Literal["professional", "self_managed"], Coded(MANAGEMENT)] = Field(
+        description="专业物业（专业物业服务企业管理）或自治物业（业主自治管理）")
     company: Slug | None = Field(None, description="物业服务企业编号（data/companies/ 下的文件名）")
     self_management: SelfManagement | None = None
     households: Count = Field(description="总户数")

@@ -7,11 +7,13 @@ the title as header. Dates and amounts accept the Excel forms of
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from generator.model.base import Amount, Count, Day, Money, MonthField, OptDay, OptText, Phone, Quantity, Record, Slug, Text
+from generator.model.base import (Amount, Count, Day, Money, MonthField, OptDay, OptText, Phone, Quantity, Record, Slug,
+                                  Text, Coded)
+from generator.model.vocabulary import REVENUE_ENTRIES
 
 
 class ServiceItemRow(Record):
@@ -46,8 +48,8 @@ class FacilityRow(Record):
 
 class PublicRevenueRow(Record):
     date: Day = Field(title="日期")
-    type: Literal["income", "cost", "company_share", "use"] = Field(
-        title="类型", description="income 收入；cost 合理成本；company_share 企业分成；use 业主共有资金使用")
+    type: Annotated[Literal["income", "cost", "company_share", "use"], Coded(REVENUE_ENTRIES)] = Field(
+        title="类型", description="收入、合理成本、企业分成或业主共有资金使用")
     category: Text = Field(title="类别", description="如 广告、场地租赁、车位占用、快递柜、充电桩、税费、设施维修")
     description: Text = Field(title="摘要")
     amount: Money = Field(title="金额")
