@@ -2,7 +2,8 @@
 
 :func:`ledger_quarters` sums ledger rows by calendar quarter, oldest first: income,
 reasonable cost, the company's share, money used, and the closing balance (previous
-balance + income − cost − share − used, from ``opening``); :func:`quarterly_totals` does
+balance + income − cost − share − used, from ``opening``); :func:`running_balances` the
+balance after each row; :func:`quarterly_totals` does
 the same for a public-revenue file, falling back to its stated ``quarters`` when it has no
 ledger rows. Pure and exact (Decimal). The web table, the notice board and the residents'
 key figures (:mod:`generator.render.answers`) all read these totals.
@@ -34,6 +35,15 @@ class QuarterTotal:
     @property
     def net_to_owners(self) -> Decimal:
         return self.income - self.cost - self.company_share
+
+
+def running_balances(opening: Decimal, rows: Sequence[PublicRevenueRow]) -> list[Decimal]:
+    """The owners' balance after each ledger row, in order: income adds, everything else subtracts."""
+    out, balance = [], opening
+    for row in rows:
+        balance += row.amount if row.type == "income" else -row.amount
+        out.append(balance)
+    return out
 
 
 def ledger_quarters(opening: Decimal, rows: Sequence[PublicRevenueRow]) -> list[QuarterTotal]:

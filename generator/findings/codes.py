@@ -82,6 +82,10 @@ _code("yaml-too-many-aliases", E, "YAML 别名过多", "不用 &锚点/*别名�
 _code("csv-too-many-rows", E, "表格行数超过上限", "只保留本期要公示的行，往期记录另存。")
 _code("csv-cell-too-long", E, "单元格字数超过上限", "检查这一行的引号；较长的说明写在同名 YAML 文件中。")
 _code("photo-format", E, "照片格式不对", "另存为 JPEG 或 PNG；示意图只用简单图形。")
+_code("xlsx-unreadable", E, "无法读取 Excel 工作簿", "在 Excel 或 WPS 中打开后“另存为 → Excel 工作簿（*.xlsx）”。")
+_code("xlsx-merged-cells", E, "表格中有合并单元格", "取消合并，每列一个表头、每格填上内容。")
+_code("xlsx-cell-error", E, "单元格显示公式错误", "改正公式，或直接填写数值。")
+_code("file-duplicate", E, "同一张表格有两个文件", "只保留一个（如保留 .xlsx，删除 .csv）。")
 
 # Fields and values
 _code("field-required", E, "缺少必填字段", "请补充该字段。", warning_when="已整改的事项缺完成日期")
@@ -119,6 +123,7 @@ _code("arith-line-total", E, "一行内的计算不对", "核对计算；如明�
 _code("arith-rate", E, "比例与计算不符", "核对计算；如明细有误，先改明细再改合计。", warning_when="实收大于应收")
 _code("arith-count", E, "数量对不上", "核对各项数量。")
 _code("date-order", E, "日期顺序不对", "按日期从早到晚排列各行。")
+_code("total-row-unchecked", W, "合计行中有无法核对的数", "合计行只写可以相加的列（如金额）；其余各列留空。")
 
 # Disclosure status and dates
 _code("disclosure-stale", W, "逾期未更新", "发布新一期：更新 notice.period、notice.posted_on 和明细。")

@@ -26,6 +26,9 @@ MAX_YAML_BYTES = 1_000_000
 MAX_CSV_BYTES = 5_000_000
 """About 30,000 rows of a typical ledger; a notice table has tens to hundreds."""
 MAX_CSV_ROWS = 20_000
+MAX_XLSX_UNPACKED = 50_000_000
+"""What a workbook may unpack to (its parts, read from the zip directory before anything is
+unpacked): far beyond a notice table, small enough that a zip bomb is refused."""
 MAX_CELL_CHARS = 2_000
 """A cell is one entry of a table; longer text belongs in the YAML file's notes."""
 MAX_YAML_DEPTH = 20

@@ -15,7 +15,7 @@ import re
 from datetime import date
 from decimal import Decimal
 from dataclasses import dataclass, field
-from typing import Annotated, Any, get_args
+from typing import Annotated, Any, ClassVar, get_args
 
 from pydantic_core import PydanticCustomError, core_schema
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, GetCoreSchemaHandler,
@@ -31,6 +31,11 @@ class Record(BaseModel):
     """Base of every data model: unknown keys are errors, values are immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, str_strip_whitespace=True)
+
+    TOTALS: ClassVar[tuple[str, ...]] = ()
+    """Table rows: the columns a 合计 row may state (the sum of the rows above it)."""
+    RUNNING: ClassVar[tuple[str, ...]] = ()
+    """Table rows: the columns whose 合计 is the running value after the last row."""
 
 
 def _check_slug(value: str) -> str:
@@ -67,6 +72,19 @@ def _fold_text(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
+class _Calendar:
+    """Marks a field that holds a date or a month (``Day``, ``OptDay``, ``MonthField``), so a
+    workbook reader knows a number there is a serial date (:func:`is_calendar`)."""
+
+
+CALENDAR = _Calendar()
+
+
+def is_calendar(info: Any) -> bool:
+    """Whether the model field ``info`` (a pydantic ``FieldInfo``) holds a date or a month."""
+    return any(m is CALENDAR for m in getattr(info, "metadata", ()))
+
+
 _money_json = PlainSerializer(lambda v: format(v, "f"), return_type=str, when_used="json")
 
 Slug = Annotated[str, AfterValidator(_check_slug), Field(json_schema_extra={"pattern": SLUG_RE.pattern})]
@@ -77,8 +95,9 @@ Money = Annotated[Decimal, BeforeValidator(_custom("number", parse_decimal)), Af
 Quantity = Money
 """A non-negative exact quantity (area in ㎡, kWh, m³, rates)."""
 Count = Annotated[int, BeforeValidator(_custom("number", parse_int)), Field(ge=0)]
-Day = Annotated[date, BeforeValidator(_custom("date", parse_date))]
-OptDay = Annotated[date | None, BeforeValidator(_custom("date", lambda v: None if _blank_to_none(v) is None else parse_date(v)))]
+Day = Annotated[date, BeforeValidator(_custom("date", parse_date)), CALENDAR]
+OptDay = Annotated[date | None, BeforeValidator(_custom("date", lambda v: None if _blank_to_none(v) is None else parse_date(v))),
+                   CALENDAR]
 Text = Annotated[str, BeforeValidator(_fold_text), Field(min_length=1)]
 MARKUP = re.compile(r"[<>\"'`&\x00-\x1f\x7f]")
 
@@ -211,7 +230,7 @@ def parse_month(value: Any) -> str:
 
 
 MonthField = Annotated[str, BeforeValidator(_custom("date", parse_month)),
-                       WithJsonSchema({"type": "string", "description": "月份，如 2026-09"})]
+                       WithJsonSchema({"type": "string", "description": "月份，如 2026-09"}), CALENDAR]
 
 
 def quarter_of(day: date) -> str:

@@ -3,11 +3,15 @@
 Each field's ``title`` is its Chinese column header; a CSV may use either the field name or
 the title as header. Dates and amounts accept the Excel forms of
 :mod:`generator.model.values`.
+
+``TOTALS`` names the columns a 合计/小计 row may state (checked against the sum of the rows
+above it, :mod:`generator.checks.totals`); ``RUNNING`` those whose 合计 is the value after
+the last row (a running balance).
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
@@ -55,6 +59,9 @@ class PublicRevenueRow(Record):
     amount: Money = Field(title="金额")
     balance: Amount | None = Field(None, title="结余", description="业主共有资金结余（可留空；填写时会核对）")
 
+    TOTALS: ClassVar[tuple[str, ...]] = ("amount",)
+    RUNNING: ClassVar[tuple[str, ...]] = ("balance",)
+
 
 class MaintenanceFundUseRow(Record):
     date: Day = Field(title="日期")
@@ -65,6 +72,8 @@ class MaintenanceFundUseRow(Record):
     vote: Text = Field(title="业主表决情况", description="如“同意户数 82%、面积 85%”")
     contractor: Text = Field(title="施工单位")
     status: Literal["已公示", "施工中", "已完工", "已验收", "已结算"] = Field(title="状态")
+
+    TOTALS: ClassVar[tuple[str, ...]] = ("amount",)
 
 
 class UtilityRow(Record):
@@ -77,6 +86,8 @@ class UtilityRow(Record):
     amount: Money = Field(title="金额")
     per_unit: Money = Field(title="分摊标准", description="每㎡或每户分摊金额，保留 2 到 4 位小数")
 
+    TOTALS: ClassVar[tuple[str, ...]] = ("usage", "amount", "per_unit")
+
 
 class ParkingRow(Record):
     type: Literal["地面", "地下", "机械"] = Field(title="车位类型")
@@ -87,6 +98,8 @@ class ParkingRow(Record):
     vacant: Count = Field(title="空置")
     monthly_fee: Money | None = Field(None, title="月租金（元/月）")
     note: OptText = Field(None, title="备注")
+
+    TOTALS: ClassVar[tuple[str, ...]] = ("total", "sold", "rented", "vacant")
 
 
 class RectificationRow(Record):
