@@ -45,8 +45,8 @@ DEFECTS = [
     Defect("csv-missing-column", drop_last_column(f"{PC}/fee_schedule.csv"),
            "csv-missing-column", f"{PC}/fee_schedule.csv", 1, field="basis"),
     # --- fields and values ---
-    Defect("unknown-field", replace(f"{PC}/compound.yaml", "address:", "adress:"),
-           "field-unknown", f"{PC}/compound.yaml", 5, 1, field="adress", hints=("address",),
+    Defect("unknown-field", replace(f"{PC}/compound.yaml", "community:", "comunity:"),
+           "field-unknown", f"{PC}/compound.yaml", 4, 1, field="comunity", hints=("community",),
            also=("field-required",)),  # the real field is now missing
     Defect("unknown-nested-field", replace(f"{PC}/company_profile.yaml", "office_phone:", "ofice_phone:"),
            "field-unknown", f"{PC}/company_profile.yaml", 2, 29, field="project_manager.ofice_phone",

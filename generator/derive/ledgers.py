@@ -60,8 +60,15 @@ def ledger_quarters(opening: Decimal, rows: Sequence[PublicRevenueRow]) -> list[
 
 
 def quarterly_totals(file: PublicRevenueFile, rows: Sequence[PublicRevenueRow]) -> list[QuarterTotal]:
-    """Totals per quarter, oldest first; the stated ``quarters`` when there is no ledger."""
+    """Totals per quarter, oldest first; the stated ``quarters`` when there is no ledger (a
+    figure left out there is 0, a closing balance left out follows from the one before)."""
     if not rows:
-        return [QuarterTotal(q.period, q.income, q.cost, q.company_share, q.used, q.closing_balance)
-                for q in sorted(file.quarters, key=lambda q: q.period.start)]
+        out: list[QuarterTotal] = []
+        balance = file.opening_balance
+        for q in sorted(file.quarters, key=lambda q: q.period.start):
+            income, cost = q.income or ZERO, q.cost or ZERO
+            share, used = q.company_share or ZERO, q.used or ZERO
+            balance = q.closing_balance if q.closing_balance is not None else balance + income - cost - share - used
+            out.append(QuarterTotal(q.period, income, cost, share, used, balance))
+        return out
     return ledger_quarters(file.opening_balance, rows)

@@ -112,6 +112,7 @@ _code("ref-mismatch", E, "引用的对象互不对应", "核对区、街道、�
 _code("ref-unexpected", E, "不应填写的引用", "删除该字段。")
 _code("commission-unexpected", E, "包干制合同写了酬金",
       "删除 commission，或在 compound.yaml 中把合同类型改为 commission（酬金制）。")
+_code("compound-incomplete", W, "小区基本信息未填全", "在 compound.yaml 中补上地址、管理方式、户数、面积和业主组织。")
 _code("item-not-in-catalogue", W, "条目不在公示目录中", "需要发布时在 catalogue.yaml 中加入该条目。")
 
 # Arithmetic

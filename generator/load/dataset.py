@@ -151,6 +151,9 @@ class CompoundRecord:
     folder: Path
     items: dict[str, ItemRecord] = field(default_factory=dict)
     invalid_items: set[str] = field(default_factory=set)
+    drafts: set[str] = field(default_factory=set)
+    """Items whose file exists but holds nothing yet (only comments, as ``new compound`` writes
+    it): 未公示, like a missing file, with a message that says the file is waiting to be filled in."""
 
     @property
     def model(self) -> Compound:
@@ -190,12 +193,16 @@ class _Loader:
         return path.relative_to(self.root).as_posix()
 
     def yaml(self, path: Path, model: type[M], raw: bytes | None = None) -> Loaded[M] | None:
-        rel = self.rel(path)
+        doc = self.doc(path, raw)
+        return None if doc is None else self.validate(doc, self.rel(path), model)
+
+    def doc(self, path: Path, raw: bytes | None = None) -> YamlDoc | None:
+        """The YAML at ``path`` read (not validated); None when unreadable (reported)."""
         if path in self.outside:
             return None
-        doc = read_yaml(path, rel, self.findings, raw)
-        if doc is None:
-            return None
+        return read_yaml(path, self.rel(path), self.findings, raw)
+
+    def validate(self, doc: YamlDoc, rel: str, model: type[M]) -> Loaded[M] | None:
         if not isinstance(doc.data, dict):
             self.findings.add("yaml-not-mapping", rel, "文件内容应为一组“键: 值”", line=1,
                               hint="参照示例文件的结构书写。")
@@ -293,18 +300,35 @@ KNOWN_COMPOUND_FILES = {"compound.yaml"} | {f"{i}.yaml" for i in ITEMS} | {
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".svg", ".webp"}
 
 
+def _city_and_catalogue(ld: _Loader) -> tuple[Loaded[City] | None, Loaded[Catalogue] | None]:
+    out: list = []
+    for name, model in (("city.yaml", City), ("catalogue.yaml", Catalogue)):
+        path = ld.root / name
+        if path in ld.outside:
+            out.append(None)
+        elif not path.is_file():
+            ld.findings.add("file-missing", name, f"缺少 {name}", hint="参照示例数据创建该文件。")
+            out.append(None)
+        else:
+            out.append(ld.yaml(path, model))
+    return out[0], out[1]
+
+
+def load_city_and_catalogue(root: Path, findings: Findings) -> tuple[Loaded[City] | None, Loaded[Catalogue] | None]:
+    """Only ``city.yaml`` and ``catalogue.yaml`` (for commands that need the city's tree and
+    catalogue, such as ``new compound``), with the same findings as :func:`load`."""
+    outside = outside_links(root)
+    report_outside(root, outside, findings)
+    return _city_and_catalogue(_Loader(root, findings, set(outside)))
+
+
 def load(root: Path, findings: Findings) -> Dataset:
     """Read and validate everything below ``root``."""
     outside = outside_links(root)
     report_outside(root, outside, findings)
     ld = _Loader(root, findings, set(outside))
     ds = Dataset(root=root, outside=set(outside))
-    for name, model, attr in (("city.yaml", City, "city"), ("catalogue.yaml", Catalogue, "catalogue")):
-        path = root / name
-        if not path.is_file():
-            findings.add("file-missing", name, f"缺少 {name}", hint="参照示例数据创建该文件。")
-            continue
-        setattr(ds, attr, ld.yaml(path, model))
+    ds.city, ds.catalogue = _city_and_catalogue(ld)
 
     for path in sorted((root / "companies").glob("*.yaml")):
         if ld.slug_ok(path.stem, ld.rel(path), "企业"):
@@ -363,7 +387,13 @@ def _load_compound(ld: _Loader, ds: Dataset, folder: Path) -> None:
                 ld.findings.add("file-missing", ld.rel(table_path), f"有 {table_path.name} 却没有 {item_id}.yaml",
                                 hint=f"补上 {item_id}.yaml（公示日期、期间、审核单位）；可用 new compound 生成的样板。")
             continue
-        loaded = ld.yaml(path, file_model)
+        doc = ld.doc(path)
+        if doc is not None and doc.data in ({}, None):
+            rec.drafts.add(item_id)
+            if table_path is not None and row_model is not None:
+                ld.table(table_path, row_model, names=spec.sheet_names)  # its problems are reported now
+            continue
+        loaded = ld.validate(doc, ld.rel(path), file_model) if doc is not None else None
         table: Table | None = Table(rel=None)
         if row_model is not None:
             if table_path is not None:

@@ -72,17 +72,24 @@ def _fold_text(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
-class _Calendar:
-    """Marks a field that holds a date or a month (``Day``, ``OptDay``, ``MonthField``), so a
-    workbook reader knows a number there is a serial date (:func:`is_calendar`)."""
+@dataclass(frozen=True)
+class Shape:
+    """Marks what a text field holds beyond its Python type (``Shape("date")`` on ``Day``,
+    ``Shape("month")``, ``Shape("phone")``), for the workbook reader (a number in a date column
+    is a serial date) and the templates (formats, help notes): see :mod:`generator.model.shapes`."""
+
+    name: str
 
 
-CALENDAR = _Calendar()
+CALENDAR = Shape("date")
+MONTH = Shape("month")
+PHONE = Shape("phone")
+PERIOD = Shape("period")
 
 
 def is_calendar(info: Any) -> bool:
     """Whether the model field ``info`` (a pydantic ``FieldInfo``) holds a date or a month."""
-    return any(m is CALENDAR for m in getattr(info, "metadata", ()))
+    return any(m in (CALENDAR, MONTH) for m in getattr(info, "metadata", ()))
 
 
 _money_json = PlainSerializer(lambda v: format(v, "f"), return_type=str, when_used="json")
@@ -143,7 +150,8 @@ PlainText = Annotated[str, BeforeValidator(_fold_text), Field(min_length=1), Aft
 """Text the site engine writes into HTML attributes without escaping (the site name)."""
 OptText = Annotated[str | None, BeforeValidator(_blank_to_none)]
 Phone = Annotated[str, BeforeValidator(_custom("phone", parse_phone)),
-                  WithJsonSchema({"type": "string", "description": "电话：带区号的固定电话、12345 等服务热线或 400/800 号码"})]
+                  WithJsonSchema({"type": "string", "description": "电话：带区号的固定电话、12345 等服务热线或 400/800 号码"}),
+                  PHONE]
 """A phone number of a kind :func:`~generator.model.values.phone_kind` recognises."""
 Ratio = Annotated[Decimal, BeforeValidator(_custom("number", parse_decimal)), Field(ge=0, le=1)]
 
@@ -209,6 +217,7 @@ def parse_period(value: Any) -> Period:
 
 PeriodField = Annotated[
     Period,
+    PERIOD,
     BeforeValidator(_custom("period", parse_period)),
     PlainSerializer(lambda p: p.id, return_type=str),
     WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}(-([HhQq][1-4]|\d{2}))?$"}, {"type": "integer"}],
@@ -230,7 +239,7 @@ def parse_month(value: Any) -> str:
 
 
 MonthField = Annotated[str, BeforeValidator(_custom("date", parse_month)),
-                       WithJsonSchema({"type": "string", "description": "月份，如 2026-09"}), CALENDAR]
+                       WithJsonSchema({"type": "string", "description": "月份，如 2026-09"}), MONTH]
 
 
 def quarter_of(day: date) -> str:

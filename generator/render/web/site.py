@@ -1,7 +1,8 @@
 """Render the whole site: every generated page, data file and asset, as a :class:`SiteFiles`.
 
-Contract: pure. Returns text files (``{docs path: str}``) and files to copy
-(``{docs path: source Path}``); the writer (:mod:`generator.write`) puts them in the staging
+Contract: pure. Returns text files (``{docs path: str}``), files to copy
+(``{docs path: source Path}``) and generated binary files (``{docs path: bytes}``: the Excel
+templates); the writer (:mod:`generator.write`) puts them in the staging
 folder. What is rendered is exactly what the site plan (:mod:`generator.render.plan`) lists;
 renderers link only to planned pages.
 """
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.render import paths
+from generator.render.forms.workbook import TABLES, template
 from generator.render.web import city, compound, opendata
 from generator.render.web.notfound import not_found_page
 from generator.render.context import SiteContext
@@ -29,17 +31,22 @@ class SiteFiles:
     """Docs-relative path -> text (Markdown pages, CSV/JSON, the feed)."""
     assets: dict[str, Path] = field(default_factory=dict)
     """Docs-relative path -> source file to copy (photos, the site's CSS)."""
+    blobs: dict[str, bytes] = field(default_factory=dict)
+    """Docs-relative path -> bytes (the Excel templates)."""
     plan: SitePlan | None = None
     """The site plan these files follow (PDFs are made from it after MkDocs)."""
 
 
-    def add(self, pages: dict[str, str] | None = None, assets: dict[str, Path] | None = None) -> None:
+    def add(self, pages: dict[str, str] | None = None, assets: dict[str, Path] | None = None,
+            blobs: dict[str, bytes] | None = None) -> None:
         """Add files; two renderers claiming one path is a bug, not something to overwrite."""
-        for mine, more in ((self.pages, pages or {}), (self.assets, assets or {})):
-            clash = [path for path in more if path in self.pages or path in self.assets]
+        for more in (pages or {}, assets or {}, blobs or {}):
+            clash = [path for path in more if path in self.pages or path in self.assets or path in self.blobs]
             if clash:
                 raise ValueError(f"rendered twice: {sorted(clash)[:5]}")
-            mine.update(more)
+        self.pages.update(pages or {})
+        self.assets.update(assets or {})
+        self.blobs.update(blobs or {})
 
 
 def render_site(ctx: SiteContext) -> SiteFiles:
@@ -55,5 +62,6 @@ def render_site(ctx: SiteContext) -> SiteFiles:
              paths.COMPLIANCE: city.compliance(ctx), paths.FEED: opendata.feed(ctx),
              paths.NOT_FOUND: not_found_page(ctx.city)})
     out.add(opendata.open_data(ctx))
-    ctx.plan.check_rendered(list(out.pages) + list(out.assets))
+    out.add(blobs={paths.template_file(name): template(name) for name in TABLES})
+    ctx.plan.check_rendered(list(out.pages) + list(out.assets) + list(out.blobs))
     return out
