@@ -135,12 +135,13 @@ def test_template_command_writes_the_workbook_and_never_overwrites(tmp_path: Pat
     assert result.exit_code == 0, result.output
     assert out.read_bytes() == template("public_revenue")
     assert "public_revenue.xlsx" in result.output
+    assert cli("template", "公共收益", "--out", tmp_path / "b.xlsx").exit_code == 0  # a part that fits one table
     again = cli("template", "public-revenue", "--out", out)
     assert again.exit_code == 2 and "已存在" in again.output
 
 
 def test_template_command_explains_unknown_tables_and_items_without_a_table(tmp_path: Path) -> None:
-    unknown = cli("template", "revenue", "--out", tmp_path / "x.xlsx")
+    unknown = cli("template", "revenues", "--out", tmp_path / "x.xlsx")
     assert unknown.exit_code == 2 and "public_revenue（公共收益收支）" in unknown.output
     none = cli("template", "complaint_channels", "--out", tmp_path / "y.xlsx")
     assert none.exit_code == 2 and "没有表格" in none.output

@@ -3,8 +3,8 @@
 Contract:
 
 * :func:`table_name` resolves what a clerk types for a table (``public_revenue``,
-  ``public-revenue``, 公共收益收支, 公共收益, ``evaluation``, 评分表) to a template name, or
-  raises :class:`ScaffoldError` listing the choices;
+  ``public-revenue``, 公共收益收支, or a part of a name that fits only one table: 公共收益;
+  ``evaluation``, 评分表) to a template name, or raises :class:`ScaffoldError` listing the choices;
 * :func:`write_template` writes that table's Excel template (from
   :mod:`generator.render.forms.workbook`) to a file, refusing to overwrite one;
 * :func:`new_compound` creates ``compounds/<id>/`` in a data folder: ``compound.yaml`` with
@@ -40,11 +40,14 @@ class ScaffoldError(Exception):
 def table_name(text: str) -> str:
     """The template name for ``text`` (an item id, its URL form, its Chinese or sheet name)."""
     wanted = text.strip()
-    for name, form in TABLES.items():
-        spec = ITEMS.get(name)
-        names = {name, item_slug(name), form.title, form.sheet} | (set(spec.sheet_names) if spec else set())
+    known = {name: {name, item_slug(name), form.title, form.sheet} | (set(ITEMS[name].sheet_names) if name in ITEMS else set())
+             for name, form in TABLES.items()}
+    for name, names in known.items():
         if wanted in names:
             return name
+    partial = [name for name, names in known.items() if len(wanted) >= 2 and any(wanted in n for n in names)]
+    if len(partial) == 1:  # 公共收益 for 公共收益收支, 维修资金 for 专项维修资金使用
+        return partial[0]
     without = [i for i, spec in ITEMS.items() if spec.row_model is None and wanted in (i, item_slug(i), spec.name)]
     if without:
         raise ScaffoldError(f"“{wanted}”（{ITEMS[without[0]].name}）没有表格，内容直接写在 {without[0]}.yaml 中")
