@@ -266,6 +266,18 @@ def test_a_workbook_that_unpacks_too_large_is_refused_before_unpacking(mini: Pat
     assert f.code == "file-too-large" and "解压后" in f.message
 
 
+@pytest.mark.parametrize("far, code", [("XFD1048576", "csv-too-many-rows"), ("XFD2", "file-too-large"),
+                                       ("A30000", "csv-too-many-rows")])
+def test_a_sheet_reaching_far_is_refused_before_a_reader_allocates_it(mini: Path, far: str, code: str) -> None:
+    """A 5 kB workbook with a cell in A1 and one in XFD1048576 would make the reader allocate
+    the whole rectangle (half a terabyte): its extent is measured on the XML first."""
+    wb = workbook(LEDGER)
+    wb.active[far] = "x"
+    save(wb, mini)
+    f = only(mini)
+    assert f.code == code and f.sheet == "公共收益收支" and "未读取" in f.message
+
+
 def test_an_evaluation_score_sheet_may_be_a_workbook(rated: Path) -> None:
     csv_path = next((rated / "evaluations").glob("*.csv"))
     lines = [line.split(",") for line in csv_path.read_text(encoding="utf-8").splitlines()]

@@ -15,9 +15,13 @@ Contract:
 * then :func:`generator.load.rawtable.tabulate` (header, empty columns, 合计 rows, limits);
 * merged cells (a title over the header, a merged header, merged rows) and cells showing a
   formula error (``#DIV/0!``, ``#REF!``) are findings naming the cell (one for the first error
-  cell, listing the cells whose errors follow from it), and the table is not read; so are a file that is no workbook (an old ``.xls``, a CSV renamed, a damaged or
-  password-protected file) and one that unpacks to more than ``MAX_XLSX_UNPACKED`` bytes
-  (read before anything is unpacked);
+  cell, listing the cells whose errors follow from it), and the table is not read; so are a
+  file that is no workbook (an old ``.xls``, a CSV renamed, a damaged or password-protected
+  file) and one that unpacks to more than ``MAX_XLSX_UNPACKED`` bytes (read before anything
+  is unpacked);
+* a sheet whose cells reach beyond ``MAX_CSV_ROWS`` rows or ``MAX_XLSX_COLUMNS`` columns is a
+  finding, measured on the sheet's XML before any reader sees it (a reader allocates the whole
+  rectangle: a 5 kB file with cells in A1 and XFD1048576 would take half a terabyte);
 * findings carry the file, the worksheet's name and the cell as Excel names it
   (``public_revenue.xlsx:公共收益!G7``); ``line`` is the worksheet's row number;
 * never raises for bad input, never writes.
@@ -38,20 +42,23 @@ import pandas as pd
 from python_calamine import SheetTypeEnum, SheetVisibleEnum
 
 from generator.findings import Findings
-from generator.findings.model import cell_ref
+from generator.findings.model import cell_ref, column_letters
 from generator.load.csvfile import OLE_MAGIC, ZIP_MAGIC
-from generator.load.limits import MAX_CSV_BYTES, MAX_XLSX_UNPACKED, megabytes, too_big
+from generator.load.limits import MAX_CSV_BYTES, MAX_CSV_ROWS, MAX_XLSX_COLUMNS, MAX_XLSX_UNPACKED, megabytes, too_big
 from generator.load.rawtable import GridRow, RawTable, field_of, header_key, tabulate
 
 EXCEL_EPOCH = date(1899, 12, 30)
 """Day 0 of Excel's 1900 date system (serial 1 is 1900-01-01; Excel's phantom 1900-02-29 is
 before every date accepted here)."""
+MAX_BLANK_ROWS = 1000
+"""Rows a sheet may reach beyond the row limit (blank or total rows below the table)."""
 SERIAL_YEARS = range(1950, 2101)
 """A number in a date column is read as an Excel serial date only when it falls in these
 years; a smaller one (``2026``, a year typed into a date cell) stays a number and is reported."""
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_CELL_REF = re.compile(r"([A-Z]{1,3})(\d+)$")
 _ERROR_CELL = re.compile(r'<c r="([A-Z]+\d+)"[^>]*?\bt="e"[^>]*>(?:.*?)<v>([^<]*)</v>', re.S)
 
 
@@ -113,6 +120,35 @@ def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
     return out
 
 
+def _sheet_part(raw: bytes, sheet: str) -> bytes | None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            part = _sheet_paths(archive).get(sheet)
+            return archive.read(part) if part is not None else None
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, OSError):
+        return None
+
+
+def extent(part: bytes) -> tuple[int, int]:
+    """The last row and column holding a cell in a worksheet part, placed as readers place
+    them (by reference, else after the previous one), streamed: no grid is built. A reader
+    allocates that whole rectangle, so it is bounded before any reader sees the sheet."""
+    rows = cols = row = col = 0
+    for event, element in ElementTree.iterparse(io.BytesIO(part), events=("start", "end")):
+        if event == "end":
+            if element.tag == f"{_MAIN}row":
+                element.clear()
+            continue
+        if element.tag == f"{_MAIN}row":
+            number = element.get("r", "")
+            row, col = (int(number) if number.isdigit() else row + 1), 0
+        elif element.tag == f"{_MAIN}c":
+            ref = _CELL_REF.match(element.get("r") or "")
+            col, at = (_column_index(ref.group(1)), int(ref.group(2))) if ref else (col + 1, row)
+            rows, cols = max(rows, at), max(cols, col)
+    return rows, cols
+
+
 def error_cells(raw: bytes, sheet: str) -> list[tuple[str, str]]:
     """(cell, error text) of every cell of ``sheet`` showing a formula error (``#DIV/0!``):
     read from the sheet's XML, since readers give such cells as empty."""
@@ -165,6 +201,8 @@ def read_xlsx(path: Path, rel: str, findings: Findings, aliases: dict[str, str],
         if sheet is None:
             _unreadable(findings, rel, "工作簿中没有可见的工作表", "在 Excel 中取消隐藏（右键工作表标签 → 取消隐藏）。")
             return None
+        if not _within_extent(findings, rel, sheet, _sheet_part(raw, sheet)):
+            return None
         merged = book.book.get_sheet_by_name(sheet).merged_cell_ranges or []
         frame = pd.read_excel(book, sheet_name=sheet, header=None, dtype=object)
     except Exception:  # noqa: BLE001 - any failure of the engine on a damaged file is the same finding
@@ -175,6 +213,22 @@ def read_xlsx(path: Path, rel: str, findings: Findings, aliases: dict[str, str],
     if not _structure_ok(findings, rel, sheet, values, merged, raw):
         return None
     return tabulate(_grid(values, aliases, date_fields), rel, findings, aliases, sheet=sheet)
+
+
+def _within_extent(findings: Findings, rel: str, sheet: str, part: bytes | None) -> bool:
+    """False (and a finding) when the sheet reaches beyond the rows or columns a table may have."""
+    if part is None:
+        return True
+    rows, cols = extent(part)
+    if rows > MAX_CSV_ROWS + MAX_BLANK_ROWS:
+        findings.add("csv-too-many-rows", rel, f"工作表用到了第 {rows} 行，超过 {MAX_CSV_ROWS} 行的上限，未读取",
+                     sheet=sheet, hint="删除表格下方多余的行（选中这些行，右键“删除”），只保留本期要公示的内容。")
+        return False
+    if cols > MAX_XLSX_COLUMNS:
+        findings.add("file-too-large", rel, f"工作表用到了第 {cols} 列（{column_letters(cols)} 列），超过 {MAX_XLSX_COLUMNS} 列的上限，未读取",
+                     sheet=sheet, hint="删除表格右边多余的列（选中这些列，右键“删除”）。")
+        return False
+    return True
 
 
 def _header_row(values: list[list[Any]]) -> int | None:
