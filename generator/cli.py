@@ -114,6 +114,8 @@ def _zh_plural(singular: str, plural: str, n: int) -> str:
     return _zh(singular if n == 1 else plural)
 
 
+# The two ignores below: click's modules bind gettext as ``_`` and ``ngettext`` at run time, but
+# their type stubs do not declare those names.
 for _module in (click.core, click.exceptions, click.formatting, click.decorators, click.types, click.parser,
                 click.termui):
     if hasattr(_module, "_"):
@@ -153,11 +155,13 @@ def check(data: str, as_of: str | None, fmt: str, strict: bool, verbose: bool) -
     """校验数据，列出全部问题。"""
     from generator.checks import run_checks
     from generator.load.dataset import load
+    from generator.load.limits import check_content
 
     root = _data_dir(data)
     day = _as_of(as_of)
     findings = Findings()
     ds = load(root, findings)
+    check_content(Path("content"), root, findings)  # the pages build copies from where it runs, as build does
     run_checks(ds, day, findings)
     items = findings.sorted()
     print_findings(items, root, fmt, strict, verbose)
@@ -177,9 +181,10 @@ def schema(out: str) -> None:
 def _build_options(data: str, out: str, as_of: str | None, stage_dir: str | None, strict: bool = False,
                    paper: str = "a4", pdf_cache: str | None = None, engine: str | None = None):
     from generator.commands.build import BuildOptions
+    from generator.render.paper.document import paper_of
 
     return BuildOptions(data=_data_dir(data), out=Path(out), as_of=_as_of(as_of),
-                        stage_dir=Path(stage_dir) if stage_dir else None, strict=strict, paper=paper,
+                        stage_dir=Path(stage_dir) if stage_dir else None, strict=strict, paper=paper_of(paper),
                         pdf_cache=Path(pdf_cache) if pdf_cache else None, engine=engine or DEFAULT_ENGINE)
 
 

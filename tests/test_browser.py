@@ -290,11 +290,33 @@ OFF_SCREEN = """
 })()
 """
 
+BROKEN_FIGURES = """
+(() => {
+  // A figure in a table cell (1,234.56, 98.5%, 10/10, 2026-01-15) must not be split over two
+  // lines: a squeezed column that wraps digits is unreadable, although nothing overflows.
+  const out = [];
+  for (const cell of document.querySelectorAll('article table td, article table th')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const figure of node.textContent.matchAll(/[0-9][0-9,.%/:-]{3,}/g)) {
+        const range = document.createRange();
+        range.setStart(node, figure.index);
+        range.setEnd(node, figure.index + figure[0].length);
+        const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (tops.size > 1) out.push(figure[0]);
+      }
+    }
+  }
+  return out;
+})()
+"""
+
 
 @pytest.mark.parametrize("width", [390, 260])
 def test_every_page_type_fits_a_phone(browser: Browser, engine: str, base_url: str, width: int,
                                       tmp_path: Path) -> None:
-    """No horizontal overflow and no key table column off screen, at 390 px and at 260 px."""
+    """No horizontal overflow, no key table column off screen and no figure in a table split over
+    two lines, at 390 px and at 260 px."""
     for url in PAGE_TYPES:
         browser.open(base_url + url, width=width)
         assert browser.js("window.innerWidth") == width
@@ -302,6 +324,7 @@ def test_every_page_type_fits_a_phone(browser: Browser, engine: str, base_url: s
         scroll = browser.js("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
         assert scroll <= width, f"{url} is {scroll} px wide at {width} px"
         assert browser.js(OFF_SCREEN) == [], f"{url}: key columns off screen at {width} px"
+        assert browser.js(BROKEN_FIGURES) == [], f"{url}: figures split over two lines at {width} px"
         shot = tmp_path / f"{width}-{(url.strip('/').replace('/', '_') or 'home').replace('.html', '')}-{engine}.png"
         browser.screenshot(shot, max_height=8000, width=width)
         keep_screenshot(shot)

@@ -1,10 +1,12 @@
-"""A corpus of hostile inputs: each case is a copy of the sample city (``data/``) with one defect.
+"""A corpus of hostile inputs: each case is a copy of the sample city (``data/``, and of the
+hand-written pages ``content/``) with one defect.
 
-Every case goes through the real :func:`generator.commands.build.build` (in process) over a
-previous site, and must end in exactly one error finding with the expected code, file and
-line (the line where the defect was put), with the previous site untouched, nothing left
-next to it, and the data folder unchanged. A few cases also run through the command line
-(subprocess): exit code 1, findings printed, no traceback.
+Every case goes through the real :func:`generator.commands.build.build` (in process: a
+traceback fails the test) over a previous site, and must end in exactly one error finding
+with the expected code, file and line (the line where the defect was put), a message and a
+hint, with the previous site untouched, nothing left next to it, and the data and content
+folders unchanged. A few cases also run through the command line (subprocess): exit code 1,
+findings printed, no traceback.
 """
 
 from __future__ import annotations
@@ -40,11 +42,12 @@ EDIT = "edit"  # expected line: where the mutation put the defect
 
 
 class Ctx:
-    """The copy of the sample being broken, plus a folder outside it."""
+    """The copy of the sample being broken (data and content), plus a folder outside it."""
 
-    def __init__(self, data: Path, outside: Path) -> None:
+    def __init__(self, data: Path, outside: Path, content: Path) -> None:
         self.data = data
         self.outside = outside
+        self.content = content
         self.line: int | None = None
 
     def edit(self, rel: str, old: str, new: str) -> None:
@@ -254,6 +257,33 @@ def octal_phone(c: Ctx) -> None:
     c.edit(CC, "repair: 0550-6302502", "repair: 05506302501")
 
 
+def content_link(c: Ctx) -> None:
+    (c.content / "secret.txt").symlink_to(Path("/etc/passwd"))
+    c.line = None
+
+
+def content_folder_link(c: Ctx) -> None:
+    shutil.copytree(ROOT / "content", c.outside / "pages")
+    (c.content / "more").symlink_to(c.outside / "pages")
+    c.line = None
+
+
+def many_columns(c: Ctx) -> None:
+    header = (SAMPLE / PR).read_text(encoding="utf-8").splitlines()[0]
+    c.edit(PR, header, header + "".join(f",备注{i}" for i in range(60)))
+
+
+def number_named_photo(c: Ctx) -> None:
+    """An unreferenced photo whose name is a mobile number: the name is in the repository."""
+    c.write("model_projects/photos/13800138000.svg", (SAMPLE / PHOTO).read_bytes())
+    c.line = None
+
+
+def fake_webp(c: Ctx) -> None:
+    c.write(PHOTO.replace(".svg", ".webp"), "<html><script>alert(1)</script></html>")
+    c.edit(MP, "courtyard-garden.svg", "courtyard-garden.webp")
+
+
 CASES = [
     # script in pages: the site name and drawings
     Case("site-title-script", e("city.yaml", "site_title: 示例市物业服务信息公开平台",
@@ -347,6 +377,37 @@ CASES = [
     Case("phone-letter-o", e(CP, "office_phone: 0550-6302501", "office_phone: 055O-6302501"), "phone-format", CP),
     Case("phone-too-short", e(CC, "complaint: 400-880-6601", "complaint: '12'"), "phone-format", CC),
     Case("phone-yaml-octal", octal_phone, "phone-format", CC),
+    # added in the audit of issue 16: content/ links, more spellings, more limits
+    Case("content-link-etc-passwd", content_link, "file-outside", "../content/secret.txt", None),
+    Case("content-link-folder", content_folder_link, "file-outside", "../content/more", None),
+    Case("csv-too-many-columns", many_columns, "csv-too-many-columns", PR),
+    Case("mobile-underscores", e(OV, "绿化带枯死苗木未补植", "绿化带枯死苗木未补植，联系138_0013_8000"), "privacy-mobile", OV),
+    Case("mobile-slashes", e(OV, "绿化带枯死苗木未补植", "绿化带枯死苗木未补植，联系138/0013/8000"), "privacy-mobile", OV),
+    Case("mobile-every-digit-spaced", e(OV, "绿化带枯死苗木未补植", "联系1 3 8 0 0 1 3 8 0 0 0"), "privacy-mobile", OV),
+    Case("id-groups-of-three", e(PR, "快递柜场地使用费（3组，第一季度）", "付款人110 101 199 003 071 234"),
+         "privacy-id-number", PR),
+    Case("mobile-yaml-number", e(CP, "office_phone: 0550-6302501", "office_phone: 13800138000"),
+         "privacy-mobile", CP),
+    Case("mobile-city-hotline", e("city.yaml", "hotline: '12345'", "hotline: '139-0013-9000'"),
+         "privacy-mobile", "city.yaml"),
+    Case("id-company-address", e("companies/anju.yaml", "湖滨大道188号", "湖滨大道188号（法人身份证 110101199003071234）"),
+         "privacy-id-number", "companies/anju.yaml"),
+    Case("mobile-in-file-name", number_named_photo, "privacy-mobile", "model_projects/photos/13800138000.svg", None),
+    Case("phone-400-too-short", e(CC, "complaint: 400-880-6601", "complaint: 400-880-660"), "phone-format", CC),
+    Case("phone-dropped-zero-dashed", e(FM, "0550-6384360", "550-6384360"), "phone-format", FM),
+    Case("phone-company-dropped-zero", e("companies/anju.yaml", "phone: 400-880-6601", "phone: 5506302501"),
+         "phone-format", "companies/anju.yaml"),
+    Case("svg-script-upper", both(svg("<SCRIPT>alert(1)</SCRIPT>"), photo_line), "photo-format", MP),
+    Case("svg-script-prefixed", both(svg('<s:script xmlns:s="http://www.w3.org/2000/svg">alert(1)</s:script>'),
+                                     photo_line), "photo-format", MP),
+    Case("svg-use-data-uri", both(svg('<use href="data:image/svg+xml;base64,PHN2Zz48L3N2Zz4="/>'), photo_line),
+         "photo-format", MP),
+    Case("svg-set-href", both(svg('<set attributeName="href" to="javascript:alert(1)"/>'), photo_line),
+         "photo-format", MP),
+    Case("webp-is-html", fake_webp, "photo-format", MP),
+    Case("site-title-backtick", e("city.yaml", "site_title: 示例市物业服务信息公开平台", "site_title: 示例市`平台`"),
+         "value-markup", "city.yaml"),
+    Case("date-feb-29-2026", e(PRY, "posted_on: 2026-10-10", "posted_on: 2026-02-29"), "value-date", PRY),
 ]
 
 
@@ -368,8 +429,9 @@ def _tree(folder: Path) -> dict[str, str]:
 def ctx(tmp_path: Path) -> Ctx:
     data = tmp_path / "data"
     shutil.copytree(SAMPLE, data, symlinks=True)
+    shutil.copytree(ROOT / "content", tmp_path / "content", symlinks=True)
     (tmp_path / "outside").mkdir()
-    return Ctx(data, tmp_path / "outside")
+    return Ctx(data, tmp_path / "outside", tmp_path / "content")
 
 
 def _previous_site(tmp_path: Path) -> Path:
@@ -389,8 +451,8 @@ def test_the_corpus_is_large_and_every_case_distinct() -> None:
 def test_hostile_input_ends_in_one_finding(case: Case, ctx: Ctx, tmp_path: Path) -> None:
     case.mutate(ctx)
     site = _previous_site(tmp_path)
-    before_site, before_data = _tree(site), _tree(ctx.data)
-    result = build(BuildOptions(data=ctx.data, out=site, content=ROOT / "content", config=ROOT / "mkdocs.yml",
+    before_site, before_data, before_content = _tree(site), _tree(ctx.data), _tree(ctx.content)
+    result = build(BuildOptions(data=ctx.data, out=site, content=ctx.content, config=ROOT / "mkdocs.yml",
                                 as_of=date.fromisoformat(AS_OF), pdf_cache=tmp_path / "cache"))
     errors = [f for f in result.findings if f.severity.value == "error"]
     assert not result.ok
@@ -400,7 +462,8 @@ def test_hostile_input_ends_in_one_finding(case: Case, ctx: Ctx, tmp_path: Path)
     assert errors[0].message and errors[0].hint
     assert _tree(site) == before_site
     assert _tree(ctx.data) == before_data
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "outside", "site"]
+    assert _tree(ctx.content) == before_content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "data", "outside", "site"]
 
 
 CLI_CASES = ["site-title-script", "yaml-deep-flow", "yaml-alias-bomb", "amount-1e30-csv", "link-photo-etc-passwd",
@@ -422,4 +485,25 @@ def test_hostile_input_through_the_command_line(case_id: str, ctx: Ctx, tmp_path
     assert "Traceback" not in run.stdout + run.stderr
     assert f"{case.file}" in run.stdout and case.code in run.stdout
     assert _tree(site) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "outside", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "data", "outside", "site"]
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_link_in_content_through_the_command_line(command: str, ctx: Ctx, tmp_path: Path) -> None:
+    """``check`` and ``build`` run where the site's files are (content/ and mkdocs.yml beside
+    data/): the link is named as the user sees it, content/secret.txt, and nothing of it is
+    read or published."""
+    content_link(ctx)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    site = _previous_site(tmp_path)
+    before = _tree(site)
+    args = ["--out", "site"] if command == "build" else []
+    run = subprocess.run([sys.executable, "-m", "generator", command, "--data", "data", "--as-of", AS_OF, *args],
+                         cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "Traceback" not in run.stdout + run.stderr
+    errors = [line for line in run.stdout.splitlines() if "[错误]" in line]
+    assert len(errors) == 1 and errors[0].startswith("content/secret.txt file-outside"), run.stdout
+    assert _tree(site) == before
+    assert "root:" not in run.stdout + run.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "data", "mkdocs.yml", "outside", "site"]

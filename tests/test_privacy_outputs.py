@@ -55,3 +55,35 @@ def test_the_output_scan_finds_a_number_when_there_is_one(tmp_path: Path) -> Non
     (tmp_path / "data.csv").write_text("证件\n１１０１０１１９９００３０７１２３４\n", encoding="utf-8")
     found = {code for text in _published_texts(tmp_path).values() for code, _, _ in scan(text)}
     assert found == {"privacy-mobile", "privacy-id-number"}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("联系１３８００１３８０００", "privacy-mobile"),
+    ("联系+8613800138000", "privacy-mobile"),
+    ("联系(+86) 138-0013-8000", "privacy-mobile"),
+    ("联系138.0013.8000", "privacy-mobile"),
+    ("联系138 001 38000", "privacy-mobile"),
+    ("联系138_0013_8000", "privacy-mobile"),
+    ("联系138/0013/8000", "privacy-mobile"),
+    ("联系1 3 8 0 0 1 3 8 0 0 0", "privacy-mobile"),
+    ("联系+86 138_0013_8000", "privacy-mobile"),
+    ("证件 110101 19900307 1234", "privacy-id-number"),
+    ("证件１１０１０１１９９００３０７１２３Ｘ", "privacy-id-number"),
+    ("证件110 101 199 003 071 234", "privacy-id-number"),
+    ("卡号6222 0212 3456 7890", "privacy-bank-account"),
+    ("卡号6222-0212-3456-7890-123", "privacy-bank-account"),
+])
+def test_the_patterns_see_through_spelling(text: str, code: str) -> None:
+    assert [c for c, _, _ in scan(text)] == [code]
+
+
+@pytest.mark.parametrize("text", [
+    "42558.81\n2026-01-04",            # an amount and a date on consecutive lines of a ledger
+    "42558.81 2026-01-04 450.00",      # the same side by side in a PDF's text
+    "0550-6302501 / 0550-6302502",     # two landlines
+    "400-880-6601、12345",
+    "统一社会信用代码 91990100MA90FNQN1A",
+    "2026-01-01—2026-03-31 共 1216 户",
+])
+def test_the_patterns_leave_figures_alone(text: str) -> None:
+    assert [c for c, _, _ in scan(text) if c in WATCHED] == []

@@ -8,8 +8,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections import Counter
+from decimal import Decimal
 
 import pytest
 
@@ -110,7 +112,7 @@ def test_fee_schedule_shows_prices_with_units(built: Built, checked) -> None:
     assert "元/㎡·月" in text
     assert "期间：长期公示" in text and f"审核单位：{record.file.model.notice.approved_by}" in text
     html = (built.site / "compounds/lanting/fee-schedule/index.html").read_text(encoding="utf-8")
-    assert html.count("<tr>") == len(record.table.rows) + 1  # header + one row per fee
+    assert html.count("<tr role=\"row\"") == len(record.table.rows) + 1  # header + one row per fee
 
 
 def test_public_revenue_shows_the_stated_quarterly_totals_and_a_chart(built: Built, checked) -> None:
@@ -203,6 +205,13 @@ def test_open_data_files(built: Built, checked) -> None:
     assert copy[0][:5] == ["日期", "类型", "类别", "摘要", "金额"]
     assert len(copy) == len(ledger.rows) + 1
     assert [r[4] for r in copy[1:]] == [format(r.amount, "f") for r in ledger.rows]
+    # a workbook stores 200.00 as 200: the download writes it to the cent, like a CSV's
+    workbook = ds.compounds["hepan-yaju"].items["public_revenue"]
+    assert workbook.file.rel.endswith(".yaml") and workbook.table.rel.endswith(".xlsx")
+    amounts = [r[4] for r in csv.reader(io.StringIO(
+        (data / "ledgers/hepan-yaju/public_revenue.csv").read_text(encoding="utf-8-sig")))][1:]
+    assert amounts and all(re.fullmatch(r"\d+\.\d\d", a) for a in amounts)
+    assert [Decimal(a) for a in amounts] == [r.amount for r in workbook.table.rows]
 
 
 def test_feed_lists_the_newest_notices_first(built: Built, checked) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -133,6 +134,22 @@ def test_site_config_refuses_hooks_plugins_and_generated_keys(tmp_path: Path) ->
     with pytest.raises(ConfigError, match="不是合法的 YAML"):
         load_site_config(config)
     assert load_site_config(CONFIG)["theme"]["name"] == "material"
+
+
+@pytest.mark.parametrize("extra, named", [
+    ("INHERIT: /etc/mkdocs.yml\n", "INHERIT"),
+    ("watch: [/etc]\n", "watch"),
+    ("markdown_extensions:\n  - pymdownx.snippets: {base_path: /, check_paths: false}\n", "pymdownx.snippets"),
+    ("theme: {name: material, font: false, icon: {logo: ../../../../etc/passwd}}\n", "theme.icon.logo"),
+    ("extra:\n  social:\n    - {icon: ../x, link: 'https://example.org/'}\n", "extra.social[1].icon"),
+])
+def test_site_config_refuses_what_reads_files_from_elsewhere(tmp_path: Path, extra: str, named: str) -> None:
+    """Nothing outside the data folder and content/ is read: a config key, a Markdown
+    extension or an icon name that would make the engine read another file is refused."""
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: 示例\n" + extra, encoding="utf-8")
+    with pytest.raises(ConfigError, match=re.escape(named)):
+        load_site_config(config)
 
 
 def test_staged_config_keeps_staff_settings_and_adds_the_generated_ones(tmp_path: Path) -> None:

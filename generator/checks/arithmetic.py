@@ -26,7 +26,8 @@ from generator.derive.ledgers import ledger_quarters
 from generator.derive.statements import collection_rate, fund_years, service_figures
 from generator.derive.statements import used_by_year as statement_used_by_year
 from generator.model.base import quarter_of
-from generator.model.disclosures import MaintenanceFundFile, ServiceAccountsFile
+from generator.model.disclosures import (MaintenanceFundFile, OversightFile, PublicRevenueFile, ServiceAccountsFile,
+                                         UtilitySharingFile, item_as)
 
 CENT = Decimal("0.01")
 MILLI = Decimal("0.001")
@@ -75,7 +76,7 @@ _TOTALS_SKIPPED = {
 
 
 def _public_revenue(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of: date) -> None:
-    file = record.file.model
+    file = item_as(record.file.model, PublicRevenueFile)
     table = record.table
     csv = _Reporter(findings, table.rel or "")
     balance = file.opening_balance
@@ -157,7 +158,7 @@ _PR_LABEL = {"income": "收入合计", "cost": "成本合计", "company_share": 
 def _utility(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of: date) -> None:
     table = record.table
     r = _Reporter(findings, table.rel or "")
-    basis = record.file.model.basis_total
+    basis = item_as(record.file.model, UtilitySharingFile).basis_total
     for i, row in enumerate(table.rows):
         if row.meter_end < row.meter_start:
             findings.add("arith-line-total", table.rel or "", f"截止读数 {row.meter_end} 小于起始读数 {row.meter_start}",
@@ -177,8 +178,7 @@ def _utility(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of:
 
 
 def _service_accounts(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of: date) -> None:
-    f = record.file.model
-    assert isinstance(f, ServiceAccountsFile)
+    f = item_as(record.file.model, ServiceAccountsFile)
     r = _Reporter(findings, record.file.rel)
     at = record.file.line_of
     if f.income is not None and f.income.receivable > 0:
@@ -216,8 +216,7 @@ def _service_accounts(rec: CompoundRecord, record: ItemRecord, findings: Finding
 
 
 def _maintenance_fund(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of: date) -> None:
-    f = record.file.model
-    assert isinstance(f, MaintenanceFundFile)
+    f = item_as(record.file.model, MaintenanceFundFile)
     r = _Reporter(findings, record.file.rel)
     used_by_year = dict(statement_used_by_year(record.table.rows))
     computed = {t.year: t for t in fund_years(f, record.table.rows)}
@@ -265,7 +264,7 @@ def _parking(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of:
 
 
 def _oversight(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of: date) -> None:
-    f = record.file.model
+    f = item_as(record.file.model, OversightFile)
     at = record.file.line_of
     if f.complaints is not None:
         c = f.complaints

@@ -29,6 +29,7 @@ Policy validation itself (weights sum to 1, ratios in [0, 0.5]) is in the pydant
 from __future__ import annotations
 
 import difflib
+from typing import Any
 from collections import defaultdict
 from decimal import Decimal
 
@@ -112,7 +113,8 @@ def _sheet(ds: Dataset, rec: EvaluationRecord, policy: EvaluationPolicy | None, 
 
     rated = {row.company for row, _ in rows}
     for i, note in enumerate(sheet.model.rectifications):
-        where = dict(line=sheet.line_of("rectifications", i, "company"), field=f"rectifications[{i + 1}].company")
+        where: dict[str, Any] = dict(line=sheet.line_of("rectifications", i, "company"),
+                                     field=f"rectifications[{i + 1}].company")
         if note.company not in ds.companies:
             findings.add("ref-unknown", sheet.rel, f"整改说明中的企业“{note.company}”不存在", **where,
                          hint=_did_you_mean(note.company, sorted(ds.companies)))
@@ -207,7 +209,7 @@ def _model_project(ds: Dataset, project_id: str, findings: Findings) -> None:
                           hint="若评选时由该企业服务可保留；否则改正企业编号。")
     folder = ds.root / "model_projects" / PHOTO_FOLDER
     for i, photo in enumerate(project.photos):
-        where = dict(line=loaded.line_of("photos", i, "file"), field=f"photos[{i + 1}].file")
+        where: dict[str, Any] = dict(line=loaded.line_of("photos", i, "file"), field=f"photos[{i + 1}].file")
         if "/" in photo.file or "\\" in photo.file or photo.file.startswith("."):
             findings.add("file-missing", loaded.rel, f"照片“{photo.file}”应只写文件名", **where,
                          hint=f"把照片放进 data/model_projects/{PHOTO_FOLDER}/，这里只写文件名，如 garden.svg。")

@@ -13,6 +13,12 @@ full-width digits and letters to ASCII and every dash, dot and space variant to 
 * ``privacy-name``: a resident named in free text: an honorific after a surname (张先生、
   李女士) or a resident word followed by a name (业主王某某、住户刘芳).
 
+Beyond those groupings, every run of digits on one line split by at most two spaces, dots,
+dashes, underscores, slashes or brackets between any two digits, the same separator all
+along, is read as one number (``1 3 8 0 0 1 3 8 0 0 0``, ``138_0013_8000``, ``110 101 199 003
+071 234``) and checked as a mobile, an ID number or a bank card; figures side by side
+(``42558.81 2026-01-04``) mix separators and are not.
+
 Allowed by rule: the project manager's name (cities require it), the company's unified
 social credit code, and a mobile that a company declares as its office line in its
 ``work_mobiles`` list (a duty or repair phone the company owns, not a person's): any other
@@ -21,9 +27,12 @@ mobile, in a phone field (the project manager's ``office_phone`` too) or in text
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any, Iterator
 
 from generator.findings import Findings
@@ -72,7 +81,7 @@ def normalise(text: str) -> str:
 def digits_of(text: str) -> str:
     """The number a match stands for: digits (and X) only, without the +86/0086 prefix."""
     bare = re.sub(r"[^0-9Xx]", "", text)
-    if len(bare) > 11 and bare.endswith(bare[-11:]) and re.match(r"^(?:0086|86)1[3-9]\d{9}$", bare):
+    if len(bare) > 11 and re.match(r"^(?:0086|86)1[3-9]\d{9}$", bare):
         return bare[-11:]
     return bare
 
@@ -95,9 +104,39 @@ def _dotted(path: tuple) -> str:
     return ".".join(str(p) for p in path if not isinstance(p, int))
 
 
+# A run of digits with at most two separator characters between any two of them (after
+# normalise): ``1 3 8 0 0 1 3 8 0 0 0``, ``138_0013_8000``, ``110 101 199 003 071 234``. The
+# patterns above name the usual groupings; this catches any other way of splitting a number.
+_RUN = re.compile(r"(?<![0-9])(?<![0-9][ .\-_/()])(?<![0-9][ .\-_/()]{2})(?:\+|00)?\d(?:[ .\-_/()]{0,2}\d)*(?:[ .\-_/]{0,2}[Xx])?(?![0-9A-Za-z])")
+_WHAT = {code: what for code, _, what in PATTERNS}
+_SEPARATORS = re.compile(r"[ .\-_/()]+")
+_DIGIT = re.compile(r"\d")
+
+
+def _without_country_code(run: str) -> str:
+    """``run`` without a leading +86 / 0086 / (+86) / 86 when a mobile number follows it."""
+    prefix = re.match(r"^\(?(?:\+|00)86\)?[ .\-_/()]{0,2}|^86[ .\-_/()]{1,2}", run)
+    if prefix and re.fullmatch(r"1[3-9]\d{9}", digits_of(run[prefix.end():])):
+        return run[prefix.end():]
+    return run
+
+
+def _run_code(digits: str) -> str | None:
+    """The kind of personal number a run's bare digits (no +86/0086) are, if any."""
+    if re.fullmatch(r"1[3-9]\d{9}", digits):
+        return "privacy-mobile"
+    if re.fullmatch(r"\d{17}[\dXx]", digits) and _plausible_birth(digits):
+        return "privacy-id-number"
+    if re.fullmatch(r"(?:62|4|5)\d{14,17}", digits):
+        return "privacy-bank-account"
+    return None
+
+
 def scan(text: str) -> Iterator[tuple[str, str, str]]:
-    """Yield (code, what, matched text) for every personal datum in ``text`` (any spelling)."""
+    """Yield (code, what, matched text) for every personal datum in ``text`` (any spelling):
+    the patterns first, then every digit run the patterns did not cover, however split."""
     plain = normalise(text)
+    reported: list[str] = []
     for code, pattern, what in PATTERNS:
         for m in pattern.finditer(plain):
             found = m.group(0)
@@ -105,7 +144,21 @@ def scan(text: str) -> Iterator[tuple[str, str, str]]:
                 continue
             if code == "privacy-bank-account" and not digits_of(found).startswith(("62", "4", "5")):
                 continue
+            reported.append(digits_of(found))
             yield code, what, found
+    # A line with fewer than 11 digits holds no personal number (the shortest, a mobile, has 11).
+    lines = text.splitlines() if len(_DIGIT.findall(text)) >= 11 else []
+    for line in lines:
+        if len(_DIGIT.findall(line)) < 11:
+            continue
+        for m in _RUN.finditer(normalise(line)):
+            found = m.group(0).strip(" .-_/()")
+            digits = digits_of(found)
+            if len(set(_SEPARATORS.findall(_without_country_code(found)))) > 1 or any(d in digits for d in reported):
+                continue  # figures side by side (42558.81 2026-01-04), or already reported above
+            run_code = _run_code(digits)
+            if run_code is not None:
+                yield run_code, _WHAT[run_code], found
 
 
 def _plausible_birth(number: str) -> bool:
@@ -120,34 +173,59 @@ def _mask(text: str) -> str:
     return text[0] + "*" * (len(text) - 2) + text[-1] if len(text) > 2 else "*" * len(text)
 
 
-def _report(findings: Findings, rel: str, field: str, text: str, line, column, declared: set[str]) -> None:
-    for code, what, found in scan(text):
-        if field in ALLOWED.get(code, set()):
-            continue
-        if code == "privacy-mobile" and digits_of(found) in declared:
-            continue
-        findings.add(code, rel, f"疑似包含{what}“{_mask(found)}”，个人信息不得公开",
-                     line=line, column=column, field=field,
-                     hint="删除该内容；公示只涉及企业和小区，欠费、投诉只公开总数。"
-                     + ("单位的工作手机（非个人手机）请写进企业文件的 work_mobiles 后才能公示。"
-                        if code == "privacy-mobile" else ""))
+NUMBERS = ("privacy-id-number", "privacy-mobile", "privacy-bank-account")
 
 
-def _yaml(findings: Findings, loaded: Loaded | None, declared: set[str]) -> None:
-    if loaded is None:
-        return
-    for path, text in _strings(loaded.doc.data, ()):
-        line, column = loaded.doc.line_of(path)
-        _report(findings, loaded.rel, _dotted(path), text, line, column, declared)
+@dataclass
+class _Scanner:
+    """Reports what :func:`scan` finds in the records; ``declared``: the companies' work
+    mobiles (allowed); ``reported``: the numbers already reported (bare digits), so that a
+    file name that is also written in a record (a photo) is reported once, on the record."""
 
+    findings: Findings
+    declared: set[str]
+    reported: set[str] = field(default_factory=set)
 
-def _table(findings: Findings, table: Table, declared: set[str]) -> None:
-    if table.rel is None:
-        return
-    for row, line in zip(table.rows, table.lines):
-        for name, value in row:
-            if isinstance(value, str):
-                _report(findings, table.rel, name, value, line, table.column_of(name), declared)
+    def text(self, rel: str, field: str, text: str, line: int | None, column: int | None) -> None:
+        for code, what, found in scan(text):
+            if field in ALLOWED.get(code, set()):
+                continue
+            if code == "privacy-mobile" and digits_of(found) in self.declared:
+                continue
+            self.reported.add(digits_of(found))
+            self.findings.add(code, rel, f"疑似包含{what}“{_mask(found)}”，个人信息不得公开",
+                              line=line, column=column, field=field,
+                              hint="删除该内容；公示只涉及企业和小区，欠费、投诉只公开总数。"
+                              + ("单位的工作手机（非个人手机）请写进企业文件的 work_mobiles 后才能公示。"
+                                 if code == "privacy-mobile" else ""))
+
+    def yaml(self, loaded: Loaded | None) -> None:
+        if loaded is None:
+            return
+        for path, text in _strings(loaded.doc.data, ()):
+            line, column = loaded.doc.line_of(path)
+            self.text(loaded.rel, _dotted(path), text, line, column)
+
+    def table(self, table: Table) -> None:
+        if table.rel is None:
+            return
+        for row, line in zip(table.rows, table.lines):
+            for name, value in row:
+                if isinstance(value, str):
+                    self.text(table.rel, name, value, line, table.column_of(name))
+
+    def names(self, root: Path) -> None:
+        """File and folder names below ``root`` become page addresses (compound ids, company
+        ids, photos): a personal number in a name is a finding on that file."""
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in dirs + sorted(files):
+                rel = (Path(folder) / name).relative_to(root).as_posix()
+                for code, what, found in scan(name):
+                    if code in NUMBERS and digits_of(found) not in self.reported | self.declared:
+                        self.reported.add(digits_of(found))
+                        self.findings.add(code, rel, f"文件名“{name}”疑似包含{what}“{_mask(found)}”，文件名会出现在网址中",
+                                          hint="把文件（夹）改名，只用小区、企业或项目的拼音或编号。")
 
 
 def declared_mobiles(ds: Dataset) -> set[str]:
@@ -156,17 +234,19 @@ def declared_mobiles(ds: Dataset) -> set[str]:
 
 
 def check(ds: Dataset, findings: Findings) -> None:
-    declared = declared_mobiles(ds)
-    _yaml(findings, ds.city, declared)
+    """Every text value of every record, then every file and folder name below the data folder."""
+    scanner = _Scanner(findings, declared_mobiles(ds))
+    scanner.yaml(ds.city)
     for company in ds.companies.values():
-        _yaml(findings, company, declared)
+        scanner.yaml(company)
     for rec in ds.compounds.values():
-        _yaml(findings, rec.compound, declared)
+        scanner.yaml(rec.compound)
         for item in rec.items.values():
-            _yaml(findings, item.file, declared)
-            _table(findings, item.table, declared)
+            scanner.yaml(item.file)
+            scanner.table(item.table)
     for ev in ds.evaluations.values():
-        _yaml(findings, ev.sheet, declared)
-        _table(findings, ev.table, declared)
+        scanner.yaml(ev.sheet)
+        scanner.table(ev.table)
     for mp in ds.model_projects.values():
-        _yaml(findings, mp, declared)
+        scanner.yaml(mp)
+    scanner.names(ds.root)

@@ -37,7 +37,7 @@ def _unique_ids(ds: Dataset, findings: Findings) -> None:
     assert city is not None
     seen: dict[str, tuple] = {}
     for di, d in enumerate(city.model.districts):
-        entries = [(d.id, ("districts", di, "id"))]
+        entries: list[tuple[str, tuple[str | int, ...]]] = [(d.id, ("districts", di, "id"))]
         for si, s in enumerate(d.streets):
             entries.append((s.id, ("districts", di, "streets", si, "id")))
             for ci, c in enumerate(s.communities):

@@ -36,10 +36,12 @@ from generator.checks import run_checks
 from generator.derive.status import StatusMatrix
 from generator.findings import Finding, Findings
 from generator.load.dataset import Dataset, load
+from generator.load.limits import check_content
 from generator.derive.versions import History, item_histories
 from generator.load.history import Change, read_history, read_log
 from generator.derive.rank import PeriodRanking, rank_all
 from generator.render.context import SiteContext
+from generator.render.paper.document import Paper
 from generator.render.web.mkdocs_config import DOCS_DIR, staged_config
 from generator.render import paths
 from generator.render.web.site import SiteFiles, render_site
@@ -66,7 +68,7 @@ class BuildOptions:
     config: Path = Path("mkdocs.yml")
     strict: bool = False
     """Fail when the engine warns (broken links in content pages, ...)."""
-    paper: str = "a4"
+    paper: Paper = "a4"
     """Paper of the notice PDFs: a4 or a3 (portrait)."""
     pdf_cache: Path | None = None
     """Cache of compiled PDFs (None: .cache/pdf); see :mod:`generator.engines.typst_pdf`."""
@@ -102,6 +104,7 @@ def check(options: BuildOptions) -> tuple[Checked | None, list[Finding]]:
     """Load and check; ``None`` when the data has errors."""
     findings = Findings()
     ds = load(options.data, findings)
+    check_content(options.content, options.data, findings)
     matrix = run_checks(ds, options.as_of, findings)
     if findings.has_errors():
         return None, findings.sorted()

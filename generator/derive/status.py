@@ -130,7 +130,7 @@ def _report(rec: CompoundRecord, item: CatalogueItem, st: ItemStatus, as_of: dat
         findings.add("na-no-reason", record.file.rel, f"“{item.name}”标为不适用，但没有写明理由",
                      line=record.file.line_of("not_applicable"), field="not_applicable",
                      hint="写明理由，如 not_applicable: 小区无电梯。")
-    elif st.state == "stale" and record is not None:
+    elif st.state == "stale" and record is not None and st.since is not None:  # stale always has ``since``
         period = st.notice.period.label if st.notice and st.notice.period else str(st.notice.posted_on if st.notice else "")
         findings.warn("disclosure-stale", record.file.rel,
                       f"“{rec.model.name}”的“{item.name}”停留在{period}，应在 {st.due} 前更新，已逾期 {(as_of - st.since).days + 1} 天",

@@ -32,6 +32,7 @@ from generator.load.dataset import Dataset, ItemRecord, load_item_version
 from generator.load.history import GitLog, read_blobs
 from generator.model import tables as t
 from generator.model.base import Period, Record, parse_period, quarter_of
+from generator.model.disclosures import PublicRevenueFile, item_as
 from generator.model.items import ITEMS
 from generator.model.labels import field_label
 
@@ -295,7 +296,7 @@ def facts(record: ItemRecord) -> dict[str, Fact]:
     else:
         out.append(("not_applicable", Fact("不适用理由", str(model.not_applicable))))
     if record.item_id == "public_revenue":
-        totals = quarterly_totals(model, record.table.rows)
+        totals = quarterly_totals(item_as(model, PublicRevenueFile), record.table.rows)
         for total in totals:
             out += [(f"quarter[{total.period.id}].{k}", Fact(f"{total.period.label} {label}", getattr(total, k), "元",
                                                                total.period.label)) for k, label in REVENUE_TOTALS]

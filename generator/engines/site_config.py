@@ -9,7 +9,9 @@ build stays offline: ``hooks``, plugins other than ``search``, a theme other tha
 
 Config is data too: the theme writes config values into every page without escaping, so
 every string value is refused when it holds ``<``, ``>``, ``"`` or a ``javascript:`` link;
-``extra_javascript``, ``extra_templates`` and analytics are refused (script on every page);
+``extra_javascript``, ``extra_templates`` and analytics are refused (script on every page),
+and so are ``INHERIT``, ``watch``, Markdown extensions outside :data:`ALLOWED_EXTENSIONS` and
+icon names that are not plain theme icons (files read from elsewhere on the machine);
 stylesheets, logo and favicon must be files under ``content/`` (relative paths, no ``..``),
 links must be ``https:``, ``http:``, ``tel:`` or ``mailto:``. The file is size- and
 depth-limited like data YAML (:mod:`generator.load.yamlfile`).
@@ -29,6 +31,13 @@ from generator.load.yamlfile import within_bounds
 GENERATED_KEYS = ("nav", "docs_dir", "site_dir", "site_url", "use_directory_urls", "not_in_nav")
 ALLOWED_PLUGINS = {"search"}
 REFUSED_KEYS = ("extra_javascript", "extra_templates")
+OUTSIDE_KEYS = ("INHERIT", "watch")
+"""Keys that make the engine read files other than this one and ``content/``."""
+ALLOWED_EXTENSIONS = {"tables", "attr_list", "md_in_html", "admonition", "toc", "abbr", "def_list", "footnotes",
+                      "sane_lists", "pymdownx.details", "pymdownx.superfences", "pymdownx.tabbed"}
+"""Markdown extensions that only change how Markdown is read (``pymdownx.snippets`` would
+include files from anywhere on the machine)."""
+_ICON = re.compile(r"^[a-z0-9-]+(?:/[a-z0-9-]+)+$")
 MAX_CONFIG_BYTES = 200_000
 _MARKUP = re.compile(r"[<>\"]|javascript:|vbscript:|data:", re.I)
 _LINK = re.compile(r"^(?:https?://[^\s]+|tel:[0-9+\-]+|mailto:[^\s]+|#.*)$")
@@ -103,19 +112,27 @@ def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
 def _unsafe(config: dict[str, Any]) -> list[str]:
     """What would put markup, script or outside files into the pages."""
     problems = [f"不支持 {key}：网页上不运行自定义脚本" for key in REFUSED_KEYS if key in config]
-    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
-    if "analytics" in extra or "analytics" in (config.get("theme") or {}):
+    problems += [f"不支持 {key}：网站配置只用本文件和 content/，不读取其他位置的文件" for key in OUTSIDE_KEYS
+                 if key in config]
+    for extension in config.get("markdown_extensions") or []:
+        name = next(iter(extension)) if isinstance(extension, dict) and extension else str(extension)
+        if name not in ALLOWED_EXTENSIONS:
+            problems.append(f"不支持 Markdown 扩展“{name}”（可用：{'、'.join(sorted(ALLOWED_EXTENSIONS))}）")
+    extra = extra_ if isinstance(extra_ := config.get("extra"), dict) else {}
+    theme = theme_ if isinstance(theme_ := config.get("theme"), dict) else {}
+    if "analytics" in extra or "analytics" in theme:
         problems.append("不支持 analytics（访问统计）：网站不向第三方发送居民的访问记录")
     for where, value in _strings(config, ""):
         if _MARKUP.search(value):
             problems.append(f"{where} 的值“{value[:40]}”含有 < > \" 或脚本链接：主题会把它原样写进每个网页，请删除这些字符")
     files = [("extra_css", v) for v in config.get("extra_css") or []]
-    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
     files += [(f"theme.{k}", theme[k]) for k in ("logo", "favicon") if k in theme]
     for where, value in files:
         if not isinstance(value, str) or not _LOCAL_FILE.match(value):
             problems.append(f"{where} 应为 content/ 下的文件（如 assets/logo.png），不能是网址或目录之外的路径：{value!r}")
     for where, value in _strings(config, ""):
+        if (where.startswith("theme.icon.") or where.endswith(".icon")) and not _ICON.match(value):
+            problems.append(f"{where} 应为主题自带图标的名称（如 material/phone）：{value!r}")
         if where.endswith((".link", "repo_url")) and not _LINK.match(value):
             problems.append(f"{where} 应为 https:// 网址、tel: 电话或 mailto: 邮箱：{value!r}")
     return problems

@@ -38,7 +38,7 @@ from datetime import date
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import typst
 
@@ -58,7 +58,7 @@ from generator.render.paper.qr import qr_svg
 __all__ = ["PdfBuild", "PdfError", "build_pdfs", "DEFAULT_CACHE_DIR", "TEMPLATES_DIR"]
 
 TEMPLATES_DIR = ROOT / "typst"
-PDF_STANDARD = "a-2b"
+PDF_STANDARD: Literal["a-2b"] = "a-2b"
 """PDF/A-2b: fonts embedded, colours device-independent, XMP metadata with the identification."""
 DEFAULT_CACHE_DIR = Path(".cache") / "pdf"
 
@@ -109,7 +109,10 @@ def compile_document(doc: PdfDocument, templates_dir: Path, fonts: FontSet, temp
     for warning in warnings:
         if "unknown font family" in str(warning):
             raise font_missing_error(f"（Typst：{warning}）")
-    return bytes(pdf)
+    if not isinstance(pdf, bytes):  # typst returns one PDF as bytes (a list only for per-page images)
+        raise pdf_error("pdf-compile-failed", f"生成 {doc.name} 失败：Typst 没有返回 PDF",
+                        "这是模板的问题而不是数据的问题，请联系开发人员。", file=f"templates/typst/{doc.template}")
+    return pdf
 
 
 BOX = "\u25a1"

@@ -80,6 +80,7 @@ _code("file-too-large", E, "文件超过上限", "表格只保留本期要公示
 _code("yaml-too-deep", E, "YAML 嵌套过深", "参照数据说明中的示例结构书写。")
 _code("yaml-too-many-aliases", E, "YAML 别名过多", "不用 &锚点/*别名，把内容直接写出来。")
 _code("csv-too-many-rows", E, "表格行数超过上限", "只保留本期要公示的行，往期记录另存。")
+_code("csv-too-many-columns", E, "表格列数超过上限", "表头只写本表的列，删除多余的列。")
 _code("csv-cell-too-long", E, "单元格字数超过上限", "检查这一行的引号；较长的说明写在同名 YAML 文件中。")
 _code("photo-format", E, "照片格式不对", "另存为 JPEG 或 PNG；示意图只用简单图形。")
 _code("xlsx-unreadable", E, "无法读取 Excel 工作簿", "在 Excel 或 WPS 中打开后“另存为 → Excel 工作簿（*.xlsx）”。")

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -73,6 +74,14 @@ def _short(f: Finding) -> str:
     return f"{name}（第 {f.line} 行）" if f.line else name
 
 
+def file_path(prefix: str, file: str) -> str:
+    """``file`` (relative to the data folder) as a path from where the user is: ``prefix``
+    (the data folder as given) before it; a file beside the data folder (``../content/x``,
+    the site's hand-written pages) is shown without the detour (``content/x``)."""
+    joined = f"{prefix}/{file}"
+    return posixpath.normpath(joined) if file.startswith("../") else joined
+
+
 def text_lines(findings: Iterable[Finding], prefix: str, strict: bool = False, verbose: bool = False) -> list[str]:
     prefix = prefix.rstrip("/")
     lines: list[str] = []
@@ -86,7 +95,7 @@ def text_lines(findings: Iterable[Finding], prefix: str, strict: bool = False, v
             if spec.hint:
                 lines.append(f"    提示：{spec.hint}（--verbose 逐条列出）")
             continue
-        lines.append(f"{prefix}/{item.location()} {item.code} [{_level(item, strict)}] {describe(item)}")
+        lines.append(f"{file_path(prefix, item.file)}{item.location()[len(item.file):]} {item.code} [{_level(item, strict)}] {describe(item)}")
         if item.hint:
             lines.append(f"    提示：{item.hint}")
     return lines
@@ -110,7 +119,7 @@ def github_lines(findings: Iterable[Finding], prefix: str, strict: bool = False)
     out = []
     for f in findings:
         command = "error" if strict or f.severity is Severity.ERROR else "warning"
-        props = [f"file={escape_property(f'{prefix}/{f.file}')}"]
+        props = [f"file={escape_property(file_path(prefix, f.file))}"]
         if f.line is not None:
             props.append(f"line={f.line}")
             if f.column is not None:

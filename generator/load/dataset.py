@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -231,7 +232,7 @@ class _Loader:
         for row in raw.rows:
             index_of.append(None)
             if row.ragged:  # reported by the reader; its cells may be shifted, so none is trusted
-                out.rejected.append(Rejected(row.line, row.cells, (self.findings.at(rel, row.line) or [None])[0]))
+                out.rejected.append(Rejected(row.line, row.cells, next(iter(self.findings.at(rel, row.line)), None)))
                 continue
             cells = {k: v for k, v in row.cells.items() if k in model.model_fields}
             cells = {k: v for k, v in cells.items() if v != "" or not _optional(model, k)}
@@ -242,8 +243,7 @@ class _Loader:
                 out.sheet_rows.append(row.row or row.line)
             except ValidationError as exc:
                 before = len(self.findings.items)
-                report(exc, model, rel, self.findings,
-                       lambda loc, row=row: _cell_at(raw, row, loc[0] if loc else None))
+                report(exc, model, rel, self.findings, partial(_cell_at_loc, raw, row))
                 first = self.findings.items[before] if len(self.findings.items) > before else None
                 out.rejected.append(Rejected(row.line, row.cells, first))
         for total in raw.totals:
@@ -289,6 +289,11 @@ def _cell_at(raw: RawTable, row: Any, name: Any) -> dict[str, Any]:
     column = raw.column_of(name) if isinstance(name, str) else None
     return {"line": row.line, "column": column, "cell": cell_ref(column, row.row or row.line),
             "column_name": raw.title_of(name) if isinstance(name, str) else None, "sheet": raw.sheet}
+
+
+def _cell_at_loc(raw: RawTable, row: Any, loc: tuple[Any, ...]) -> dict[str, Any]:
+    """:func:`_cell_at` for a validation error's location (its first part is the field)."""
+    return _cell_at(raw, row, loc[0] if loc else None)
 
 
 def _optional(model: type[Record], name: str) -> bool:
@@ -348,9 +353,9 @@ def load(root: Path, findings: Findings) -> Dataset:
 
     for path in sorted((root / "model_projects").glob("*.yaml")):
         if ld.slug_ok(path.stem, ld.rel(path), "示范项目"):
-            rec = ld.yaml(path, ModelProject)
-            if rec:
-                ds.model_projects[path.stem] = rec
+            project = ld.yaml(path, ModelProject)
+            if project:
+                ds.model_projects[path.stem] = project
     return ds
 
 

@@ -8,7 +8,9 @@ Contract:
 * :func:`outside_links` lists every symbolic link below the data folder that points
   outside it (or nowhere): those files are findings and are never opened, so nothing from
   elsewhere on the machine is read or published;
-* :func:`inside` tells whether a path, once resolved, stays inside a folder.
+* :func:`inside` tells whether a path, once resolved, stays inside a folder;
+* :func:`check_content` does the same for the hand-written pages (``content/``), which the
+  build copies into the site: a link leaving that folder is a finding too.
 
 Nothing here reads a file's content; :mod:`generator.load.yamlfile`,
 :mod:`generator.load.csvfile` and :mod:`generator.load.photos` do, after these checks.
@@ -31,6 +33,8 @@ MAX_XLSX_COLUMNS = 100
 MAX_XLSX_UNPACKED = 50_000_000
 """What a workbook may unpack to (its parts, read from the zip directory before anything is
 unpacked): far beyond a notice table, small enough that a zip bomb is refused."""
+MAX_CSV_COLUMNS = 50
+"""The widest table has ten columns; thousands of header cells would be thousands of findings."""
 MAX_CELL_CHARS = 2_000
 """A cell is one entry of a table; longer text belongs in the YAML file's notes."""
 MAX_YAML_DEPTH = 20
@@ -69,9 +73,11 @@ def outside_links(root: Path) -> list[Path]:
     return sorted(found)
 
 
-def report_outside(root: Path, links: list[Path], findings: Findings, what: str = "数据目录") -> None:
+def report_outside(root: Path, links: list[Path], findings: Findings, what: str = "数据目录",
+                   prefix: str = "") -> None:
+    """One ``file-outside`` finding per link, its file ``prefix`` + the path below ``root``."""
     for path in links:
-        rel = path.relative_to(root).as_posix()
+        rel = prefix + path.relative_to(root).as_posix()
         findings.add("file-outside", rel, f"“{path.name}”是指向{what}之外（或不存在的位置）的链接，不会读取也不会发布",
                      hint=f"把真正的文件复制到{what}中，删除这个链接。")
 
@@ -85,3 +91,12 @@ def too_big(path: Path, rel: str, limit: int, findings: Findings, kind: str, raw
     findings.add("file-too-large", rel, f"{kind}有 {megabytes(size)}，超过 {megabytes(limit)} 的上限，未读取",
                  line=1, hint=SPLIT_HINT)
     return True
+
+
+def check_content(content: Path, data: Path, findings: Findings) -> None:
+    """``file-outside`` for every link below the hand-written pages' folder ``content`` that
+    leaves it, its file relative to the data folder ``data`` like every finding's (beside
+    it: ``../content/secret.txt``); such a file would otherwise be copied into the site."""
+    if content.is_dir():
+        prefix = os.path.relpath(content.absolute(), data.absolute()).replace(os.sep, "/") + "/"
+        report_outside(content, outside_links(content), findings, f"{content.name} 目录", prefix=prefix)

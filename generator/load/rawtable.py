@@ -18,8 +18,8 @@ workbook are read by the same rules:
   apart in ``totals`` (the checks compare it with the rows it sums), never a record. A 合计 or
   总计 sums every record above it; a 小计 the records since the last group of total rows (so
   ``收入小计`` and ``支出小计`` one under the other sum the same records);
-* bounded: more than ``MAX_CSV_ROWS`` rows or a cell over ``MAX_CELL_CHARS`` characters is
-  a finding and the table is not read.
+* bounded: a header over ``MAX_CSV_COLUMNS`` columns, more than ``MAX_CSV_ROWS`` rows or a
+  cell over ``MAX_CELL_CHARS`` characters is a finding and the table is not read.
 
 Findings carry the file, the line, the column and, for a worksheet, its name (``sheet``).
 """
@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from generator.findings import Findings
 from generator.findings.model import column_letters
-from generator.load.limits import MAX_CELL_CHARS, MAX_CSV_ROWS, SPLIT_HINT
+from generator.load.limits import MAX_CELL_CHARS, MAX_CSV_COLUMNS, MAX_CSV_ROWS, SPLIT_HINT
 from generator.model.values import fold
 
 TOTAL_WORDS: dict[str, str] = {"合计": "all", "总计": "all", "小计": "since_last"}
@@ -148,6 +148,11 @@ def tabulate(grid: list[GridRow], rel: str, findings: Findings, aliases: dict[st
         return RawTable(header=[], rows=[], sheet=sheet)
     head, body = rows[0], rows[1:]
     width = max((i + 1 for i, c in enumerate(head.cells) if c.strip()), default=0)
+    if width > MAX_CSV_COLUMNS:
+        findings.add("csv-too-many-columns", rel, f"表头有 {width} 列，超过 {MAX_CSV_COLUMNS} 列的上限，未读取",
+                     line=head.line, column=MAX_CSV_COLUMNS + 1, sheet=sheet,
+                     hint="表头只写本表的列（见数据说明第四节），删除多余的列后再另存。")
+        return None
     used = {i for r in body for i, c in enumerate(r.cells[:width]) if c.strip()}
     columns: list[int] = []
     titles: list[str] = []

@@ -15,6 +15,7 @@ import re
 from typing import Any, Callable
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from generator.findings import Findings
 
@@ -45,7 +46,7 @@ ERROR_CODES = {
 }
 
 
-def _message(err: dict[str, Any], field: str) -> str:
+def _message(err: ErrorDetails, field: str) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "missing":
@@ -116,7 +117,7 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def _hint(model: type[BaseModel], err: dict[str, Any], loc: tuple[Any, ...]) -> str | None:
+def _hint(model: type[BaseModel], err: ErrorDetails, loc: tuple[Any, ...]) -> str | None:
     kind = err["type"]
     if kind == "extra_forbidden":
         parent = _model_at(model, loc[:-1])

@@ -23,13 +23,14 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
 from generator.findings import Findings
 from generator.load.limits import MAX_YAML_ALIASES, MAX_YAML_BYTES, MAX_YAML_DEPTH, too_big
 
+_Loader: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
 try:  # libyaml's parser is several times faster; the pure-Python one behaves the same
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover
@@ -127,15 +128,27 @@ def within_bounds(text: str, rel: str, findings: Findings) -> bool:
     return not _may_exceed(text) or _bounds(text, rel, findings)
 
 
+class _Mark(Protocol):
+    """Where the parser is (0-based); libyaml's and the pure-Python parser's marks both fit."""
+    line: int
+    column: int
+
+
+def _at(mark: _Mark | None) -> tuple[int | None, int | None]:
+    """1-based line and column of a parser mark (the parser gives every event one)."""
+    return (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+
+
 def _bounds(text: str, rel: str, findings: Findings) -> bool:
     """Walk the event stream (no tree is built); a finding and False when over a limit."""
     depth = aliases = 0
     for event in yaml.parse(text, Loader=_Loader):
+        line, column = _at(event.start_mark)
         if isinstance(event, _OPEN):
             depth += 1
             if depth > MAX_YAML_DEPTH:
                 findings.add("yaml-too-deep", rel, f"嵌套超过 {MAX_YAML_DEPTH} 层，未读取",
-                             line=event.start_mark.line + 1, column=event.start_mark.column + 1,
+                             line=line, column=column,
                              hint="参照示例文件的结构书写；真实的记录不会嵌套这么深。")
                 return False
         elif isinstance(event, _CLOSE):
@@ -144,8 +157,8 @@ def _bounds(text: str, rel: str, findings: Findings) -> bool:
             aliases += 1
             if aliases > MAX_YAML_ALIASES:
                 findings.add("yaml-too-many-aliases", rel,
-                             f"引用（*别名）超过 {MAX_YAML_ALIASES} 个，未读取", line=event.start_mark.line + 1,
-                             column=event.start_mark.column + 1, hint="不要用 &锚点 / *别名，把内容直接写出来。")
+                             f"引用（*别名）超过 {MAX_YAML_ALIASES} 个，未读取", line=line,
+                             column=column, hint="不要用 &锚点 / *别名，把内容直接写出来。")
                 return False
     return True
 

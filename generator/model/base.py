@@ -85,6 +85,8 @@ CALENDAR = Shape("date")
 MONTH = Shape("month")
 PHONE = Shape("phone")
 PERIOD = Shape("period")
+MONEY = Shape("money")
+"""An amount in 元 (``Money``, ``Amount``), as against a ``Quantity``: open data writes it to the cent."""
 
 
 def is_calendar(info: Any) -> bool:
@@ -95,12 +97,14 @@ def is_calendar(info: Any) -> bool:
 _money_json = PlainSerializer(lambda v: format(v, "f"), return_type=str, when_used="json")
 
 Slug = Annotated[str, AfterValidator(_check_slug), Field(json_schema_extra={"pattern": SLUG_RE.pattern})]
-Amount = Annotated[Decimal, BeforeValidator(_custom("number", parse_decimal)), _money_json]
+Amount = Annotated[Decimal, BeforeValidator(_custom("number", parse_decimal)), _money_json, MONEY]
 """A signed exact number (balances, differences)."""
-Money = Annotated[Decimal, BeforeValidator(_custom("number", parse_decimal)), AfterValidator(_non_negative), _money_json]
+Money = Annotated[Decimal, BeforeValidator(_custom("number", parse_decimal)), AfterValidator(_non_negative), _money_json,
+                  MONEY]
 """A non-negative amount of money in 元, exact."""
-Quantity = Money
-"""A non-negative exact quantity (area in ㎡, kWh, m³, rates)."""
+Quantity = Annotated[Decimal, BeforeValidator(_custom("number", parse_decimal)), AfterValidator(_non_negative),
+                     _money_json]
+"""A non-negative exact quantity (area in ㎡, kWh, m³): a number, not money."""
 Count = Annotated[int, BeforeValidator(_custom("number", parse_int)), Field(ge=0)]
 Day = Annotated[date, BeforeValidator(_custom("date", parse_date)), CALENDAR]
 OptDay = Annotated[date | None, BeforeValidator(_custom("date", lambda v: None if _blank_to_none(v) is None else parse_date(v))),

@@ -63,7 +63,7 @@ class CatalogueItem(Record):
 
     def period_for(self, contract_type: str | None) -> str | None:
         if contract_type and contract_type in self.period_by_contract:
-            return self.period_by_contract[contract_type]  # type: ignore[index]
+            return self.period_by_contract[contract_type]
         return self.period
 
 

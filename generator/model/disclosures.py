@@ -9,7 +9,7 @@ A missing item file means the disclosure is missing.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import Field, model_validator
 
@@ -32,6 +32,18 @@ class ItemFile(Record):
         if self.notice is None and self.not_applicable is None:
             raise ValueError("必须填写 notice（公示信息），或用 not_applicable 说明不适用的理由")
         return self
+
+
+F = TypeVar("F", bound=ItemFile)
+
+
+def item_as(model: ItemFile, kind: type[F]) -> F:
+    """``model`` as the item file class ``kind`` its item registers (generator.model.items):
+    the loader validates every item file with its own class, so a mismatch is a bug in the
+    caller (an item's check given another item's record), raised as TypeError."""
+    if not isinstance(model, kind):
+        raise TypeError(f"expected {kind.__name__}, got {type(model).__name__}")
+    return model
 
 
 class ProjectManager(Record):

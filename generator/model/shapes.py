@@ -20,7 +20,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from generator.model.base import CALENDAR, MONTH, PERIOD, PHONE, Coded
+from generator.model.base import CALENDAR, MONEY, MONTH, PERIOD, PHONE, Coded
 
 SHAPES = ("date", "month", "period", "number", "count", "choice", "phone", "text", "flag", "model", "list")
 
@@ -40,6 +40,11 @@ def _parts(annotation: Any, metadata: list[Any]) -> tuple[Any, list[Any]]:
             annotation = args[0]
         else:
             return annotation, found
+
+
+def is_money(info: FieldInfo) -> bool:
+    """Whether the field holds an amount in 元 (``Money``/``Amount``, optional or not)."""
+    return MONEY in _parts(info.annotation, list(info.metadata))[1]
 
 
 def shape_of(info: FieldInfo) -> str:

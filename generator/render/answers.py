@@ -137,6 +137,19 @@ class CompoundView:
         item = self.rec.items.get(item_id)
         return item.file.model if item is not None and status is not None and status.state in SHOWN else None
 
+    def file_as(self, item_id: str, kind: type[d.F]) -> d.F | None:
+        """:meth:`file` as the item's own file class (None when the item is not shown)."""
+        model = self.file(item_id)
+        return None if model is None else d.item_as(model, kind)
+
+    def shown_file(self, item_id: str, kind: type[d.F]) -> d.F:
+        """The shown item's file as its own class (the per-item answers run only for shown
+        items: :func:`item_answer` checks :meth:`file` first; anything else is a bug, a LookupError)."""
+        model = self.file_as(item_id, kind)
+        if model is None:
+            raise LookupError(f"{item_id} is not shown for {self.rec.id}")
+        return model
+
     def rows(self, item_id: str) -> list:
         item = self.rec.items.get(item_id)
         return list(item.table.rows) if item is not None and self.file(item_id) is not None else []
@@ -149,7 +162,7 @@ class CompoundView:
 # --- per item: the one-line answer ----------------------------------------------------------
 
 def _company_profile(v: CompoundView) -> list[Span]:
-    f: d.CompanyProfileFile = v.file("company_profile")  # type: ignore[assignment]
+    f = v.shown_file("company_profile", d.CompanyProfileFile)
     spans: list[Span] = []
     if v.company is not None:
         spans += [_t("物业服务企业："), _fig(v.company.name)]
@@ -163,7 +176,7 @@ def _company_profile(v: CompoundView) -> list[Span]:
 
 
 def _service_scope(v: CompoundView) -> list[Span]:
-    f: d.ServiceScopeFile = v.file("service_scope")  # type: ignore[assignment]
+    f = v.shown_file("service_scope", d.ServiceScopeFile)
     rows = v.rows("service_scope")
     categories: list[str] = []
     for r in rows:
@@ -193,7 +206,7 @@ def _fee_schedule(v: CompoundView) -> list[Span]:
 
 
 def _complaint_channels(v: CompoundView) -> list[Span]:
-    f: d.ComplaintChannelsFile = v.file("complaint_channels")  # type: ignore[assignment]
+    f = v.shown_file("complaint_channels", d.ComplaintChannelsFile)
     if f.phones is None:
         return [_t("报修和投诉的办理流程见下文")]
     p = f.phones
@@ -216,7 +229,7 @@ def _facility_maintenance(v: CompoundView) -> list[Span]:
 def revenue_spans(v: CompoundView, topic: str = "公共收益") -> list[Span] | None:
     """``2026年第三季度公共收益归全体业主 x 元 · 累计结余 x 元（使用须经业主大会表决）``;
     ``topic=""`` leaves the word out (where a label says it already)."""
-    f: d.PublicRevenueFile = v.file("public_revenue")  # type: ignore[assignment]
+    f = v.file_as("public_revenue", d.PublicRevenueFile)
     if f is None:
         return None
     totals = quarterly_totals(f, v.rows("public_revenue"))
@@ -243,7 +256,7 @@ def _parking(v: CompoundView) -> list[Span]:
 
 
 def _service_accounts(v: CompoundView) -> list[Span]:
-    f: d.ServiceAccountsFile = v.file("service_accounts")  # type: ignore[assignment]
+    f = v.shown_file("service_accounts", d.ServiceAccountsFile)
     spans: list[Span] = []
     if f.income is not None:
         i = f.income
@@ -257,7 +270,7 @@ def _service_accounts(v: CompoundView) -> list[Span]:
 
 
 def fund_spans(v: CompoundView) -> list[Span] | None:
-    f: d.MaintenanceFundFile = v.file("maintenance_fund")  # type: ignore[assignment]
+    f = v.file_as("maintenance_fund", d.MaintenanceFundFile)
     if f is None or not f.years:
         return None
     y = fund_years(f, v.rows("maintenance_fund"))[-1]
@@ -272,7 +285,7 @@ def _maintenance_fund(v: CompoundView) -> list[Span]:
 
 
 def utility_spans(v: CompoundView) -> list[Span] | None:
-    f: d.UtilitySharingFile = v.file("utility_sharing")  # type: ignore[assignment]
+    f = v.file_as("utility_sharing", d.UtilitySharingFile)
     rows = v.rows("utility_sharing")
     if f is None or not rows:
         return None
@@ -296,7 +309,7 @@ def ranking_spans(v: CompoundView) -> list[Span] | None:
 
 
 def _oversight(v: CompoundView) -> list[Span]:
-    f: d.OversightFile = v.file("oversight")  # type: ignore[assignment]
+    f = v.shown_file("oversight", d.OversightFile)
     parts = []
     ranked = ranking_spans(v)
     if ranked:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Callable
 
 from generator.model.base import Period
 
@@ -70,7 +71,7 @@ def period(value: Period | None) -> str:
     return value.label if value is not None else "—"
 
 
-FILTERS = {
+FILTERS: dict[str, Callable[..., str]] = {
     "money": money,
     "quantity": quantity,
     "ratio": ratio,

@@ -149,7 +149,7 @@ def plan_site(ds: Dataset, matrix: StatusMatrix, rankings: list[PeriodRanking],
     for name in TABLES:
         plan.add(Output(paths.template_file(name), "data", "templates"))
     _plan_ranking(plan, ds, rankings)
-    items = [item.id for item in ds.catalogue.model.items]
+    items: list[str] = [item.id for item in ds.catalogue.model.items]
     for cid in sorted(ds.compounds):
         rec = ds.compounds[cid]
         origin = f"compounds/{cid}"

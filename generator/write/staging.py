@@ -22,6 +22,8 @@ import os
 import shutil
 from pathlib import Path, PurePosixPath
 
+from generator.load.limits import inside
+
 
 class WriteError(Exception):
     """A programming error: a path outside the output or written twice."""
@@ -63,11 +65,13 @@ class StagingWriter:
         return target
 
     def copy_tree(self, source: Path, prefix: str = "") -> list[str]:
-        """Copy every file below ``source`` (sorted, hidden files skipped) under ``prefix``."""
+        """Copy every file below ``source`` (sorted, hidden files skipped) under ``prefix``.
+        A link that leaves ``source`` is never followed: the checks report it
+        (:func:`generator.load.limits.check_content`) before anything is staged."""
         done = []
         for path in sorted(p for p in source.rglob("*") if p.is_file()):
             rel = path.relative_to(source).as_posix()
-            if any(part.startswith(".") for part in PurePosixPath(rel).parts):
+            if any(part.startswith(".") for part in PurePosixPath(rel).parts) or not inside(path, source):
                 continue
             self.copy(f"{prefix}{rel}", path)
             done.append(f"{prefix}{rel}")

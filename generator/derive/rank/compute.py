@@ -66,7 +66,7 @@ def rank_rows(
             group_scores={g.id: own[g.id] for g in policy.rater_groups if g.id in own},
             composite=value,
             rank=ranks[i],
-            list=lists[i],  # type: ignore[arg-type]
+            list=lists[i],
             grade=grades[i],
             rank_change=(prior.rank - ranks[i]) if prior else None,
             consecutive_bad=streak,

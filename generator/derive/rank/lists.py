@@ -17,6 +17,7 @@ from __future__ import annotations
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Sequence
 
+from generator.derive.rank.results import ListName
 from generator.model.city import EvaluationPolicy, ListRule
 
 ROUNDING = {"down": ROUND_FLOOR, "half_up": ROUND_HALF_UP, "up": ROUND_CEILING}
@@ -48,10 +49,10 @@ def grade_of(composite: Decimal, policy: EvaluationPolicy) -> str | None:
     return None
 
 
-def assign_lists(grades: Sequence[str | None], rule: ListRule) -> tuple[list[str | None], int, int]:
+def assign_lists(grades: Sequence[str | None], rule: ListRule) -> tuple[list[ListName | None], int, int]:
     """Lists for companies in strict order; returns (lists, red count, bad count)."""
     n = len(grades)
-    out: list[str | None] = [None] * n
+    out: list[ListName | None] = [None] * n
     if rule.kind == "grades":
         for i, grade in enumerate(grades):
             if grade is not None and grade in rule.red_grades:

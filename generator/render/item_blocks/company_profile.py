@@ -20,7 +20,7 @@ def _party(co: Company) -> str:
 
 
 def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
-    f: d.CompanyProfileFile = record.file.model  # type: ignore[assignment]
+    f = d.item_as(record.file.model, d.CompanyProfileFile)
     c = ctx.rec.model
     co = ctx.company
     out: list[Block] = []

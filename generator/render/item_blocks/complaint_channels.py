@@ -12,7 +12,7 @@ from generator.render.phones import supervision_phones
 
 
 def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
-    f: d.ComplaintChannelsFile = record.file.model  # type: ignore[assignment]
+    f = d.item_as(record.file.model, d.ComplaintChannelsFile)
     out: list[Block] = []
     if f.phones is not None:
         out.append(facts([Fact(t(d.Phones, name), getattr(f.phones, name), "phone", key=True)

@@ -13,7 +13,7 @@ from generator.render.item_blocks import ItemContext, field_column
 
 
 def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
-    f: d.FacilityMaintenanceFile = record.file.model  # type: ignore[assignment]
+    f = d.item_as(record.file.model, d.FacilityMaintenanceFile)
     cols = [field_column(R, "system", 0, key=True), field_column(R, "maintainer", 3),
             field_column(R, "qualification", 3), field_column(R, "phone", 0, kind="phone"),
             field_column(R, "last_inspection"), field_column(R, "next_inspection", key=True),

@@ -13,7 +13,7 @@ from generator.render.phones import price_report_phone
 
 
 def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
-    f: d.FeeScheduleFile = record.file.model  # type: ignore[assignment]
+    f = d.item_as(record.file.model, d.FeeScheduleFile)
     cols = [field_column(R, "item", 3, key=True), field_column(R, "price", 0, "right", key=True),
             field_column(R, "payer", 2), field_column(R, "content", 3), field_column(R, "billing_method", 3),
             field_column(R, "start_date"), field_column(R, "price_form"), field_column(R, "basis", 3)]

@@ -28,7 +28,7 @@ def _by_year(rows: list[R]) -> Block:
 
 
 def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
-    f: d.MaintenanceFundFile = record.file.model  # type: ignore[assignment]
+    f = d.item_as(record.file.model, d.MaintenanceFundFile)
     rows = sorted(record.table.rows, key=lambda r: r.date)
     years = [[f"{y.year}年", money(y.opening_balance), money(y.deposited), money(y.interest), money(y.used),
               money(y.closing_balance)] for y in fund_years(f, rows)]

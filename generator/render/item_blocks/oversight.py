@@ -21,7 +21,7 @@ def rate(numerator: int | Decimal, denominator: int | Decimal) -> str:
 
 
 def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
-    f: d.OversightFile = record.file.model  # type: ignore[assignment]
+    f = d.item_as(record.file.model, d.OversightFile)
     out: list[Block] = [Slot("ranking")]
     if ctx.rec.model.management == "self_managed":
         out.append(Note("本小区为业主自治管理，不参加物业服务企业考评。"))

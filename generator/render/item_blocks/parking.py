@@ -15,7 +15,7 @@ COUNTS = ("total", "sold", "rented", "vacant")
 
 
 def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
-    f: d.ParkingFile = record.file.model  # type: ignore[assignment]
+    f = d.item_as(record.file.model, d.ParkingFile)
     rows = record.table.rows
     cols = [field_column(R, "type", key=True), field_column(R, "ownership", key=True),
             *(field_column(R, k, 1, "right", unit="个", key=k in ("total", "vacant")) for k in COUNTS),

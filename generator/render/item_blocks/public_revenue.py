@@ -51,7 +51,7 @@ def _by_category(rows: list[R]) -> Block | None:
 
 
 def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
-    f: d.PublicRevenueFile = record.file.model  # type: ignore[assignment]
+    f = d.item_as(record.file.model, d.PublicRevenueFile)
     rows = list(record.table.rows)
     share = ratio(f.company_share_rate) + "（按收入减合理成本计）" if f.company_share_rate is not None else None
     out: list[Block] = [

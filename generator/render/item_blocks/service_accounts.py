@@ -23,7 +23,7 @@ def _costs(lines: list[d.CostLine], title: str, total: Decimal | None = None) ->
 
 
 def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
-    f: d.ServiceAccountsFile = record.file.model  # type: ignore[assignment]
+    f = d.item_as(record.file.model, d.ServiceAccountsFile)
     contract = ctx.rec.model.contract
     figures = service_figures(f)
     out: list[Block] = [facts([(t(Contract, "type"), CONTRACT_TYPES[contract.type] if contract else None)])]

@@ -12,7 +12,7 @@ from generator.render.item_blocks import ItemContext, field_column
 
 
 def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
-    f: d.ServiceScopeFile = record.file.model  # type: ignore[assignment]
+    f = d.item_as(record.file.model, d.ServiceScopeFile)
     k = ctx.rec.model.contract
     head = facts([(t(d.ServiceScopeFile, "service_level"), f.service_level),
                   (t(d.ServiceScopeFile, "standard_basis"), f.standard_basis),

@@ -30,7 +30,7 @@ def _by_quarter(rows: list[R], share_unit: str) -> Block:
 
 
 def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
-    f: d.UtilitySharingFile = record.file.model  # type: ignore[assignment]
+    f = d.item_as(record.file.model, d.UtilitySharingFile)
     basis_unit, share_unit = SHARING_UNITS[f.method or "按建筑面积"]
     rows = sorted(record.table.rows, key=lambda r: r.month)
     cols = [field_column(R, "month", key=True), field_column(R, "kind", key=True),

@@ -21,7 +21,15 @@ from typing import Any, Literal
 from generator.render.blocks import check_json_ready
 
 Paper = Literal["a4", "a3"]
-PAPERS: tuple[str, ...] = ("a4", "a3")
+PAPERS: tuple[Paper, ...] = ("a4", "a3")
+
+
+def paper_of(name: str) -> Paper:
+    """The paper called ``name`` (``a4`` or ``a3``); ValueError for any other name."""
+    for paper in PAPERS:
+        if paper == name:
+            return paper
+    raise ValueError(f"unknown paper {name!r} (one of {', '.join(PAPERS)})")
 
 _IDENT = re.compile(r"^[a-z][a-z0-9-]*$")
 _FILE = re.compile(r"^[a-z][a-z0-9-]*\.typ$")

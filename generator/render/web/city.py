@@ -15,10 +15,12 @@ from markupsafe import Markup
 
 from generator.derive.figures import city_figures, item_coverage
 from generator.model.catalogue import CatalogueItem
+from generator.model.disclosures import Notice
 from generator.render import paths
 from generator.render.context import SHOWS_DATA, CompoundFacts, SiteContext
 from generator.render.web.environment import front_matter, render
-from generator.render.formatting import day, percent
+from generator.render.web.tables import Col, html_table, link
+from generator.render.formatting import day, percent, period
 
 SYMBOLS = {"published": "✓", "stale": "!", "missing": "✗", "not_applicable": "–", "invalid": "?"}
 RECENT_NOTICES = 10
@@ -69,12 +71,16 @@ def _glance(facts: CompoundFacts) -> Markup:
 
 def compounds_index(ctx: SiteContext) -> str:
     page = paths.COMPOUNDS
+    columns = [Col("小区", key=True), Col("社区"), Col("物业服务"), Col("公示情况", key=True)]
     groups = []
     for district, streets in ctx.by_district():
-        rows = []
+        tables = []
         for street, compounds in streets:
-            rows.append((street, [(f, paths.link(page, paths.compound_home(f.id)), _glance(f)) for f in compounds]))
-        groups.append((district, rows))
+            rows = [[link(ctx.plan.absolute(paths.compound_home(f.id)), f.name),
+                     f.community.name if f.community else "", f.company.display_name if f.company else "业主自治",
+                     _glance(f)] for f in compounds]
+            tables.append((street, html_table(columns, rows, caption=f"{district.name}{street.name}的小区")))
+        groups.append((district, tables))
     return front_matter("小区", search_exclude=True) + render(
         "compounds_index.md.j2", city=ctx.city, groups=groups, total=len(ctx.ds.compounds),
         compliance=paths.link(page, paths.COMPLIANCE))
@@ -87,31 +93,45 @@ def _cell(state: str) -> Markup:
     return Markup(symbol if state == "published" else f'<span class="st-{state}">{symbol}</span>')
 
 
+_COVERAGE = [Col("已公示", "right", key=True), Col("比例", "right", key=True), Col("逾期", "right"),
+             Col("未公示", "right")]
+
+
+def _coverage_cells(cov: Coverage) -> list[object]:
+    return [cov.text, cov.pct, cov.stale, cov.missing]
+
+
 def compliance(ctx: SiteContext) -> str:
-    page = paths.COMPLIANCE
     items = ctx.items
     counts = item_coverage(ctx.ds, ctx.matrix)
-    per_item = [(i + 1, item, coverage(counts[item.id])) for i, item in enumerate(items)]
+    per_item = html_table(
+        [Col("序号", "right"), Col("公示项目", key=True), *_COVERAGE, Col("不适用", "right")],
+        [[i + 1, item.name, *_coverage_cells(cov), cov.not_applicable]
+         for i, item in enumerate(items) for cov in [coverage(counts[item.id])]],
+        caption="各项公示", row_header=1)
     everyone = [ctx.compound(cid) for cid in ctx.compound_ids()]
     complete = sum(1 for cid in ctx.compound_ids()
                    if ctx.compound(cid).counts["published"] == ctx.compound(cid).applicable)
-    districts = []
-    for district, streets in ctx.by_district():
-        members = [f for _, fs in streets for f in fs]
-        districts.append((district, len(members), _all_states(members)))
-    rows = []
-    for district, streets in ctx.by_district():
-        for street, compounds in streets:
-            for f in compounds:
-                cells = [_cell(f.statuses[item.id].state) for item in items]
-                rows.append((f, paths.link(page, paths.compound_home(f.id)), district, street, cells))
+    by_district = ctx.by_district()
+    districts = html_table(
+        [Col("区", key=True), Col("小区数", "right"), *_COVERAGE],
+        [[district.name, len(members), *_coverage_cells(_all_states(members))]
+         for district, streets in by_district for members in [[f for _, fs in streets for f in fs]]],
+        caption="各区")
+    rows = [[link(ctx.plan.absolute(paths.compound_home(f.id)), f.name), street.name,
+             *(_cell(f.statuses[item.id].state) for item in items)]
+            for _, streets in by_district for street, compounds in streets for f in compounds]
+    matrix = html_table([Col("小区", key=True), Col("街道"),
+                         *(Col(str(n), "center", label=f"{n} {item.name}") for n, item in enumerate(items, 1))],
+                        rows, caption="逐个小区")
     return front_matter("公示情况", search_exclude=True) + render(
         "compliance.md.j2", city=ctx.city, per_item=per_item, overall=_all_states(everyone), complete=complete,
-        total=len(ctx.ds.compounds), districts=districts, rows=rows, symbols=SYMBOLS, as_of=day(ctx.as_of),
-        data=paths.link(page, paths.OPEN_DATA))
+        total=len(ctx.ds.compounds), districts=districts, matrix=matrix, symbols=SYMBOLS, as_of=day(ctx.as_of),
+        data=paths.link(paths.COMPLIANCE, paths.OPEN_DATA))
 
 
-def recent_notices(ctx: SiteContext, limit: int | None = RECENT_NOTICES) -> list[tuple[CompoundFacts, CatalogueItem]]:
+def recent_notices(ctx: SiteContext,
+                   limit: int | None = RECENT_NOTICES) -> list[tuple[CompoundFacts, CatalogueItem, Notice]]:
     """Published notices, newest first (posting date, then compound id, then catalogue order)."""
     found = []
     for cid in ctx.compound_ids():
@@ -119,15 +139,17 @@ def recent_notices(ctx: SiteContext, limit: int | None = RECENT_NOTICES) -> list
         for order, item in enumerate(ctx.items):
             status = facts.statuses[item.id]
             if status.notice is not None and status.state in SHOWS_DATA:
-                found.append((status.notice.posted_on, cid, order, facts, item))
+                found.append((status.notice.posted_on, cid, order, facts, item, status.notice))
     found.sort(key=lambda t: (-t[0].toordinal(), t[1], t[2]))
-    return [(t[3], t[4]) for t in (found if limit is None else found[:limit])]
+    return [(t[3], t[4], t[5]) for t in (found if limit is None else found[:limit])]
 
 
 def home(ctx: SiteContext) -> str:
     page = paths.HOME
-    recent = [(f, item, f.statuses[item.id].notice, paths.link(page, paths.item_page(f.id, item.id)))
-              for f, item in recent_notices(ctx)]
+    rows = [[day(notice.posted_on), f.name, link(ctx.plan.absolute(paths.item_page(f.id, item.id)), item.name),
+             period(notice.period)] for f, item, notice in recent_notices(ctx)]
+    recent = html_table([Col("日期"), Col("小区", key=True), Col("公示项目", key=True), Col("期间")], rows,
+                        caption="最近公示", row_header=None) if rows else None
     districts = [(d, sum(len(fs) for _, fs in streets)) for d, streets in ctx.by_district()]
     return front_matter(ctx.city.site_title, search_boost=2) + render(
         "home.md.j2", city=ctx.city, total=len(ctx.ds.compounds), companies=len(ctx.ds.companies),

@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from generator.derive.status import ItemStatus
 from generator.model.catalogue import CatalogueItem
+from generator.model.disclosures import CompanyProfileFile, ComplaintChannelsFile, item_as
 from generator.model.items import ITEMS
 from generator.render import paths
 from generator.render.answers import Answer, CompoundView, Span, item_answer, key_figures
@@ -162,8 +163,8 @@ def _home(ctx: SiteContext, facts: CompoundFacts, items: list[ItemEntry], common
         "compound_home.md.j2",
         **common,
         pdf=ctx.plan.absolute(paths.pdf_file(facts.id)),
-        manager=profile.file.model.project_manager if profile else None,
-        phones=channels.file.model.phones if channels else None,
+        manager=item_as(profile.file.model, CompanyProfileFile).project_manager if profile else None,
+        phones=item_as(channels.file.model, ComplaintChannelsFile).phones if channels else None,
         supervision=supervision_phones(ctx.city, facts.record, facts.district, facts.street, facts.community),
         company_link=paths.link(page, company_page) if company_page and ctx.has_page(company_page) else None,
         contract_type=CONTRACT_TYPES.get(model.contract.type, "") if model.contract else "",

@@ -80,9 +80,11 @@ def _type_of(annotation: Any) -> tuple[FieldType, tuple[str, ...], bool]:
         annotation = typing.get_args(annotation)[0]
     if typing.get_origin(annotation) is Literal:
         return "string", tuple(str(v) for v in typing.get_args(annotation)), optional
-    for kind, name in ((bool, "boolean"), (int, "integer"), (Decimal, "number"), (date, "date")):
+    kinds: tuple[tuple[type, FieldType], ...] = ((bool, "boolean"), (int, "integer"), (Decimal, "number"),
+                                                  (date, "date"))
+    for kind, name in kinds:
         if isinstance(annotation, type) and issubclass(annotation, kind):
-            return name, (), optional  # type: ignore[return-value]
+            return name, (), optional
     return "string", (), optional
 
 
@@ -96,8 +98,9 @@ def model_columns(model: type[BaseModel], units: dict[str, str] | None = None,
             continue
         kind, enum, optional = _type_of(info.annotation)
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-        if not enum and isinstance(extra.get("enum"), list):
-            enum = tuple(str(v) for v in extra["enum"])
+        listed = extra.get("enum")
+        if not enum and isinstance(listed, list):
+            enum = tuple(str(v) for v in listed)
         title = field_label(info, name)
         out.append(Column(name, title, kind, (units or {}).get(name, ""), enum,
                           required=info.is_required() and not optional, description=info.description or ""))

@@ -27,10 +27,16 @@ from generator.render.web.markdown_escape import html_attr, md_cell, md_text
 
 
 
-def phone_link(value: Any) -> Markup:
-    """A phone number as a ``tel:`` link (the target keeps only its digits)."""
+def tel_href(value: Any) -> str | None:
+    """The ``tel:`` target of a phone number (its digits only), None when it has no digits."""
     digits = "".join(ch for ch in str(value) if ch.isascii() and ch.isdigit())
-    return Markup(f"[{md_text(value)}](tel:{digits})") if digits else md_text(value)
+    return f"tel:{digits}" if digits else None
+
+
+def phone_link(value: Any) -> Markup:
+    """A phone number as a Markdown ``tel:`` link."""
+    href = tel_href(value)
+    return Markup(f"[{md_text(value)}]({href})") if href else md_text(value)
 
 
 def _finalize(value: Any) -> Any:

@@ -27,7 +27,8 @@ from generator.render.context import CompoundFacts, SiteContext
 from generator.render.formatting import day, money
 from generator.render.web.environment import front_matter
 from generator.render.web.items import item_body
-from generator.render.web.markdown_escape import md_cell, md_text
+from generator.render.web.markdown_escape import html_text, md_cell, md_text
+from generator.render.web.tables import Col, html_table, link
 
 CHINA = timezone(timedelta(hours=8))
 
@@ -105,14 +106,16 @@ def _history_page(ctx: SiteContext, facts: CompoundFacts, history: ItemHistory) 
     note = reach_note(ctx)
     if note:
         lines += [note, ""]
-    lines += ["| 版本号 | 期间（张贴日期） | 何时起为现行版本 | 至 | 改动 |", "|---|---|---|---|---|"]
+    rows = []
     for version in reversed(history.versions):
-        link = paths.link(page, paths.item_version(facts.id, item.id, version.key))
+        url = ctx.plan.absolute(paths.item_version(facts.id, item.id, version.key))
         what = Markup("<br>").join(change_lines(version.changes, 6, cell=True)) if version.changes else \
             Markup("首个记录的版本") if version is history.versions[0] else Markup("—")
         until = "现行版本" if version.current else china_time(version.until) if version.until else "已撤下"
-        lines.append(f"| [`{version.stamp}`]({link}) | {md_cell(_version_label(version))} | "
-                     f"{md_cell(china_time(version.since))} | {md_cell(until)} | {what} |")
+        rows.append([link(url, Markup("<code>") + html_text(version.stamp) + Markup("</code>")),
+                     _version_label(version), china_time(version.since), until, what])
+    lines.append(str(html_table([Col("版本号", key=True), Col("期间（张贴日期）", key=True), Col("何时起为现行版本"),
+                                 Col("至"), Col("改动", key=True)], rows, caption="历史版本")))
     return front_matter(f"{item.name}历史版本 · {facts.name}", search_exclude=True) + "\n".join(lines) + "\n"
 
 

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from generator.derive.ledgers import quarterly_totals
 from generator.load.dataset import ItemRecord
+from generator.model.disclosures import PublicRevenueFile, item_as
 from generator.render import paths
 from generator.render.context import CompoundFacts, SiteContext
 from generator.render.plan import manager_photo
@@ -31,7 +32,7 @@ def _slots(ctx: SiteContext, facts: CompoundFacts, record: ItemRecord, page: str
             url = paths.link(page, photo[0])
             slots["manager_photo"] = Markup(f'![项目经理照片]({quote(url, safe="/#")}){{ .manager-photo width="120" }}')
     elif record.item_id == "public_revenue":
-        totals = quarterly_totals(record.file.model, record.table.rows)  # type: ignore[arg-type]
+        totals = quarterly_totals(item_as(record.file.model, PublicRevenueFile), record.table.rows)
         if totals:
             slots["revenue_chart"] = bar_chart(totals, f"{facts.name}公共收益（按季度，元）")
     elif record.item_id == "oversight" and facts.company_id:
@@ -42,4 +43,6 @@ def _slots(ctx: SiteContext, facts: CompoundFacts, record: ItemRecord, page: str
 def item_body(ctx: SiteContext, facts: CompoundFacts, record: ItemRecord, page: str) -> str:
     """The Markdown body of a published (or stale) item's page."""
     item_ctx = ItemContext.of(ctx.ds, facts.record, ctx.rankings, ctx.as_of)
-    return markdown(item_blocks(item_ctx, record), _slots(ctx, facts, record, page))
+    item = ctx.catalogue.get(record.item_id)
+    return markdown(item_blocks(item_ctx, record), _slots(ctx, facts, record, page),
+                    caption=f"{facts.name}{item.name if item else ''}")

@@ -8,7 +8,8 @@ Contract: pure; returns file contents as strings. Downloads:
   CSVs (Frictionless Data Package);
 * ``data/ledgers/<compound>/<item>.csv``: each compound's validated tables, re-written as
   UTF-8 with BOM (Excel opens it directly) with Chinese column headers, whatever encoding
-  and number forms staff typed;
+  and number forms staff typed (amounts of money at least to the cent: ``200`` and ``200.00`` both
+  become ``200.00``);
 * ``feed.xml``: an Atom feed of the latest notices by posting date.
 
 CSV downloads are safe to open in a spreadsheet: a text cell that Excel or WPS would evaluate
@@ -32,6 +33,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.model.shapes import is_money
 from generator.render import paths
 from generator.render.web.city import recent_notices
 from generator.render.web.datapackage import TABLES, Table, descriptor, table_rows
@@ -83,10 +85,23 @@ def _table(table: Table, rows: list[dict[str, Any]]) -> str:
     return _csv([c.header for c in table.columns], [[row[c.key] for c in table.columns] for row in rows])
 
 
+CENT = Decimal("0.01")
+
+
+def _to_cent(value: Any) -> Any:
+    """An amount of money with fewer than two decimals written to the cent (``200`` -> ``200.00``),
+    so a ledger reads the same whether staff typed ``200.00`` in a CSV or Excel stored ``200``;
+    more decimals (a per-㎡ share) are kept."""
+    if isinstance(value, Decimal) and value.is_finite() and int(value.as_tuple().exponent) > -2:
+        return value.quantize(CENT)
+    return value
+
+
 def _ledger(rows: list[BaseModel]) -> str:
-    model = type(rows[0])
-    fields = list(model.model_fields)
-    return _csv([model.model_fields[n].title or n for n in fields], [[getattr(r, n) for n in fields] for r in rows])
+    fields = type(rows[0]).model_fields
+    money = {name for name, info in fields.items() if is_money(info)}
+    return _csv([info.title or name for name, info in fields.items()],
+                [[_to_cent(v) if n in money else v for n in fields for v in [getattr(r, n)]] for r in rows])
 
 
 def ledger_files(ctx: SiteContext) -> dict[str, str]:
@@ -122,14 +137,13 @@ def feed(ctx: SiteContext) -> str:
     """Atom feed of the newest notices; ids and links are absolute under the city's site_url."""
     base = ctx.city.base_url()
     notices = recent_notices(ctx, FEED_ENTRIES)
-    updated = max((f.statuses[i.id].notice.posted_on for f, i in notices), default=ctx.as_of)
+    updated = max((notice.posted_on for _, _, notice in notices), default=ctx.as_of)
     lines = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom">',
              f"  <title>{xml_text(ctx.city.site_title)}：最新公示</title>",
              f"  <id>{xml_text(base)}</id>", f"  <link href={xml_attr(base)}/>",
              f"  <link rel=\"self\" href={xml_attr(paths.absolute_url(base, paths.FEED))}/>",
              f"  <updated>{updated.isoformat()}T00:00:00+08:00</updated>"]
-    for f, item in notices:
-        notice = f.statuses[item.id].notice
+    for f, item, notice in notices:
         url = paths.absolute_url(base, paths.item_page(f.id, item.id))
         period = f"（{notice.period.label}）" if notice.period else ""
         lines += ["  <entry>",

@@ -216,12 +216,19 @@ def periods_table(periods: list[dict[str, object]], red: Markup, bad: Markup) ->
     return html_table(cols, body, caption="历次考评")
 
 
+def _scores(row: dict[str, object]) -> list[str]:
+    """A row's group scores as :func:`_row` made them (one text per rater group)."""
+    scores = row["scores"]
+    assert isinstance(scores, list), scores
+    return scores
+
+
 def scores_table(rows: list[dict[str, object]], groups: list[dict[str, object]]) -> Markup:
     """Every company of a period: rank, company, compounds, each group's score, composite, list."""
     cols = [Col("名次", "right", key=True), Col("企业", key=True), Col("服务小区", key=True),
             *(Col(f"{g['name']}（×{g['weight']}）", "right") for g in groups),
             Col("综合得分", "right", key=True), Col("等级"), Col("榜单", key=True), Col("名次变化")]
-    body = [[str(r["rank"]), r["company_short_a"], r["compounds"], *r["scores"], r["composite"], r["grade"],
+    body = [[str(r["rank"]), r["company_short_a"], r["compounds"], *_scores(r), r["composite"], r["grade"],
              _with_streak(r), r["change"]] for r in rows]
     return html_table(cols, body, caption="得分与名次", row_header=1)
 
@@ -385,7 +392,7 @@ def _latest(ds: Dataset, page: str, items: list[tuple[PeriodRanking, CompanyResu
                n=len(ranking.results), grade_text=md_text(r.grade) if r.grade else None,
                on_list=r.list is not None,
                parts=[{"name": g["name"], "weight": g["weight"], "score": s}
-                      for g, s in zip(_groups(ranking.policy), row["scores"])])
+                      for g, s in zip(_groups(ranking.policy), _scores(row))])
     return row
 
 

@@ -40,13 +40,15 @@ class SiteFiles:
     def add(self, pages: dict[str, str] | None = None, assets: dict[str, Path] | None = None,
             blobs: dict[str, bytes] | None = None) -> None:
         """Add files; two renderers claiming one path is a bug, not something to overwrite."""
-        for more in (pages or {}, assets or {}, blobs or {}):
-            clash = [path for path in more if path in self.pages or path in self.assets or path in self.blobs]
-            if clash:
-                raise ValueError(f"rendered twice: {sorted(clash)[:5]}")
-        self.pages.update(pages or {})
-        self.assets.update(assets or {})
-        self.blobs.update(blobs or {})
+        pages, assets, blobs = pages or {}, assets or {}, blobs or {}
+        seen = {*self.pages, *self.assets, *self.blobs}
+        clash = (pages.keys() & assets.keys()) | ((pages.keys() | assets.keys()) & blobs.keys())
+        clash |= (pages.keys() | assets.keys() | blobs.keys()) & seen
+        if clash:
+            raise ValueError(f"rendered twice: {sorted(clash)[:5]}")
+        self.pages.update(pages)
+        self.assets.update(assets)
+        self.blobs.update(blobs)
 
 
 def render_site(ctx: SiteContext) -> SiteFiles:

@@ -34,6 +34,8 @@ class Col:
     align: Align = "left"
     key: bool = False
     """A column residents look for: shown first in the stacked (phone) layout."""
+    label: str = ""
+    """The cell's label in the stacked layout when the header alone is too terse (a number)."""
 
 
 def cell(value: object) -> Markup:
@@ -65,7 +67,7 @@ def html_table(columns: Sequence[Col], rows: Sequence[Sequence[object]], *, capt
     out = ['<div class="rt"><table class="rt-table" role="table">',
            f"<caption{cap_class}>{html_text(caption)}</caption>",
            '<thead role="rowgroup"><tr role="row">'
-           + "".join(f'<th scope="col" role="columnheader"{_classes(c)}>{html_text(c.header)}</th>' for c in columns)
+           + " ".join(f'<th scope="col" role="columnheader"{_classes(c)}>{html_text(c.header)}</th>' for c in columns)
            + "</tr></thead>", '<tbody role="rowgroup">']
     body = [(r, "") for r in rows] + ([(total, "total")] if total is not None else [])
     for row, kind in body:
@@ -73,7 +75,7 @@ def html_table(columns: Sequence[Col], rows: Sequence[Sequence[object]], *, capt
             raise ValueError(f"table row has {len(row)} cells, expected {width}")
         cells = []
         for i, (col, value) in enumerate(zip(columns, row)):
-            label = f' data-label="{html_attr(col.header)}"'
+            label = f' data-label="{html_attr(col.label or col.header)}"'
             if kind == "total":
                 content = Markup("<strong>") + cell(value) + Markup("</strong>") if str(value) else Markup("")
             else:
@@ -84,6 +86,6 @@ def html_table(columns: Sequence[Col], rows: Sequence[Sequence[object]], *, capt
             else:
                 cells.append(f'<td role="cell"{_classes(col)}{label}>{content}</td>')
         css = ' class="total"' if kind else ""
-        out.append(f'<tr role="row"{css}>' + "".join(cells) + "</tr>")
+        out.append(f'<tr role="row"{css}>' + " ".join(cells) + "</tr>")
     out += ["</tbody></table></div>"]
     return Markup("\n".join(out))

@@ -22,7 +22,8 @@ from generator.render import paths
 from generator.render.context import SiteContext
 from generator.render.web.environment import front_matter
 from generator.render.web.history import CHINA, change_lines, change_text, china_time
-from generator.render.web.markdown_escape import html_attr, md_cell, xml_attr, xml_text
+from generator.render.web.markdown_escape import html_attr, xml_attr, xml_text
+from generator.render.web.tables import Col, html_table, link
 
 UPDATES_SHOWN = 100
 FEED_ENTRIES = 50
@@ -40,13 +41,14 @@ def atom_time(when: datetime | date) -> str:
     return f"{when.isoformat()}T00:00:00+08:00"
 
 
-def _city_versions(ctx: SiteContext) -> list[tuple[str, str, Version]]:
+def _city_versions(ctx: SiteContext) -> list[tuple[str, str, Version, datetime]]:
+    """Committed versions that changed something, newest first: (compound, item, version, since)."""
     out = []
     for (cid, item_id), history in (ctx.versions.items if ctx.versions else {}).items():
         for version in history.versions[1:]:
             if version.changes and version.since is not None:
-                out.append((cid, item_id, version))
-    return sorted(out, key=lambda e: (e[2].since, e[0], e[1]), reverse=True)
+                out.append((cid, item_id, version, version.since))
+    return sorted(out, key=lambda e: (e[3], e[0], e[1]), reverse=True)
 
 
 def updates_page(ctx: SiteContext) -> str:
@@ -59,13 +61,14 @@ def updates_page(ctx: SiteContext) -> str:
     elif not entries:
         lines += ["暂无改动记录。", ""]
     else:
-        items = {i.id: i.name for i in ctx.items}
-        lines += ["| 时间 | 小区 · 项目 | 改动 |", "|---|---|---|"]
-        for cid, item_id, version in entries:
-            link = paths.link(page, paths.item_version(cid, item_id, version.key))
-            what = Markup("<br>").join(change_lines(version.changes, 4, cell=True))
-            lines.append(f"| {china_time(version.since)} | [{md_cell(ctx.compound(cid).name)} · {md_cell(items[item_id])}]({link}) "
-                         f"| {what} |")
+        items: dict[str, str] = {i.id: i.name for i in ctx.items}
+        rows = [[china_time(version.since),
+                 link(ctx.plan.absolute(paths.item_version(cid, item_id, version.key)),
+                      f"{ctx.compound(cid).name} · {items[item_id]}"),
+                 Markup("<br>").join(change_lines(version.changes, 4, cell=True))]
+                for cid, item_id, version, _since in entries]
+        lines.append(str(html_table([Col("时间"), Col("小区 · 项目", key=True), Col("改动", key=True)], rows,
+                                    caption="最近更新", row_header=None)))
         lines.append("")
     return front_matter("最近更新", search_exclude=True) + "\n".join(lines) + "\n"
 
@@ -73,17 +76,17 @@ def updates_page(ctx: SiteContext) -> str:
 def compound_feed(ctx: SiteContext, compound_id: str) -> str:
     base = ctx.city.base_url()
     facts = ctx.compound(compound_id)
-    items = {i.id: i.name for i in ctx.items}
+    items: dict[str, str] = {i.id: i.name for i in ctx.items}
     author = facts.company.name if facts.company else facts.name
     entries: list[tuple[str, str, str, str]] = []  # (updated, title, url, summary)
     if ctx.versions is not None:
-        for cid, item_id, version in _city_versions(ctx):
+        for cid, item_id, version, since in _city_versions(ctx):
             if cid != compound_id:
                 continue
             url = paths.absolute_url(base, paths.item_version(cid, item_id, version.key))
             flag = "（含更正）" if version.corrections else ""
             summary = "；".join(("更正：" if c.correction else "") + change_text(c) for c in version.changes)
-            entries.append((atom_time(version.since), f"{facts.name}：{items[item_id]}更新{flag}", url, summary))
+            entries.append((atom_time(since), f"{facts.name}：{items[item_id]}更新{flag}", url, summary))
     else:
         for item in ctx.items:
             notice = facts.statuses[item.id].notice

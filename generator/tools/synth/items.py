@@ -292,6 +292,7 @@ def _service_accounts(p: CompoundPlan, ctx: Context) -> Built:
         spend = cents((received + other) * rng.randint(900, 1040) / 1000)
     costs = _split(spend, weights, rng)
     data: dict[str, Any] = {}
+    period: str | int  # a quarter (commission contracts report quarterly) or a year
     if commission:
         period, posted = ("2026-Q1", _day(rng, date(2026, 4, 10), 20)) if stale else ("2026-Q3", _day(rng, date(2026, 10, 10), 20))
         figures = service_accounts(receivable, received, arrears, other, costs, p.commission_rate)
@@ -326,7 +327,7 @@ def _maintenance_fund(p: CompoundPlan, ctx: Context) -> Built:
     years = [2023, 2024] if stale else [2024, 2025]
     opening = cents(p.floor_area * rng.randint(35, 80))
     uses: list[tuple[date, Decimal]] = []
-    rows = []
+    rows: list[dict[str, Any]] = []
     candidates = [f for f in FUND_PROJECTS if p.elevators or "电梯" not in f[0]]
     for year in years:
         for _ in range(rng.randint(*p.fund_uses)):
