@@ -155,7 +155,8 @@ def test_two_compounds_keep_their_tables_as_workbooks_saved_by_a_spreadsheet_pro
 def test_the_sample_shows_stated_and_computed_figures(checked):
     """Type nothing twice: one compound states its quarter totals (checked against the ledger),
     another leaves them, its ledger balances and its collection rate to the generator; a fund
-    year without balances is computed from the year before."""
+    year without balances is computed from the year before; a utility table gives only the
+    readings and the price."""
     ds, _, _ = checked
     revenue = {cid: rec.items["public_revenue"] for cid, rec in ds.compounds.items() if "public_revenue" in rec.items}
     assert any(r.file.model.quarters for r in revenue.values())
@@ -169,6 +170,9 @@ def test_the_sample_shows_stated_and_computed_figures(checked):
     funds = [rec.items["maintenance_fund"].file.model for rec in ds.compounds.values() if "maintenance_fund" in rec.items]
     assert any(y.closing_balance is None for f in funds for y in f.years)
     assert any(y.closing_balance is not None for f in funds for y in f.years)
+    utility = [rec.items["utility_sharing"].table for rec in ds.compounds.values() if "utility_sharing" in rec.items]
+    assert any(t.rows and "usage" not in t.header and "per_unit" not in t.header for t in utility)
+    assert any("usage" in t.header and "per_unit" in t.header for t in utility)
 
 
 def test_coded_values_are_written_in_chinese_somewhere(checked):

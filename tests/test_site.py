@@ -212,6 +212,14 @@ def test_open_data_files(built: Built, checked) -> None:
         (data / "ledgers/hepan-yaju/public_revenue.csv").read_text(encoding="utf-8-sig")))][1:]
     assert amounts and all(re.fullmatch(r"\d+\.\d\d", a) for a in amounts)
     assert [Decimal(a) for a in amounts] == [r.amount for r in workbook.table.rows]
+    # what the clerk left to the generator is in the download as on the page
+    assert all(row.balance is None for row in workbook.table.rows)
+    balances = [r[5] for r in csv.reader(io.StringIO(
+        (data / "ledgers/hepan-yaju/public_revenue.csv").read_text(encoding="utf-8-sig")))][1:]
+    assert balances and all(re.fullmatch(r"-?\d+\.\d\d", b) for b in balances)
+    shares = list(csv.DictReader(io.StringIO(
+        (data / "ledgers/cuiping-shanzhuang/utility_sharing.csv").read_text(encoding="utf-8-sig"))))
+    assert shares and all(re.fullmatch(r"\d+\.\d\d", r["分摊标准"]) for r in shares)
 
 
 def test_feed_lists_the_newest_notices_first(built: Built, checked) -> None:

@@ -3,7 +3,7 @@
 Amounts are compared exactly after rounding the computed value to 0.01 元 (ROUND_HALF_UP),
 the way a notice prints them; rates to 0.001. Codes:
 
-* ``arith-line-total``: a row's own arithmetic (usage = end − start, amount = usage × price,
+* ``arith-line-total``: a row's own arithmetic where the clerk wrote the figure (usage = end − start, amount = usage × price,
   per-unit share, commission = rate × costs);
 * ``arith-period-total``: a stated total differs from the sum of its rows (quarter
   statements vs the public-revenue ledger, fund use vs its use list, total cost);
@@ -169,7 +169,7 @@ def _utility(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of:
         expected = money(row.usage * row.unit_price)
         if row.amount != expected:
             r.mismatch("arith-line-total", "金额", row.amount, expected, **table.at(i, "amount"), how="用量 × 单价")
-        if basis:
+        if basis and row.per_unit is not None:
             # Per-㎡ shares are small: the notice may state 2 to 4 decimals; check at the stated precision.
             places = Decimal(1).scaleb(-max(2, min(4, -row.per_unit.as_tuple().exponent)))
             share = (row.amount / basis).quantize(places, rounding=ROUND_HALF_UP)

@@ -10,7 +10,13 @@ collection rate, total cost, commission and surplus are optional input. Contract
   deposited + interest − used;
 * :func:`service_figures`: the same for a service-accounts file: collection rate = received
   ÷ receivable (3 decimals, half up), total cost = the sum of the cost lines, commission =
-  rate × total cost (to the cent), surplus = received + other income − total cost − commission.
+  rate × total cost (to the cent), surplus = received + other income − total cost − commission;
+* :func:`utility_share`: a utility row's 分摊标准, stated or amount ÷ the file's basis (to the
+  fen per household, to 4 decimals per ㎡, half up); None without a basis. (Its 用量 and 金额
+  are completed by the row model itself, :class:`generator.model.tables.UtilityRow`.);
+* :func:`completed_rows`: a table's rows with those figures filled in where the clerk left
+  them out (a public-revenue balance, a utility share), as the pages show them: what the
+  open-data ledgers publish.
 
 Pure and exact (Decimal). Pages, notices, open data and the residents' answers read these.
 """
@@ -22,8 +28,11 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Sequence
 
-from generator.model.disclosures import MaintenanceFundFile, ServiceAccountsFile
-from generator.model.tables import MaintenanceFundUseRow
+from generator.derive.ledgers import running_balances
+from generator.model.base import Record
+from generator.model.disclosures import (ItemFile, MaintenanceFundFile, PublicRevenueFile, ServiceAccountsFile,
+                                         UtilitySharingFile)
+from generator.model.tables import MaintenanceFundUseRow, PublicRevenueRow, UtilityRow
 
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
@@ -87,3 +96,26 @@ def service_figures(file: ServiceAccountsFile) -> ServiceFigures:
         if surplus is None:
             surplus = i.received + i.other_income - total - (commission or ZERO)
     return ServiceFigures(rate, total, commission, surplus)
+
+
+SHARE_PLACES = {"按户": CENT, "按建筑面积": Decimal("0.0001")}
+"""How precisely a computed share is written: 元 per household to the fen, 元 per ㎡ to 4 places."""
+
+
+def utility_share(file: UtilitySharingFile, row: UtilityRow) -> Decimal | None:
+    if row.per_unit is not None:
+        return row.per_unit
+    if not file.basis_total:
+        return None
+    places = SHARE_PLACES[file.method or "按建筑面积"]
+    return (row.amount / file.basis_total).quantize(places, rounding=ROUND_HALF_UP)
+
+
+def completed_rows(file: ItemFile, rows: Sequence[Record]) -> list[Record]:
+    if isinstance(file, PublicRevenueFile):
+        ledger = [r for r in rows if isinstance(r, PublicRevenueRow)]
+        balances = running_balances(file.opening_balance, ledger)
+        return [r if r.balance is not None else r.model_copy(update={"balance": b}) for r, b in zip(ledger, balances)]
+    if isinstance(file, UtilitySharingFile):
+        return [r.model_copy(update={"per_unit": utility_share(file, r)}) for r in rows if isinstance(r, UtilityRow)]
+    return list(rows)

@@ -24,7 +24,7 @@ from datetime import date
 from typing import Literal, Sequence
 
 from generator.derive.ledgers import quarterly_totals
-from generator.derive.statements import fund_years, service_figures
+from generator.derive.statements import fund_years, service_figures, utility_share
 from generator.derive.rank import CompanyResult, PeriodRanking, history
 from generator.derive.status import ItemStatus
 from generator.load.dataset import CompoundRecord
@@ -292,7 +292,7 @@ def utility_spans(v: CompoundView) -> list[Span] | None:
     month = max(r.month for r in rows)
     unit = "元/户" if f.method == "按户" else "元/㎡"
     year, _, m = month.partition("-")
-    parts = [[_t(f"{r.kind} "), _fig(quantity(r.per_unit)), _t(f" {unit}")]
+    parts = [[_t(f"{r.kind} "), _fig(quantity(utility_share(f, r))), _t(f" {unit}")]
              for r in sorted(rows, key=lambda r: r.kind) if r.month == month]
     return [_t(f"{year}年{int(m)}月公摊："), *_join(parts, "，")]
 

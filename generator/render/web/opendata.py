@@ -8,8 +8,9 @@ Contract: pure; returns file contents as strings. Downloads:
   CSVs (Frictionless Data Package);
 * ``data/ledgers/<compound>/<item>.csv``: each compound's validated tables, re-written as
   UTF-8 with BOM (Excel opens it directly) with Chinese column headers, whatever encoding
-  and number forms staff typed (amounts of money at least to the cent: ``200`` and ``200.00`` both
-  become ``200.00``);
+  and number forms staff typed, with what the pages compute where staff left it out (a
+  balance, a share: :func:`generator.derive.statements.completed_rows`); amounts of money at
+  least to the cent (``200`` and ``200.00`` both become ``200.00``);
 * ``feed.xml``: an Atom feed of the latest notices by posting date.
 
 CSV downloads are safe to open in a spreadsheet: a text cell that Excel or WPS would evaluate
@@ -29,10 +30,11 @@ import json
 import re
 from decimal import Decimal
 from datetime import date
-from typing import Any
+from typing import Any, Sequence
 
 from pydantic import BaseModel
 
+from generator.derive.statements import completed_rows
 from generator.model.shapes import is_money
 from generator.render import paths
 from generator.render.web.city import recent_notices
@@ -97,7 +99,7 @@ def _to_cent(value: Any) -> Any:
     return value
 
 
-def _ledger(rows: list[BaseModel]) -> str:
+def _ledger(rows: Sequence[BaseModel]) -> str:
     fields = type(rows[0]).model_fields
     money = {name for name, info in fields.items() if is_money(info)}
     return _csv([info.title or name for name, info in fields.items()],
@@ -112,7 +114,7 @@ def ledger_files(ctx: SiteContext) -> dict[str, str]:
         for item in ctx.items:
             record = f.shown(item.id)
             if record and record.table.rows:
-                out[paths.ledger_file(cid, item.id)] = _ledger(record.table.rows)
+                out[paths.ledger_file(cid, item.id)] = _ledger(completed_rows(record.file.model, record.table.rows))
     return out
 
 
