@@ -10,6 +10,7 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 from collections import Counter
 from decimal import Decimal
 
@@ -231,3 +232,35 @@ def test_feed_lists_the_newest_notices_first(built: Built, checked) -> None:
     link = root.find("a:entry/a:link", ns).get("href")
     ds, _ = checked
     assert link.startswith(ds.city.model.base_url() + "compounds/")
+
+
+class _Paragraphs(HTMLParser):
+    """The text of every <p> of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[str] = []
+        self._depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "p":
+            self._depth += 1
+            self.texts.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "p":
+            self._depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._depth:
+            self.texts[-1] += data
+
+
+@pytest.mark.parametrize("page", ["data-guide", "about", "complain"])
+def test_numbered_steps_of_the_content_pages_stay_lists(built: Built, page: str) -> None:
+    """A step written "4. …" that Markdown folded into the paragraph above (a code block in a
+    list item does that) reads as one run-on paragraph on a phone."""
+    parser = _Paragraphs()
+    parser.feed((built.site / page / "index.html").read_text(encoding="utf-8"))
+    folded = [t for t in parser.texts if re.search(r"\n\s*\d+\. \S", t)]
+    assert folded == [], folded[:2]
