@@ -75,6 +75,7 @@ _code("csv-duplicate-column", E, "表头有重复的列", "删除重复的列。
 _code("csv-extra-cells", E, "某行的格数多于表头", "删除多余的单元格，或检查数字中的逗号是否未加引号。")
 _code("file-missing", E, "缺少必需的文件", "参照示例数据创建该文件。")
 _code("file-unknown", W, "不认识的文件", "可用的文件名见数据说明。")
+_code("file-format", W, "表格格式读不了", "在 Excel 或 WPS 中打开，“另存为 → Excel 工作簿（*.xlsx）”，文件名不变，再删除原文件。")
 _code("file-outside", E, "文件在数据目录之外", "把真正的文件复制进数据目录，删除链接。")
 _code("file-too-large", E, "文件超过上限", "表格只保留本期要公示的行，往期记录另存；照片压缩后再放入。")
 _code("yaml-too-deep", E, "YAML 嵌套过深", "参照数据说明中的示例结构书写。")

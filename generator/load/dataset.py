@@ -433,7 +433,7 @@ def _unknown_file(ld: _Loader, path: Path) -> None:
         return
     stem, _, suffix = name.partition(".")
     if suffix.lower() in ("xls", "et", "ods", "numbers") and f"{stem}.yaml" in KNOWN_COMPOUND_FILES:
-        ld.findings.warn("file-unknown", ld.rel(path), f"“{name}”不是可读取的表格格式，将被忽略",
+        ld.findings.warn("file-format", ld.rel(path), f"“{name}”不是可读取的表格格式，将被忽略",
                          hint=f"在 Excel 或 WPS 中打开，“另存为 → Excel 工作簿（*.xlsx）”，保存为 {stem}.xlsx，再删除这个文件。")
         return
     close = difflib.get_close_matches(name, sorted(KNOWN_COMPOUND_FILES), n=1, cutoff=0.7)
