@@ -27,13 +27,6 @@ def drop_last_column(file: str) -> Mutation:
     return apply
 
 
-def resave_as_utf16(file: str) -> Mutation:
-    def apply(root: Path) -> None:
-        path = root / file
-        path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
-    return apply
-
-
 DEFECTS = [
     # --- files and syntax ---
     Defect("yaml-syntax", replace(f"{PC}/company_profile.yaml", "office: {address", "office: {address: ["),
@@ -45,14 +38,15 @@ DEFECTS = [
     Defect("misnamed-file", chain(rename(f"{PC}/parking.yaml", f"{PC}/parkng.yaml"), delete(f"{PC}/parking.csv")),
            "file-unknown", f"{PC}/parkng.yaml", None, severity=WARNING, hints=("parking.yaml",),
            also=("disclosure-missing",)),  # parking is now undisclosed
-    Defect("csv-encoding", resave_as_utf16(f"{PC}/parking.csv"), "csv-encoding", f"{PC}/parking.csv", 1),
+    Defect("csv-encoding", write(f"{PC}/parking.csv", "車位類型,權屬\n".encode("big5") + b"\xff\xfe\n"),
+           "csv-encoding", f"{PC}/parking.csv", 1),
     Defect("csv-unknown-column", replace(f"{PC}/parking.csv", "monthly_fee", "monthly_fees"),
            "csv-unknown-column", f"{PC}/parking.csv", 1, 7, field="monthly_fees", hints=("monthly_fee",)),
     Defect("csv-missing-column", drop_last_column(f"{PC}/fee_schedule.csv"),
            "csv-missing-column", f"{PC}/fee_schedule.csv", 1, field="basis"),
     # --- fields and values ---
-    Defect("unknown-field", replace(f"{PC}/compound.yaml", "address:", "adress:"),
-           "field-unknown", f"{PC}/compound.yaml", 5, 1, field="adress", hints=("address",),
+    Defect("unknown-field", replace(f"{PC}/compound.yaml", "community:", "comunity:"),
+           "field-unknown", f"{PC}/compound.yaml", 4, 1, field="comunity", hints=("community",),
            also=("field-required",)),  # the real field is now missing
     Defect("unknown-nested-field", replace(f"{PC}/company_profile.yaml", "office_phone:", "ofice_phone:"),
            "field-unknown", f"{PC}/company_profile.yaml", 2, 29, field="project_manager.ofice_phone",

@@ -53,7 +53,8 @@ def test_json_findings_are_stable(mini: Path) -> None:
     first, second = cli(*args), cli(*args)
     assert first.exit_code == 1 and first.stdout == second.stdout
     items = json.loads(first.stdout)
-    assert [sorted(i) for i in items] == [["cell", "code", "column", "column_name", "field", "file", "hint", "line", "message", "severity"]] * len(items)
+    assert [sorted(i) for i in items] == [["cell", "code", "column", "column_name", "field", "file", "hint", "line", "message", "severity",
+                                            "sheet"]] * len(items)
     assert [(i["file"], i["line"], i["code"], i["severity"]) for i in items] == [
         (f"{PC}/compound.yaml", 9, "yaml-duplicate-key", "error"),
         (f"{PC}/fee_schedule.csv", 2, "money-negative", "error"),

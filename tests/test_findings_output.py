@@ -106,3 +106,14 @@ def test_the_command_line_framework_speaks_chinese(mini: Path) -> None:
     unknown = cli("check", "--data", mini, "--nope")
     assert unknown.exit_code == 2 and "没有选项 '--nope'" in unknown.output and "No such option" not in unknown.output
     assert "[必填]" in cli("synth", "--help").output
+
+
+def test_workbooks_in_formats_it_cannot_read_say_how_to_save_them(mini: Path) -> None:
+    """A WPS .et and an .ods table: one warning each, or one folded line that still says what to do."""
+    (mini / PC / "parking.et").write_bytes(b"WPS")
+    (mini / PC / "oversight.ods").write_bytes(b"ODS")
+    out = cli("check", "--data", mini, "--as-of", DAY).stdout
+    assert "file-format [警告] 表格格式读不了 2 项：oversight.ods、parking.et" in out
+    assert "另存为 → Excel 工作簿（*.xlsx）”，文件名不变" in out
+    verbose = cli("check", "--data", mini, "--as-of", DAY, "--verbose").stdout
+    assert "保存为 parking.xlsx" in verbose and "保存为 oversight.xlsx" in verbose

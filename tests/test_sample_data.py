@@ -8,6 +8,7 @@ same views the site is built from.
 from __future__ import annotations
 
 import json
+import zipfile
 from datetime import date
 
 import pytest
@@ -134,3 +135,47 @@ def test_csvs_come_in_every_accepted_encoding_and_load_cleanly(checked):
         encodings.add("utf-8-bom" if raw.startswith(b"\xef\xbb\xbf") else decode(raw)[1])
     assert encodings == {"utf-8-bom", "utf-8-sig", "gb18030"}  # utf-8-sig = plain UTF-8 without BOM
     assert not [f for f in findings if f.code.startswith(("csv-", "value-", "field-"))]
+
+
+def test_two_compounds_keep_their_tables_as_workbooks_saved_by_a_spreadsheet_program(checked):
+    ds, _, _ = checked
+    workbooks = {rec.id: sorted(r.table.rel.rsplit("/", 1)[-1] for r in rec.items.values()
+                                if r.table.rel and r.table.rel.endswith(".xlsx"))
+                 for rec in ds.compounds.values()}
+    with_workbooks = {cid for cid, names in workbooks.items() if names}
+    assert len(with_workbooks) >= 2, workbooks
+    for cid in with_workbooks:
+        assert not list((DATA / "compounds" / cid).glob("*.csv")), f"{cid} keeps its tables in one form"
+        # Saved by LibreOffice Calc, not by the generator: the producer says so.
+        for name in workbooks[cid]:
+            with zipfile.ZipFile(DATA / "compounds" / cid / name) as archive:
+                assert b"LibreOffice" in archive.read("docProps/app.xml"), name
+
+
+def test_the_sample_shows_stated_and_computed_figures(checked):
+    """Type nothing twice: one compound states its quarter totals (checked against the ledger),
+    another leaves them, its ledger balances and its collection rate to the generator; a fund
+    year without balances is computed from the year before; a utility table gives only the
+    readings and the price."""
+    ds, _, _ = checked
+    revenue = {cid: rec.items["public_revenue"] for cid, rec in ds.compounds.items() if "public_revenue" in rec.items}
+    assert any(r.file.model.quarters for r in revenue.values())
+    computed = [cid for cid, r in revenue.items()
+                if not r.file.model.quarters and r.table.rows and all(row.balance is None for row in r.table.rows)]
+    assert computed, "no compound leaves its quarter totals and balances to the generator"
+    assert any(r.table.totals for r in revenue.values()), "no ledger with a 合计 row"
+    accounts = [rec.items["service_accounts"].file.model for rec in ds.compounds.values() if "service_accounts" in rec.items]
+    assert any(a.income and a.income.collection_rate is None for a in accounts)
+    assert any(a.income and a.income.collection_rate is not None for a in accounts)
+    funds = [rec.items["maintenance_fund"].file.model for rec in ds.compounds.values() if "maintenance_fund" in rec.items]
+    assert any(y.closing_balance is None for f in funds for y in f.years)
+    assert any(y.closing_balance is not None for f in funds for y in f.years)
+    utility = [rec.items["utility_sharing"].table for rec in ds.compounds.values() if "utility_sharing" in rec.items]
+    assert any(t.rows and "usage" not in t.header and "per_unit" not in t.header for t in utility)
+    assert any("usage" in t.header and "per_unit" in t.header for t in utility)
+
+
+def test_coded_values_are_written_in_chinese_somewhere(checked):
+    ds, _, _ = checked
+    texts = [(rec.folder / "compound.yaml").read_text(encoding="utf-8") for rec in ds.compounds.values()]
+    assert any("management: 专业物业" in t for t in texts) and any("management: professional" in t for t in texts)

@@ -8,8 +8,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 from collections import Counter
+from decimal import Decimal
 
 import pytest
 
@@ -203,6 +206,21 @@ def test_open_data_files(built: Built, checked) -> None:
     assert copy[0][:5] == ["日期", "类型", "类别", "摘要", "金额"]
     assert len(copy) == len(ledger.rows) + 1
     assert [r[4] for r in copy[1:]] == [format(r.amount, "f") for r in ledger.rows]
+    # a workbook stores 200.00 as 200: the download writes it to the cent, like a CSV's
+    workbook = ds.compounds["hepan-yaju"].items["public_revenue"]
+    assert workbook.file.rel.endswith(".yaml") and workbook.table.rel.endswith(".xlsx")
+    amounts = [r[4] for r in csv.reader(io.StringIO(
+        (data / "ledgers/hepan-yaju/public_revenue.csv").read_text(encoding="utf-8-sig")))][1:]
+    assert amounts and all(re.fullmatch(r"\d+\.\d\d", a) for a in amounts)
+    assert [Decimal(a) for a in amounts] == [r.amount for r in workbook.table.rows]
+    # what the clerk left to the generator is in the download as on the page
+    assert all(row.balance is None for row in workbook.table.rows)
+    balances = [r[5] for r in csv.reader(io.StringIO(
+        (data / "ledgers/hepan-yaju/public_revenue.csv").read_text(encoding="utf-8-sig")))][1:]
+    assert balances and all(re.fullmatch(r"-?\d+\.\d\d", b) for b in balances)
+    shares = list(csv.DictReader(io.StringIO(
+        (data / "ledgers/cuiping-shanzhuang/utility_sharing.csv").read_text(encoding="utf-8-sig"))))
+    assert shares and all(re.fullmatch(r"\d+\.\d\d", r["分摊标准"]) for r in shares)
 
 
 def test_feed_lists_the_newest_notices_first(built: Built, checked) -> None:
@@ -214,3 +232,35 @@ def test_feed_lists_the_newest_notices_first(built: Built, checked) -> None:
     link = root.find("a:entry/a:link", ns).get("href")
     ds, _ = checked
     assert link.startswith(ds.city.model.base_url() + "compounds/")
+
+
+class _Paragraphs(HTMLParser):
+    """The text of every <p> of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[str] = []
+        self._depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "p":
+            self._depth += 1
+            self.texts.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "p":
+            self._depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._depth:
+            self.texts[-1] += data
+
+
+@pytest.mark.parametrize("page", ["data-guide", "about", "complain"])
+def test_numbered_steps_of_the_content_pages_stay_lists(built: Built, page: str) -> None:
+    """A step written "4. …" that Markdown folded into the paragraph above (a code block in a
+    list item does that) reads as one run-on paragraph on a phone."""
+    parser = _Paragraphs()
+    parser.feed((built.site / page / "index.html").read_text(encoding="utf-8"))
+    folded = [t for t in parser.texts if re.search(r"\n\s*\d+\. \S", t)]
+    assert folded == [], folded[:2]

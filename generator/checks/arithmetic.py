@@ -3,7 +3,7 @@
 Amounts are compared exactly after rounding the computed value to 0.01 元 (ROUND_HALF_UP),
 the way a notice prints them; rates to 0.001. Codes:
 
-* ``arith-line-total``: a row's own arithmetic (usage = end − start, amount = usage × price,
+* ``arith-line-total``: a row's own arithmetic where the clerk wrote the figure (usage = end − start, amount = usage × price,
   per-unit share, commission = rate × costs);
 * ``arith-period-total``: a stated total differs from the sum of its rows (quarter
   statements vs the public-revenue ledger, fund use vs its use list, total cost);
@@ -16,7 +16,6 @@ the way a notice prints them; rates to 0.001. Codes:
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -24,6 +23,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from generator.findings import Findings
 from generator.load.dataset import CompoundRecord, Dataset, ItemRecord
 from generator.derive.ledgers import ledger_quarters
+from generator.derive.statements import collection_rate, fund_years, service_figures
+from generator.derive.statements import used_by_year as statement_used_by_year
 from generator.model.base import quarter_of
 from generator.model.disclosures import (MaintenanceFundFile, OversightFile, PublicRevenueFile, ServiceAccountsFile,
                                          UtilitySharingFile, item_as)
@@ -112,29 +113,40 @@ def _public_revenue(rec: CompoundRecord, record: ItemRecord, findings: Findings,
                          line=record.file.line_of("quarters", i, "period"), field=f"quarters[{i + 1}].period",
                          hint="写成 2026-Q3 这样的季度。")
             continue
+        if not table.rows:
+            # No ledger: the stated quarter is all there is, so its income and cost must be given.
+            for field in ("income", "cost"):
+                if getattr(st, field) is None:
+                    findings.add("field-required", record.file.rel,
+                                 f"{st.period.label}没有台账明细，季度汇总必须写{_PR_LABEL[field]}",
+                                 line=record.file.line_of("quarters", i), field=f"quarters[{i + 1}].{field}",
+                                 hint="在台账（public_revenue 表格）中逐笔记录，汇总就可以不填；或在这里补上合计。")
+            continue
         got = ledger.get(q)
         wrong: set[str] = set()
         for field in ("income", "cost", "company_share", "used"):
             stated, expected = getattr(st, field), getattr(got, field) if got else ZERO
-            if stated != expected:
+            if stated is not None and stated != expected:
                 wrong.add(field)
                 yaml.mismatch("arith-period-total", f"{st.period.label}{_PR_LABEL[field]}", stated, expected,
                               line=record.file.line_of("quarters", i, field), field=f"quarters[{i + 1}].{field}",
                               how="台账本季度各行合计")
         # Dependent checks use the ledger's totals, so a wrong total (reported above) never
         # makes a correct net figure or share look wrong.
-        income, cost, share = (got.income, got.cost, got.company_share) if got else (st.income, st.cost, st.company_share)
-        if st.net_to_owners != income - cost - share and st.net_to_owners != st.income - st.cost - st.company_share:
+        income, cost, share = (got.income, got.cost, got.company_share) if got else (ZERO, ZERO, ZERO)
+        stated_net = (st.income or income) - (st.cost or cost) - (st.company_share if st.company_share is not None else share)
+        if st.net_to_owners is not None and st.net_to_owners != income - cost - share and st.net_to_owners != stated_net:
             yaml.mismatch("arith-net", f"{st.period.label}归业主净收益", st.net_to_owners,
                           income - cost - share, line=record.file.line_of("quarters", i, "net_to_owners"),
                           field=f"quarters[{i + 1}].net_to_owners", how="收入 − 成本 − 企业分成")
         if file.company_share_rate is not None and "company_share" not in wrong:
             expected_share = money(file.company_share_rate * (income - cost))
-            if st.company_share != expected_share:
+            if (st.company_share if st.company_share is not None else share) != expected_share:
                 yaml.mismatch("arith-net", f"{st.period.label}企业分成", st.company_share, expected_share,
                               line=record.file.line_of("quarters", i, "company_share"),
                               field=f"quarters[{i + 1}].company_share", how=f"约定比例 {file.company_share_rate} ×（收入 − 成本）")
-        if got is not None and st.closing_balance != got.closing_balance and st.closing_balance != carried_by_quarter.get(q):
+        if got is not None and st.closing_balance is not None and st.closing_balance != got.closing_balance \
+                and st.closing_balance != carried_by_quarter.get(q):
             yaml.mismatch("arith-balance", f"{st.period.label}期末结余", st.closing_balance, got.closing_balance,
                           line=record.file.line_of("quarters", i, "closing_balance"),
                           field=f"quarters[{i + 1}].closing_balance", how="台账本季度最后结余")
@@ -157,7 +169,7 @@ def _utility(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of:
         expected = money(row.usage * row.unit_price)
         if row.amount != expected:
             r.mismatch("arith-line-total", "金额", row.amount, expected, **table.at(i, "amount"), how="用量 × 单价")
-        if basis:
+        if basis and row.per_unit is not None:
             # Per-㎡ shares are small: the notice may state 2 to 4 decimals; check at the stated precision.
             places = Decimal(1).scaleb(-max(2, min(4, -row.per_unit.as_tuple().exponent)))
             share = (row.amount / basis).quantize(places, rounding=ROUND_HALF_UP)
@@ -170,8 +182,9 @@ def _service_accounts(rec: CompoundRecord, record: ItemRecord, findings: Finding
     r = _Reporter(findings, record.file.rel)
     at = record.file.line_of
     if f.income is not None and f.income.receivable > 0:
-        rate = (f.income.received / f.income.receivable).quantize(MILLI, rounding=ROUND_HALF_UP)
-        if f.income.collection_rate.quantize(MILLI, rounding=ROUND_HALF_UP) != rate:
+        rate = collection_rate(f.income.received, f.income.receivable)
+        stated_rate = f.income.collection_rate
+        if stated_rate is not None and stated_rate.quantize(MILLI, rounding=ROUND_HALF_UP) != rate:
             r.mismatch("arith-rate", "收缴率", f.income.collection_rate, rate, line=at("income", "collection_rate"),
                        field="income.collection_rate", how="实收 ÷ 应收")
         if f.income.received > f.income.receivable:
@@ -188,7 +201,7 @@ def _service_accounts(rec: CompoundRecord, record: ItemRecord, findings: Finding
                          field="commission", hint="删除 commission，或在 compound.yaml 中把合同类型改为 commission（酬金制）。")
         base = f.total_cost if f.total_cost is not None else total
         expected = money(f.commission.rate * base)
-        if f.commission.amount != expected:
+        if f.commission.amount is not None and f.commission.amount != expected:
             r.mismatch("arith-line-total", "酬金", f.commission.amount, expected, line=at("commission", "amount"),
                        field="commission.amount", how=f"酬金比例 {f.commission.rate} × 支出合计")
     elif is_commission and f.income is not None:
@@ -196,7 +209,7 @@ def _service_accounts(rec: CompoundRecord, record: ItemRecord, findings: Finding
                      field="commission", hint="补充 commission: {rate: 0.1, amount: ...}。")
     if f.surplus is not None and f.income is not None:
         cost = f.total_cost if f.total_cost is not None else total
-        expected = f.income.received + f.income.other_income - cost - (f.commission.amount if f.commission else ZERO)
+        expected = f.income.received + f.income.other_income - cost - (service_figures(f).commission or ZERO)
         if f.surplus != expected:
             r.mismatch("arith-balance", "结余", f.surplus, expected, line=at("surplus"), field="surplus",
                        how="实收 + 其他收入 − 支出合计 − 酬金")
@@ -205,22 +218,27 @@ def _service_accounts(rec: CompoundRecord, record: ItemRecord, findings: Finding
 def _maintenance_fund(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of: date) -> None:
     f = item_as(record.file.model, MaintenanceFundFile)
     r = _Reporter(findings, record.file.rel)
-    used_by_year: dict[int, Decimal] = defaultdict(Decimal)
-    for row in record.table.rows:
-        used_by_year[row.date.year] += row.amount
+    used_by_year = dict(statement_used_by_year(record.table.rows))
+    computed = {t.year: t for t in fund_years(f, record.table.rows)}
     for i, y in enumerate(f.years):
-        expected = y.opening_balance + y.deposited + y.interest - y.used
-        if y.closing_balance != expected:
+        if i == 0 and y.opening_balance is None:
+            findings.add("field-required", record.file.rel, f"{y.year} 年是第一个年度，必须写期初余额",
+                         line=record.file.line_of("years", i), field=f"years[{i + 1}].opening_balance",
+                         hint="以后各年的期初余额可以不写，按上一年年末余额计算。")
+        c = computed[y.year]
+        expected = c.opening_balance + y.deposited + y.interest - c.used
+        if y.closing_balance is not None and y.closing_balance != expected:
             r.mismatch("arith-balance", f"{y.year} 年末余额", y.closing_balance, expected,
                        line=record.file.line_of("years", i, "closing_balance"), field=f"years[{i + 1}].closing_balance",
                        how="期初 + 归集 + 利息 − 使用")
         spent = used_by_year.pop(y.year, ZERO)
-        if record.table.rel is not None and y.used != spent:
+        if record.table.rel is not None and y.used is not None and y.used != spent:
             r.mismatch("arith-period-total", f"{y.year} 年使用金额", y.used, spent,
                        line=record.file.line_of("years", i, "used"), field=f"years[{i + 1}].used",
-                       how="使用明细（maintenance_fund.csv）当年合计")
-        if i > 0 and y.opening_balance != f.years[i - 1].closing_balance:
-            r.mismatch("arith-balance", f"{y.year} 年期初余额", y.opening_balance, f.years[i - 1].closing_balance,
+                       how=f"使用明细（{record.table.rel.rsplit('/', 1)[-1]}）当年合计")
+        previous = computed.get(f.years[i - 1].year) if i > 0 else None
+        if previous is not None and y.opening_balance is not None and y.opening_balance != previous.closing_balance:
+            r.mismatch("arith-balance", f"{y.year} 年期初余额", y.opening_balance, previous.closing_balance,
                        line=record.file.line_of("years", i, "opening_balance"), field=f"years[{i + 1}].opening_balance",
                        how="上一年年末余额")
     if f.years:

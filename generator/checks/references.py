@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 
 from generator.findings import Findings
+from generator.model.compound import Compound
 from generator.load.dataset import Dataset
 from generator.load.photos import photo_problem
 
@@ -72,6 +73,12 @@ def _compound(ds: Dataset, rec, findings: Findings) -> None:
             findings.add("ref-mismatch", loaded.rel, f"社区“{c.community}”不属于街道“{c.street}”",
                          line=loaded.line_of("community"), field="community",
                          hint=f"该社区属于“{communities[c.community][1].id}”，请核对街道和社区。")
+    missing = c.missing()
+    if missing:
+        names = "、".join(f"{Compound.model_fields[n].title}（{n}）" for n in missing)
+        findings.warn("compound-incomplete", loaded.rel, f"“{c.name}”的基本信息还没有填全：{names}；网站上显示“未填写”",
+                      line=1, field=missing[0],
+                      hint="在 compound.yaml 中删去这些行开头的“# ”并填上内容（new compound 生成的文件中已列出）。")
     if c.company is not None:
         if c.management == "self_managed":
             findings.add("ref-unexpected", loaded.rel, "自治物业的小区不应填写 company", line=loaded.line_of("company"),

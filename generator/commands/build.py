@@ -160,12 +160,14 @@ def stage(files: SiteFiles, checked: Checked | SiteContext, site_config: dict, c
         writer.write_text(docs + rel, text)
     for rel, source in sorted(files.assets.items()):
         writer.copy(docs + rel, source)
+    for rel, data in sorted(files.blobs.items()):
+        writer.write_bytes(docs + rel, data)
     content_pages: list[str] = []
     if content.is_dir():
         try:
             content_pages = [p[len(docs):] for p in writer.copy_tree(content, docs)]
         except WriteError:
-            clash = sorted(set(_files_below(content)) & {p.lower() for p in list(files.pages) + list(files.assets)})
+            clash = sorted(set(_files_below(content)) & {p.lower() for p in [*files.pages, *files.assets, *files.blobs]})
             raise BuildError(f"{content} 中的 {', '.join(clash) or '文件'} 与生成的页面重名，请改名") from None
     pages = sorted(p for p in list(files.pages) + content_pages if p.endswith(".md"))
     assert checked.ds.city is not None

@@ -45,9 +45,9 @@ def city_figures(ds: Dataset, status: StatusMatrix) -> list[Ratio]:
     compounds = [r.model for r in ds.compounds.values()]
     n = Decimal(len(compounds))
     pro = [c for c in compounds if c.management == "professional"]
-    area = sum((c.floor_area for c in compounds), Decimal(0))
-    pro_area = sum((c.floor_area for c in pro), Decimal(0))
-    committees = [c for c in compounds if c.owners_committee.kind != "无"]
+    area = sum((c.floor_area or Decimal(0) for c in compounds), Decimal(0))
+    pro_area = sum((c.floor_area or Decimal(0) for c in pro), Decimal(0))
+    committees = [c for c in compounds if c.owners_committee is not None and c.owners_committee.kind != "无"]
     companies = [c.model for c in ds.companies.values()]
     party = [c for c in companies if c.party.kind != "无"]
     received = resolved = first = Decimal(0)

@@ -2,7 +2,8 @@
 
 :func:`ledger_quarters` sums ledger rows by calendar quarter, oldest first: income,
 reasonable cost, the company's share, money used, and the closing balance (previous
-balance + income − cost − share − used, from ``opening``); :func:`quarterly_totals` does
+balance + income − cost − share − used, from ``opening``); :func:`running_balances` the
+balance after each row; :func:`quarterly_totals` does
 the same for a public-revenue file, falling back to its stated ``quarters`` when it has no
 ledger rows. Pure and exact (Decimal). The web table, the notice board and the residents'
 key figures (:mod:`generator.render.answers`) all read these totals.
@@ -36,6 +37,15 @@ class QuarterTotal:
         return self.income - self.cost - self.company_share
 
 
+def running_balances(opening: Decimal, rows: Sequence[PublicRevenueRow]) -> list[Decimal]:
+    """The owners' balance after each ledger row, in order: income adds, everything else subtracts."""
+    out, balance = [], opening
+    for row in rows:
+        balance += row.amount if row.type == "income" else -row.amount
+        out.append(balance)
+    return out
+
+
 def ledger_quarters(opening: Decimal, rows: Sequence[PublicRevenueRow]) -> list[QuarterTotal]:
     sums: dict[str, dict[str, Decimal]] = {}
     for row in rows:
@@ -50,8 +60,15 @@ def ledger_quarters(opening: Decimal, rows: Sequence[PublicRevenueRow]) -> list[
 
 
 def quarterly_totals(file: PublicRevenueFile, rows: Sequence[PublicRevenueRow]) -> list[QuarterTotal]:
-    """Totals per quarter, oldest first; the stated ``quarters`` when there is no ledger."""
+    """Totals per quarter, oldest first; the stated ``quarters`` when there is no ledger (a
+    figure left out there is 0, a closing balance left out follows from the one before)."""
     if not rows:
-        return [QuarterTotal(q.period, q.income, q.cost, q.company_share, q.used, q.closing_balance)
-                for q in sorted(file.quarters, key=lambda q: q.period.start)]
+        out: list[QuarterTotal] = []
+        balance = file.opening_balance
+        for q in sorted(file.quarters, key=lambda q: q.period.start):
+            income, cost = q.income or ZERO, q.cost or ZERO
+            share, used = q.company_share or ZERO, q.used or ZERO
+            balance = q.closing_balance if q.closing_balance is not None else balance + income - cost - share - used
+            out.append(QuarterTotal(q.period, income, cost, share, used, balance))
+        return out
     return ledger_quarters(file.opening_balance, rows)

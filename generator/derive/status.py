@@ -4,8 +4,8 @@
   not yet due;
 * ``stale``: a periodic item whose next notice was due (end of the following period +
   ``grace_days``) before the as-of date; ``since`` is the first overdue day;
-* ``missing``: no item file (an error for required items? no: a warning, since the gap is a
-  fact to publish, not a broken file);
+* ``missing``: no item file, or one that holds nothing yet (``draft``: the commented
+  form ``new compound`` writes); a warning, since the gap is a fact to publish, not a broken file;
 * ``not_applicable``: ``not_applicable`` with a reason (without a reason: an error);
 * ``invalid``: the item file failed validation (the validation findings say why).
 
@@ -43,6 +43,8 @@ class ItemStatus:
     since: date | None = None
     due: date | None = None
     reason: str | None = None
+    draft: bool = False
+    """Missing, though its file exists: it holds nothing yet (the form ``new compound`` writes)."""
 
     @property
     def label(self) -> str:
@@ -80,7 +82,7 @@ def item_status(rec: CompoundRecord, item: CatalogueItem, as_of: date) -> ItemSt
         return ItemStatus("invalid")
     record = rec.items.get(item.id)
     if record is None:
-        return ItemStatus("missing")
+        return ItemStatus("missing", draft=item.id in rec.drafts)
     file = record.file.model
     if file.not_applicable is not None:
         reason = file.not_applicable if isinstance(file.not_applicable, str) else ""
@@ -117,7 +119,11 @@ def compute(ds: Dataset, as_of: date, findings: Findings) -> StatusMatrix:
 def _report(rec: CompoundRecord, item: CatalogueItem, st: ItemStatus, as_of: date, findings: Findings) -> None:
     folder = f"compounds/{rec.id}"
     record = rec.items.get(item.id)
-    if st.state == "missing" and item.required:
+    if st.state == "missing" and item.required and st.draft:
+        findings.warn("disclosure-missing", f"{folder}/{item.id}.yaml",
+                      f"“{rec.model.name}”的“{item.name}”文件已建好，还没有填写（未公示）",
+                      hint=f"按 {item.id}.yaml 中的说明填写 notice（公示信息）和内容；确实不适用时整个文件只写 not_applicable: 理由。")
+    elif st.state == "missing" and item.required:
         findings.warn("disclosure-missing", f"{folder}/{item.id}.yaml", f"“{rec.model.name}”未公示“{item.name}”",
                       hint=f"创建 {item.id}.yaml 填写公示信息；确实不适用时写 not_applicable: 理由。")
     elif st.state == "not_applicable" and st.reason is None and record is not None:

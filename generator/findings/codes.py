@@ -75,6 +75,7 @@ _code("csv-duplicate-column", E, "表头有重复的列", "删除重复的列。
 _code("csv-extra-cells", E, "某行的格数多于表头", "删除多余的单元格，或检查数字中的逗号是否未加引号。")
 _code("file-missing", E, "缺少必需的文件", "参照示例数据创建该文件。")
 _code("file-unknown", W, "不认识的文件", "可用的文件名见数据说明。")
+_code("file-format", W, "表格格式读不了", "在 Excel 或 WPS 中打开，“另存为 → Excel 工作簿（*.xlsx）”，文件名不变，再删除原文件。")
 _code("file-outside", E, "文件在数据目录之外", "把真正的文件复制进数据目录，删除链接。")
 _code("file-too-large", E, "文件超过上限", "表格只保留本期要公示的行，往期记录另存；照片压缩后再放入。")
 _code("yaml-too-deep", E, "YAML 嵌套过深", "参照数据说明中的示例结构书写。")
@@ -83,6 +84,10 @@ _code("csv-too-many-rows", E, "表格行数超过上限", "只保留本期要公
 _code("csv-too-many-columns", E, "表格列数超过上限", "表头只写本表的列，删除多余的列。")
 _code("csv-cell-too-long", E, "单元格字数超过上限", "检查这一行的引号；较长的说明写在同名 YAML 文件中。")
 _code("photo-format", E, "照片格式不对", "另存为 JPEG 或 PNG；示意图只用简单图形。")
+_code("xlsx-unreadable", E, "无法读取 Excel 工作簿", "在 Excel 或 WPS 中打开后“另存为 → Excel 工作簿（*.xlsx）”。")
+_code("xlsx-merged-cells", E, "表格中有合并单元格", "取消合并，每列一个表头、每格填上内容。")
+_code("xlsx-cell-error", E, "单元格显示公式错误", "改正公式，或直接填写数值。")
+_code("file-duplicate", E, "同一张表格有两个文件", "只保留一个（如保留 .xlsx，删除 .csv）。")
 
 # Fields and values
 _code("field-required", E, "缺少必填字段", "请补充该字段。", warning_when="已整改的事项缺完成日期")
@@ -109,6 +114,7 @@ _code("ref-mismatch", E, "引用的对象互不对应", "核对区、街道、�
 _code("ref-unexpected", E, "不应填写的引用", "删除该字段。")
 _code("commission-unexpected", E, "包干制合同写了酬金",
       "删除 commission，或在 compound.yaml 中把合同类型改为 commission（酬金制）。")
+_code("compound-incomplete", W, "小区基本信息未填全", "在 compound.yaml 中补上地址、管理方式、户数、面积和业主组织。")
 _code("item-not-in-catalogue", W, "条目不在公示目录中", "需要发布时在 catalogue.yaml 中加入该条目。")
 
 # Arithmetic
@@ -120,6 +126,7 @@ _code("arith-line-total", E, "一行内的计算不对", "核对计算；如明�
 _code("arith-rate", E, "比例与计算不符", "核对计算；如明细有误，先改明细再改合计。", warning_when="实收大于应收")
 _code("arith-count", E, "数量对不上", "核对各项数量。")
 _code("date-order", E, "日期顺序不对", "按日期从早到晚排列各行。")
+_code("total-row-unchecked", W, "合计行中有无法核对的数", "合计行只写可以相加的列（如金额）；其余各列留空。")
 
 # Disclosure status and dates
 _code("disclosure-stale", W, "逾期未更新", "发布新一期：更新 notice.period、notice.posted_on 和明细。")

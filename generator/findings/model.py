@@ -2,7 +2,9 @@
 
 A :class:`Finding` names the file (relative to the data folder, POSIX form), the line and
 column number where known, the spreadsheet ``cell`` (``G7``) and the ``column_name`` as the
-file has it (``收费标准``, not ``price``) for table cells, the English ``field`` path (for
+file has it (``收费标准``, not ``price``) for table cells, the worksheet (``sheet``) for a
+workbook, where ``line`` is the worksheet's row and the location reads as Excel names a cell
+(``public_revenue.xlsx:公共收益!G7``), the English ``field`` path (for
 tools: ``--format json``), a declared ``code`` (:mod:`generator.findings.codes`), its
 severity, a message in Chinese for the staff who edit the data and a hint on how to fix it.
 
@@ -47,12 +49,18 @@ class Finding:
     hint: str | None = None
     cell: str | None = None
     column_name: str | None = None
+    sheet: str | None = None
 
     def sort_key(self) -> tuple:
         return (self.severity is not Severity.ERROR, self.file, self.line or 0, self.column or 0, self.code,
                 self.field or "", self.message)
 
     def location(self) -> str:
+        """``file:line[:column]``; in a workbook ``file:sheet!G7`` (a cell) or ``file:sheet!7:7`` (a row)."""
+        if self.sheet is not None:
+            if self.cell:
+                return f"{self.file}:{self.sheet}!{self.cell}"
+            return f"{self.file}:{self.sheet}!{self.line}:{self.line}" if self.line else f"{self.file}:{self.sheet}"
         parts = [self.file]
         if self.line is not None:
             parts.append(str(self.line))
@@ -61,7 +69,11 @@ class Finding:
         return ":".join(parts)
 
     def where(self) -> str:
-        """The cell and column as staff see them: ``G7（金额）``, ``第 7 行``, or ``""``."""
+        """The cell and column as staff see them: ``G7（金额）``, ``第 7 行``, or ``""``; in a
+        workbook, whose location already names the cell, the row and the column:
+        ``第 7 行“金额”列``."""
+        if self.sheet is not None and self.line:
+            return f"第 {self.line} 行“{self.column_name}”列" if self.column_name else f"第 {self.line} 行"
         if self.cell and self.column_name:
             return f"{self.cell}（{self.column_name}）"
         if self.cell:
@@ -99,6 +111,7 @@ class Findings:
         cell: str | None = None,
         column_name: str | None = None,
         severity: Severity | None = None,
+        sheet: str | None = None,
     ) -> Finding:
         """Report ``code`` (declared in the registry) with its declared severity. ``hint``
         defaults to the code's hint; ``severity`` may only differ for codes declared with
@@ -109,8 +122,10 @@ class Findings:
             raise ValueError(f"finding code {code} is declared as {spec.severity.value} only")
         if cell is None and line is not None and column is not None and column_name is not None:
             cell = cell_ref(column, line)
+        if cell is None and sheet is not None and line is not None and column is not None:
+            cell = cell_ref(column, line)
         finding = Finding(code, chosen, file, message, line, column, field, hint or spec.hint_for(),
-                          cell, column_name)
+                          cell, column_name, sheet)
         self.items.append(finding)
         return finding
 

@@ -64,7 +64,7 @@ def _level(f: Finding, strict: bool) -> str:
 def describe(f: Finding) -> str:
     """The message with the cell and column (table cells) or the YAML key in front."""
     where = f.where()
-    if not where and f.field and not f.file.endswith(".csv"):
+    if not where and f.field and f.file.endswith(".yaml"):
         where = f"字段 {f.field}"
     return f"{where}：{f.message}" if where else f.message
 

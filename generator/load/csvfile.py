@@ -2,15 +2,17 @@
 
 Contract:
 
-* encodings: UTF-8, UTF-8 with BOM, or GB18030 (Excel's "CSV" on Chinese Windows); anything
-  else gives a ``csv-encoding`` finding;
-* the first non-empty row is the header; headers are matched by field name or by the
-  field's Chinese title, after NFKC folding, so ``收费标准`` and ``price`` are the same column;
-* blank rows are skipped; every row keeps its 1-based physical line number (quoted cells
-  with line breaks are handled by :mod:`csv`);
-* bounded (:mod:`generator.load.limits`): a file over ``MAX_CSV_BYTES`` is not read, more
-  than ``MAX_CSV_ROWS`` rows, a header over ``MAX_CSV_COLUMNS`` columns or a cell over
-  ``MAX_CELL_CHARS`` characters is a finding;
+* encodings: UTF-8, UTF-8 with BOM, GB18030 (Excel's "CSV" on Chinese Windows), or UTF-16
+  with its byte-order mark (Excel's "Unicode 文本", tab-separated); anything else gives a
+  ``csv-encoding`` finding;
+* separators: commas, or tabs when the header row has tabs and no comma (Excel's
+  "Unicode 文本" and "文本文件（制表符分隔）");
+* a workbook saved with a ``.csv`` (or ``.txt``) name, an ``.xlsx`` or an old ``.xls``, is
+  recognised by its first bytes and gets a ``csv-encoding`` finding saying what to do;
+* the rows then go through :func:`generator.load.rawtable.tabulate` (header matching,
+  empty columns, 合计 rows, limits), the same rules as a workbook's; every row keeps its
+  1-based physical line number (quoted cells with line breaks are handled by :mod:`csv`);
+* bounded (:mod:`generator.load.limits`): a file over ``MAX_CSV_BYTES`` is not read;
 * findings point at the line of the defect: the first byte in no encoding (a file half
   UTF-8, half GBK), a NUL byte, the line where an unclosed quote opens;
 * never raises for bad input; returns ``None`` and a finding instead.
@@ -20,42 +22,25 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.findings import Findings
-from generator.load.limits import MAX_CELL_CHARS, MAX_CSV_BYTES, MAX_CSV_COLUMNS, MAX_CSV_ROWS, SPLIT_HINT, too_big
-from generator.model.values import fold
+from generator.load.limits import MAX_CELL_CHARS, MAX_CSV_BYTES, too_big
+from generator.load.rawtable import GridRow, RawTable, tabulate
+
+ZIP_MAGIC = b"PK\x03\x04"
+"""The first bytes of an .xlsx (a zip archive)."""
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The first bytes of an old Excel 97-2003 .xls (and .et of old WPS)."""
 
 
-@dataclass
-class CsvRow:
-    line: int
-    cells: dict[str, str]
-    row: int = 0
-    """The row number a spreadsheet shows (differs from ``line`` after a cell with a line break)."""
-    ragged: bool = False
-    """More non-empty cells than the header has columns (already reported): the cells may be shifted."""
-
-
-@dataclass
-class CsvTable:
-    header: list[str]
-    rows: list[CsvRow]
-    titles: list[str] = field(default_factory=list)
-    """The header cells as the file has them (``收费标准``), for findings."""
-
-    def column_of(self, name: str) -> int | None:
-        """1-based column index of a header, for findings."""
+def _utf16(raw: bytes) -> str | None:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return self.header.index(name) + 1
-        except ValueError:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
             return None
-
-    def title_of(self, name: str) -> str | None:
-        """The header of field ``name`` as the file writes it."""
-        index = self.column_of(name)
-        return self.titles[index - 1] if index and index <= len(self.titles) else None
+    return None
 
 
 def decode(raw: bytes) -> tuple[str, str] | None:
@@ -88,67 +73,55 @@ def _mixed_line(raw: bytes) -> int | None:
     return first_bad if utf8_chinese else None
 
 
+def workbook_hint(raw: bytes, stem: str) -> str | None:
+    """What to do when a table file holds a workbook rather than text (None when it does not)."""
+    if raw.startswith(ZIP_MAGIC):
+        return (f"这个文件其实是 Excel 工作簿（.xlsx），只是文件名写成了文本表格：把文件名改为 {stem}.xlsx 即可"
+                "（不用另存）；或在 Excel 中“另存为 → CSV UTF-8（逗号分隔）”。")
+    if raw.startswith(OLE_MAGIC):
+        return (f"这个文件其实是旧版 Excel 97-2003 工作簿（.xls）：在 Excel 或 WPS 中打开，"
+                f"“另存为 → Excel 工作簿（*.xlsx）”，保存为 {stem}.xlsx，再删除这个文件。")
+    return None
+
+
 def read_csv(path: Path, rel: str, findings: Findings, aliases: dict[str, str],
-             raw: bytes | None = None) -> CsvTable | None:
-    """Read ``path`` (or ``raw``, its bytes from git); ``aliases`` maps folded header text
-    (name or title) to the field name."""
+             raw: bytes | None = None) -> RawTable | None:
+    """Read ``path`` (or ``raw``, its bytes from git); ``aliases`` maps header keys (names,
+    titles and their synonyms, see :func:`generator.load.rawtable.header_key`) to field names."""
     if too_big(path, rel, MAX_CSV_BYTES, findings, "表格", raw):
         return None
     raw = path.read_bytes() if raw is None else raw
-    mixed = _mixed_line(raw)
-    decoded = None if mixed is not None else decode(raw)
-    if decoded is None:
-        if mixed is not None:
-            findings.add("csv-encoding", rel, "文件混用了两种编码：前面是 UTF-8，从这一行起不是", line=mixed,
-                         hint="用 Excel 或 WPS 打开后整体“另存为 → CSV UTF-8（逗号分隔）”，再检查这一行的文字。")
-        else:
-            findings.add("csv-encoding", rel, "无法识别文件编码（只接受 UTF-8 或 GB18030/GBK）", line=1,
-                         hint="在 Excel 中选择“另存为 → CSV UTF-8（逗号分隔）”。")
+    workbook = workbook_hint(raw, path.stem)
+    if workbook is not None:
+        findings.add("csv-encoding", rel, "文件内容不是文本表格，而是 Excel 工作簿", line=1, hint=workbook)
         return None
-    text, _ = decoded
+    text = _utf16(raw)
+    if text is None:
+        mixed = _mixed_line(raw)
+        decoded = None if mixed is not None else decode(raw)
+        if decoded is None:
+            if mixed is not None:
+                findings.add("csv-encoding", rel, "文件混用了两种编码：前面是 UTF-8，从这一行起不是", line=mixed,
+                             hint="用 Excel 或 WPS 打开后整体“另存为 → CSV UTF-8（逗号分隔）”，再检查这一行的文字。")
+            else:
+                findings.add("csv-encoding", rel, "无法识别文件编码（只接受 UTF-8、GB18030/GBK 或 Excel 的“Unicode 文本”）",
+                             line=1, hint="在 Excel 中选择“另存为 → CSV UTF-8（逗号分隔）”，或另存为 Excel 工作簿（.xlsx）。")
+            return None
+        text, _ = decoded
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    tabs = "\t" in first and "," not in first
     if "\x00" in text:
         findings.add("csv-syntax", rel, "表格中有空字符（NUL），文件可能已损坏",
                      line=text.count("\n", 0, text.index("\x00")) + 1,
                      hint="用 Excel 或 WPS 打开，检查这一行后重新另存为 CSV UTF-8。")
         return None
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    header: list[str] | None = None
-    titles: list[str] = []
-    rows: list[CsvRow] = []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter="\t" if tabs else ",")
+    grid: list[GridRow] = []
+    start = 1
     try:
-        start = 1
         for number, record in enumerate(reader, start=1):
             line, start = start, reader.line_num + 1
-            if not any(cell.strip() for cell in record):
-                continue
-            if header is None:
-                if len(record) > MAX_CSV_COLUMNS:
-                    findings.add("csv-too-many-columns", rel,
-                                 f"表头有 {len(record)} 列，超过 {MAX_CSV_COLUMNS} 列的上限，未读取", line=line,
-                                 column=MAX_CSV_COLUMNS + 1,
-                                 hint="表头只写本表的列（见数据说明第四节），删除多余的列后再另存。")
-                    return None
-                titles = [cell.strip() for cell in record]
-                header = [aliases.get(fold(cell), fold(cell)) for cell in record]
-                continue
-            ragged = len(record) > len(header) and any(c.strip() for c in record[len(header):])
-            if ragged:
-                findings.add("csv-extra-cells", rel,
-                             f"这一行有 {len(record)} 格，表头只有 {len(header)} 列；这一行不计入核对",
-                             line=line, column=len(header) + 1,
-                             hint="删除多余的单元格，或检查数字中的逗号是否未加引号（6,000.00 应写成 6000.00）。")
-            long = next((i for i, cell in enumerate(record) if len(cell) > MAX_CELL_CHARS), None)
-            if long is not None:
-                findings.add("csv-cell-too-long", rel,
-                             f"单元格有 {len(record[long])} 个字，超过 {MAX_CELL_CHARS} 字的上限", line=line,
-                             column=long + 1, hint="表格每格只写一项内容；较长的说明写在同名 YAML 文件的备注中。")
-                return None
-            if len(rows) >= MAX_CSV_ROWS:
-                findings.add("csv-too-many-rows", rel, f"表格超过 {MAX_CSV_ROWS} 行的上限，未读取",
-                             line=line, hint=SPLIT_HINT)
-                return None
-            cells = {name: (record[i].strip() if i < len(record) else "") for i, name in enumerate(header)}
-            rows.append(CsvRow(line=line, cells=cells, row=number, ragged=ragged))
+            grid.append(GridRow(line=line, row=number, cells=record))
     except csv.Error as exc:
         if "field larger" in str(exc):
             findings.add("csv-cell-too-long", rel, f"单元格超过 {MAX_CELL_CHARS} 字的上限", line=start,
@@ -160,6 +133,4 @@ def read_csv(path: Path, rel: str, findings: Findings, aliases: dict[str, str],
             findings.add("csv-syntax", rel, f"CSV 格式错误：引号用法不对（{exc}）", line=start,
                          hint="一格内的引号要写成两个（\"\"），或整格不加引号。")
         return None
-    if header is None:
-        return CsvTable(header=[], rows=[])
-    return CsvTable(header=header, rows=rows, titles=titles)
+    return tabulate(grid, rel, findings, aliases)

@@ -7,8 +7,9 @@ Layout (see content/data-guide.md for staff)::
     data/companies/<id>.yaml            Company
     data/compounds/<id>/compound.yaml   Compound
     data/compounds/<id>/<item>.yaml     the item's notice/N.A. + details (model.items.ITEMS)
-    data/compounds/<id>/<item>.csv      the item's table, where it has one
-    data/evaluations/<period>.yaml/.csv EvaluationSheet + EvaluationRow
+    data/compounds/<id>/<item>.csv      the item's table, where it has one (or .xlsx, .txt:
+                                        generator.load.tablefile)
+    data/evaluations/<period>.yaml/.csv EvaluationSheet + EvaluationRow (or .xlsx, .txt)
     data/model_projects/<id>.yaml       ModelProject; photos in data/model_projects/photos/
 
 Contract: :func:`load` never raises for bad data and never writes. Every problem becomes a
@@ -30,9 +31,9 @@ from pydantic import BaseModel, ValidationError
 
 from generator.findings import Finding, Findings
 from generator.findings.model import cell_ref
-from generator.load.csvfile import CsvTable, read_csv
 from generator.load.limits import outside_links, report_outside
-from generator.model.values import fold
+from generator.load.rawtable import RawTable
+from generator.load.tablefile import TABLE_SUFFIXES, find_table, read_table
 from generator.load.validation import report
 from generator.load.yamlfile import YamlDoc, read_yaml
 from generator.model.base import SLUG_RE, Record
@@ -74,11 +75,28 @@ class Rejected:
 
 
 @dataclass
+class TotalLine:
+    """A 合计/小计 row of a table (never a record): its cells by field name (text as written)
+    and the records it sums (indexes into ``Table.rows``); ``incomplete`` when a row it sums
+    was left out (reported), so it cannot be checked."""
+
+    line: int
+    sheet_row: int
+    word: str
+    cells: dict[str, str]
+    rows: list[int]
+    incomplete: bool
+    qualifier: str = ""
+    """What stands beside the word (``收入`` in ``收入合计``)."""
+
+
+@dataclass
 class Table(Generic[R]):
-    """Validated CSV rows with their lines; ``rel`` is None when the item has no CSV.
+    """Validated table rows with their lines; ``rel`` is None when the item has no table.
 
     ``header`` holds field names, ``titles`` the header cells as the file writes them,
-    ``sheet_rows`` the row numbers a spreadsheet shows, ``rejected`` the rows left out."""
+    ``sheet_rows`` the row numbers a spreadsheet shows, ``rejected`` the rows left out,
+    ``sheet`` the worksheet of a workbook, ``totals`` its 合计/小计 rows."""
 
     rel: str | None
     rows: list[R] = field(default_factory=list)
@@ -87,6 +105,10 @@ class Table(Generic[R]):
     titles: list[str] = field(default_factory=list)
     sheet_rows: list[int] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
+    sheet: str | None = None
+    totals: list[TotalLine] = field(default_factory=list)
+    columns: list[int] = field(default_factory=list)
+    """The column (1-based, as in the file) of each header entry."""
 
     @property
     def invalid_rows(self) -> int:
@@ -94,7 +116,10 @@ class Table(Generic[R]):
         return len(self.rejected)
 
     def column_of(self, name: str) -> int | None:
-        return self.header.index(name) + 1 if name in self.header else None
+        if name not in self.header:
+            return None
+        index = self.header.index(name)
+        return self.columns[index] if index < len(self.columns) else index + 1
 
     def title_of(self, name: str) -> str | None:
         index = self.column_of(name)
@@ -102,11 +127,15 @@ class Table(Generic[R]):
 
     def at(self, index: int, name: str) -> dict[str, Any]:
         """Where row ``index`` (of ``rows``), field ``name`` is, as keyword arguments of
-        :meth:`Findings.add`: line, column, cell (``G7``), column name as written, field."""
-        column = self.column_of(name)
+        :meth:`Findings.add`: line, column, cell (``G7``), column name as written, field, sheet."""
         sheet_row = self.sheet_rows[index] if index < len(self.sheet_rows) else self.lines[index]
-        return {"line": self.lines[index], "column": column, "cell": cell_ref(column, sheet_row),
-                "column_name": self.title_of(name), "field": name}
+        return self.at_line(self.lines[index], sheet_row, name)
+
+    def at_line(self, line: int, sheet_row: int, name: str) -> dict[str, Any]:
+        """As :meth:`at`, for a line given by number (a total row's)."""
+        column = self.column_of(name)
+        return {"line": line, "column": column, "cell": cell_ref(column, sheet_row),
+                "column_name": self.title_of(name), "field": name, "sheet": self.sheet}
 
 
 @dataclass
@@ -123,6 +152,9 @@ class CompoundRecord:
     folder: Path
     items: dict[str, ItemRecord] = field(default_factory=dict)
     invalid_items: set[str] = field(default_factory=set)
+    drafts: set[str] = field(default_factory=set)
+    """Items whose file exists but holds nothing yet (only comments, as ``new compound`` writes
+    it): 未公示, like a missing file, with a message that says the file is waiting to be filled in."""
 
     @property
     def model(self) -> Compound:
@@ -152,16 +184,6 @@ class Dataset:
     them are not reported again."""
 
 
-def csv_aliases(model: type[Record]) -> dict[str, str]:
-    """Header text (field name or Chinese title, folded) -> field name."""
-    out: dict[str, str] = {}
-    for name, info in model.model_fields.items():
-        out[fold(name)] = name
-        if info.title:
-            out[fold(info.title)] = name
-    return out
-
-
 class _Loader:
     def __init__(self, root: Path, findings: Findings, outside: set[Path]) -> None:
         self.root = root
@@ -172,12 +194,16 @@ class _Loader:
         return path.relative_to(self.root).as_posix()
 
     def yaml(self, path: Path, model: type[M], raw: bytes | None = None) -> Loaded[M] | None:
-        rel = self.rel(path)
+        doc = self.doc(path, raw)
+        return None if doc is None else self.validate(doc, self.rel(path), model)
+
+    def doc(self, path: Path, raw: bytes | None = None) -> YamlDoc | None:
+        """The YAML at ``path`` read (not validated); None when unreadable (reported)."""
         if path in self.outside:
             return None
-        doc = read_yaml(path, rel, self.findings, raw)
-        if doc is None:
-            return None
+        return read_yaml(path, self.rel(path), self.findings, raw)
+
+    def validate(self, doc: YamlDoc, rel: str, model: type[M]) -> Loaded[M] | None:
         if not isinstance(doc.data, dict):
             self.findings.add("yaml-not-mapping", rel, "文件内容应为一组“键: 值”", line=1,
                               hint="参照示例文件的结构书写。")
@@ -188,25 +214,31 @@ class _Loader:
             report(exc, model, rel, self.findings, doc.line_of)
             return None
 
-    def table(self, path: Path, model: type[R], content: bytes | None = None) -> Table[R] | None:
+    def table(self, path: Path, model: type[R], content: bytes | None = None,
+              names: tuple[str, ...] = ()) -> Table[R] | None:
+        """The table at ``path`` (a CSV, text or workbook; ``names``: the worksheet names that
+        mean it), its rows validated as ``model``; None when it cannot be read (reported)."""
         rel = self.rel(path)
         if path in self.outside:
             return None
-        raw = read_csv(path, rel, self.findings, csv_aliases(model), content)
+        raw = read_table(path, rel, self.findings, model, content, names)
         if raw is None:
             return None
         ok = self._check_header(raw, model, rel)
-        out: Table[R] = Table(rel=rel, header=raw.header, titles=raw.titles)
+        out: Table[R] = Table(rel=rel, header=raw.header, titles=raw.titles, sheet=raw.sheet, columns=raw.columns)
         if not ok:
             return None
+        index_of: list[int | None] = []
         for row in raw.rows:
-            if row.ragged:  # reported by read_csv; its cells may be shifted, so none is trusted
+            index_of.append(None)
+            if row.ragged:  # reported by the reader; its cells may be shifted, so none is trusted
                 out.rejected.append(Rejected(row.line, row.cells, next(iter(self.findings.at(rel, row.line)), None)))
                 continue
             cells = {k: v for k, v in row.cells.items() if k in model.model_fields}
             cells = {k: v for k, v in cells.items() if v != "" or not _optional(model, k)}
             try:
                 out.rows.append(model.model_validate(cells))
+                index_of[-1] = len(out.rows) - 1
                 out.lines.append(row.line)
                 out.sheet_rows.append(row.row or row.line)
             except ValidationError as exc:
@@ -214,25 +246,33 @@ class _Loader:
                 report(exc, model, rel, self.findings, partial(_cell_at_loc, raw, row))
                 first = self.findings.items[before] if len(self.findings.items) > before else None
                 out.rejected.append(Rejected(row.line, row.cells, first))
+        for total in raw.totals:
+            covered = [index_of[k] for k in total.covers]
+            out.totals.append(TotalLine(total.line, total.row, total.word, total.cells,
+                                        [i for i in covered if i is not None], None in covered, total.qualifier))
         return out
 
-    def _check_header(self, raw: CsvTable, model: type[Record], rel: str) -> bool:
+    def _check_header(self, raw: RawTable, model: type[Record], rel: str) -> bool:
         fields = model.model_fields
         ok = True
-        for i, name in enumerate(raw.header, start=1):
+        line = raw.header_line or 1
+        for name in raw.header:
             if name not in fields:
                 titles = [f.title or n for n, f in fields.items()] + list(fields)
                 close = difflib.get_close_matches(name, titles, n=1, cutoff=0.5)
-                self.findings.add("csv-unknown-column", rel, f"未知的列“{name}”", line=1, column=i, field=name,
+                self.findings.add("csv-unknown-column", rel, f"未知的列“{name}”", line=line, column=raw.column_of(name),
+                                  field=name, sheet=raw.sheet,
                                   hint=f"是不是想写“{close[0]}”？" if close else "可用的列：" + "、".join(titles))
                 ok = False
         if len(set(raw.header)) != len(raw.header):
-            self.findings.add("csv-duplicate-column", rel, "表头有重复的列", line=1, hint="删除重复的列。")
+            twice = next(n for n in raw.header if raw.header.count(n) > 1)
+            self.findings.add("csv-duplicate-column", rel, f"表头有重复的列“{fields[twice].title if twice in fields else twice}”",
+                              line=line, sheet=raw.sheet, hint="删除重复的列（“余额”和“结余”是同一列）。")
             ok = False
         for name, info in fields.items():
             if info.is_required() and name not in raw.header:
                 self.findings.add("csv-missing-column", rel, f"缺少必需的列“{info.title or name}”（{name}）",
-                                  line=1, field=name, hint="在表头补上这一列。")
+                                  line=line, field=name, sheet=raw.sheet, hint="在表头补上这一列。")
                 ok = False
         return ok
 
@@ -244,14 +284,14 @@ class _Loader:
         return False
 
 
-def _cell_at(raw: CsvTable, row: Any, name: Any) -> dict[str, Any]:
-    """Where field ``name`` of CSV row ``row`` is: line, column, cell and column name."""
+def _cell_at(raw: RawTable, row: Any, name: Any) -> dict[str, Any]:
+    """Where field ``name`` of table row ``row`` is: line, column, cell, column name and sheet."""
     column = raw.column_of(name) if isinstance(name, str) else None
     return {"line": row.line, "column": column, "cell": cell_ref(column, row.row or row.line),
-            "column_name": raw.title_of(name) if isinstance(name, str) else None}
+            "column_name": raw.title_of(name) if isinstance(name, str) else None, "sheet": raw.sheet}
 
 
-def _cell_at_loc(raw: CsvTable, row: Any, loc: tuple[Any, ...]) -> dict[str, Any]:
+def _cell_at_loc(raw: RawTable, row: Any, loc: tuple[Any, ...]) -> dict[str, Any]:
     """:func:`_cell_at` for a validation error's location (its first part is the field)."""
     return _cell_at(raw, row, loc[0] if loc else None)
 
@@ -261,8 +301,30 @@ def _optional(model: type[Record], name: str) -> bool:
 
 
 KNOWN_COMPOUND_FILES = {"compound.yaml"} | {f"{i}.yaml" for i in ITEMS} | {
-    f"{i}.csv" for i, spec in ITEMS.items() if spec.row_model is not None}
+    f"{i}{suffix}" for i, spec in ITEMS.items() if spec.row_model is not None for suffix in TABLE_SUFFIXES}
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".svg", ".webp"}
+
+
+def _city_and_catalogue(ld: _Loader) -> tuple[Loaded[City] | None, Loaded[Catalogue] | None]:
+    out: list = []
+    for name, model in (("city.yaml", City), ("catalogue.yaml", Catalogue)):
+        path = ld.root / name
+        if path in ld.outside:
+            out.append(None)
+        elif not path.is_file():
+            ld.findings.add("file-missing", name, f"缺少 {name}", hint="参照示例数据创建该文件。")
+            out.append(None)
+        else:
+            out.append(ld.yaml(path, model))
+    return out[0], out[1]
+
+
+def load_city_and_catalogue(root: Path, findings: Findings) -> tuple[Loaded[City] | None, Loaded[Catalogue] | None]:
+    """Only ``city.yaml`` and ``catalogue.yaml`` (for commands that need the city's tree and
+    catalogue, such as ``new compound``), with the same findings as :func:`load`."""
+    outside = outside_links(root)
+    report_outside(root, outside, findings)
+    return _city_and_catalogue(_Loader(root, findings, set(outside)))
 
 
 def load(root: Path, findings: Findings) -> Dataset:
@@ -271,12 +333,7 @@ def load(root: Path, findings: Findings) -> Dataset:
     report_outside(root, outside, findings)
     ld = _Loader(root, findings, set(outside))
     ds = Dataset(root=root, outside=set(outside))
-    for name, model, attr in (("city.yaml", City, "city"), ("catalogue.yaml", Catalogue, "catalogue")):
-        path = root / name
-        if not path.is_file():
-            findings.add("file-missing", name, f"缺少 {name}", hint="参照示例数据创建该文件。")
-            continue
-        setattr(ds, attr, ld.yaml(path, model))
+    ds.city, ds.catalogue = _city_and_catalogue(ld)
 
     for path in sorted((root / "companies").glob("*.yaml")):
         if ld.slug_ok(path.stem, ld.rel(path), "企业"):
@@ -317,33 +374,41 @@ def _load_compound(ld: _Loader, ds: Dataset, folder: Path) -> None:
     compound = ld.yaml(main, Compound)
     for path in sorted(folder.iterdir()):
         if path.name not in KNOWN_COMPOUND_FILES and path.suffix.lower() not in PHOTO_SUFFIXES:
-            close = difflib.get_close_matches(path.name, sorted(KNOWN_COMPOUND_FILES), n=1, cutoff=0.7)
-            ld.findings.warn("file-unknown", ld.rel(path), f"不认识的文件“{path.name}”，将被忽略",
-                             hint=f"是不是想命名为“{close[0]}”？" if close else "可用的文件名见数据说明。")
+            _unknown_file(ld, path)
     if compound is None:
         return
     ds.unreadable_compounds.discard(folder.name)
     rec = CompoundRecord(id=folder.name, compound=compound, folder=folder)
     for item_id, spec in ITEMS.items():
-        file_model, row_model, csv_required = spec.file_model, spec.row_model, spec.table_required
+        file_model, row_model, table_required = spec.file_model, spec.row_model, spec.table_required
         path = folder / f"{item_id}.yaml"
-        csv_path = folder / f"{item_id}.csv"
-        if path in ld.outside or csv_path in ld.outside:
+        if path in ld.outside or any(folder / f"{item_id}{s}" in ld.outside for s in TABLE_SUFFIXES):
             rec.invalid_items.add(item_id)
             continue
+        table_path = find_table(folder, item_id, rel_folder, ld.findings) if row_model is not None else None
+        duplicate = table_path is None and row_model is not None and _has_table(folder, item_id)  # reported
         if not path.is_file():
-            if csv_path.is_file():
-                ld.findings.add("file-missing", ld.rel(csv_path), f"有 {item_id}.csv 却没有 {item_id}.yaml",
-                                hint=f"补上 {item_id}.yaml（公示日期、期间、审核单位）。")
+            if table_path is not None:
+                ld.findings.add("file-missing", ld.rel(table_path), f"有 {table_path.name} 却没有 {item_id}.yaml",
+                                hint=f"补上 {item_id}.yaml（公示日期、期间、审核单位）；可用 new compound 生成的样板。")
             continue
-        loaded = ld.yaml(path, file_model)
+        doc = ld.doc(path)
+        if doc is not None and doc.data in ({}, None):
+            rec.drafts.add(item_id)
+            if table_path is not None and row_model is not None:
+                ld.table(table_path, row_model, names=spec.sheet_names)  # its problems are reported now
+            continue
+        loaded = ld.validate(doc, ld.rel(path), file_model) if doc is not None else None
         table: Table | None = Table(rel=None)
         if row_model is not None:
-            if csv_path.is_file():
-                table = ld.table(csv_path, row_model)
-            elif csv_required and loaded is not None and loaded.model.notice is not None:
-                ld.findings.add("file-missing", ld.rel(csv_path), f"缺少表格 {item_id}.csv",
-                                hint="该条目的明细写在同名 CSV 表格中；不适用时在 YAML 中写 not_applicable。")
+            if table_path is not None:
+                table = ld.table(table_path, row_model, names=spec.sheet_names)
+            elif duplicate:
+                table = None
+            elif table_required and loaded is not None and loaded.model.notice is not None:
+                ld.findings.add("file-missing", f"{rel_folder}/{item_id}.csv", f"缺少表格 {item_id}.xlsx（或 {item_id}.csv）",
+                                hint=f"该条目的明细写在同名表格中：python -m generator template {item_id} 生成 Excel 模板，"
+                                     "填好后保存为该文件名；不适用时在 YAML 中写 not_applicable。")
                 table = None
         if loaded is None or table is None:
             rec.invalid_items.add(item_id)
@@ -352,16 +417,48 @@ def _load_compound(ld: _Loader, ds: Dataset, folder: Path) -> None:
     ds.compounds[folder.name] = rec
 
 
+def _has_table(folder: Path, stem: str) -> bool:
+    return any((folder / f"{stem}{suffix}").is_file() for suffix in TABLE_SUFFIXES)
+
+
+_LOCK_PREFIX = "~$"
+"""Excel and WPS keep ``~$<name>.xlsx`` beside a workbook while it is open."""
+
+
+def _unknown_file(ld: _Loader, path: Path) -> None:
+    name = path.name
+    if name.startswith(_LOCK_PREFIX):
+        ld.findings.warn("file-unknown", ld.rel(path), f"“{name}”是 Excel（或 WPS）打开工作簿时生成的临时文件，将被忽略",
+                         hint="关闭 Excel 后它会自动消失；不要把它提交到数据中。")
+        return
+    stem, _, suffix = name.partition(".")
+    if suffix.lower() in ("xls", "et", "ods", "numbers") and f"{stem}.yaml" in KNOWN_COMPOUND_FILES:
+        ld.findings.warn("file-format", ld.rel(path), f"“{name}”不是可读取的表格格式，将被忽略",
+                         hint=f"在 Excel 或 WPS 中打开，“另存为 → Excel 工作簿（*.xlsx）”，保存为 {stem}.xlsx，再删除这个文件。")
+        return
+    close = difflib.get_close_matches(name, sorted(KNOWN_COMPOUND_FILES), n=1, cutoff=0.7)
+    ld.findings.warn("file-unknown", ld.rel(path), f"不认识的文件“{name}”，将被忽略",
+                     hint=f"是不是想命名为“{close[0]}”？" if close else "可用的文件名见数据说明。")
+
+
+EVALUATION_SHEETS = ("评分表", "得分", "考评")
+"""Worksheet names that mean an evaluation's score table (else the first visible sheet is read)."""
+
+
 def _load_evaluations(ld: _Loader, ds: Dataset) -> None:
     folder = ld.root / "evaluations"
+    rel_folder = ld.rel(folder) if folder.is_dir() else "evaluations"
     for path in sorted(folder.glob("*.yaml")):
         sheet = ld.yaml(path, EvaluationSheet)
-        csv_path = path.with_suffix(".csv")
-        if not csv_path.is_file():
-            ld.findings.add("file-missing", ld.rel(csv_path), f"考评 {path.name} 缺少评分表 {csv_path.name}",
-                            hint="每期考评由同名的 .yaml（说明）和 .csv（得分）组成。")
+        duplicate = _has_table(folder, path.stem)
+        table_path = find_table(folder, path.stem, rel_folder, ld.findings)
+        if table_path is None:
+            if not duplicate:
+                ld.findings.add("file-missing", ld.rel(path.with_suffix(".csv")),
+                                f"考评 {path.name} 缺少评分表 {path.stem}.xlsx（或 {path.stem}.csv）",
+                                hint="每期考评由同名的 .yaml（说明）和评分表（.xlsx 或 .csv）组成。")
             continue
-        table = ld.table(csv_path, EvaluationRow)
+        table = ld.table(table_path, EvaluationRow, names=EVALUATION_SHEETS)
         if sheet is None or table is None:
             continue
         period = sheet.model.period.id
@@ -370,15 +467,15 @@ def _load_evaluations(ld: _Loader, ds: Dataset) -> None:
                             line=sheet.line_of("period"), field="period", hint="每个期间只能有一份考评表。")
             continue
         ds.evaluations[period] = EvaluationRecord(sheet, table)
-    for csv_path in sorted(folder.glob("*.csv")):
-        if not csv_path.with_suffix(".yaml").is_file():
-            ld.findings.add("file-missing", ld.rel(csv_path.with_suffix(".yaml")),
-                            f"评分表 {csv_path.name} 缺少说明文件", hint="补上同名 .yaml（期间、发布日期、组织单位）。")
+    for table_path in sorted(p for p in folder.glob("*") if p.suffix.lower() in TABLE_SUFFIXES):
+        if not table_path.with_suffix(".yaml").is_file():
+            ld.findings.add("file-missing", ld.rel(table_path.with_suffix(".yaml")),
+                            f"评分表 {table_path.name} 缺少说明文件", hint="补上同名 .yaml（期间、发布日期、组织单位）。")
 
 
 def load_item_version(root: Path, compound_id: str, item_id: str, files: dict[str, bytes]) -> ItemRecord | None:
     """One item as a past version had it: ``files`` maps file names in the compound's folder
-    (``fee_schedule.yaml``, ``fee_schedule.csv``) to their bytes (from git, in memory; nothing
+    (``fee_schedule.yaml``, ``fee_schedule.csv`` or ``.xlsx``) to their bytes (from git, in memory; nothing
     is read from or written to disk), loaded with the same readers and models as the current
     data. None when that version does not load cleanly (it is then listed, not shown as figures)."""
     spec = ITEMS[item_id]
@@ -390,9 +487,11 @@ def load_item_version(root: Path, compound_id: str, item_id: str, files: dict[st
         return None
     loaded = ld.yaml(folder / f"{item_id}.yaml", spec.file_model, yaml_raw)
     table: Table | None = Table(rel=None)
-    csv_raw = files.get(f"{item_id}.csv")
-    if spec.row_model is not None and csv_raw is not None:
-        table = ld.table(folder / f"{item_id}.csv", spec.row_model, csv_raw)
+    tables = [f"{item_id}{suffix}" for suffix in TABLE_SUFFIXES if f"{item_id}{suffix}" in files]
+    if spec.row_model is not None and len(tables) > 1:
+        return None
+    if spec.row_model is not None and tables:
+        table = ld.table(folder / tables[0], spec.row_model, files[tables[0]], names=spec.sheet_names)
     if loaded is None or table is None or findings.has_errors():
         return None
     return ItemRecord(item_id, loaded, table)

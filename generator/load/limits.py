@@ -28,6 +28,11 @@ MAX_YAML_BYTES = 1_000_000
 MAX_CSV_BYTES = 5_000_000
 """About 30,000 rows of a typical ledger; a notice table has tens to hundreds."""
 MAX_CSV_ROWS = 20_000
+MAX_XLSX_COLUMNS = 100
+"""A notice table has about ten columns; a sheet reaching column CV or beyond is not a table."""
+MAX_XLSX_UNPACKED = 50_000_000
+"""What a workbook may unpack to (its parts, read from the zip directory before anything is
+unpacked): far beyond a notice table, small enough that a zip bomb is refused."""
 MAX_CSV_COLUMNS = 50
 """The widest table has ten columns; thousands of header cells would be thousands of findings."""
 MAX_CELL_CHARS = 2_000

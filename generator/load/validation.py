@@ -11,6 +11,7 @@ The codes themselves are declared in :mod:`generator.findings.codes`.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any, Callable
 
 from pydantic import BaseModel, ValidationError
@@ -24,6 +25,7 @@ ERROR_CODES = {
     "extra_forbidden": "field-unknown",
     "literal_error": "field-choice",
     "enum": "field-choice",
+    "choice": "field-choice",
     "number": "value-number",
     "date": "value-date",
     "period": "value-period",
@@ -52,7 +54,8 @@ def _message(err: ErrorDetails, field: str) -> str:
     if kind == "extra_forbidden":
         return f"未知字段“{field}”"
     if kind in ("literal_error", "enum"):
-        return f"“{err.get('input')}”不是允许的取值（可选：{ctx.get('expected', '')}）"
+        listed = "、".join(re.findall(r"'([^']*)'", str(ctx.get("expected", "")))) or ctx.get("expected", "")
+        return f"“{err.get('input')}”不是允许的取值，可选：{listed}"
     if kind == "string_pattern_mismatch":
         return f"“{err.get('input')}”格式不正确"
     if kind in ("too_short", "string_too_short"):
@@ -79,7 +82,7 @@ def _message(err: ErrorDetails, field: str) -> str:
             if msg.startswith(prefix):
                 msg = msg[len(prefix):]
         return msg
-    if kind in ("number", "date", "period", "slug", "negative", "markup", "phone"):
+    if kind in ("number", "date", "period", "slug", "negative", "markup", "phone", "choice"):
         return err["msg"]
     return f"取值不正确：{err['msg']}"
 
@@ -130,6 +133,8 @@ def _hint(model: type[BaseModel], err: ErrorDetails, loc: tuple[Any, ...]) -> st
     if kind == "missing":
         desc = field.description if field else None
         return f"请补充：{desc}" if desc else "请补充该字段。"
+    if kind == "choice":
+        return KIND_HINTS[kind]
     if field is not None and field.description:
         return f"该字段：{field.description}"
     return KIND_HINTS.get(kind)
@@ -141,6 +146,7 @@ KIND_HINTS = {
     "period": "期间写成 2026、2026-H1、2026-Q3 或 2026-07。",
     "phone": "固定电话带区号，如 0550-6201234；服务热线如 12345、400-880-6601。",
     "markup": "删除这些字符。",
+    "choice": "写网站上显示的中文（如 收入、包干制）或其编码；用 Excel 模板时从下拉列表中选择。",
 }
 
 

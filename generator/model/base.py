@@ -14,12 +14,15 @@ import calendar
 import re
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any
+from dataclasses import dataclass, field
+from typing import Annotated, Any, ClassVar, get_args
 
-from pydantic_core import PydanticCustomError
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
+from pydantic_core import PydanticCustomError, core_schema
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, GetCoreSchemaHandler,
+                      GetJsonSchemaHandler, PlainSerializer, WithJsonSchema)
 
 from generator.model.values import YEARS, fold, parse_date, parse_decimal, parse_int, parse_phone
+from generator.model.vocabulary import accepted, choices, code_of
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -28,6 +31,11 @@ class Record(BaseModel):
     """Base of every data model: unknown keys are errors, values are immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, str_strip_whitespace=True)
+
+    TOTALS: ClassVar[tuple[str, ...]] = ()
+    """Table rows: the columns a 合计 row may state (the sum of the rows above it)."""
+    RUNNING: ClassVar[tuple[str, ...]] = ()
+    """Table rows: the columns whose 合计 is the running value after the last row."""
 
 
 def _check_slug(value: str) -> str:
@@ -64,18 +72,43 @@ def _fold_text(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
+@dataclass(frozen=True)
+class Shape:
+    """Marks what a text field holds beyond its Python type (``Shape("date")`` on ``Day``,
+    ``Shape("month")``, ``Shape("phone")``), for the workbook reader (a number in a date column
+    is a serial date) and the templates (formats, help notes): see :mod:`generator.model.shapes`."""
+
+    name: str
+
+
+CALENDAR = Shape("date")
+MONTH = Shape("month")
+PHONE = Shape("phone")
+PERIOD = Shape("period")
+MONEY = Shape("money")
+"""An amount in 元 (``Money``, ``Amount``), as against a ``Quantity``: open data writes it to the cent."""
+
+
+def is_calendar(info: Any) -> bool:
+    """Whether the model field ``info`` (a pydantic ``FieldInfo``) holds a date or a month."""
+    return any(m in (CALENDAR, MONTH) for m in getattr(info, "metadata", ()))
+
+
 _money_json = PlainSerializer(lambda v: format(v, "f"), return_type=str, when_used="json")
 
 Slug = Annotated[str, AfterValidator(_check_slug), Field(json_schema_extra={"pattern": SLUG_RE.pattern})]
-Amount = Annotated[Decimal, BeforeValidator(_custom("number", parse_decimal)), _money_json]
+Amount = Annotated[Decimal, BeforeValidator(_custom("number", parse_decimal)), _money_json, MONEY]
 """A signed exact number (balances, differences)."""
-Money = Annotated[Decimal, BeforeValidator(_custom("number", parse_decimal)), AfterValidator(_non_negative), _money_json]
+Money = Annotated[Decimal, BeforeValidator(_custom("number", parse_decimal)), AfterValidator(_non_negative), _money_json,
+                  MONEY]
 """A non-negative amount of money in 元, exact."""
-Quantity = Money
-"""A non-negative exact quantity (area in ㎡, kWh, m³, rates)."""
+Quantity = Annotated[Decimal, BeforeValidator(_custom("number", parse_decimal)), AfterValidator(_non_negative),
+                     _money_json]
+"""A non-negative exact quantity (area in ㎡, kWh, m³): a number, not money."""
 Count = Annotated[int, BeforeValidator(_custom("number", parse_int)), Field(ge=0)]
-Day = Annotated[date, BeforeValidator(_custom("date", parse_date))]
-OptDay = Annotated[date | None, BeforeValidator(_custom("date", lambda v: None if _blank_to_none(v) is None else parse_date(v)))]
+Day = Annotated[date, BeforeValidator(_custom("date", parse_date)), CALENDAR]
+OptDay = Annotated[date | None, BeforeValidator(_custom("date", lambda v: None if _blank_to_none(v) is None else parse_date(v))),
+                   CALENDAR]
 Text = Annotated[str, BeforeValidator(_fold_text), Field(min_length=1)]
 MARKUP = re.compile(r"[<>\"'`&\x00-\x1f\x7f]")
 
@@ -89,11 +122,40 @@ def _no_markup(value: str) -> str:
     return value
 
 
+@dataclass(frozen=True)
+class Coded:
+    """Marks a coded field: ``Annotated[Literal["lump_sum", "commission"], Coded(CONTRACT_TYPES)]``.
+
+    The program uses the codes; on input the field accepts the code, its Chinese label from
+    :mod:`generator.model.vocabulary` or a declared synonym; anything else is a ``choice``
+    error that lists the Chinese labels. The JSON Schema allows every accepted text, so
+    editors do not flag ``包干制``."""
+
+    codes: dict[str, str] = field(hash=False)
+
+    def to_code(self, value: Any) -> Any:
+        code = code_of(self.codes, value) if isinstance(value, str) else None
+        if code not in self.codes:
+            raise PydanticCustomError("choice", "“{value}”不是允许的取值，可选：{choices}",
+                                      {"value": value.strip() if isinstance(value, str) else value,
+                                       "choices": choices(self.codes)})
+        return code
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        if set(get_args(source)) != set(self.codes):  # pragma: no cover - a programming error
+            raise RuntimeError(f"{source} and its vocabulary list different codes")
+        return core_schema.no_info_before_validator_function(self.to_code, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict:
+        return {"type": "string", "enum": list(accepted(self.codes)), "description": choices(self.codes)}
+
+
 PlainText = Annotated[str, BeforeValidator(_fold_text), Field(min_length=1), AfterValidator(_no_markup)]
 """Text the site engine writes into HTML attributes without escaping (the site name)."""
 OptText = Annotated[str | None, BeforeValidator(_blank_to_none)]
 Phone = Annotated[str, BeforeValidator(_custom("phone", parse_phone)),
-                  WithJsonSchema({"type": "string", "description": "电话：带区号的固定电话、12345 等服务热线或 400/800 号码"})]
+                  WithJsonSchema({"type": "string", "description": "电话：带区号的固定电话、12345 等服务热线或 400/800 号码"}),
+                  PHONE]
 """A phone number of a kind :func:`~generator.model.values.phone_kind` recognises."""
 Ratio = Annotated[Decimal, BeforeValidator(_custom("number", parse_decimal)), Field(ge=0, le=1)]
 
@@ -159,6 +221,7 @@ def parse_period(value: Any) -> Period:
 
 PeriodField = Annotated[
     Period,
+    PERIOD,
     BeforeValidator(_custom("period", parse_period)),
     PlainSerializer(lambda p: p.id, return_type=str),
     WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}(-([HhQq][1-4]|\d{2}))?$"}, {"type": "integer"}],
@@ -180,7 +243,7 @@ def parse_month(value: Any) -> str:
 
 
 MonthField = Annotated[str, BeforeValidator(_custom("date", parse_month)),
-                       WithJsonSchema({"type": "string", "description": "月份，如 2026-09"})]
+                       WithJsonSchema({"type": "string", "description": "月份，如 2026-09"}), MONTH]
 
 
 def quarter_of(day: date) -> str:

@@ -12,11 +12,12 @@ without a period stay valid until replaced.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from generator.model.base import Record, Text
+from generator.model.base import Record, Text, Coded
+from generator.model.vocabulary import CADENCES, CONTRACT_TYPES, PERIOD_KINDS
 
 ItemId = Literal[
     "company_profile",
@@ -33,6 +34,7 @@ ItemId = Literal[
 ]
 
 PeriodKind = Literal["month", "quarter", "half_year", "year"]
+PeriodKindField = Annotated[PeriodKind, Coded(PERIOD_KINDS)]
 PERIOD_MONTHS: dict[str, int] = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
 
 
@@ -40,11 +42,13 @@ class CatalogueItem(Record):
     id: ItemId = Field(description="条目编号，对应小区文件夹中的同名文件")
     name: Text = Field(description="条目中文名称，如“公共收益收支”")
     summary: Text = Field(description="公开内容说明，显示在页面上")
-    cadence: Literal["long_term", "periodic", "event"] = Field(
-        description="long_term 长期公示（变更时更新）；periodic 定期公示；event 逐项公示")
-    period: PeriodKind | None = Field(None, description="更新周期：month/quarter/half_year/year；长期公示可不填")
-    period_by_contract: dict[Literal["lump_sum", "commission"], PeriodKind] = Field(
-        default_factory=dict, description="按合同类型改用的周期，如酬金制按季度：{commission: quarter}")
+    cadence: Annotated[Literal["long_term", "periodic", "event"], Coded(CADENCES)] = Field(
+        description="长期公示（变更时更新）、定期公示或逐项公示")
+    period: PeriodKindField | None = Field(
+        None, description="更新周期：每月、每季度、每半年或每年；长期公示可不填")
+    period_by_contract: dict[Annotated[Literal["lump_sum", "commission"], Coded(CONTRACT_TYPES)],
+                             PeriodKindField] = Field(
+        default_factory=dict, description="按合同类型改用的周期，如酬金制按季度：{酬金制: 每季度}")
     grace_days: int = Field(30, ge=0, le=366, description="下一期结束后多少天内必须公示，超过即为逾期")
     posting_days: int = Field(30, ge=1, le=366, description="公示栏最少张贴天数")
     required: bool = Field(True, description="是否为必须公示的条目；false 时缺失只作提示")

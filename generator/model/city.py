@@ -8,11 +8,12 @@ the ranking and its methodology page always state the rule actually applied.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, HttpUrl, field_validator, model_validator
 
-from generator.model.base import Phone, PlainText, Ratio, Record, Slug, Text
+from generator.model.base import Phone, PlainText, Ratio, Record, Slug, Text, Coded
+from generator.model.vocabulary import LIST_KINDS, MISSING_GROUP, PERIOD_KINDS, ROUNDINGS
 
 
 class Community(Record):
@@ -47,11 +48,12 @@ class Grade(Record):
 
 
 class ListRule(Record):
-    kind: Literal["ratio", "top_bottom", "grades"] = Field(
-        description="ratio 按比例；top_bottom 按前后名次；grades 按等级（指定等级入红榜/黑榜）")
+    kind: Annotated[Literal["ratio", "top_bottom", "grades"], Coded(LIST_KINDS)] = Field(
+        description="按比例、前后若干名或按等级（指定等级入红榜/黑榜）")
     red_ratio: Ratio | None = Field(None, description="红榜比例，0 到 0.5，如 0.1")
     bad_ratio: Ratio | None = Field(None, description="黑（黄）榜比例，0 到 0.5")
-    rounding: Literal["down", "half_up", "up"] = Field("down", description="名额取整方式：down 向下取整")
+    rounding: Annotated[Literal["down", "half_up", "up"], Coded(ROUNDINGS)] = Field(
+        "down", description="名额取整方式：向下取整（默认）、四舍五入或向上取整")
     top_n: int | None = Field(None, ge=0, description="红榜名次数（top_bottom）")
     bottom_n: int | None = Field(None, ge=0, description="黑（黄）榜名次数（top_bottom）")
     red_grades: list[str] = Field(default_factory=list, description="列入红榜的等级（grades）")
@@ -76,12 +78,17 @@ class ListRule(Record):
         return self
 
 
+CYCLES = {k: PERIOD_KINDS[k] for k in ("quarter", "half_year", "year")}
+"""The evaluation cycles a policy may have (the period kinds but the month)."""
+
+
 class EvaluationPolicy(Record):
     version: Text = Field(description="规则版本，如 2026-1，显示在榜单和方法说明上")
-    cycle: Literal["quarter", "half_year", "year"] = Field(description="评价周期")
+    cycle: Annotated[Literal["quarter", "half_year", "year"], Coded(CYCLES)] = Field(
+        description="评价周期：每季度、每半年或每年")
     rater_groups: list[RaterGroup] = Field(min_length=1, description="评价主体及权重（默认 居民:主管部门:街道社区 = 5:3:2）")
-    missing_group: Literal["error", "zero", "reweight"] = Field(
-        "error", description="某企业缺少某评价主体得分时：error 报错；zero 记 0 分；reweight 按其余主体权重重新归一")
+    missing_group: Annotated[Literal["error", "zero", "reweight"], Coded(MISSING_GROUP)] = Field(
+        "error", description="某企业缺少某评价主体得分时：不允许缺评（报错）、缺评记 0 分，或按其余权重重新归一")
     max_score: Decimal = Field(Decimal(100), gt=0, description="每个评价主体的满分")
     score_decimals: int = Field(2, ge=0, le=4, description="综合得分保留小数位（四舍五入）")
     list_rule: ListRule

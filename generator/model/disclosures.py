@@ -64,8 +64,8 @@ class StaffCount(Record):
 
 
 class CompanyProfileFile(ItemFile):
-    project_manager: ProjectManager | None = None
-    office: Office | None = None
+    project_manager: ProjectManager | None = Field(None, description="项目负责人（项目经理）")
+    office: Office | None = Field(None, description="物业服务中心（办公地点和时间）")
     staff: list[StaffCount] = Field(default_factory=list, description="在岗人员（按岗位）")
 
 
@@ -92,7 +92,7 @@ class Phones(Record):
 
 
 class ComplaintChannelsFile(ItemFile):
-    phones: Phones | None = None
+    phones: Phones | None = Field(None, description="服务电话")
     flow: list[Text] = Field(default_factory=list, title="报修投诉流程", description="报修/投诉处理流程，一步一行")
     response_times: list[ResponseTime] = Field(default_factory=list, title="承诺时限")
     volunteer_supervisors: Count | None = Field(None, title="义务监督员", description="义务监督员人数（不公开姓名）")
@@ -102,20 +102,28 @@ class FacilityMaintenanceFile(ItemFile):
     note: str | None = Field(None, title="说明")
 
 
+COMPUTED = "可不填：不填时由台账计算并公示，填写时与台账核对"
+"""What every figure the generator can compute says about itself (type nothing twice)."""
+
+
 class QuarterStatement(Record):
+    """A quarter's totals. Every figure is optional: absent, it is computed from the ledger
+    (``public_revenue.csv``/``.xlsx``) and shown; present, it is checked against it."""
+
     period: PeriodField = Field(title="季度", description="季度，如 2026-Q3")
-    income: Money = Field(title="收入", description="本期收入合计")
-    cost: Money = Field(title="合理成本", description="本期合理成本合计")
-    company_share: Money = Field(Decimal(0), title="企业分成", description="本期企业分成")
-    net_to_owners: Amount = Field(title="归业主净收益", description="本期归业主净收益 = 收入 − 成本 − 企业分成")
-    used: Money = Field(Decimal(0), title="资金使用", description="本期业主共有资金使用")
-    closing_balance: Amount = Field(title="期末结余", description="期末结余")
+    income: Money | None = Field(None, title="收入", description=f"本期收入合计（{COMPUTED}）")
+    cost: Money | None = Field(None, title="合理成本", description=f"本期合理成本合计（{COMPUTED}）")
+    company_share: Money | None = Field(None, title="企业分成", description=f"本期企业分成（{COMPUTED}）")
+    net_to_owners: Amount | None = Field(None, title="归业主净收益",
+                                         description=f"本期归业主净收益 = 收入 − 成本 − 企业分成（{COMPUTED}）")
+    used: Money | None = Field(None, title="资金使用", description=f"本期业主共有资金使用（{COMPUTED}）")
+    closing_balance: Amount | None = Field(None, title="期末结余", description=f"期末结余（{COMPUTED}）")
 
 
 class PublicRevenueFile(ItemFile):
     opening_balance: Amount = Field(Decimal(0), title="期初结余", description="台账第一行之前的结余")
     company_share_rate: Ratio | None = Field(None, title="约定企业分成比例", description="约定的企业分成比例（按收入减成本计），如 0.1")
-    quarters: list[QuarterStatement] = Field(default_factory=list, description="各季度汇总（会与台账核对）")
+    quarters: list[QuarterStatement] = Field(default_factory=list, description=f"各季度汇总（{COMPUTED}）")
     uses_decided_by: str | None = Field(None, title="资金使用决定", description="资金使用由谁决定，如“业主大会”")
 
 
@@ -132,38 +140,45 @@ class CostLine(Record):
 class FeeIncome(Record):
     receivable: Money = Field(title="应收物业费", description="应收物业费")
     received: Money = Field(title="实收物业费", description="实收物业费")
-    collection_rate: Ratio = Field(title="收缴率", description="收缴率（实收 ÷ 应收），如 0.925")
+    collection_rate: Ratio | None = Field(None, title="收缴率", description=f"收缴率（实收 ÷ 应收），如 0.925（{COMPUTED.replace('台账', '实收和应收')}）")
     arrears_households: Count = Field(title="欠费户数", description="欠费户数（只公开总数）")
     other_income: Money = Field(Decimal(0), title="其他收入", description="其他收入")
 
 
 class Commission(Record):
     rate: Ratio = Field(title="酬金比例", description="酬金比例（按实际支出计）")
-    amount: Money = Field(title="酬金", description="酬金金额")
+    amount: Money | None = Field(None, title="酬金", description=f"酬金金额 = 酬金比例 × 支出合计（{COMPUTED.replace('台账', '支出')}）")
 
 
 class ServiceAccountsFile(ItemFile):
-    income: FeeIncome | None = None
+    income: FeeIncome | None = Field(None, description="物业服务费收入")
     costs: list[CostLine] = Field(default_factory=list, title="支出")
-    total_cost: Money | None = Field(None, description="支出合计（会核对）")
-    surplus: Amount | None = Field(None, title="结余", description="结余（负数为亏损）= 实收 + 其他收入 − 支出合计 − 酬金")
+    total_cost: Money | None = Field(None, description=f"支出合计（{COMPUTED.replace('台账', '各项支出')}）")
+    surplus: Amount | None = Field(None, title="结余",
+                                   description=f"结余（负数为亏损）= 实收 + 其他收入 − 支出合计 − 酬金（{COMPUTED.replace('台账', '收支')}）")
     commission: Commission | None = Field(None, description="酬金制合同的酬金")
     budget: list[CostLine] = Field(default_factory=list, title="下一年度预算", description="下一年度预算")
     performance: str | None = Field(None, title="履约情况", description="履约情况说明")
 
 
 class FundYear(Record):
+    """A year of the maintenance fund. The balances and the money used are optional: absent,
+    they are computed (opening = the previous year's closing balance, used = the year's rows
+    of the use table, closing = opening + deposited + interest − used) and shown."""
+
     year: int = Field(ge=2000, le=2100, title="年度")
-    opening_balance: Money = Field(title="期初余额")
+    opening_balance: Money | None = Field(None, title="期初余额",
+                                          description="期初余额（第一年必填；以后各年可不填，按上一年年末余额）")
     deposited: Money = Field(title="本年归集", description="本年归集")
     interest: Money = Field(title="本年利息", description="本年利息")
-    used: Money = Field(title="本年使用", description="本年使用（会与使用明细核对）")
-    closing_balance: Money = Field(title="年末余额", description="年末余额 = 期初 + 归集 + 利息 − 使用")
+    used: Money | None = Field(None, title="本年使用", description=f"本年使用（{COMPUTED.replace('台账', '使用明细')}）")
+    closing_balance: Money | None = Field(None, title="年末余额",
+                                          description=f"年末余额 = 期初 + 归集 + 利息 − 使用（{COMPUTED.replace('由台账计算', '计算')}）")
 
 
 class MaintenanceFundFile(ItemFile):
     account_bank: str | None = Field(None, title="专户银行", description="专户银行名称（不填账号）")
-    years: list[FundYear] = Field(default_factory=list)
+    years: list[FundYear] = Field(default_factory=list, description="各年度汇总（归集、利息、使用、余额）")
 
 
 class UtilitySharingFile(ItemFile):
@@ -183,6 +198,6 @@ class Satisfaction(Record):
 
 
 class OversightFile(ItemFile):
-    satisfaction: Satisfaction | None = None
-    complaints: ComplaintStats | None = None
+    satisfaction: Satisfaction | None = Field(None, description="满意度测评")
+    complaints: ComplaintStats | None = Field(None, description="投诉统计")
     volunteer_note: str | None = Field(None, title="义务监督员")

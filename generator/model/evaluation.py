@@ -7,11 +7,12 @@ split by dimension (summed) or by compound (averaged). The ranking stage compute
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from generator.model.base import Day, PeriodField, Record, Slug, Text
+from generator.model.base import Day, PeriodField, Record, Slug, Text, Coded
+from generator.model.vocabulary import AGGREGATIONS
 
 
 class RectificationNote(Record):
@@ -25,6 +26,6 @@ class EvaluationSheet(Record):
     title: str | None = Field(None, description="标题，如“2026年上半年物业服务企业考评”")
     published_on: Day = Field(description="结果发布日期")
     organiser: Text = Field(description="组织单位")
-    dimension_aggregation: Literal["sum", "mean"] = Field(
-        "sum", description="同一评价主体分维度打分时的汇总方式：sum 求和；mean 平均")
+    dimension_aggregation: Annotated[Literal["sum", "mean"], Coded(AGGREGATIONS)] = Field(
+        "sum", description="同一评价主体分维度打分时的汇总方式：相加（默认）或取平均")
     rectifications: list[RectificationNote] = Field(default_factory=list)

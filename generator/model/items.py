@@ -34,6 +34,17 @@ class ItemSpec:
     """The table must exist whenever the item applies."""
 
     @property
+    def sheet(self) -> str:
+        """The worksheet name of its Excel template: the official name, without what is in
+        brackets (``收费项目与标准``), at most 31 characters as Excel allows."""
+        return self.name.split("（")[0][:31]
+
+    @property
+    def sheet_names(self) -> tuple[str, ...]:
+        """Worksheet names that mean this item's table in a workbook (else the first visible sheet is read)."""
+        return (self.sheet, self.name, self.id, self.everyday)
+
+    @property
     def slug(self) -> str:
         """URL segment: the id with ``_`` written as ``-``."""
         return self.id.replace("_", "-")

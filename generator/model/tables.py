@@ -3,15 +3,29 @@
 Each field's ``title`` is its Chinese column header; a CSV may use either the field name or
 the title as header. Dates and amounts accept the Excel forms of
 :mod:`generator.model.values`.
+
+``TOTALS`` names the columns a 合计/小计 row may state (checked against the sum of the rows
+above it, :mod:`generator.checks.totals`); ``RUNNING`` those whose 合计 is the value after
+the last row (a running balance).
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from generator.model.base import Amount, Count, Day, Money, MonthField, OptDay, OptText, Phone, Quantity, Record, Slug, Text
+from generator.model.base import (Amount, Count, Day, Money, MonthField, OptDay, OptText, Phone, Quantity, Record, Slug,
+                                  Text, Coded)
+from generator.model.values import parse_decimal
+from generator.model.vocabulary import REVENUE_ENTRIES
+
+CENT = Decimal("0.01")
+ZERO = Decimal(0)
+"""The default of a computed column: only a row rejected for a wrong reading or price keeps it."""
+ROW_COMPUTED = "可不填：不填时由本行计算，填写时核对"
+"""What a figure the generator computes from its own row says about itself (type nothing twice)."""
 
 
 class ServiceItemRow(Record):
@@ -46,12 +60,15 @@ class FacilityRow(Record):
 
 class PublicRevenueRow(Record):
     date: Day = Field(title="日期")
-    type: Literal["income", "cost", "company_share", "use"] = Field(
-        title="类型", description="income 收入；cost 合理成本；company_share 企业分成；use 业主共有资金使用")
+    type: Annotated[Literal["income", "cost", "company_share", "use"], Coded(REVENUE_ENTRIES)] = Field(
+        title="类型", description="收入、合理成本、企业分成或业主共有资金使用")
     category: Text = Field(title="类别", description="如 广告、场地租赁、车位占用、快递柜、充电桩、税费、设施维修")
     description: Text = Field(title="摘要")
     amount: Money = Field(title="金额")
     balance: Amount | None = Field(None, title="结余", description="业主共有资金结余（可留空；填写时会核对）")
+
+    TOTALS: ClassVar[tuple[str, ...]] = ("amount",)
+    RUNNING: ClassVar[tuple[str, ...]] = ("balance",)
 
 
 class MaintenanceFundUseRow(Record):
@@ -64,16 +81,47 @@ class MaintenanceFundUseRow(Record):
     contractor: Text = Field(title="施工单位")
     status: Literal["已公示", "施工中", "已完工", "已验收", "已结算"] = Field(title="状态")
 
+    TOTALS: ClassVar[tuple[str, ...]] = ("amount",)
+
 
 class UtilityRow(Record):
+    """A month's meter reading. Type nothing twice: 用量 and 金额 left blank are computed from the
+    row (截止读数 − 起始读数; 用量 × 单价 to the cent, half up) before validation, so every row has
+    them; written, they are checked (:mod:`generator.checks.arithmetic`). 分摊标准 left blank is
+    computed from the file's 分摊基数 (:func:`generator.derive.statements.utility_share`)."""
+
     month: MonthField = Field(title="月份", description="如 2026-09（也可写 2026/9、2026年9月）")
     kind: Literal["公共用电", "公共用水"] = Field(title="类别")
     meter_start: Quantity = Field(title="起始读数")
     meter_end: Quantity = Field(title="截止读数")
-    usage: Quantity = Field(title="用量")
+    usage: Quantity = Field(ZERO, title="用量", description=f"截止读数 − 起始读数（{ROW_COMPUTED}）")
     unit_price: Money = Field(title="单价")
-    amount: Money = Field(title="金额")
-    per_unit: Money = Field(title="分摊标准", description="每㎡或每户分摊金额，保留 2 到 4 位小数")
+    amount: Money = Field(ZERO, title="金额", description=f"用量 × 单价（{ROW_COMPUTED}）")
+    per_unit: Money | None = Field(None, title="分摊标准",
+                                   description="金额 ÷ 分摊基数，每户保留 2 位、每㎡保留 4 位小数"
+                                               "（可不填：不填时按分摊基数计算，填写时核对）")
+
+    TOTALS: ClassVar[tuple[str, ...]] = ("usage", "amount", "per_unit")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _computed(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        try:
+            if _blank(data.get("usage")):
+                data["usage"] = parse_decimal(data["meter_end"]) - parse_decimal(data["meter_start"])
+            if _blank(data.get("amount")):
+                amount = parse_decimal(data["usage"]) * parse_decimal(data["unit_price"])
+                data["amount"] = amount.quantize(CENT, rounding=ROUND_HALF_UP)
+        except (KeyError, ValueError):
+            pass  # a reading or the price is missing or wrong: that field's own finding says so
+        return data
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 class ParkingRow(Record):
@@ -85,6 +133,8 @@ class ParkingRow(Record):
     vacant: Count = Field(title="空置")
     monthly_fee: Money | None = Field(None, title="月租金（元/月）")
     note: OptText = Field(None, title="备注")
+
+    TOTALS: ClassVar[tuple[str, ...]] = ("total", "sold", "rented", "vacant")
 
 
 class RectificationRow(Record):

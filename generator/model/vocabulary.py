@@ -2,12 +2,16 @@
 
 Contract: every coded value a data file may hold (a ``Literal`` of English codes in a model)
 has its Chinese label here, once; web pages, paper notices, open data, findings and the
-Excel templates all read their labels from this module, and input may use either the code or
-the label (see :func:`code_of`). Units are written as residents say them (度, 吨).
-Field labels (column headers) are the ``title`` of each model field, declared in the models.
+Excel templates all read their labels from this module, and input may use the code, the
+label or one of the few other words declared in :data:`SYNONYMS` (see :func:`code_of`).
+Units are written as residents say them (度, 吨).
+Field labels (column headers) are the ``title`` of each model field, declared in the models;
+:data:`HEADER_SYNONYMS` lists other headers clerks write for the same column (余额 for 结余).
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 from pydantic import BaseModel
 
@@ -37,6 +41,23 @@ CODED_VALUES: dict[str, dict[str, str]] = {
     "missing_group": MISSING_GROUP,
 }
 """Every code list by name."""
+
+SYNONYMS: dict[str, dict[str, str]] = {
+    "revenue_entry": {"资金使用": "use", "业主资金使用": "use", "成本": "cost", "分成": "company_share"},
+    "management": {"专业物业服务": "professional", "业主自治": "self_managed", "自治管理": "self_managed"},
+    "period_kind": {"月": "month", "季度": "quarter", "半年": "half_year", "年": "year", "年度": "year"},
+}
+"""Other words clerks use for a code (by code list name): accepted on input, never shown."""
+
+HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "结余": ("余额", "结存", "业主共有资金结余"),
+    "摘要": ("说明", "事由"),
+    "日期": ("发生日期", "记账日期"),
+    "类型": ("收支类型",),
+    "期初余额": ("年初余额",),
+}
+"""Column title -> other headers accepted for it. Headers are also accepted with a unit in
+brackets after the title (``金额（元）``, ``单价(元)``): see :func:`header_forms`."""
 
 UTILITY_UNITS: dict[str, tuple[str, str]] = {"公共用电": ("度", "元/度"), "公共用水": ("吨", "元/吨")}
 """Utility kind -> (usage unit, price unit), as residents say them."""
@@ -76,10 +97,34 @@ def label_of(codes: dict[str, str], code: str | None) -> str:
     return codes.get(code, code)
 
 
+def _synonyms(codes: dict[str, str]) -> dict[str, str]:
+    """The synonyms declared for the code list ``codes`` belongs to (or is a part of)."""
+    for name, known in CODED_VALUES.items():
+        if set(codes) <= set(known):
+            return {text: code for text, code in SYNONYMS.get(name, {}).items() if code in codes}
+    return {}
+
+
+def accepted(codes: dict[str, str]) -> dict[str, str]:
+    """Every text accepted for a code of ``codes`` (the code, its label, its synonyms) -> the code."""
+    out = {code: code for code in codes}
+    out.update({label: code for code, label in codes.items()})
+    out.update(_synonyms(codes))
+    return out
+
+
 def code_of(codes: dict[str, str], value: str) -> str:
-    """The code for ``value`` given as the code or as its Chinese label (unknown values unchanged)."""
-    text = value.strip()
-    for code, label in codes.items():
-        if text == label:
-            return code
-    return text
+    """The code for ``value`` given as the code, its Chinese label or a synonym, after folding
+    full-width letters and spaces (unknown values come back folded, unchanged otherwise)."""
+    text = unicodedata.normalize("NFKC", value).strip()
+    return accepted(codes).get(text, accepted(codes).get(text.replace(" ", ""), text))
+
+
+def choices(codes: dict[str, str]) -> str:
+    """The choices as a finding lists them: the Chinese labels, then the codes in brackets."""
+    return "、".join(codes.values()) + "（也可写 " + "、".join(codes) + "）"
+
+
+def header_forms(title: str) -> tuple[str, ...]:
+    """The headers accepted for a column titled ``title``: the title and its synonyms."""
+    return (title,) + HEADER_SYNONYMS.get(title, ())

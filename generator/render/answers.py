@@ -24,6 +24,7 @@ from datetime import date
 from typing import Literal, Sequence
 
 from generator.derive.ledgers import quarterly_totals
+from generator.derive.statements import fund_years, service_figures, utility_share
 from generator.derive.rank import CompanyResult, PeriodRanking, history
 from generator.derive.status import ItemStatus
 from generator.load.dataset import CompoundRecord
@@ -261,9 +262,10 @@ def _service_accounts(v: CompoundView) -> list[Span]:
         i = f.income
         spans += [_t("物业费收缴率 "), _fig(percent(i.received, i.receivable)),
                   _t(f"（实收 {money(i.received)} 元 / 应收 {money(i.receivable)} 元）")]
-    if f.surplus is not None:
-        spans += [_t("；" if spans else ""), _t("结余 " if f.surplus >= 0 else "亏损 "),
-                  _fig(money(abs(f.surplus))), _t(" 元")]
+    surplus = service_figures(f).surplus
+    if surplus is not None:
+        spans += [_t("；" if spans else ""), _t("结余 " if surplus >= 0 else "亏损 "),
+                  _fig(money(abs(surplus))), _t(" 元")]
     return spans or [_t("收支明细见下文")]
 
 
@@ -271,7 +273,7 @@ def fund_spans(v: CompoundView) -> list[Span] | None:
     f = v.file_as("maintenance_fund", d.MaintenanceFundFile)
     if f is None or not f.years:
         return None
-    y = max(f.years, key=lambda y: y.year)
+    y = fund_years(f, v.rows("maintenance_fund"))[-1]
     return [_t(f"{y.year} 年末余额 "), _fig(money(y.closing_balance)), _t(f" 元，当年使用 {money(y.used)} 元")]
 
 
@@ -290,7 +292,7 @@ def utility_spans(v: CompoundView) -> list[Span] | None:
     month = max(r.month for r in rows)
     unit = "元/户" if f.method == "按户" else "元/㎡"
     year, _, m = month.partition("-")
-    parts = [[_t(f"{r.kind} "), _fig(quantity(r.per_unit)), _t(f" {unit}")]
+    parts = [[_t(f"{r.kind} "), _fig(quantity(utility_share(f, r))), _t(f" {unit}")]
              for r in sorted(rows, key=lambda r: r.kind) if r.month == month]
     return [_t(f"{year}年{int(m)}月公摊："), *_join(parts, "，")]
 

@@ -24,6 +24,7 @@ URL                                             staged Markdown source
 ``/ranking/companies/<id>/``                    ``ranking/companies/<id>/index.md``
 ``/model-projects/``                            ``model-projects/index.md`` (+ ``photos/``)
 ``/pdf/<id>.pdf``, ``/pdf/ranking-<period>.pdf`` written by the PDF stage (no engine sees them)
+``/excel-templates/<table>.xlsx``               Excel templates of the tables (the staff guide links them)
 ==============================================  ==========================================
 
 Everything a compound has on the site lives in one folder per compound below each of
@@ -74,6 +75,16 @@ DATA_PACKAGE = "data/datapackage.json"
 OPEN_DATA_FILES = ("data/compounds.csv", "data/compounds.json", "data/compliance.csv", "data/compliance.json",
                    "data/fees.csv", "data/public-revenue.csv", "data/maintenance-fund.csv", "data/rankings.csv",
                    DATA_PACKAGE)
+
+
+TEMPLATES = "excel-templates"
+"""Folder of the Excel templates; ``content/data-guide.md`` links ``excel-templates/<table>.xlsx``
+(not ``templates/``: MkDocs leaves a docs folder of that name out of the site)."""
+
+
+def template_file(name: str) -> str:
+    """An Excel template (``excel-templates/public_revenue.xlsx``): ``name`` is an item id or ``evaluation``."""
+    return f"{TEMPLATES}/{name}.xlsx"
 
 
 def item_slug(item_id: str) -> str:

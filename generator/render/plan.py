@@ -22,6 +22,7 @@ from generator.derive.status import SHOWS_DATA, StatusMatrix
 from generator.derive.versions import History
 from generator.load.dataset import CompoundRecord, Dataset
 from generator.render import paths
+from generator.render.forms.workbook import TABLES
 from generator.templates import ROOT as TEMPLATES
 
 Kind = Literal["page", "asset", "data", "feed", "pdf", "template"]
@@ -147,6 +148,8 @@ def plan_site(ds: Dataset, matrix: StatusMatrix, rankings: list[PeriodRanking],
         plan.add(Output(name, "data", "city"))
     plan.add(Output(paths.SITE_CSS, "asset", "templates", file=TEMPLATES / "site" / "assets" / "site.css"))
     plan.add(Output(paths.NOT_FOUND, "template", "city"))
+    for name in TABLES:
+        plan.add(Output(paths.template_file(name), "data", "templates"))
     _plan_ranking(plan, ds, rankings)
     items: list[str] = [item.id for item in ds.catalogue.model.items]
     for cid in sorted(ds.compounds):

@@ -8,7 +8,7 @@ Contract:
 * each path is written at most once per writer (a second write is a bug: two renderers
   claiming one URL) and is refused, case-insensitively, because the site may be served
   from a case-insensitive file system;
-* text is written as UTF-8 with ``\\n`` line ends; copies keep the bytes.
+* text is written as UTF-8 with ``\\n`` line ends; bytes and copies are written as they are.
 
 :func:`sync_tree` mirrors a freshly staged folder into a live one (for ``serve``), touching
 only files whose bytes changed so MkDocs' watcher rebuilds only when something did;

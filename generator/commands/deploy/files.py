@@ -48,6 +48,7 @@ CONTENT_TYPES = {
     ".woff2": "font/woff2",
     ".ttf": "font/ttf",
     ".gz": "application/gzip",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 """Content type by file extension (lower case); anything else is ``application/octet-stream``."""
 SPECIAL_TYPES = {"feed.xml": "application/atom+xml; charset=utf-8"}
@@ -56,7 +57,7 @@ SPECIAL_TYPES = {"feed.xml": "application/atom+xml; charset=utf-8"}
 SHORT = "public, max-age=300"
 ASSET = "public, max-age=86400"
 IMMUTABLE = "public, max-age=31536000, immutable"
-_DOCUMENTS = {".html", ".xml", ".json", ".csv", ".txt", ".md", ".pdf", ".gz"}
+_DOCUMENTS = {".html", ".xml", ".json", ".csv", ".txt", ".md", ".pdf", ".gz", ".xlsx"}
 _HASHED = re.compile(r"\.[0-9a-f]{8,}\.(min\.)?(js|css)(\.map)?$")
 
 

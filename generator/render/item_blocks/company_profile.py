@@ -25,8 +25,8 @@ def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
     co = ctx.company
     out: list[Block] = []
     committee = c.owners_committee
-    since = f"（{day(committee.established_on)} 成立）" if committee.established_on else ""
-    owners = (t(OwnersCommittee, "kind"), committee.kind + since if committee.kind != "无" else None)
+    since = f"（{day(committee.established_on)} 成立）" if committee and committee.established_on else ""
+    owners = (t(OwnersCommittee, "kind"), committee.kind + since if committee and committee.kind != "无" else None)
     if co is not None:
         out.append(facts([Fact(t(Company, "name"), co.name, key=True), (t(Company, "credit_code"), co.credit_code),
                           (t(Company, "licence"), co.licence), (t(Company, "grade"), co.grade),

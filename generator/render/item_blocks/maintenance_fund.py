@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from generator.derive.statements import fund_years
 from generator.load.dataset import ItemRecord
 from generator.model import disclosures as d
 from generator.model.tables import MaintenanceFundUseRow as R
@@ -30,7 +31,7 @@ def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
     f = d.item_as(record.file.model, d.MaintenanceFundFile)
     rows = sorted(record.table.rows, key=lambda r: r.date)
     years = [[f"{y.year}年", money(y.opening_balance), money(y.deposited), money(y.interest), money(y.used),
-              money(y.closing_balance)] for y in sorted(f.years, key=lambda y: y.year)]
+              money(y.closing_balance)] for y in fund_years(f, rows)]
     year_cols = [field_column(Y, "year"), *(field_column(Y, k, 1, "right", key=k == "closing_balance")
                                             for k in ("opening_balance", "deposited", "interest", "used",
                                                       "closing_balance"))]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from generator.derive.ledgers import quarterly_totals
+from generator.derive.ledgers import quarterly_totals, running_balances
 from generator.load.dataset import ItemRecord
 from generator.model import disclosures as d
 from generator.model.base import parse_period, quarter_of
@@ -68,7 +68,9 @@ def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
     cols = [field_column(R, "date"), field_column(R, "type"), field_column(R, "category"),
             field_column(R, "description", 3), field_column(R, "amount", 0, "right", unit=YUAN),
             field_column(R, "balance", 0, "right", unit=YUAN)]
+    # A balance the clerk left out is computed (type nothing twice); one written is checked.
+    balances = running_balances(f.opening_balance, rows)
     body = [[day(r.date), REVENUE_ENTRIES[r.type], r.category, r.description, money(r.amount),
-             money(r.balance) if r.balance is not None else ""] for r in rows]
+             money(r.balance if r.balance is not None else balance)] for r, balance in zip(rows, balances)]
     out.append(table(cols, body, title="收支台账", ledger="台账", url=ctx.item_url("public_revenue")))
     return out

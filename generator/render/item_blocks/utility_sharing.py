@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from generator.derive.statements import utility_share
 from generator.load.dataset import ItemRecord
 from generator.model import disclosures as d
 from generator.model.base import parse_period, quarter_of
@@ -15,13 +16,13 @@ from generator.render.formatting import money, quantity
 from generator.render.item_blocks import ItemContext, field_column
 
 
-def _by_quarter(rows: list[R], share_unit: str) -> Block:
+def _by_quarter(f: d.UtilitySharingFile, rows: list[R], share_unit: str) -> Block:
     sums: dict[tuple[str, str], list[Decimal]] = {}
     for r in rows:
         acc = sums.setdefault((quarter_of(parse_period(r.month).start), r.kind), [Decimal(0)] * 3)
         acc[0] += r.usage
         acc[1] += r.amount
-        acc[2] += r.per_unit
+        acc[2] += utility_share(f, r) or Decimal(0)
     body = [[parse_period(q).label, kind, f"{quantity(v[0])} {UTILITY_UNITS[kind][0]}", money(v[1]), quantity(v[2])]
             for (q, kind), v in sorted(sums.items(), key=lambda kv: (parse_period(kv[0][0]).start, kv[0][1]))]
     return table([Column("季度"), field_column(R, "kind"), field_column(R, "usage", 1, "right"),
@@ -40,8 +41,8 @@ def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
             field_column(R, "per_unit", 1, "right", unit=share_unit, key=True)]
     body = [[r.month, r.kind, quantity(r.meter_start), quantity(r.meter_end),
              f"{quantity(r.usage)} {UTILITY_UNITS[r.kind][0]}", f"{quantity(r.unit_price)} {UTILITY_UNITS[r.kind][1]}",
-             money(r.amount), quantity(r.per_unit)] for r in rows]
+             money(r.amount), quantity(utility_share(f, r))] for r in rows]
     basis = f"{quantity(f.basis_total)} {basis_unit}" if f.basis_total is not None else None
     return [facts([(t(d.UtilitySharingFile, "method"), f.method), (t(d.UtilitySharingFile, "basis_total"), basis)]),
             table(cols, body, title="抄表与分摊", ledger="读数记录", url=ctx.item_url("utility_sharing"),
-                  summary=_by_quarter(rows, share_unit))]
+                  summary=_by_quarter(f, rows, share_unit))]

@@ -122,7 +122,8 @@ def notice_document(ds: Dataset, rec: CompoundRecord, status: StatusMatrix, rank
     else:
         manager = organisation + "（业主自治）" if organisation else "—"
     dated = version_date(rec)
-    size = f"{quantity(c.households)} 户 · {quantity(c.floor_area)} ㎡" + (f" · {c.buildings} 栋" if c.buildings else "")
+    size = (f"{quantity(c.households)} 户 · {quantity(c.floor_area)} ㎡" + (f" · {c.buildings} 栋" if c.buildings else "")
+            if c.households is not None and c.floor_area is not None else "未填写")
 
     overview, sections = [], []
     for n, item in enumerate(ds.catalogue.model.items, start=1):
@@ -153,7 +154,7 @@ def notice_document(ds: Dataset, rec: CompoundRecord, status: StatusMatrix, rank
         "site_title": city.site_title,
         "title": c.name,
         "subtitle": "物业服务信息公示（十公开一监督）",
-        "meta": [["地址", c.address], ["所属", " ".join(x.name for x in where) if where else ""], ["物业服务", manager], ["规模", size]],
+        "meta": [["地址", c.address or "未填写"], ["所属", " ".join(x.name for x in where) if where else ""], ["物业服务", manager], ["规模", size]],
         "dated": ["版本日期", day_cn(dated)] if dated else None,
         "stamp": stamp,
         "qr": {"url": url, "caption": "扫码查看网上公示"},

@@ -61,8 +61,8 @@ def posting_period(status: ItemStatus, item: CatalogueItem) -> tuple[date, date]
 
 
 def committee_name(rec: CompoundRecord) -> str | None:
-    kind = rec.model.owners_committee.kind
-    return rec.model.name + COMMITTEES[kind] if kind in COMMITTEES else None
+    committee = rec.model.owners_committee
+    return rec.model.name + COMMITTEES[committee.kind] if committee and committee.kind in COMMITTEES else None
 
 
 def manager_phone(ds: Dataset, rec: CompoundRecord, statuses: dict[str, ItemStatus]) -> str | None:
@@ -88,7 +88,7 @@ def objection_line(ds: Dataset, rec: CompoundRecord, statuses: dict[str, ItemSta
         whom.append(f"{manager}（电话 {phone}）" if phone else manager)
     committee = committee_name(rec)
     if committee:
-        own = rec.model.owners_committee.phone
+        own = rec.model.owners_committee.phone if rec.model.owners_committee else None
         whom.append(f"{committee}（电话 {own}）" if own else committee)
     where = city.community_index().get(rec.model.community)
     nearest = supervision_phones(city, rec, *(where or (None, None, None)))[0]

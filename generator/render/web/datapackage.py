@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import typing
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any, Callable, Literal
@@ -24,6 +24,7 @@ from typing import Any, Callable, Literal
 from pydantic import BaseModel
 
 from generator.derive.ledgers import quarterly_totals
+from generator.derive.statements import fund_years
 from generator.model.disclosures import FundYear
 from generator.model.labels import field_label
 from generator.model.tables import FeeRow
@@ -211,7 +212,7 @@ def _revenue(file: Any, rows: list[Any]) -> list[dict[str, Any]]:
 
 
 def _fund(file: Any, rows: list[Any]) -> list[dict[str, Any]]:
-    return [dict(year) for year in sorted(file.years, key=lambda y: y.year)]
+    return [asdict(year) for year in fund_years(file, rows)]
 
 
 def _rankings(ctx: SiteContext) -> list[dict[str, Any]]:

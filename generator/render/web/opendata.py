@@ -8,7 +8,9 @@ Contract: pure; returns file contents as strings. Downloads:
   CSVs (Frictionless Data Package);
 * ``data/ledgers/<compound>/<item>.csv``: each compound's validated tables, re-written as
   UTF-8 with BOM (Excel opens it directly) with Chinese column headers, whatever encoding
-  and number forms staff typed;
+  and number forms staff typed, with what the pages compute where staff left it out (a
+  balance, a share: :func:`generator.derive.statements.completed_rows`); amounts of money at
+  least to the cent (``200`` and ``200.00`` both become ``200.00``);
 * ``feed.xml``: an Atom feed of the latest notices by posting date.
 
 CSV downloads are safe to open in a spreadsheet: a text cell that Excel or WPS would evaluate
@@ -28,10 +30,12 @@ import json
 import re
 from decimal import Decimal
 from datetime import date
-from typing import Any
+from typing import Any, Sequence
 
 from pydantic import BaseModel
 
+from generator.derive.statements import completed_rows
+from generator.model.shapes import is_money
 from generator.render import paths
 from generator.render.web.city import recent_notices
 from generator.render.web.datapackage import TABLES, Table, descriptor, table_rows
@@ -83,10 +87,23 @@ def _table(table: Table, rows: list[dict[str, Any]]) -> str:
     return _csv([c.header for c in table.columns], [[row[c.key] for c in table.columns] for row in rows])
 
 
-def _ledger(rows: list[BaseModel]) -> str:
-    model = type(rows[0])
-    fields = list(model.model_fields)
-    return _csv([model.model_fields[n].title or n for n in fields], [[getattr(r, n) for n in fields] for r in rows])
+CENT = Decimal("0.01")
+
+
+def _to_cent(value: Any) -> Any:
+    """An amount of money with fewer than two decimals written to the cent (``200`` -> ``200.00``),
+    so a ledger reads the same whether staff typed ``200.00`` in a CSV or Excel stored ``200``;
+    more decimals (a per-㎡ share) are kept."""
+    if isinstance(value, Decimal) and value.is_finite() and int(value.as_tuple().exponent) > -2:
+        return value.quantize(CENT)
+    return value
+
+
+def _ledger(rows: Sequence[BaseModel]) -> str:
+    fields = type(rows[0]).model_fields
+    money = {name for name, info in fields.items() if is_money(info)}
+    return _csv([info.title or name for name, info in fields.items()],
+                [[_to_cent(v) if n in money else v for n in fields for v in [getattr(r, n)]] for r in rows])
 
 
 def ledger_files(ctx: SiteContext, compound_ids: list[str] | None = None) -> dict[str, str]:
@@ -98,7 +115,7 @@ def ledger_files(ctx: SiteContext, compound_ids: list[str] | None = None) -> dic
         for item in ctx.items:
             record = f.shown(item.id)
             if record and record.table.rows:
-                out[paths.ledger_file(cid, item.id)] = _ledger(record.table.rows)
+                out[paths.ledger_file(cid, item.id)] = _ledger(completed_rows(record.file.model, record.table.rows))
     return out
 
 

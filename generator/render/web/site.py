@@ -1,7 +1,8 @@
 """Render the site (or the part of it one shard holds): every generated page, data file and asset, as a :class:`SiteFiles`.
 
-Contract: pure. Returns text files (``{docs path: str}``) and files to copy
-(``{docs path: source Path}``); the writer (:mod:`generator.write`) puts them in the staging
+Contract: pure. Returns text files (``{docs path: str}``), files to copy
+(``{docs path: source Path}``) and generated binary files (``{docs path: bytes}``: the Excel
+templates); the writer (:mod:`generator.write`) puts them in the staging
 folder. What is rendered is exactly what the site plan (:mod:`generator.render.plan`) lists;
 renderers link only to planned pages.
 """
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.render import paths
+from generator.render.forms.workbook import TABLES, template
 from generator.render.web import city as city_pages, compound, opendata
 from generator.render.web.notfound import not_found_page
 from generator.render.context import SiteContext
@@ -29,18 +31,24 @@ class SiteFiles:
     """Docs-relative path -> text (Markdown pages, CSV/JSON, the feed)."""
     assets: dict[str, Path] = field(default_factory=dict)
     """Docs-relative path -> source file to copy (photos, the site's CSS)."""
+    blobs: dict[str, bytes] = field(default_factory=dict)
+    """Docs-relative path -> bytes (the Excel templates)."""
     plan: SitePlan | None = None
     """The site plan these files follow (PDFs are made from it after MkDocs)."""
 
 
-    def add(self, pages: dict[str, str] | None = None, assets: dict[str, Path] | None = None) -> None:
+    def add(self, pages: dict[str, str] | None = None, assets: dict[str, Path] | None = None,
+            blobs: dict[str, bytes] | None = None) -> None:
         """Add files; two renderers claiming one path is a bug, not something to overwrite."""
-        pages, assets = pages or {}, assets or {}
-        clash = [path for path in [*pages, *assets] if path in self.pages or path in self.assets]
-        if clash or set(pages) & set(assets):
-            raise ValueError(f"rendered twice: {sorted(clash or set(pages) & set(assets))[:5]}")
+        pages, assets, blobs = pages or {}, assets or {}, blobs or {}
+        seen = {*self.pages, *self.assets, *self.blobs}
+        clash = (pages.keys() & assets.keys()) | ((pages.keys() | assets.keys()) & blobs.keys())
+        clash |= (pages.keys() | assets.keys() | blobs.keys()) & seen
+        if clash:
+            raise ValueError(f"rendered twice: {sorted(clash)[:5]}")
         self.pages.update(pages)
         self.assets.update(assets)
+        self.blobs.update(blobs)
 
 
 def render_site(ctx: SiteContext, compounds: list[str] | None = None, city: bool = True) -> SiteFiles:
@@ -65,8 +73,9 @@ def render_site(ctx: SiteContext, compounds: list[str] | None = None, city: bool
                  paths.COMPLIANCE: city_pages.compliance(ctx), paths.FEED: opendata.feed(ctx),
                  paths.NOT_FOUND: not_found_page(ctx.city)})
         out.add(opendata.open_data(ctx))
+        out.add(blobs={paths.template_file(name): template(name) for name in TABLES})
     planned = [o.path for o in ctx.plan.outputs.values() if o.kind != "pdf" and _owned(o.path, chosen, city)]
-    ctx.plan.check_rendered(list(out.pages) + list(out.assets), planned)
+    ctx.plan.check_rendered(list(out.pages) + list(out.assets) + list(out.blobs), planned)
     return out
 
 
