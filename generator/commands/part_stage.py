@@ -31,15 +31,20 @@ PART_FORMAT = "part-1"
 
 
 def part_key(engine: str, as_of: date, strict: bool, config_text: str, all_docs: list[str],
-             pages: Mapping[str, str], files: Mapping[str, Path]) -> str:
-    """``pages``: the shard's rendered text files; ``files``: its files copied from elsewhere."""
+             pages: Mapping[str, str | bytes], files: Mapping[str, Path]) -> str:
+    """``pages``: the shard's rendered files (text, or bytes: the Excel templates); ``files``: its files
+    copied from elsewhere."""
     digest = hashlib.sha256(f"{PART_FORMAT}\0{code_fingerprint()}\0{engine}\0{as_of.isoformat()}\0{strict}\0".encode())
     digest.update(config_text.encode("utf-8") + b"\0")
     digest.update("\n".join(all_docs).encode("utf-8") + b"\0")
     for rel in sorted(set(pages) | set(files)):
-        data = pages[rel].encode("utf-8") if rel in pages else files[rel].read_bytes()
+        data = _bytes(pages[rel]) if rel in pages else files[rel].read_bytes()
         digest.update(rel.encode("utf-8") + b"\0" + hashlib.sha256(data).digest())
     return digest.hexdigest()
+
+
+def _bytes(page: str | bytes) -> bytes:
+    return page if isinstance(page, bytes) else page.encode("utf-8")
 
 
 class Skeleton:
@@ -68,7 +73,7 @@ class Skeleton:
         return (self.root / DOCS_DIR).resolve()
 
 
-def stage_part(root: Path, config_text: str, skeleton: Skeleton | None, pages: Mapping[str, str],
+def stage_part(root: Path, config_text: str, skeleton: Skeleton | None, pages: Mapping[str, str | bytes],
                files: Mapping[str, Path], wanted: Callable[[str], bool] = lambda _: True) -> None:
     """See the module docstring; without ``skeleton`` the shard owns every file (one part).
     ``wanted``: which of the files the shard does not own get a stand-in (a folder is left
@@ -76,7 +81,10 @@ def stage_part(root: Path, config_text: str, skeleton: Skeleton | None, pages: M
     writer = StagingWriter(root)
     docs = f"{DOCS_DIR}/"
     for rel, text in sorted(pages.items()):
-        writer.write_text(docs + rel, text)
+        if isinstance(text, bytes):
+            writer.write_bytes(docs + rel, text)
+        else:
+            writer.write_text(docs + rel, text)
     for rel, source in sorted(files.items()):
         writer.copy(docs + rel, source)
     if skeleton is not None:

@@ -184,7 +184,7 @@ def produce(ctx: SiteContext, request: Request, new_site: Path, progress: Progre
             files = render_site(ctx, compounds, city=shard == CITY)
             own_content = {rel: path for rel, path in content.items() if shard == CITY}
             if request.stage_dir is not None:
-                whole.add(files.pages, files.assets)
+                whole.add(files.pages, files.assets, files.blobs)
             timings["render"] += time.perf_counter() - mark
             progress.advance("render")
 
@@ -193,9 +193,10 @@ def produce(ctx: SiteContext, request: Request, new_site: Path, progress: Progre
             assert ctx.ds.city is not None
             config_text = staged_config(request.site_config, ctx.ds.city.model, md_pages, paths.SITE_CSS, exclude)
             copied = {**files.assets, **own_content}
-            mine = set(files.pages) | set(copied)
+            written: dict[str, str | bytes] = {**files.pages, **files.blobs}
+            mine = set(written) | set(copied)
             present = [p for p in all_docs if p in mine or stand_ins(shard, p, shard_map)] if split else all_docs
-            key = part_key(request.engine, ctx.as_of, request.strict, config_text, present, files.pages, copied)
+            key = part_key(request.engine, ctx.as_of, request.strict, config_text, present, written, copied)
             entry = cache.get(key)
             task = None
             if entry is not None:
@@ -203,9 +204,9 @@ def produce(ctx: SiteContext, request: Request, new_site: Path, progress: Progre
             else:
                 built += 1
                 root = request.stage_root / shard.replace("=", "-")
-                stage_part(root, config_text, skeleton if split else None, files.pages, copied,
+                stage_part(root, config_text, skeleton if split else None, written, copied,
                            functools.partial(stand_ins, shard, shard_map=shard_map))
-                task = PartTask(root, request.part_cache, key, shard, sorted(set(files.pages) | set(copied)), ctx.as_of,
+                task = PartTask(root, request.part_cache, key, shard, sorted(mine), ctx.as_of,
                                 request.strict, request.engine)
             del files
             timings["stage"] += time.perf_counter() - mark
