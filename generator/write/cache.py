@@ -23,6 +23,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Collection, Iterator
 
+from generator.write.publish import process_alive
+
 _KEY = re.compile(r"^[0-9a-f]{16,128}$")
 TMP_PREFIX = ".tmp-"
 DAY = 24 * 3600.0
@@ -75,7 +77,7 @@ class FolderCache:
             name = path.name
             if name.startswith(TMP_PREFIX):
                 pid = name[len(TMP_PREFIX):].split("-", 1)[0]
-                if pid.isdigit() and not _alive(int(pid)):
+                if pid.isdigit() and not process_alive(int(pid)):
                     shutil.rmtree(path, ignore_errors=True)
                     removed.append(name)
             elif _KEY.match(name) and name not in keep and path.is_dir():
@@ -88,14 +90,3 @@ class FolderCache:
                     removed.append(name)
         return removed
 
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

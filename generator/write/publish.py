@@ -38,7 +38,8 @@ def work_dir(out: Path, kind: str) -> Path:
     return Path(tempfile.mkdtemp(prefix=f".{out.name}.{kind}-{os.getpid()}-", dir=parent))
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (this one, or one we may not signal, counts as running)."""
     if pid == os.getpid():
         return True
     try:
@@ -59,7 +60,7 @@ def leftovers(out: Path) -> list[tuple[str, Path]]:
     found = []
     for path in sorted(parent.iterdir()):
         match = pattern.match(path.name)
-        if match and path.is_dir() and not path.is_symlink() and not _alive(int(match.group(2))):
+        if match and path.is_dir() and not path.is_symlink() and not process_alive(int(match.group(2))):
             found.append((match.group(1), path))
     return found
 
