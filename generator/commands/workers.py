@@ -17,8 +17,9 @@ Contract of :class:`Workers`:
   failed is raised from there (:class:`PdfError`, :class:`EngineFailed`, :class:`PartError`
   as in a one-process build); a worker process that dies raises :class:`WorkerLost`;
 * the processes never outlive the build: they are killed with it (``PR_SET_PDEATHSIG`` on
-  Linux), ignore Ctrl-C (the build stops them), and :meth:`close` ends them, also after an
-  error, before the build's temporary folders are removed.
+  Linux; one whose build died while it was starting exits at once), ignore Ctrl-C (the build
+  stops them), and :meth:`close` ends them, also after an error, before the build's temporary
+  folders are removed.
 """
 
 from __future__ import annotations
@@ -145,12 +146,14 @@ def _guarded(function: Callable[[Any], Any], task: Any) -> Any:
         return _Failed("bug", f"{type(exc).__name__}: {exc}")
 
 
-def _init_worker() -> None:
+def _init_worker(build_pid: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:  # die with the build (Linux): a killed build leaves no process behind
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+    if os.getppid() != build_pid:  # the build died while this process was starting, before the line above
+        os._exit(1)
 
 
 def _warm_up(_: Any) -> int:
@@ -184,7 +187,7 @@ class Workers:
         self._pdf_running = 0
         if self.jobs > 1:
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_init_worker)
+                                             initializer=_init_worker, initargs=(os.getpid(),))
             for _ in range(self.jobs):
                 self._running[self._pool.submit(_guarded, _warm_up, None)] = lambda _result: None
 
