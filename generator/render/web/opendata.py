@@ -103,7 +103,7 @@ def _ledger(rows: Sequence[BaseModel]) -> str:
     fields = type(rows[0]).model_fields
     money = {name for name, info in fields.items() if is_money(info)}
     return _csv([info.title or name for name, info in fields.items()],
-                [[_to_cent(v) if n in money else v for n in fields for v in [getattr(r, n)]] for r in rows])
+                [[_to_cent(getattr(r, n)) if n in money else getattr(r, n) for n in fields] for r in rows])
 
 
 def ledger_files(ctx: SiteContext, compound_ids: list[str] | None = None) -> dict[str, str]:

@@ -41,9 +41,9 @@ class SiteFiles:
             blobs: dict[str, bytes] | None = None) -> None:
         """Add files; two renderers claiming one path is a bug, not something to overwrite."""
         pages, assets, blobs = pages or {}, assets or {}, blobs or {}
-        seen = {*self.pages, *self.assets, *self.blobs}
         clash = (pages.keys() & assets.keys()) | ((pages.keys() | assets.keys()) & blobs.keys())
-        clash |= (pages.keys() | assets.keys() | blobs.keys()) & seen
+        clash |= {path for new in (pages, assets, blobs) for path in new
+                  if path in self.pages or path in self.assets or path in self.blobs}
         if clash:
             raise ValueError(f"rendered twice: {sorted(clash)[:5]}")
         self.pages.update(pages)
