@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ import pytest
 from generator.checks import run_checks
 from generator.findings import Findings
 from generator.load.dataset import load
+from generator.render.paper.document import PdfDocument
 from tests.support import AS_OF, PDF_CITY as CITY, BuiltPdfs as Built, build_pdf_city as build
 from tests.support import pdf_text as text_of, run_tool as run
 
@@ -86,3 +88,16 @@ def test_a_status_that_changes_with_the_calendar_changes_that_pdf(builds: dict[s
                      if (later.out / p.relative_to(first.out)).read_bytes() != p.read_bytes())
     # the booklet and the facility sheet say so; nothing else changed
     assert changed == ["pdf/lanting.pdf", "pdf/lanting/facility-maintenance.pdf"]
+
+
+@pytest.mark.parametrize("data, where", [
+    ({"blocks": [{"rows": [["a", "1.00"]]}, {"rows": [["b", Decimal("2.50")]]}]}, "data.blocks[1].rows[0][1]"),
+    ({"total": 3.5}, "data.total"),
+    ({"rows": {1: "x"}}, "data.rows: key 1"),
+])
+def test_money_reaches_the_templates_only_as_text(data: dict, where: str) -> None:
+    """A Decimal or float in a document's data is a bug in the render code: it is refused,
+    naming where it sits, before Typst could print it in its own number format."""
+    with pytest.raises(TypeError, match=re.escape(where)):
+        PdfDocument(name="pdf/x.pdf", template="sheet.typ", entry="sheet", data=data)
+    PdfDocument(name="pdf/x.pdf", template="sheet.typ", entry="sheet", data={"ok": [["1.00", None, True, 3]]})

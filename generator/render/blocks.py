@@ -208,13 +208,24 @@ def paper_blocks(blocks: Sequence[Block]) -> list[JsonBlock]:
     return [j for b in blocks if not is_empty(b) for j in paper_json(b)]
 
 
+def _json_ready(value: Any) -> bool:
+    if value is None or isinstance(value, (str, bool, int)) and not isinstance(value, float):
+        return True
+    if isinstance(value, list):
+        return all(_json_ready(item) for item in value)
+    if isinstance(value, dict):
+        return all(isinstance(key, str) and _json_ready(item) for key, item in value.items())
+    return False
+
+
 def check_json_ready(value: Any, path: str = "data") -> None:
-    """Raise TypeError unless ``value`` holds only str/int/bool/None, lists and str-keyed dicts.
+    """Raise TypeError unless ``value`` holds only str/int/bool/None, lists and str-keyed dicts,
+    naming where the first other value sits.
 
     Guards the contract that money reaches the template as formatted text: a Decimal or a
     float here is a bug in the render code, not in the data.
     """
-    if value is None or isinstance(value, (str, bool, int)) and not isinstance(value, float):
+    if _json_ready(value):  # the common case, without building a path for every value
         return
     if isinstance(value, list):
         for i, item in enumerate(value):
