@@ -38,6 +38,7 @@ from generator.render import paths
 from generator.render.context import SiteContext
 from generator.render.paper.document import Paper, PdfDocument
 from generator.render.paper.documents import compound_documents, ranking_documents
+from generator.render.paper.sheet import sheet_stamps
 from generator.render.shards import CITY, ShardMap, exclude_patterns, stand_ins
 from generator.render.web.mkdocs_config import staged_config
 from generator.render.web.site import SiteFiles, render_site
@@ -168,6 +169,7 @@ def produce(ctx: SiteContext, request: Request, new_site: Path, progress: Progre
     with Workers(request.jobs) as workers:
         for shard in order:
             docs = _documents(ctx, shard_map, shard, split, request.paper)
+            ctx.sheet_stamps.update(sheet_stamps(docs))
             printed = []
             for doc in docs:
                 ready, missing = printable(doc, request.fonts)

@@ -1,7 +1,7 @@
 """What every site renderer reads: the checked dataset, the status matrix, the rankings.
 
 Contract: :class:`SiteContext` is built once per build from the results of the earlier
-stages and never changes; :meth:`SiteContext.compound` derives the per-compound facts
+stages and never changes but for memos of what it derives: :meth:`SiteContext.compound` derives the per-compound facts
 (names of its district, street and community, its company, its status counts) once and
 caches them, so the city-wide pages and the compound's own pages share one computation.
 """
@@ -65,6 +65,10 @@ class SiteContext:
     """Per compound, the days its files were committed (git), newest first; empty outside git."""
     versions: History | None = None
     """Every version of every item from the data's git history; None outside git."""
+    sheet_stamps: dict[str, str] = field(default_factory=dict, repr=False)
+    """Stamps of the item sheets this build has already made, by PDF path: the build records
+    them before it renders their item pages, which show the same stamp without computing the
+    sheet a second time (:func:`generator.render.paper.sheet.sheet_stamps`)."""
     _facts: dict[str, CompoundFacts] = field(default_factory=dict, repr=False)
 
     @property

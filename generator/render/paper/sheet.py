@@ -31,7 +31,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 from generator.derive.rank import PeriodRanking
 from generator.derive.stamp import item_stamp
@@ -49,6 +49,7 @@ from generator.render.phones import supervision_phones
 from generator.render.plan import Output, sheet_items
 
 SHOWN = ("published", "stale")
+SHEET_TEMPLATE = "sheet.typ"
 COMMITTEES = {"业委会": "业主委员会", "物管会": "物业管理委员会"}
 
 
@@ -162,6 +163,11 @@ def item_sheet(ds: Dataset, rec: CompoundRecord, item: CatalogueItem, statuses: 
     return ItemSheet(sheet_stamp(ds, rec, item.id, content), notice.posted_on)
 
 
+def sheet_stamps(docs: Iterable[PdfDocument]) -> dict[str, str]:
+    """The stamp of every item sheet among ``docs``, by PDF path: what their item pages show."""
+    return {doc.name: doc.data["stamp"] for doc in docs if doc.template == SHEET_TEMPLATE}
+
+
 def sheet_document(ds: Dataset, rec: CompoundRecord, item: CatalogueItem, statuses: dict[str, ItemStatus],
                    rankings: Sequence[PeriodRanking], as_of: date, paper: Paper, output: Output) -> PdfDocument:
     """The item's sheet; ``output`` is its entry in the site plan (path, QR URL of the item page)."""
@@ -173,5 +179,5 @@ def sheet_document(ds: Dataset, rec: CompoundRecord, item: CatalogueItem, status
         "stamp": stamp,
         "footer": f"{content['compound']} · {content['title']} · 版本号 {stamp}",
     }
-    return PdfDocument(name=output.path, template="sheet.typ", entry="sheet", data=data, qr_url=url,
+    return PdfDocument(name=output.path, template=SHEET_TEMPLATE, entry="sheet", data=data, qr_url=url,
                        origin=rec.items[item.id].file.rel)

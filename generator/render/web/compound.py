@@ -33,7 +33,7 @@ from generator.render.web.items import item_body
 from generator.render.web.history import past_periods, reach_note
 from generator.render.web.updates import feed_link
 from generator.render.phones import supervision_phones
-from generator.render.paper.sheet import item_sheet
+from generator.render.paper.sheet import ItemSheet, item_sheet
 from generator.render.web.markdown_escape import html_attr, md_text
 
 
@@ -193,14 +193,24 @@ def _figure_target(ctx: SiteContext, facts: CompoundFacts, answer: Answer) -> st
     return paths.item_page(facts.id, answer.item_id)
 
 
+def _sheet(ctx: SiteContext, facts: CompoundFacts, entry: ItemEntry, sheet_path: str) -> ItemSheet | None:
+    """What the item page says of its sheet: the stamp the build recorded when it made the sheet,
+    else (a build of pages only) the stamp computed here the same way."""
+    stamp = ctx.sheet_stamps.get(sheet_path)
+    notice = entry.status.notice
+    if stamp is not None and notice is not None:
+        return ItemSheet(stamp, notice.posted_on)
+    return item_sheet(ctx.ds, facts.record, entry.item, facts.statuses, ctx.rankings, ctx.as_of,
+                      ctx.plan.absolute(entry.page))
+
+
 def _item(ctx: SiteContext, facts: CompoundFacts, entry: ItemEntry, common: dict) -> str:
     record = facts.shown(entry.item.id)
     body = Markup(item_body(ctx, facts, record, entry.page)) if record else None
     answer = item_answer(view(ctx, facts), entry.item.id) if record else None
     sheet_path = paths.sheet_file(facts.id, entry.item.id)
     history_path = paths.item_history(facts.id, entry.item.id)
-    sheet = item_sheet(ctx.ds, facts.record, entry.item, facts.statuses, ctx.rankings, ctx.as_of,
-                       ctx.plan.absolute(entry.page)) if ctx.plan.has(sheet_path) else None
+    sheet = _sheet(ctx, facts, entry, sheet_path) if ctx.plan.has(sheet_path) else None
     return front_matter(f"{entry.item.name} · {facts.name}", search_exclude=True) + render(
         "item.md.j2",
         **common,
