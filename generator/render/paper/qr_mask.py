@@ -8,8 +8,8 @@ matrix segno scores, including its quirks (format and version areas still 0, unf
 remainder modules 2 or 3, N3 at a line's ends and with fewer than four light modules near
 them). It costs a third of ``segno.make``'s time for the site's URLs (2.4 vs 7.3 ms): segno
 spends most of its time scoring the eight masks module by module in Python, about 80 CPU
-seconds of a 1,000-compound build. ``tests/test_qr.py`` checks the
-code against segno's for URLs of every length up to version 20.
+seconds of a 1,000-compound build. ``tests/test_qr.py`` checks the code against segno's
+for URLs of every length up to version 20.
 """
 
 from __future__ import annotations
