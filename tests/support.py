@@ -29,6 +29,7 @@ from click.testing import CliRunner, Result
 from generator.checks import run_checks
 from generator.findings import Finding, Findings, Severity
 from generator.load.dataset import load
+from generator.render.paper.document import Paper
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -284,7 +285,7 @@ class BuiltPdfs:
     result: Any
 
 
-def build_pdf_city(data: Path, out: Path, cache: Path, paper: str = "a4", templates: Path | None = None,
+def build_pdf_city(data: Path, out: Path, cache: Path, paper: Paper = "a4", templates: Path | None = None,
                    as_of: date = AS_OF) -> BuiltPdfs:
     """Check the city at ``data`` (no errors allowed) and write its PDFs into ``out/pdf``."""
     from generator.derive.rank import rank_all
