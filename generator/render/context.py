@@ -1,9 +1,11 @@
 """What every site renderer reads: the checked dataset, the status matrix, the rankings.
 
 Contract: :class:`SiteContext` is built once per build from the results of the earlier
-stages and never changes but for memos of what it derives: :meth:`SiteContext.compound` derives the per-compound facts
-(names of its district, street and community, its company, its status counts) once and
-caches them, so the city-wide pages and the compound's own pages share one computation.
+stages and never changes but for memos of what is derived from them:
+:meth:`SiteContext.compound` derives the per-compound facts (names of its district, street
+and community, its company, its status counts) once and caches them, so the city-wide pages
+and the compound's own pages share one computation; :attr:`SiteContext.sheet_stamps` keeps
+the stamps of the sheets already made.
 """
 
 from __future__ import annotations

@@ -106,7 +106,7 @@ def _n3(lines: Matrix) -> npt.NDArray[np.int64]:
     return np.array(scores, dtype=np.int64)
 
 
-def penalties(candidates: Matrix) -> list[int]:
+def _penalties(candidates: Matrix) -> list[int]:
     """The penalty score of each candidate matrix, as segno's ``evaluate_mask`` computes it."""
     width = candidates.shape[1]
     lines = np.concatenate([candidates, candidates.transpose(0, 2, 1)], axis=1)
@@ -126,7 +126,7 @@ def make(content: str, error: str) -> segno.QRCode:
     segno adds them."""
     first = encoder.encode(content, error=error, mask=0, micro=False)
     candidates = _candidates(first.matrix, first.mask)
-    scores = penalties(candidates)
+    scores = _penalties(candidates)
     mask = scores.index(min(scores))
     matrix = tuple(bytearray(row) for row in candidates[mask].tolist())
     encoder.add_format_info(matrix, first.version, first.error, mask)
