@@ -31,7 +31,9 @@ EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
 def _as_of(value: str | None) -> date:
     if value is None:
-        return date.today()
+        from generator.model.clock import china_today
+
+        return china_today()
     from generator.model.values import parse_date
 
     try:
@@ -49,7 +51,7 @@ def _data_dir(value: str) -> Path:
 
 data_option = click.option("--data", "data", default="data", show_default=True, help="数据目录")
 as_of_option = click.option("--as-of", "as_of", default=None,
-                            help="数据日期，写法同数据：2026-11-15、2026/11/15 或 2026年11月15日（默认今天）")
+                            help="数据日期，写法同数据：2026-11-15、2026/11/15 或 2026年11月15日（默认北京时间今天）")
 
 
 def print_findings(findings: list[Finding], data: Path, fmt: str, strict: bool, verbose: bool = False) -> None:
@@ -540,6 +542,63 @@ def synth(count: int, seed: int, districts: int | None, out: str) -> None:
         raise click.BadParameter(f"{out} 已存在且不为空", param_hint="--out")
     files = write_city(root, count, seed, districts)
     click.echo(f"已生成 {count} 个小区、{files} 个文件：{root.as_posix()}", err=True)
+    sys.exit(EXIT_OK)
+
+
+@cli.group()
+def verify() -> None:
+    """核对公示日志（离线）：proof 核对一个版本号的证明文件，log 核对日志没有被改写，keygen 生成签名密钥。"""
+
+
+def _verdict(result: Any) -> None:
+    for line in result.lines:
+        click.echo(line)
+    sys.exit(EXIT_OK if result.ok else EXIT_DATA)
+
+
+key_option = click.option("--key", required=True, help="日志公钥（印在红黑榜 PDF 上，也在网站“核对公示版本”页）")
+
+
+@verify.command("proof")
+@click.argument("proof_file", type=click.Path(exists=True, dir_okay=False))
+@key_option
+@click.option("--stamp", default=None, help="公示单上的版本号：核对证明的正是它")
+def verify_proof(proof_file: str, key: str, stamp: str | None) -> None:
+    """核对版本页提供的 .tlog-proof 证明文件：签名有效、该版本号在日志中。"""
+    from generator.commands.verify import verify_proof as check
+
+    _verdict(check(Path(proof_file), key, stamp))
+
+
+@verify.command("log")
+@click.argument("log_dir", type=click.Path(exists=True, file_okay=False))
+@key_option
+@click.option("--since", "older", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="您以前保存的检查点文件（log/checkpoint）：核对日志是它的延续")
+def verify_log(log_dir: str, key: str, older: str | None) -> None:
+    """核对一份日志（网站的 log/ 目录或整个网站）：签名、记录，以及是否为旧检查点的延续。"""
+    from generator.commands.verify import verify_log as check
+
+    _verdict(check(Path(log_dir), key, Path(older) if older else None))
+
+
+@verify.command("keygen")
+@data_option
+def verify_keygen(data: str) -> None:
+    """生成日志签名密钥：私钥存为 CI 密钥 WUYE_LOG_KEY（不要提交到仓库），公钥随网站发布。"""
+    from generator.commands.verify import new_key
+    from generator.load.dataset import load_city_and_catalogue
+
+    root = _data_dir(data)
+    findings = Findings()
+    city, _catalogue = load_city_and_catalogue(root, findings)
+    if city is None:
+        print_findings(findings.sorted(), root, "text", False)
+        sys.exit(EXIT_DATA)
+    site_url = city.model.base_url()
+    private, public = new_key(site_url)
+    click.echo(f"私钥（存为 CI 密钥 WUYE_LOG_KEY，只给发布任务用）：\n{private}")
+    click.echo(f"公钥（构建时自动印在红黑榜 PDF 和“核对公示版本”页上）：\n{public}", err=True)
     sys.exit(EXIT_OK)
 
 

@@ -51,6 +51,7 @@ from generator.checks import run_checks
 from generator.derive.status import StatusMatrix
 from generator.findings import Finding, Findings
 from generator.load.dataset import Dataset, load
+from generator.model.clock import china_today
 from generator.load.limits import check_content
 from generator.derive.versions import History, item_histories
 from generator.load.history import Change, read_history, read_log
@@ -80,7 +81,7 @@ class BuildError(Exception):
 class BuildOptions:
     data: Path
     out: Path = Path("site")
-    as_of: date = field(default_factory=date.today)
+    as_of: date = field(default_factory=china_today)
     stage_dir: Path | None = None
     content: Path = Path("content")
     config: Path = Path("mkdocs.yml")

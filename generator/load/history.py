@@ -3,8 +3,10 @@
 Contract: :func:`read_log` returns every commit that changed a compound's files (oldest
 first) with its committer time and the blob id of each changed file, and whether the clone
 is shallow (then the history starts at the oldest commit it has); :func:`read_blobs` reads
-blob contents in memory (``git cat-file --batch``), never writing anything. :func:`read_history` returns, per compound id, the days on which its files were
-committed and which files changed, newest first. It reads only commit dates and file names
+blob contents in memory (``git cat-file --batch``), never writing anything.
+:func:`read_history` returns, per compound id, the days on which its files were committed
+(in China time, :mod:`generator.model.clock`: the day residents see on ``/updates/`` too)
+and which files changed, newest first. It reads only commit dates and file names
 (never commit messages or authors, which may name people). Outside a git work tree, or
 without git, it returns an empty mapping: the history is then simply not shown. The result
 depends only on the repository's commits, so a given commit always builds the same pages.
@@ -16,6 +18,8 @@ import subprocess
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+
+from generator.model.clock import china_day
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,7 @@ def read_history(data: Path) -> dict[str, list[Change]]:
     prefix = _git(data, "rev-parse", "--show-prefix")
     if prefix is None:
         return {}
-    log = _git(data, "log", "--format=%x00%cs", "--name-only", "--no-renames", "--", "compounds")
+    log = _git(data, "log", "--format=%x00%cI", "--name-only", "--no-renames", "--", "compounds")
     if not log:
         return {}
     marker = f"{prefix.strip()}compounds/"
@@ -47,7 +51,7 @@ def read_history(data: Path) -> dict[str, list[Change]]:
         lines = [line for line in commit.splitlines() if line]
         if not lines:
             continue
-        day = date.fromisoformat(lines[0])
+        day = china_day(datetime.fromisoformat(lines[0]))
         for path in lines[1:]:
             if not path.startswith(marker):
                 continue

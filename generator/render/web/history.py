@@ -14,7 +14,7 @@ Times are shown in China time (+08:00). The section says how far back the histor
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from generator.derive.versions import Change, ItemHistory, Version
 from generator.model.base import Period
+from generator.model.clock import china
 from generator.render import paths
 from generator.render.context import CompoundFacts, SiteContext
 from generator.render.formatting import day, money
@@ -30,12 +31,9 @@ from generator.render.web.items import item_body
 from generator.render.web.markdown_escape import html_text, md_cell, md_text
 from generator.render.web.tables import Col, html_table, link
 
-CHINA = timezone(timedelta(hours=8))
-
-
 def china_time(when: datetime | None) -> str:
     """``2026-10-12 18:00`` in China time; ``尚未提交`` for a change not committed yet."""
-    return when.astimezone(CHINA).strftime("%Y-%m-%d %H:%M") if when else "尚未提交"
+    return china(when).strftime("%Y-%m-%d %H:%M") if when else "尚未提交"
 
 
 def value_text(value: Any) -> str:

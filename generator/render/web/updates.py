@@ -18,10 +18,11 @@ from datetime import date, datetime
 from markupsafe import Markup
 
 from generator.derive.versions import Version
+from generator.model.clock import china
 from generator.render import paths
 from generator.render.context import SiteContext
 from generator.render.web.environment import front_matter
-from generator.render.web.history import CHINA, change_lines, change_text, china_time
+from generator.render.web.history import change_lines, change_text, china_time
 from generator.render.web.markdown_escape import html_attr, xml_attr, xml_text
 from generator.render.web.tables import Col, html_table, link
 
@@ -37,7 +38,7 @@ def feed_link(url: str, title: str) -> Markup:
 
 def atom_time(when: datetime | date) -> str:
     if isinstance(when, datetime):
-        return when.astimezone(CHINA).isoformat(timespec="seconds")
+        return china(when).isoformat(timespec="seconds")
     return f"{when.isoformat()}T00:00:00+08:00"
 
 
