@@ -152,7 +152,7 @@ def test_feeds_carry_the_changes_in_china_time(site: Path) -> None:
     feed = ET.parse(site / "compounds/lanting/feed.xml").getroot()
     entries = feed.findall(f"{ATOM}entry")
     assert entries[0].find(f"{ATOM}updated").text == "2026-10-20T08:00:00+08:00"
-    assert "含更正" in entries[0].find(f"{ATOM}title").text
+    assert entries[0].find(f"{ATOM}title").text == "兰亭苑：公共收益收支（更正）"
     assert "更正：2026年第二季度 收入 32,612.24 → 32,712.24 元" in entries[0].find(f"{ATOM}summary").text
     city = ET.parse(site / "feed.xml").getroot()
     assert all(e.find(f"{ATOM}updated").text.endswith("+08:00") for e in city.findall(f"{ATOM}entry"))

@@ -21,29 +21,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import BaseModel
-
-from generator.derive.ledgers import quarterly_totals
 from generator.derive.stamp import files_stamp
+from generator.derive.version_facts import Fact, facts
 from generator.load.dataset import Dataset, ItemRecord, load_item_version
 from generator.load.history import GitLog, read_blobs
-from generator.model import tables as t
-from generator.model.base import Period, Record, parse_period, quarter_of
-from generator.model.disclosures import PublicRevenueFile, item_as
+from generator.model.base import Period
 from generator.model.items import ITEMS
-from generator.model.labels import field_label
-
-
-@dataclass(frozen=True)
-class Fact:
-    label: str
-    value: Any
-    unit: str = ""
-    group: str = ""
-    """The period it belongs to (``2026年第二季度``), or '' for figures without a period."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +40,12 @@ class Change:
     unit: str = ""
     correction: bool = False
     whole_group: bool = False
-    """The line stands for a whole period added or removed (``新增 2026年第三季度``)."""
+    """The line stands for a whole period or table row added or removed (``新增 2026年第三季度``)."""
+    takes_effect: date | None = None
+    """A price announced ahead: it applies from this (future) date, an adjustment (调整), not a correction."""
+
+
+Nature = Literal["更正", "调整", "撤回", "更新"]
 
 
 @dataclass
@@ -73,6 +63,22 @@ class Version:
     current: bool = False
     changes: list[Change] = field(default_factory=list)
     """What changed from the version before (empty for the first one reached)."""
+    withdraws: str = ""
+    """For a revert (the content of an earlier version came back): the key of the version withdrawn."""
+    restores: str = ""
+    """For a revert: the key of the earlier version it restores."""
+
+    @property
+    def nature(self) -> Nature:
+        """What this version is to residents: 撤回 (a publication reverted), 更正 (a figure of a
+        period already posted changed), 调整 (a new price from a future date), else 更新."""
+        if self.withdraws:
+            return "撤回"
+        if self.corrections:
+            return "更正"
+        if any(c.takes_effect for c in self.changes):
+            return "调整"
+        return "更新"
 
     @property
     def posted_on(self) -> date | None:
@@ -199,114 +205,42 @@ def _finish(ds: Dataset, history: ItemHistory) -> None:
             version.record = load_item_version(ds.root, history.compound_id, history.item_id, names)
         used[version.stamp] = used.get(version.stamp, 0) + 1
         version.key = version.stamp if used[version.stamp] == 1 else f"{version.stamp}-{used[version.stamp]}"
+        earlier = next((v for v in history.versions[:max(number - 1, 0)] if v.files == version.files), None)
+        if earlier is not None:
+            version.withdraws, version.restores = history.versions[number - 1].key, earlier.key
         if number and version.record is not None and previous is not None:
             version.changes = changes(previous, version.record)
         previous = version.record if version.record is not None else previous
 
 
-# --- facts: an item version as the figures residents read ---------------------------------
-
-ROW_KEYS: dict[type[Record], tuple[str, ...]] = {
-    t.ServiceItemRow: ("category", "item"),
-    t.FeeRow: ("item",),
-    t.FacilityRow: ("system",),
-    t.PublicRevenueRow: ("date", "type", "category", "description"),
-    t.MaintenanceFundUseRow: ("date", "project"),
-    t.UtilityRow: ("month", "kind"),
-    t.ParkingRow: ("type", "ownership"),
-    t.RectificationRow: ("issue",),
-}
-"""The columns that name a row (the rest are its figures)."""
-PERIOD_KEYS = {"date", "month"}
-"""Key columns that date a row: its figures belong to a period once posted."""
+def _ahead(fact: Fact, posted: date | None) -> date | None:
+    """The date a figure's price takes effect, when that is after the notice was posted."""
+    return fact.effective if fact.effective and posted and fact.effective > posted else None
 
 
-def _text(value: Any) -> str:
-    return value.label if isinstance(value, Period) else str(value)
+MAIN_FIGURES = (".price", ".amount")
+"""The figure that stands for a whole table row added or removed (a fee's price, a ledger amount)."""
 
 
-def _group(value: Any) -> str:
-    if isinstance(value, Period):
-        return value.label
-    if isinstance(value, date):
-        return parse_period(quarter_of(value)).label
-    if isinstance(value, int) and 2000 <= value <= 2100:
-        return f"{value}年"
-    if isinstance(value, str) and len(value) == 7 and value[4] == "-":
-        return f"{value[:4]}年{int(value[5:])}月"
-    return ""
-
-
-def _model_facts(model: BaseModel, prefix: str = "", group: str = "", skip: tuple[str, ...] = ()) -> list[tuple[str, Fact]]:
-    out: list[tuple[str, Fact]] = []
-    for name, info in type(model).model_fields.items():
-        if name in skip:
+def _only_in(these: dict[str, Fact], others: dict[str, Fact]) -> list[tuple[str, Fact, bool]]:
+    """Facts of ``these`` missing from ``others``: (label, fact, whole), a period or a table row
+    that is missing as a whole collapsed into one line labelled with its name."""
+    groups = {f.group for f in others.values() if f.group}
+    rows = {f.row for f in others.values() if f.row}
+    out: list[tuple[str, Fact, bool]] = []
+    done: set[str] = set()
+    for key, fact in these.items():
+        if key in others:
             continue
-        value = getattr(model, name)
-        label = field_label(info, name)
-        key = f"{prefix}{name}"
-        if isinstance(value, BaseModel):
-            out += _model_facts(value, key + ".", group)
-        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
-            first = next(iter(type(value[0]).model_fields))
-            for element in value:
-                head = getattr(element, first)
-                sub = _group(head)
-                out += [(k, Fact(f"{_text(head)} {f.label}", f.value, f.unit, sub or group))
-                        for k, f in _model_facts(element, f"{key}[{_text(head)}].", sub or group, skip=(first,))]
-        elif isinstance(value, list):
-            out.append((key, Fact(label, "；".join(str(v) for v in value), "", group)))
-        elif value is not None:
-            out.append((key, Fact(label, value, "", group)))
+        whole = fact.group if fact.group and fact.group not in groups else \
+            fact.row if fact.row and fact.row not in rows else ""
+        if not whole:
+            out.append((fact.label, fact, False))
+        elif whole not in done:
+            done.add(whole)
+            main = next((f for k, f in these.items() if f.row == whole and k.endswith(MAIN_FIGURES)), None)
+            out.append((whole, main if main is not None else Fact(whole, None, group=fact.group), True))
     return out
-
-
-def _row_facts(rows: list[Record]) -> list[tuple[str, Fact]]:
-    out: list[tuple[str, Fact]] = []
-    seen: dict[str, int] = {}
-    for row in rows:
-        keys = ROW_KEYS.get(type(row), ())
-        head = " ".join(_text(getattr(row, k)) for k in keys)
-        seen[head] = seen.get(head, 0) + 1
-        name = head if seen[head] == 1 else f"{head}（{seen[head]}）"
-        dated = next((getattr(row, k) for k in keys if k in PERIOD_KEYS), None)
-        group = _group(dated) if dated is not None else ""
-        unit = getattr(row, "unit", "") if isinstance(getattr(row, "unit", None), str) else ""
-        for fname, info in type(row).model_fields.items():
-            value = getattr(row, fname)
-            if fname in keys or fname == "unit" or value is None:
-                continue
-            out.append((f"row[{name}].{fname}", Fact(f"{name} {field_label(info, fname)}", value,
-                                                     unit if isinstance(value, Decimal) else "", group)))
-    return out
-
-
-REVENUE_TOTALS = (("income", "收入"), ("cost", "合理成本"), ("company_share", "企业分成"),
-                  ("net_to_owners", "归业主净收益"), ("used", "资金使用"), ("closing_balance", "期末结余"))
-
-
-def facts(record: ItemRecord) -> dict[str, Fact]:
-    """The figures of one version, keyed stably across versions."""
-    model = record.file.model
-    out: list[tuple[str, Fact]] = []
-    notice = model.notice
-    if notice is not None:
-        if notice.period:
-            out.append(("notice.period", Fact("期间", notice.period)))
-    else:
-        out.append(("not_applicable", Fact("不适用理由", str(model.not_applicable))))
-    if record.item_id == "public_revenue":
-        totals = quarterly_totals(item_as(model, PublicRevenueFile), record.table.rows)
-        for total in totals:
-            out += [(f"quarter[{total.period.id}].{k}", Fact(f"{total.period.label} {label}", getattr(total, k), "元",
-                                                               total.period.label)) for k, label in REVENUE_TOTALS]
-        if totals:
-            out.append(("balance", Fact("结余", totals[-1].closing_balance, "元")))
-        out += _model_facts(model, skip=("notice", "not_applicable", "quarters"))
-    else:
-        out += _model_facts(model, skip=("notice", "not_applicable"))
-        out += _row_facts(record.table.rows)
-    return dict(out)
 
 
 def changes(old: ItemRecord, new: ItemRecord) -> list[Change]:
@@ -314,33 +248,22 @@ def changes(old: ItemRecord, new: ItemRecord) -> list[Change]:
     before, after = facts(old), facts(new)
     old_notice, new_notice = old.file.model.notice, new.file.model.notice
     reposted = old_notice is None or new_notice is None or old_notice.posted_on != new_notice.posted_on
+    posted = new_notice.posted_on if new_notice else None
     old_groups = {f.group for f in before.values() if f.group}
-    new_groups = {f.group for f in after.values() if f.group}
 
     def correction(fact: Fact) -> bool:
         return bool(fact.group and fact.group in old_groups) or not reposted
 
-    out: list[Change] = []
-    done_groups: set[str] = set()
+    out = [Change("added", label, new=fact.value, unit=fact.unit, whole_group=whole, takes_effect=_ahead(fact, posted))
+           for label, fact, whole in _only_in(after, before)]
     for key, fact in after.items():
-        if key not in before:
-            if fact.group and fact.group not in old_groups:
-                if fact.group not in done_groups:
-                    done_groups.add(fact.group)
-                    out.append(Change("added", fact.group, whole_group=True))
-                continue
-            out.append(Change("added", fact.label, new=fact.value, unit=fact.unit))
-        elif before[key].value != fact.value:
-            old_fact = before[key]
+        if key in before and before[key].value != fact.value:
+            old_fact, ahead = before[key], _ahead(fact, posted)
             out.append(Change("changed", fact.label, old_fact.value, fact.value, fact.unit or old_fact.unit,
-                              correction=correction(old_fact) and key != "notice.period"))
-    for key, fact in before.items():
-        if key in after:
-            continue
-        if fact.group and fact.group not in new_groups:
-            if fact.group not in done_groups:
-                done_groups.add(fact.group)
-                out.append(Change("removed", fact.group, correction=True, whole_group=True))
-            continue
-        out.append(Change("removed", fact.label, old=fact.value, unit=fact.unit, correction=correction(fact)))
+                              correction=correction(old_fact) and key != "notice.period" and ahead is None,
+                              takes_effect=ahead))
+    for label, fact, whole in _only_in(before, after):
+        whole_period = whole and label == fact.group
+        out.append(Change("removed", label, old=fact.value, unit=fact.unit, whole_group=whole,
+                          correction=whole_period or correction(fact)))
     return out

@@ -116,6 +116,12 @@ def stamp_page(stamp: str) -> str:
     return f"v/{stamp}/index.md"
 
 
+def verify_compound(compound_id: str) -> str:
+    """Every version stamp of one compound, for checking a sheet without JavaScript
+    (``/verify/<id>/``)."""
+    return f"verify/{compound_id}/index.md"
+
+
 def compound_feed(compound_id: str) -> str:
     """A compound's own Atom feed of its changes (``/compounds/<id>/feed.xml``)."""
     return f"{COMPOUNDS_DIR}/{compound_id}/feed.xml"

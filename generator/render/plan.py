@@ -176,6 +176,9 @@ def plan_site(ds: Dataset, matrix: StatusMatrix, rankings: list[PeriodRanking],
                             qr=plan.absolute(paths.item_page(cid, item_id))))
     for stamp, (cid, item_id, _key) in sorted(version_stamps(versions).items()):
         plan.add(Output(paths.stamp_page(stamp), "page", f"compounds/{cid}/{item_id}"))
+    if versions is not None:
+        for cid in sorted(ds.compounds):
+            plan.add(Output(paths.verify_compound(cid), "page", f"compounds/{cid}"))
     for ranking in sorted(rankings, key=lambda p: p.period.start):
         period = ranking.period.id
         plan.add(Output(paths.ranking_pdf(period), "pdf", f"evaluations/{period}",

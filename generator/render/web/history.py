@@ -49,30 +49,50 @@ def value_text(value: Any) -> str:
 def change_text(change: Change) -> str:
     """One change in words (plain text; escape before use)."""
     unit = f" {change.unit}" if change.unit else ""
-    if change.whole_group:
-        return f"新增 {change.label}" if change.kind == "added" else f"删除 {change.label}"
+    when = f"（{day(change.takes_effect)} 起执行）" if change.takes_effect else ""
+    if change.whole_group and change.new is None and change.old is None:
+        return f"新增 {change.label}{when}" if change.kind == "added" else f"删除 {change.label}"
     if change.kind == "added":
-        return f"新增 {change.label} {value_text(change.new)}{unit}"
+        return f"新增 {change.label} {value_text(change.new)}{unit}{when}"
     if change.kind == "removed":
         return f"删除 {change.label}（原为 {value_text(change.old)}{unit}）"
-    return f"{change.label} {value_text(change.old)} → {value_text(change.new)}{unit}"
+    return f"{change.label} {value_text(change.old)} → {value_text(change.new)}{unit}{when}"
+
+
+NATURE_NOTES = {"更正": "张贴后改动", "调整": "提前公布，到期执行", "撤回": "撤回一次发布", "更新": "重新张贴"}
+"""What each kind of version means, as the entries say it (:attr:`Version.nature`)."""
+
+
+def nature_text(version: Version) -> str:
+    """``更正（张贴后改动）``, ``撤回：撤下版本 b…，恢复为版本 a…``… (plain text)."""
+    if version.nature == "撤回":
+        return f"撤回：撤下版本 {version.withdraws.split('-')[0]}，恢复为版本 {version.restores.split('-')[0]}"
+    return f"{version.nature}（{NATURE_NOTES[version.nature]}）"
 
 
 def change_lines(changes: list[Change], limit: int | None = None, cell: bool = False) -> list[Markup]:
-    """Corrections first, each as inline Markdown/HTML (``cell``: safe in a table cell);
-    ``limit`` lines and a count of the rest."""
-    ordered = [c for c in changes if c.correction] + [c for c in changes if not c.correction]
+    """Corrections first, then adjustments, each as inline Markdown/HTML (``cell``: safe in a
+    table cell); ``limit`` lines and a count of the rest."""
+    ordered = sorted(changes, key=lambda c: 0 if c.correction else 1 if c.takes_effect else 2)
     shown = ordered if limit is None else ordered[:limit]
     out = []
     for c in shown:
         text = (md_cell if cell else md_text)(change_text(c))
         if c.correction:
             out.append(Markup('<span class="correction"><strong>更正</strong>（张贴后改动）：') + text + Markup("</span>"))
+        elif c.takes_effect:
+            out.append(Markup("<strong>调整</strong>：") + text)
         else:
             out.append(text)
     if limit is not None and len(ordered) > limit:
         out.append(Markup(f"另有 {len(ordered) - limit} 处改动"))
     return out
+
+
+def version_lines(version: Version, limit: int | None = None, cell: bool = False) -> list[Markup]:
+    """The version's kind (for a revert: which version it withdraws and restores), then its changes."""
+    head = (md_cell if cell else md_text)(nature_text(version))
+    return [Markup("<strong>") + head + Markup("</strong>")] + change_lines(version.changes, limit, cell)
 
 
 def reach_note(ctx: SiteContext) -> str:
@@ -107,7 +127,7 @@ def _history_page(ctx: SiteContext, facts: CompoundFacts, history: ItemHistory) 
     rows = []
     for version in reversed(history.versions):
         url = ctx.plan.absolute(paths.item_version(facts.id, item.id, version.key))
-        what = Markup("<br>").join(change_lines(version.changes, 6, cell=True)) if version.changes else \
+        what = Markup("<br>").join(version_lines(version, 6, cell=True)) if version.changes else \
             Markup("首个记录的版本") if version is history.versions[0] else Markup("—")
         until = "现行版本" if version.current else china_time(version.until) if version.until else "已撤下"
         rows.append([link(url, Markup("<code>") + html_text(version.stamp) + Markup("</code>")),

@@ -22,7 +22,7 @@ from generator.model.clock import china
 from generator.render import paths
 from generator.render.context import SiteContext
 from generator.render.web.environment import front_matter
-from generator.render.web.history import change_lines, change_text, china_time
+from generator.render.web.history import change_text, china_time, nature_text, version_lines
 from generator.render.web.markdown_escape import html_attr, xml_attr, xml_text
 from generator.render.web.tables import Col, html_table, link
 
@@ -54,7 +54,8 @@ def _city_versions(ctx: SiteContext) -> list[tuple[str, str, Version, datetime]]
 
 def updates_page(ctx: SiteContext) -> str:
     page = paths.UPDATES
-    lines = ["# 最近更新", "", "全市各小区公示内容的最近改动，新的在前；改动了已张贴期间数字的标为“更正”。"
+    lines = ["# 最近更新", "", "全市各小区公示内容的最近改动，新的在前。每条注明属于哪一种：更正（改动了已张贴期间的数字）、"
+             "调整（提前公布的新价格，写明执行日期）、撤回（撤下一次发布，恢复到之前的版本）或更新（重新张贴）。"
              f"每个小区另有自己的订阅（Atom），在小区页面底部；全市最新公示见[订阅]({paths.link(page, paths.FEED)})。", ""]
     entries = _city_versions(ctx)[:UPDATES_SHOWN]
     if ctx.versions is None:
@@ -66,7 +67,7 @@ def updates_page(ctx: SiteContext) -> str:
         rows = [[china_time(version.since),
                  link(ctx.plan.absolute(paths.item_version(cid, item_id, version.key)),
                       f"{ctx.compound(cid).name} · {items[item_id]}"),
-                 Markup("<br>").join(change_lines(version.changes, 4, cell=True))]
+                 Markup("<br>").join(version_lines(version, 4, cell=True))]
                 for cid, item_id, version, _since in entries]
         lines.append(str(html_table([Col("时间"), Col("小区 · 项目", key=True), Col("改动", key=True)], rows,
                                     caption="最近更新", row_header=None)))
@@ -85,9 +86,9 @@ def compound_feed(ctx: SiteContext, compound_id: str) -> str:
             if cid != compound_id:
                 continue
             url = paths.absolute_url(base, paths.item_version(cid, item_id, version.key))
-            flag = "（含更正）" if version.corrections else ""
-            summary = "；".join(("更正：" if c.correction else "") + change_text(c) for c in version.changes)
-            entries.append((atom_time(since), f"{facts.name}：{items[item_id]}更新{flag}", url, summary))
+            summary = "；".join([nature_text(version)] + [("更正：" if c.correction else "调整：" if c.takes_effect else "")
+                                                          + change_text(c) for c in version.changes])
+            entries.append((atom_time(since), f"{facts.name}：{items[item_id]}（{version.nature}）", url, summary))
     else:
         for item in ctx.items:
             notice = facts.statuses[item.id].notice

@@ -1,7 +1,9 @@
 """Check a printed notice: ``/verify/`` and one static page per version stamp, ``/v/<stamp>/``.
 
-Contract: pure. :func:`verify_pages` returns the ``/verify/`` page (a small form that opens
-``/v/<stamp>/``; without JavaScript, residents type the address) and, for every stamp the
+Contract: pure. :func:`verify_pages` returns the ``/verify/`` page (a form anyone can see and
+use: 18 px text, 2 px borders, spaces and upper case accepted, that opens ``/v/<stamp>/``;
+without JavaScript, a list of compounds leads to ``/verify/<compound>/``, every stamp of that
+compound with its item, state and dates, each linked to its page) and, for every stamp the
 history knows (:func:`generator.render.plan.version_stamps`), a page saying which compound
 and item it belongs to, whether it is the current version or an older one, from when to when
 it was current, and what changed since, in figures (corrections marked 更正). An unknown
@@ -16,28 +18,75 @@ from generator.render import paths
 from generator.render.context import SiteContext
 from generator.render.plan import version_stamps
 from generator.render.web.environment import front_matter
-from generator.render.web.history import change_lines, china_time
-from generator.render.web.markdown_escape import html_attr, md_text
+from generator.render.web.history import china_time, version_lines
+from generator.render.web.markdown_escape import html_attr, html_text, md_text
+from generator.render.web.tables import Col, html_table, link
+
+
+_SCRIPT = ("var s=this.elements.stamp.value.normalize('NFKC').replace(/[\\s\\-]/g,'').toLowerCase();"
+           "if(/^[0-9a-f]{8}$/.test(s)){location.href=this.dataset.base+s+'/';}"
+           "else{this.querySelector('.verify-error').hidden=false;}return false;")
+"""Spaces (also full-width ones and dashes) and upper case are accepted: ``1A2B 3C4D`` opens ``/v/1a2b3c4d/``."""
+
+
+def _form(ctx: SiteContext) -> Markup:
+    target = ctx.plan.absolute(paths.stamp_page("STAMP")).replace("STAMP/", "")
+    return (Markup('<form class="verify" data-base="') + html_attr(target) + Markup('" onsubmit="') + html_attr(_SCRIPT)
+            + Markup('"><label for="stamp">公示单上的版本号（8 位，数字和字母，大小写、空格都可以）</label>'
+                     '<input id="stamp" name="stamp" type="text" autocomplete="off" autocapitalize="none" '
+                     'spellcheck="false" inputmode="latin" size="12" required> '
+                     '<button type="submit">核对</button>'
+                     '<p class="verify-error" role="alert" hidden>版本号是 8 位，由数字 0–9 和字母 a–f 组成，'
+                     '请对照公示单重新输入。</p></form>'))
+
+
+def _compound_lists(ctx: SiteContext) -> list[str]:
+    """The way without JavaScript: every compound's list of stamps, by district."""
+    lines = ["## 不用输入框：按小区查找版本号", "",
+             "在下面找到您的小区，打开它的版本号清单，在清单里找到公示单上印的版本号即可。", ""]
+    for district, streets in ctx.by_district():
+        links = [f"[{md_text(f.name)}]({paths.link(paths.VERIFY, paths.verify_compound(f.id))})"
+                 for _street, compounds in streets for f in compounds]
+        lines += [f"**{md_text(district.name)}**：" + " · ".join(links), ""]
+    return lines
 
 
 def _verify_page(ctx: SiteContext) -> str:
-    target = ctx.plan.absolute(paths.stamp_page("STAMP")).replace("STAMP/", "")
-    script = ("var s=this.elements.stamp.value.replace(/\\s/g,'').toLowerCase();"
-              "if(/^[0-9a-f]{8}(-[0-9]+)?$/.test(s)){location.href=this.dataset.base+s+'/';}"
-              "else{this.querySelector('.verify-error').hidden=false;}return false;")
-    form = (Markup('<form class="verify" data-base="') + html_attr(target) + Markup('" onsubmit="') + html_attr(script)
-            + Markup('"><label for="stamp">公示单上的版本号（8 位字母数字）</label> '
-                     '<input id="stamp" name="stamp" autocomplete="off" inputmode="latin" size="12" required> '
-                     '<button type="submit">核对</button>'
-                     '<p class="verify-error" hidden>版本号是 8 位，由数字 0–9 和字母 a–f 组成，请对照公示单重新输入。</p></form>'))
+    example = ctx.plan.absolute(paths.stamp_page("1a2b3c4d")).removesuffix("/")
     lines = ["# 核对公示版本", "",
              "公示栏上每张公示单的底部都印有“版本号”。输入版本号，就能知道这张纸上的内容是不是现在的版本、"
-             "什么时候有效、之后改了什么。", "", str(form), "",
-             f"不能使用上面的输入框时，直接在浏览器地址栏输入 `{md_text(target)}版本号/`"
-             "（例如 …/v/1a2b3c4d/）。本站没有记录的版本号会显示“找不到页面”。", ""]
+             "什么时候有效、之后改了什么。", "", str(_form(ctx)), "",
+             str(Markup("<p>也可以直接在浏览器地址栏输入 <code>") + html_text(example.replace("1a2b3c4d", "版本号"))
+                 + Markup("/</code>（例如 <code>") + html_text(example) + Markup("/</code>）。本站没有记录的版本号会显示“找不到页面”。</p>")),
+             ""]
     if ctx.versions is None:
         lines += ["本站的数据没有保存修改记录，只能核对现行版本：打开小区的公示页面，对照页面上的版本号。", ""]
+    else:
+        lines += _compound_lists(ctx)
     return front_matter("核对公示版本", search_exclude=True) + "\n".join(lines) + "\n"
+
+
+def _compound_stamps_page(ctx: SiteContext, cid: str) -> str:
+    assert ctx.versions is not None
+    page = paths.verify_compound(cid)
+    facts = ctx.compound(cid)
+    lines = [f"# {md_text(facts.name)}：全部版本号", "",
+             "公示单底部印的版本号在下表中，就是本站发布过的版本；点开可看它是不是现行版本、之后改了什么。"
+             f"[返回核对页]({paths.link(page, paths.VERIFY)}) · [小区首页]({paths.link(page, paths.compound_home(cid))})", ""]
+    rows = []
+    for item in ctx.items:
+        history = ctx.versions.of(cid, item.id)
+        for version in reversed(history.versions if history else []):
+            state = "现行版本" if version.current else "已更新"
+            until = "起至今" if version.current else f" 至 {china_time(version.until) if version.until else '—'}"
+            rows.append([link(ctx.plan.absolute(paths.stamp_page(version.stamp)), version.stamp), item.name, state,
+                         f"{china_time(version.since)}{until}"])
+    if rows:
+        lines.append(str(html_table([Col("版本号", key=True), Col("公示项目", key=True), Col("状态"), Col("有效期")], rows,
+                                    caption=f"{facts.name}的版本号", row_header=None)))
+    else:
+        lines.append("这个小区还没有公示记录。")
+    return front_matter(f"{facts.name} 版本号", search_exclude=True) + "\n".join(lines) + "\n"
 
 
 def _stamp_page(ctx: SiteContext, stamp: str, cid: str, item_id: str, key: str) -> str:
@@ -65,7 +114,7 @@ def _stamp_page(ctx: SiteContext, stamp: str, cid: str, item_id: str, key: str) 
             lines += ["## 之后改了什么", ""]
             for v in later:
                 lines.append(f"- {china_time(v.since)}（版本 `{v.stamp}`）：")
-                lines += [f"    - {line}" for line in change_lines(v.changes, 12)]
+                lines += [f"    - {line}" for line in version_lines(v, 12)]
             lines.append("")
     lines += [f"[查看这个版本当时的内容]({version_link}) · [现行公示]({current_link}) · "
               f"[全部历史版本]({paths.link(page, paths.item_history(cid, item_id))})", ""]
@@ -74,6 +123,8 @@ def _stamp_page(ctx: SiteContext, stamp: str, cid: str, item_id: str, key: str) 
 
 def verify_pages(ctx: SiteContext) -> dict[str, str]:
     out = {paths.VERIFY: _verify_page(ctx)}
+    if ctx.versions is not None:
+        out.update({paths.verify_compound(cid): _compound_stamps_page(ctx, cid) for cid in ctx.compound_ids()})
     for stamp, (cid, item_id, key) in version_stamps(ctx.versions).items():
         out[paths.stamp_page(stamp)] = _stamp_page(ctx, stamp, cid, item_id, key)
     return out
