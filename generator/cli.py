@@ -286,13 +286,22 @@ def _progress() -> _TerminalProgress | _LineProgress:
               help="只构建一个分片：city（全市页面）或 district=区编号，输出到 --out，再用 merge 合并")
 @click.option("--site-cache", default=None,
               help="分片网页缓存目录（默认 .cache/site；输入未变的分片不再运行 MkDocs）")
+@click.option("--published-log", default=None,
+              help="已发布的公示日志目录（网站的 log/，默认 --out 下的 log/）；设置了 WUYE_LOG_KEY 时在其后追加")
+@click.option("--new-log", is_flag=True, help="第一次发布：还没有已发布的公示日志时新建一个")
 def build(data: str, out: str, as_of: str | None, stage_dir: str | None, strict: bool, paper: str,
-          pdf_cache: str | None, engine: str, jobs: int | None, shard: str | None, site_cache: str | None) -> None:
-    """校验数据并生成网站；数据有错误时不改动输出目录。"""
+          pdf_cache: str | None, engine: str, jobs: int | None, shard: str | None, site_cache: str | None,
+          published_log: str | None, new_log: bool) -> None:
+    """校验数据并生成网站；数据有错误时不改动输出目录。环境变量 WUYE_LOG_KEY（日志签名私钥）设置时同时发布公示日志。"""
+    import dataclasses
+
     from generator.commands.build import BuildError, build as run_build
 
-    options = _build_options(data, out, as_of, stage_dir, strict, paper, pdf_cache, engine, jobs or _cores(), shard,
-                             site_cache)
+    options = dataclasses.replace(
+        _build_options(data, out, as_of, stage_dir, strict, paper, pdf_cache, engine, jobs or _cores(), shard,
+                       site_cache),
+        log_key=os.environ.get("WUYE_LOG_KEY") or None, published_log=Path(published_log) if published_log else None,
+        new_log=new_log)
     progress = _progress()
     try:
         result = run_build(options, progress)

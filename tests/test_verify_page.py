@@ -1,4 +1,5 @@
-"""``/verify/`` as a resident uses it, in Debian's headless Chromium: a visible input and button
+"""``/verify/`` as a resident uses it (the sample's git history, :mod:`tests.history_repo`), in
+Debian's headless Chromium: a visible input and button
 (18 px text, 2 px borders, AA contrast), a stamp typed with spaces and upper case opens its
 page, and without JavaScript every compound's list of stamps leads to the same pages."""
 
@@ -10,7 +11,8 @@ from typing import Iterator
 
 import pytest
 
-from tests.sitebuild import Built, content_text, sample_site
+from tests.history_repo import HistorySite, history_site
+from tests.sitebuild import content_text
 from tests.siteserver import serving
 from tests.test_browser import CHROMIUM, Browser
 
@@ -46,12 +48,13 @@ def contrast(a: str, b: str) -> float:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    return sample_site(tmp_path_factory)
+def built(tmp_path_factory: pytest.TempPathFactory) -> HistorySite:
+    """The sample's git history (``/v/`` pages need one), built with its log."""
+    return history_site(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
-def base_url(built: Built) -> Iterator[str]:
+def base_url(built: HistorySite) -> Iterator[str]:
     with serving(built.site, "/") as url:
         yield url
 
@@ -73,7 +76,7 @@ def test_the_form_is_visible_with_large_text_thick_borders_and_aa_contrast(brows
     assert contrast(styles["button"]["bg"], "rgb(255, 255, 255)") >= 3
 
 
-def test_a_stamp_typed_with_spaces_and_upper_case_opens_its_page(browser: Browser, base_url: str, built: Built) -> None:
+def test_a_stamp_typed_with_spaces_and_upper_case_opens_its_page(browser: Browser, base_url: str, built: HistorySite) -> None:
     stamp = sorted(p.name for p in (built.site / "v").iterdir() if p.is_dir())[0]
     typed = f" {stamp[:4].upper()} {stamp[4:].upper()} "
     browser.open(base_url + "verify/")
@@ -89,7 +92,7 @@ def test_a_stamp_typed_with_spaces_and_upper_case_opens_its_page(browser: Browse
     assert browser.js("document.querySelector('.verify-error').hidden") is False
 
 
-def test_without_javascript_each_compound_lists_its_stamps(built: Built) -> None:
+def test_without_javascript_each_compound_lists_its_stamps(built: HistorySite) -> None:
     page = (built.site / "verify" / "index.html").read_text(encoding="utf-8")
     text = content_text(built.site / "verify" / "index.html")
     assert "&amp;#" not in page and "&#58;" not in text and "https://" in text

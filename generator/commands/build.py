@@ -39,6 +39,7 @@ from pathlib import Path
 
 from generator.commands.fingerprint import (BuildRecord, folder_state, forget_record, inputs_fingerprint, load_record,
                                            save_record, unchanged)
+from generator.commands.log_stage import LogStageError, log_state, prepare_log, write_log
 from generator.commands.pipeline import ContentClash, Request, produce
 from generator.commands.progress import NoProgress, Progress
 from generator.commands.workers import WorkerLost
@@ -101,6 +102,12 @@ class BuildOptions:
     """Cache of engine output per shard and the record of the last build (None: .cache/site)."""
     split: bool | None = None
     """Build in shards (None: when the site is big enough, see :mod:`generator.commands.pipeline`)."""
+    log_key: str | None = None
+    """The transparency log's signing key (the CLI reads ``WUYE_LOG_KEY``); None: no log is published."""
+    published_log: Path | None = None
+    """The published log to extend (``log/`` of the served site; None: ``<out>/log``)."""
+    new_log: bool = False
+    """Start a new log when none is published (the first publication only)."""
 
 
 @dataclass
@@ -244,7 +251,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     site_cache = options.site_cache if options.site_cache is not None else DEFAULT_SITE_CACHE
     build_id = inputs_fingerprint(options.data, options.content, options.config,
                                   {"as_of": options.as_of.isoformat(), "paper": options.paper, "engine": options.engine,
-                                   "strict": str(options.strict)}, fonts.fingerprint())
+                                   "strict": str(options.strict),
+                                   "log": log_state(options.log_key, options.published_log, out)}, fonts.fingerprint())
     fingerprint = f"{build_id}:{options.shard or 'site'}"
     marker = MANIFEST if options.shard is not None else SITE_MARKER
     record = load_record(site_cache, out)
@@ -262,6 +270,12 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     if checked is None:
         return BuildResult(False, findings, timings=timings)
     ctx = SiteContext(checked.ds, checked.matrix, checked.rankings, checked.as_of, checked.history, checked.versions)
+    if options.shard is None:
+        try:
+            ctx.log = prepare_log(options.log_key, options.published_log, out, options.new_log, checked.ds,
+                                  checked.versions)
+        except LogStageError as exc:
+            raise BuildError(str(exc)) from None
     shard = None
     if options.shard is not None:
         try:
@@ -290,6 +304,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
             raise BuildError(f"{exc.finding.message}\n提示：{exc.finding.hint}") from None
         if shard is None:
             StagingWriter(new_site).write_text(SITE_MARKER, "")
+            if ctx.log is not None:
+                write_log(StagingWriter(new_site), ctx.log)
         make_world_readable(new_site)
         forget_record(site_cache, out)
         swap_into_place(new_site, out)

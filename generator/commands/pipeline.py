@@ -261,7 +261,7 @@ def _documents(ctx: SiteContext, shard_map: ShardMap, shard: str, split: bool, p
     for cid in compounds:
         docs += compound_documents(ctx.ds, cid, ctx.matrix, ctx.rankings, ctx.as_of, paper, ctx.plan)
     if shard == CITY:
-        docs += ranking_documents(ctx.ds, ctx.rankings, paper, ctx.plan)
+        docs += ranking_documents(ctx.ds, ctx.rankings, paper, ctx.plan, ctx.log.public_key if ctx.log else None)
     return docs
 
 

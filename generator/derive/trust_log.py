@@ -18,7 +18,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Iterable, Mapping
+
+from generator.derive.versions import History
 
 from generator.tlog.log import Log, LogError, appended, extends, log_files, read_log
 from generator.tlog.merkle import Tree, leaf_hash
@@ -71,6 +74,14 @@ def data_fingerprint(files: Iterable[tuple[str, bytes]]) -> str:
     for name, raw in sorted(files):
         digest.update(name.encode() + b"\0" + hashlib.sha256(raw).digest())
     return digest.hexdigest()
+
+
+def history_entries(versions: History | None) -> list[bytes]:
+    """Every item version's stamp the history reaches, oldest first (uncommitted ones last)."""
+    found = [(v.since, cid, item_id, n, v.stamp) for (cid, item_id), h in (versions.items if versions else {}).items()
+             for n, v in enumerate(h.versions)]
+    found.sort(key=lambda f: (f[0] is None, f[0] or datetime.min.replace(tzinfo=timezone.utc), f[1], f[2], f[3]))
+    return [stamp_entry(stamp, f"{cid}/{item_id}") for _since, cid, item_id, _n, stamp in found]
 
 
 def log_origin(site_url: str) -> str:

@@ -23,6 +23,7 @@ from generator.model.city import City, Community, District, Street
 from generator.model.company import Company
 from generator.derive.rank import PeriodRanking
 from generator.derive.stamp import version_stamp
+from generator.derive.trust_log import BuildLog
 from generator.derive.versions import History
 from generator.render.plan import SitePlan, plan_site
 
@@ -71,6 +72,8 @@ class SiteContext:
     """Stamps of the item sheets this build has already made, by PDF path: the build records
     them before it renders their item pages, which show the same stamp without computing the
     sheet a second time (:func:`generator.render.paper.sheet.sheet_stamps`)."""
+    log: BuildLog | None = None
+    """This build's transparency log (None when the build has no signing key: no log is published)."""
     _facts: dict[str, CompoundFacts] = field(default_factory=dict, repr=False)
 
     @property

@@ -116,6 +116,12 @@ def stamp_page(stamp: str) -> str:
     return f"v/{stamp}/index.md"
 
 
+def stamp_proof(stamp: str) -> str:
+    """A stamp's C2SP tlog-proof file, beside its ``/v/<stamp>/`` page (written with the log,
+    which no engine sees: link it with :func:`absolute_url`)."""
+    return f"v/{stamp}/{stamp}.tlog-proof"
+
+
 def verify_compound(compound_id: str) -> str:
     """Every version stamp of one compound, for checking a sheet without JavaScript
     (``/verify/<id>/``)."""

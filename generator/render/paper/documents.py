@@ -35,9 +35,10 @@ def compound_documents(ds: Dataset, compound_id: str, status: StatusMatrix, rank
     return docs
 
 
-def ranking_documents(ds: Dataset, rankings: list[PeriodRanking], paper: Paper, plan: SitePlan) -> list[PdfDocument]:
-    """The red/black lists of every period, by date."""
-    return [ranking_document(ds, period, paper, plan.outputs[paths.ranking_pdf(period.period.id)])
+def ranking_documents(ds: Dataset, rankings: list[PeriodRanking], paper: Paper, plan: SitePlan,
+                      log_key: str | None = None) -> list[PdfDocument]:
+    """The red/black lists of every period, by date (``log_key``: the transparency log's public key)."""
+    return [ranking_document(ds, period, paper, plan.outputs[paths.ranking_pdf(period.period.id)], log_key)
             for period in sorted(rankings, key=lambda p: p.period.start)]
 
 

@@ -96,8 +96,10 @@ def _origin(ds: Dataset, period: PeriodRanking) -> str:
     return record.sheet.rel if record is not None else f"evaluations/{period.period.id}.yaml"
 
 
-def ranking_document(ds: Dataset, period: PeriodRanking, paper: Paper, output: Output) -> PdfDocument:
-    """One period's lists; ``output`` is its entry in the site plan (path, QR URL)."""
+def ranking_document(ds: Dataset, period: PeriodRanking, paper: Paper, output: Output,
+                     log_key: str | None = None) -> PdfDocument:
+    """One period's lists; ``output`` is its entry in the site plan (path, QR URL); ``log_key``:
+    the public key of the site's transparency log, printed so anyone can check the log offline."""
     assert ds.city is not None
     city = ds.city.model
     policy, sheet = period.policy, period.sheet
@@ -145,6 +147,7 @@ def ranking_document(ds: Dataset, period: PeriodRanking, paper: Paper, output: O
             ("评价主体及权重", weights),
             ("评榜规则", rule_text(policy, period.red_quota, period.bad_quota, len(period.results))),
             ("综合得分", f"各主体得分（满分 {policy.max_score}）× 权重之和，保留 {policy.score_decimals} 位小数"),
+            *([("公示日志公钥", log_key)] if log_key else []),
         ])])[0]["rows"],
         "dated": ["发布日期", day_cn(sheet.published_on)],
         "qr": {"url": url, "caption": "扫码查看网上榜单与评分说明"},

@@ -128,7 +128,7 @@ def _history_page(ctx: SiteContext, facts: CompoundFacts, history: ItemHistory) 
     for version in reversed(history.versions):
         url = ctx.plan.absolute(paths.item_version(facts.id, item.id, version.key))
         what = Markup("<br>").join(version_lines(version, 6, cell=True)) if version.changes else \
-            Markup("首个记录的版本") if version is history.versions[0] else Markup("—")
+            Markup("首个记录的版本") if version is history.versions[0] else Markup("显示的内容和数字没有变化")
         until = "现行版本" if version.current else china_time(version.until) if version.until else "已撤下"
         rows.append([link(url, Markup("<code>") + html_text(version.stamp) + Markup("</code>")),
                      _version_label(version), china_time(version.since), until, what])

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from generator.derive.trust_log import LOG_DIR
 from generator.render import paths
 from generator.render.context import SiteContext
 from generator.render.plan import version_stamps
@@ -24,14 +25,15 @@ from generator.render.web.tables import Col, html_table, link
 
 
 _SCRIPT = ("var s=this.elements.stamp.value.normalize('NFKC').replace(/[\\s\\-]/g,'').toLowerCase();"
-           "if(/^[0-9a-f]{8}$/.test(s)){location.href=this.dataset.base+s+'/';}"
+           "if(/^[0-9a-f]{8}$/.test(s)){location.href=new window.URL('../v/'+s+'/',location.href).href;}"
            "else{this.querySelector('.verify-error').hidden=false;}return false;")
-"""Spaces (also full-width ones and dashes) and upper case are accepted: ``1A2B 3C4D`` opens ``/v/1a2b3c4d/``."""
+"""Spaces (also full-width ones and dashes) and upper case are accepted: ``1A2B 3C4D`` opens
+``/v/1a2b3c4d/``, beside ``/verify/`` wherever the site is served (a copy on another host too).
+``window.URL``: an inline handler's scope holds ``document``, whose ``URL`` is a string."""
 
 
-def _form(ctx: SiteContext) -> Markup:
-    target = ctx.plan.absolute(paths.stamp_page("STAMP")).replace("STAMP/", "")
-    return (Markup('<form class="verify" data-base="') + html_attr(target) + Markup('" onsubmit="') + html_attr(_SCRIPT)
+def _form() -> Markup:
+    return (Markup('<form class="verify" onsubmit="') + html_attr(_SCRIPT)
             + Markup('"><label for="stamp">公示单上的版本号（8 位，数字和字母，大小写、空格都可以）</label>'
                      '<input id="stamp" name="stamp" type="text" autocomplete="off" autocapitalize="none" '
                      'spellcheck="false" inputmode="latin" size="12" required> '
@@ -55,7 +57,7 @@ def _verify_page(ctx: SiteContext) -> str:
     example = ctx.plan.absolute(paths.stamp_page("1a2b3c4d")).removesuffix("/")
     lines = ["# 核对公示版本", "",
              "公示栏上每张公示单的底部都印有“版本号”。输入版本号，就能知道这张纸上的内容是不是现在的版本、"
-             "什么时候有效、之后改了什么。", "", str(_form(ctx)), "",
+             "什么时候有效、之后改了什么。", "", str(_form()), "",
              str(Markup("<p>也可以直接在浏览器地址栏输入 <code>") + html_text(example.replace("1a2b3c4d", "版本号"))
                  + Markup("/</code>（例如 <code>") + html_text(example) + Markup("/</code>）。本站没有记录的版本号会显示“找不到页面”。</p>")),
              ""]
@@ -63,7 +65,22 @@ def _verify_page(ctx: SiteContext) -> str:
         lines += ["本站的数据没有保存修改记录，只能核对现行版本：打开小区的公示页面，对照页面上的版本号。", ""]
     else:
         lines += _compound_lists(ctx)
+    lines += _log_section(ctx)
     return front_matter("核对公示版本", search_exclude=True) + "\n".join(lines) + "\n"
+
+
+def _log_section(ctx: SiteContext) -> list[str]:
+    """The public log: where it is, its public key, and how to check that nothing was rewritten."""
+    if ctx.log is None:
+        return []
+    checkpoint = paths.absolute_url(ctx.city.base_url(), f"{LOG_DIR}/checkpoint")
+    key = Markup("<p>日志公钥：<code class=\"log-key\">") + html_text(ctx.log.public_key) + Markup("</code></p>")
+    return ["## 公开日志：发布过的版本号不能悄悄改", "",
+            "本站发布过的每个版本号，以及每次发布的数据指纹，都按顺序记入一份只能追加的公开日志"
+            "（C2SP tlog-tiles 格式，每次发布用下面的公钥签名）。红黑榜 PDF 上也印有这个公钥。", "", str(key), "",
+            f"日志的最新检查点：[{md_text(checkpoint)}]({checkpoint})。保存一份检查点，以后用 "
+            "`wuye verify log 网站的log目录 --key 公钥 --since 保存的检查点` 核对：之前发布的记录若被改动、删除或调换，"
+            "核对就不通过。每个版本号页面另有它的证明文件，可以离线核对。", ""]
 
 
 def _compound_stamps_page(ctx: SiteContext, cid: str) -> str:
@@ -118,6 +135,13 @@ def _stamp_page(ctx: SiteContext, stamp: str, cid: str, item_id: str, key: str) 
             lines.append("")
     lines += [f"[查看这个版本当时的内容]({version_link}) · [现行公示]({current_link}) · "
               f"[全部历史版本]({paths.link(page, paths.item_history(cid, item_id))})", ""]
+    if ctx.log is not None:
+        proof = paths.absolute_url(ctx.city.base_url(), paths.stamp_proof(stamp))
+        lines += ["## 公开日志中的记录", "",
+                  f"这个版本号已记入本站的公开日志：日志只能追加，已记入的不能改动或删除。"
+                  f"[下载它的证明文件（{stamp}.tlog-proof）]({proof})，"
+                  f"用 `wuye verify proof {stamp}.tlog-proof --key 公钥 --stamp {stamp}` 离线核对"
+                  f"（公钥见[核对页]({paths.link(page, paths.VERIFY)})）。", ""]
     return front_matter(f"版本号 {stamp}", search_exclude=True) + "\n".join(lines) + "\n"
 
 
