@@ -4,11 +4,13 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 AS_OF  ?= 2026-11-15
+# Extra build options (CI: --published-log or --new-log for the transparency log).
+BUILD_FLAGS ?=
 
 .PHONY: site test lint bench setup system-deps check schema golden serve clean lock
 
 site: setup
-	$(PY) -m generator build --data data --out site --as-of $(AS_OF)
+	$(PY) -m generator build --data data --out site --as-of $(AS_OF) $(BUILD_FLAGS)
 
 test: setup
 	$(PY) -m pytest -n 2 -q

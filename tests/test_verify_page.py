@@ -5,6 +5,7 @@ page, and without JavaScript every compound's list of stamps leads to the same p
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Iterator
@@ -14,7 +15,7 @@ import pytest
 from tests.history_repo import HistorySite, history_site
 from tests.sitebuild import content_text
 from tests.siteserver import serving
-from tests.test_browser import CHROMIUM, Browser
+from tests.test_browser import AXE, AXE_RUN, CHROMIUM, OFF_SCREEN, THEME_MARKUP, Browser
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian chromium (scripts/install-system-deps.sh)")]
@@ -103,3 +104,15 @@ def test_without_javascript_each_compound_lists_its_stamps(built: HistorySite) -
     assert shown and shown <= stamps
     lanting = {s for s in stamps if "兰亭苑" in content_text(built.site / "v" / s / "index.html")}
     assert lanting == shown
+
+
+@pytest.mark.parametrize("width", [390, 260])
+def test_the_verify_pages_fit_a_phone_and_pass_axe(browser: Browser, base_url: str, width: int) -> None:
+    for url in ("verify/", "verify/lanting/"):
+        browser.open(base_url + url, width=width)
+        scroll = browser.js("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
+        assert scroll <= width, f"{url} is {scroll} px wide at {width} px"
+        assert browser.js(OFF_SCREEN) == [], url
+        if width == 390:
+            browser.js(AXE.read_text(encoding="utf-8") + ";true")
+            assert browser.js(AXE_RUN % json.dumps(sorted(THEME_MARKUP)), timeout=60) == [], url
