@@ -14,7 +14,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from generator.commands.deploy.files import DeployError
+from generator.errors import DeployError
 
 
 def _git(*args: str) -> subprocess.CompletedProcess[str]:
