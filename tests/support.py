@@ -125,21 +125,30 @@ def only(root: Path, as_of: date = AS_OF) -> Finding:
     return found[0]
 
 
+EDIT = "edit"
+"""A :class:`Defect`'s ``line`` when it is the line its mutation edited (the hostile corpus)."""
+
+
 @dataclass(frozen=True)
 class Defect:
-    """A row of a one-defect table: what to break in a valid city and the finding it must give.
+    """A row of a one-defect table, the one format of one-defect cases (tests/test_checks.py,
+    test_rank_checks.py, test_clerk_mistakes.py, test_hostile.py): what to break in a valid city
+    and the finding it must give.
 
-    The finding is compared whole: code, file, line, column (as the clerk counts them, 1-based),
-    field and severity; its message must contain each of ``says`` and none of ``hides``, its hint
-    each of ``hints``. ``also`` names the codes of the other findings the same edit rightly
-    causes (an unknown field is also a missing one); by default the finding is the only one.
+    :meth:`check` compares the finding whole: code, file, line, column (as the clerk counts them,
+    1-based), field and severity, and the spreadsheet ``cell`` and ``column_name`` when the row
+    gives them; its message must contain each of ``says`` and none of ``hides``, its hint each of
+    ``hints``. ``also`` names the codes of the other findings the same edit rightly causes (an
+    unknown field is also a missing one); by default the finding is the only one. The hostile
+    corpus runs its rows through the whole build instead (code, file and line; ``line`` may be
+    :data:`EDIT`), with mutations that take its own context.
     """
 
     id: str
-    mutate: Mutation
+    mutate: Callable[[Any], None]
     code: str
     file: str
-    line: int | None
+    line: int | str | None = EDIT
     column: int | None = None
     field: str | None = None
     severity: Severity = Severity.ERROR
@@ -147,6 +156,8 @@ class Defect:
     hints: tuple[str, ...] = ()
     hides: tuple[str, ...] = ()
     also: tuple[str, ...] = ()
+    cell: str | None = None
+    column_name: str | None = None
 
     def check(self, root: Path, as_of: date = AS_OF) -> Finding:
         """Apply the mutation to the city at ``root`` and assert the finding; return it."""
@@ -156,6 +167,8 @@ class Defect:
         finding = next(f for f in found if f.code == self.code)
         assert (finding.file, finding.line, finding.column, finding.field, finding.severity) == (
             self.file, self.line, self.column, self.field, self.severity), listing(found)
+        if self.cell is not None or self.column_name is not None:
+            assert (finding.cell, finding.column_name) == (self.cell, self.column_name), listing(found)
         for words in self.says:
             assert words in finding.message, finding.message
         for words in self.hides:

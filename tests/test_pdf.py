@@ -147,6 +147,7 @@ def test_document_date_is_the_datas_date_not_the_build_day_or_the_clock(site: Bu
 def test_a4_by_default_and_a3_on_request(site: Built, tmp_path: Path) -> None:
     assert "(A4)" in run("pdfinfo", site.out / "pdf" / "lanting.pdf")
     a3 = build(CITY, tmp_path / "site", tmp_path / "cache", paper="a3")
+    assert len(a3.files) == 17  # the fixture city: 2 booklets, 13 item sheets, 2 ranking periods
     for pdf in a3.files:
         info = run("pdfinfo", pdf)
         assert "841.89 x 1190.55 pts (A3)" in info, pdf.name
@@ -185,6 +186,7 @@ def test_two_builds_give_identical_bytes(site: Built, tmp_path: Path) -> None:
     )
     subprocess.run([sys.executable, "-c", script, ROOT, CITY, tmp_path / "site", tmp_path / "cache"], check=True,
                    cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": "123"})
+    assert len(site.files) == 17  # the fixture city: 2 booklets, 13 item sheets, 2 ranking periods
     for pdf in site.files:
         again = tmp_path / "site" / pdf.relative_to(site.out)
         assert again.read_bytes() == pdf.read_bytes(), pdf.name
@@ -195,6 +197,7 @@ def test_rebuild_reuses_unchanged_and_recompiles_only_what_changed(tmp_path: Pat
     cache = tmp_path / "cache"
     first = build(data, tmp_path / "a", cache)
     every = sorted(p.relative_to(first.out).as_posix() for p in first.files)
+    assert len(every) == 17  # the fixture city: 2 booklets, 13 item sheets, 2 ranking periods
     assert sorted(first.result.compiled) == every and not first.reused
 
     second = build(data, tmp_path / "b", cache)
@@ -339,6 +342,7 @@ def words_off_the_page(pdf: Path, margin_pt: float = 28.0) -> list[str]:
 
 
 def test_no_text_runs_off_the_page_in_the_fixture_pdfs(site: Built) -> None:
+    assert len(site.files) == 17  # the fixture city: 2 booklets, 13 item sheets, 2 ranking periods
     for pdf in site.files:
         assert words_off_the_page(pdf) == [], pdf.name
 

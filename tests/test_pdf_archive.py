@@ -74,6 +74,7 @@ def test_a_build_on_another_day_with_the_same_data_gives_byte_identical_pdfs(bui
     assert statuses(date(2026, 11, 16)) == statuses(AS_OF)  # nothing changes state between the two days
     first, nxt = builds["first"], builds["next"]
     assert sorted(p.name for p in first.files) == sorted(p.name for p in nxt.files)
+    assert len(first.files) == 17  # the fixture city: 2 booklets, 13 item sheets, 2 ranking periods
     for pdf in first.files:
         assert (nxt.out / pdf.relative_to(first.out)).read_bytes() == pdf.read_bytes(), pdf.name
 

@@ -15,7 +15,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.commands.build import SITE_MARKER
+from generator.commands.steps import SITE_MARKER
 from generator.engines.parts import merge_parts, read_part
 from generator.errors import MergeError, PartError, WriteError
 from generator.write.publish import clean_leftovers, make_world_readable, swap_into_place, work_dir

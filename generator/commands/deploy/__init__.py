@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.commands.build import SITE_MARKER
+from generator.commands.steps import SITE_MARKER
 from generator.commands.deploy.files import file_count, site_files
 from generator.errors import DeployError
 from generator.commands.deploy.folder import publish_folder, publish_rsync
