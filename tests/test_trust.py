@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.commands.build import BuildError, BuildOptions, build
+from generator.commands.build import BuildOptions, build
+from generator.errors import BuildError
 from generator.commands.verify import verify_log, verify_proof
 from generator.derive.stamp import files_stamp
 from generator.derive.trust_log import parse_entry

@@ -87,7 +87,9 @@ def prepare_log(key: str | None, published: Path | None, out: Path, new_log: boo
         raise LogStageError(str(exc)) from None
 
 
-def write_log(writer: StagingWriter, log: BuildLog) -> None:
+def write_log(writer: StagingWriter, log: BuildLog | None) -> None:
+    if log is None:
+        return
     for rel, data in sorted(log.files.items()):
         writer.write_bytes(f"{LOG_DIR}/{rel}", data)
     for entry in log.entries:

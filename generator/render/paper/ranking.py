@@ -98,8 +98,7 @@ def _origin(ds: Dataset, period: PeriodRanking) -> str:
 
 def ranking_document(ds: Dataset, period: PeriodRanking, paper: Paper, output: Output,
                      log_key: str | None = None) -> PdfDocument:
-    """One period's lists; ``output`` is its entry in the site plan (path, QR URL); ``log_key``:
-    the public key of the site's transparency log, printed so anyone can check the log offline."""
+    """One period's lists; ``output``: its plan entry (path, QR URL); ``log_key``: the public log's key."""
     assert ds.city is not None
     city = ds.city.model
     policy, sheet = period.policy, period.sheet
