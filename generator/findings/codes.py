@@ -87,6 +87,14 @@ _code("photo-format", E, "照片格式不对", "另存为 JPEG 或 PNG；示意�
 _code("xlsx-unreadable", E, "无法读取 Excel 工作簿", "在 Excel 或 WPS 中打开后“另存为 → Excel 工作簿（*.xlsx）”。")
 _code("xlsx-merged-cells", E, "表格中有合并单元格", "取消合并，每列一个表头、每格填上内容。")
 _code("xlsx-cell-error", E, "单元格显示公式错误", "改正公式，或直接填写数值。")
+_code("xlsx-formula-no-value", E, "公式没有保存计算结果", "用 Excel 或 WPS 打开再保存一次，或直接填写数值。")
+_code("xlsx-reader-died", E, "读取工作簿的程序异常终止", "把表格复制到新建的工作簿，另存为 .xlsx。")
+_code("xlsx-hidden-rows", E, "有内容的行或列被隐藏了", "不公示的行删除，要公示的取消隐藏；先清除筛选。")
+_code("xlsx-hidden-sheet", E, "表格所在的工作表被隐藏了", "右键工作表标签 →“取消隐藏”。")
+_code("xlsx-cover-sheet", W, "表格前面有封面或说明工作表", "删除封面，或把表格工作表移到最前面。")
+_code("table-title-row", W, "表头上方有标题行", "删除标题行，让表头在第一行。")
+_code("table-signature-row", W, "表格下方有签字（制表、审核）行", "删除签字行；落款由网站生成。")
+_code("table-notes-column", W, "备注列不公示", "要公示的说明写进“摘要”列或 YAML 的 notes。")
 _code("file-duplicate", E, "同一张表格有两个文件", "只保留一个（如保留 .xlsx，删除 .csv）。")
 
 # Fields and values
