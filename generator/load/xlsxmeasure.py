@@ -37,7 +37,7 @@ from generator.load.xlsxzip import Refused
 MAX_BLANK_ROWS = 1000
 """Rows a sheet may reach beyond the row limit (blank or total rows below the table)."""
 _REF = re.compile(r"([A-Za-z]+)(\d+)$")
-_BIG = 10 ** 9
+_BIG = 10 ** 18
 _TRUE = ("1", "true")
 
 
@@ -104,7 +104,7 @@ def column_index(letters: str) -> int:
 def _number(text: str | None, default: int) -> int:
     if text is None or not text.isdigit():
         return default
-    return int(text) if len(text) < 10 else _BIG
+    return int(text) if len(text) < 19 else _BIG
 
 
 def _range(ref: str) -> tuple[int, int, int, int] | None:
