@@ -29,7 +29,7 @@ import subprocess
 import sys
 import threading
 from datetime import date, datetime, time, timedelta
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 from generator.load.limits import MAX_XLSX_MEMORY, MAX_XLSX_SECONDS
 
@@ -69,12 +69,12 @@ def _decode(value: Any) -> Any:
     return timedelta(seconds=text)
 
 
-def _send(stream: BinaryIO, payload: bytes) -> None:
+def _send(stream: IO[bytes], payload: bytes) -> None:
     stream.write(_HEADER.pack(len(payload)) + payload)
     stream.flush()
 
 
-def _receive(stream: BinaryIO) -> bytes | None:
+def _receive(stream: IO[bytes]) -> bytes | None:
     head = stream.read(_HEADER.size)
     if len(head) < _HEADER.size:
         return None
