@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass, field
 
 from generator.findings import Findings
-from generator.findings.model import column_letters
+from generator.findings.model import cell_ref, column_letters
 from generator.load.limits import MAX_CELL_CHARS, MAX_CSV_COLUMNS, MAX_CSV_ROWS, SPLIT_HINT
 from generator.model.values import fold
 
@@ -305,3 +305,26 @@ def _records(table: RawTable, body: list[GridRow], columns: list[int], width: in
             return False
         table.rows.append(RawRow(line=record.line, cells=cells, row=record.row, ragged=ragged))
     return True
+
+
+_CENTS = re.compile(r"\.(\d{3,})$")
+
+
+def flag_cents(table: RawTable, fields: tuple[str, ...], rel: str, findings: Findings) -> None:
+    """An amount with more than two decimals (``2368.555``) in ``fields`` is an error at its
+    cell, and its row is left out (``ragged``: the totals over it are not checked): the page
+    would show 2,368.56 where the file says 2368.555."""
+    for record in table.rows:
+        for name in fields:
+            text = fold(record.cells.get(name, "")).replace(",", "").rstrip("元").strip()
+            match = _CENTS.search(text)
+            if match is None or record.ragged or not match.group(1).rstrip("0")[2:]:
+                continue
+            column = table.column_of(name)
+            findings.add("value-cents", rel, f"金额“{record.cells[name]}”有 {len(match.group(1))} 位小数：网站和公示单按分显示，"
+                         "会与表格中的数不一致", line=record.line, column=column, sheet=table.sheet,
+                         cell=cell_ref(column, record.row or record.line), column_name=table.title_of(name), field=name,
+                         hint="金额写到分（两位小数）：手工填写的四舍五入到分；公式算出的用 =ROUND(原公式,2)，"
+                         "合计和结余也按四舍五入后的数计算。")
+            record.ragged = True
+            break

@@ -17,7 +17,7 @@ from typing import Iterable
 
 from generator.findings import Findings
 from generator.load.csvfile import read_csv
-from generator.load.rawtable import RawTable, header_key
+from generator.load.rawtable import RawTable, flag_cents, header_key
 from generator.load.xlsxfile import read_xlsx
 from generator.model.base import Record, is_calendar
 from generator.model.vocabulary import header_forms
@@ -57,7 +57,13 @@ def find_table(folder: Path, stem: str, rel_folder: str, findings: Findings) -> 
 def read_table(path: Path, rel: str, findings: Findings, model: type[Record], raw: bytes | None = None,
                names: Iterable[str] = ()) -> RawTable | None:
     """Read ``path`` (or ``raw``, its bytes from git) as a table of ``model`` rows; ``names``:
-    the worksheet names that mean this table (a workbook's other sheets are not read)."""
+    the worksheet names that mean this table (a workbook's other sheets are not read). An
+    amount summed or carried (``TOTALS``, ``RUNNING``) with more than two decimals is a
+    ``value-cents`` error (:func:`generator.load.rawtable.flag_cents`)."""
     if path.suffix.lower() == ".xlsx":
-        return read_xlsx(path, rel, findings, aliases(model), raw, names, date_fields(model))
-    return read_csv(path, rel, findings, aliases(model), raw)
+        table = read_xlsx(path, rel, findings, aliases(model), raw, names, date_fields(model))
+    else:
+        table = read_csv(path, rel, findings, aliases(model), raw)
+    if table is not None:
+        flag_cents(table, model.TOTALS + model.RUNNING, rel, findings)
+    return table

@@ -191,7 +191,7 @@ def _cell(sheet: Sheet, element: ElementTree.Element, at: tuple[int, int], book:
     kind = element.get("t", "n")
     value = next((child.text or "" for child in element if _local(child.tag) == "v"), None)
     formula = next((child.text or "…" for child in element if _local(child.tag) == "f"), None)
-    if formula is not None and value is None:
+    if formula is not None and not value and kind != "str":  # "str": a formula whose result is text, maybe ""
         sheet.uncomputed.append((at[0], at[1], formula[:50]))
     if kind == "s" and value is not None and value.isdigit() and int(value) < len(book.shared):
         sheet.text += book.shared[int(value)]

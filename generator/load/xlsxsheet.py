@@ -115,7 +115,7 @@ def _hidden_ok(sheet: Sheet, rows: list[list[str]], findings: Findings, rel: str
         parts.append("第 " + "、".join(str(r) for r in hidden_rows[:10]) + (" 等" if len(hidden_rows) > 10 else "") + " 行")
     if hidden_cols:
         parts.append("、".join(column_letters(c) for c in hidden_cols[:10]) + " 列")
-    first_row = hidden_rows[0] if hidden_rows else None
+    first_row = hidden_rows[0] if hidden_rows else 1
     first_col = hidden_cols[0] if hidden_cols and not hidden_rows else None
     findings.add("xlsx-hidden-rows", rel, f"{'和'.join(parts)}被隐藏了，却有内容：Excel 里看不见，网站却会公示它们",
                  line=first_row, column=first_col, sheet=sheet.name,
