@@ -95,6 +95,7 @@ _code("xlsx-cover-sheet", W, "表格前面有封面或说明工作表", "删除�
 _code("table-title-row", W, "表头上方有标题行", "删除标题行，让表头在第一行。")
 _code("table-signature-row", W, "表格下方有签字（制表、审核）行", "删除签字行；落款由网站生成。")
 _code("table-notes-column", W, "备注列不公示", "要公示的说明写进“摘要”列或 YAML 的 notes。")
+_code("table-format", E, "表格是读不了的格式", "另存为 Excel 工作簿（*.xlsx）。")
 _code("file-duplicate", E, "同一张表格有两个文件", "只保留一个（如保留 .xlsx，删除 .csv）。")
 
 # Fields and values

@@ -13,7 +13,8 @@ Contract:
   allocation failure is ``SIGABRT``), runs out of memory or hangs kills only the worker;
   :func:`read_sheets` then raises :class:`WorkerDied` (the caller makes it a finding naming
   the file) and the next workbook gets a new worker;
-* one worker serves every workbook of a run (started on first use, stopped at exit); the
+* one worker serves every workbook of a process (started on first use, stopped at exit; a
+  forked child starts its own, never writes to its parent's); the
   answer travels as JSON (never pickle), so nothing the worker sends can run in the parent;
 * ``python -m generator.load.xlsxworker`` is the worker's entry point.
 """
@@ -112,9 +113,12 @@ def serve() -> None:
 class _Worker:
     def __init__(self) -> None:
         self.process: subprocess.Popen[bytes] | None = None
+        self.owner = os.getpid()
         self.lock = threading.Lock()
 
     def start(self) -> subprocess.Popen[bytes]:
+        if self.owner != os.getpid():  # a forked child: the worker's pipes are its parent's
+            self.process, self.owner, self.lock = None, os.getpid(), threading.Lock()
         if self.process is None or self.process.poll() is not None:
             self.process = subprocess.Popen([sys.executable, "-m", "generator.load.xlsxworker"], stdin=subprocess.PIPE,
                                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
@@ -122,7 +126,7 @@ class _Worker:
 
     def stop(self) -> int | None:
         process, self.process = self.process, None
-        if process is None:
+        if process is None or self.owner != os.getpid():
             return None
         if process.poll() is None:
             process.kill()
@@ -132,6 +136,8 @@ class _Worker:
         return process.wait()
 
     def ask(self, raw: bytes) -> dict[str, Any]:
+        if self.owner != os.getpid():
+            self.start()
         with self.lock:
             process = self.start()
             assert process.stdin is not None and process.stdout is not None
