@@ -57,6 +57,7 @@ from generator.load.history import Change, read_history, read_log
 from generator.derive.rank import PeriodRanking, rank_all
 from generator.render.context import SiteContext
 from generator.render.paper.document import Paper
+from generator.render.web.head import THEME_FILES
 from generator.render.web.mkdocs_config import DOCS_DIR, staged_config
 from generator.render import paths
 from generator.render.shards import ShardError, ShardMap
@@ -172,6 +173,8 @@ def stage(files: SiteFiles, checked: Checked | SiteContext, site_config: dict, c
     pages = sorted(p for p in list(files.pages) + content_pages if p.endswith(".md"))
     assert checked.ds.city is not None
     writer.write_text("mkdocs.yml", staged_config(site_config, checked.ds.city.model, pages, paths.SITE_CSS))
+    for rel, text in THEME_FILES.items():
+        writer.write_text(rel, text)
     return pages
 
 
