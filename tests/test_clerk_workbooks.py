@@ -30,6 +30,20 @@ def put(mini: Path, name: str, maker: str) -> None:
         shutil.copy(SAVED / f"{name}.xlsx", mini / FILE)
 
 
+def test_distinct_mistakes_in_one_workbook_are_each_named_once(mini: Path) -> None:
+    """A title on top, a duplicate row hidden and a signature under the table: three mistakes,
+    three findings, each with its fix, reported together."""
+    wb = build("hidden-duplicate-row")
+    DEFECTS["title-row"][0](wb)
+    DEFECTS["signature-line"][0](wb)
+    (mini / PC / "public_revenue.csv").unlink()
+    wb.save(mini / FILE)
+    found = findings_for(mini)
+    assert [(f.code, f.location()) for f in found] == [
+        ("xlsx-hidden-rows", f"{FILE}:公共收益收支!4:4"), ("table-title-row", f"{FILE}:公共收益收支!A1"),
+        ("table-signature-row", f"{FILE}:公共收益收支!10:10")], listing(found)
+
+
 @pytest.mark.parametrize("maker", ["openpyxl", "libreoffice"])
 @pytest.mark.parametrize("name", sorted(DEFECTS))
 def test_one_clerk_mistake_gives_its_one_finding(mini: Path, name: str, maker: str) -> None:

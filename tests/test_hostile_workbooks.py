@@ -12,6 +12,7 @@ pre-checks) and to come back for the next workbook.
 from __future__ import annotations
 
 import io
+import json
 import resource
 import struct
 import subprocess
@@ -134,6 +135,33 @@ def test_the_command_line_under_an_address_space_limit_reports_instead_of_dying(
     assert done.returncode == 1, done.stderr
     assert "public_revenue.xlsx:公共收益收支" in done.stdout and "1048576" in done.stdout
     assert "Traceback" not in done.stderr
+
+
+READ_ALL = """
+import json, sys
+from pathlib import Path
+from generator.findings import Findings
+from generator.load.tablefile import read_table
+from generator.model.tables import PublicRevenueRow
+out = {}
+for path in sorted(Path(sys.argv[1]).glob("*.xlsx")):
+    found = Findings()
+    read_table(path, path.name, found, PublicRevenueRow, names=("公共收益收支",))
+    out[path.stem] = [f.code for f in found]
+print(json.dumps(out))
+"""
+
+
+def test_every_crafted_workbook_read_under_an_address_space_limit_ends_in_its_finding(tmp_path: Path) -> None:
+    """All of them in one process capped at 2 GB of address space, as a CI runner might be:
+    it ends normally (no signal) with each file's one finding."""
+    for case, (make, _, _) in CRAFTED.items():
+        (tmp_path / f"{case}.xlsx").write_bytes(make())
+    done = subprocess.run([sys.executable, "-c", READ_ALL, str(tmp_path)], capture_output=True, text=True, cwd=ROOT,
+                          preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (2_000_000_000, 2_000_000_000)),
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {case: [code] for case, (_, code, _) in CRAFTED.items()}
 
 
 def test_a_reader_that_dies_kills_only_its_worker_and_the_next_workbook_is_read() -> None:

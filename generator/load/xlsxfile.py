@@ -42,7 +42,7 @@ from generator.load.csvfile import OLE_MAGIC, ZIP_MAGIC
 from generator.load.limits import MAX_CSV_BYTES, too_big
 from generator.load.rawtable import GridRow, RawTable, field_of, header_index, tabulate
 from generator.load.xlsxmeasure import Book, Sheet, measure
-from generator.load.xlsxsheet import choose, layout_ok
+from generator.load.xlsxsheet import choose, layout_ok, visible_ok
 from generator.load.xlsxworker import WorkerDied, read_sheets
 from generator.load.xlsxzip import Refused, repack, unpack
 
@@ -144,10 +144,11 @@ def read_xlsx(path: Path, rel: str, findings: Findings, aliases: dict[str, str],
     if sheet is None:
         return None
     grid = _grid(sheets[sheet.name], sheet, aliases, date_fields, book.date1904)
-    texts = [row.cells for row in grid]
-    if not layout_ok(sheet, texts, _title_rows(grid, aliases), findings, rel):
+    shown = visible_ok(sheet, [row.cells for row in grid], findings, rel)
+    if not layout_ok(sheet, _title_rows(grid, aliases), findings, rel):
         return None
-    return tabulate(grid, rel, findings, aliases, sheet=sheet.name)
+    table = tabulate(grid, rel, findings, aliases, sheet=sheet.name)  # a title or signature row: other mistakes
+    return table if shown else None
 
 
 def _title_rows(grid: list[GridRow], aliases: dict[str, str]) -> int:

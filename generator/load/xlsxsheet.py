@@ -8,9 +8,9 @@ Contract (every function reports at most one finding per mistake, naming the she
   an error (unhide it); with no header anywhere, the first visible sheet (whose missing
   columns are then reported);
 * :func:`layout_ok`: merged cells (other than over a title row, which the table reader names),
-  cells showing a formula error, formulas saved without their value, and hidden rows or
-  columns holding anything: each an error naming the cells (the table is not read: what is
-  published must be what the clerk sees).
+  cells showing a formula error, formulas saved without their value; :func:`visible_ok`:
+  hidden rows or columns holding anything: each an error naming the cells (the table is not
+  read: what is published must be what the clerk sees).
 """
 
 from __future__ import annotations
@@ -68,8 +68,9 @@ def _cells(spots: list[tuple[int, int]]) -> str:
     return "、".join(names[:5]) + (f" 等 {len(names)} 格" if len(names) > 5 else "")
 
 
-def layout_ok(sheet: Sheet, rows: list[list[str]], title_rows: int, findings: Findings, rel: str) -> bool:
-    """False (and findings) when the sheet's layout keeps the table from being read as shown."""
+def layout_ok(sheet: Sheet, title_rows: int, findings: Findings, rel: str) -> bool:
+    """False (and findings) when merged cells, formula errors or formulas without a value keep
+    the table from being read as shown."""
     ok = _merged_ok(sheet, title_rows, findings, rel)
     if sheet.errors:
         row, col, error = sheet.errors[0]
@@ -85,7 +86,7 @@ def layout_ok(sheet: Sheet, rows: list[list[str]], title_rows: int, findings: Fi
                      line=row, column=col, sheet=sheet.name,
                      hint="用 Excel 或 WPS 打开这个文件再保存一次（会算出结果并保存），或直接填写数值。")
         ok = False
-    return _hidden_ok(sheet, rows, findings, rel) and ok
+    return ok
 
 
 def _merged_ok(sheet: Sheet, title_rows: int, findings: Findings, rel: str) -> bool:
@@ -105,7 +106,8 @@ def _merged_ok(sheet: Sheet, title_rows: int, findings: Findings, rel: str) -> b
     return ok
 
 
-def _hidden_ok(sheet: Sheet, rows: list[list[str]], findings: Findings, rel: str) -> bool:
+def visible_ok(sheet: Sheet, rows: list[list[str]], findings: Findings, rel: str) -> bool:
+    """False (and one finding naming them) when hidden rows or columns hold anything."""
     hidden_rows = sorted(r for r in sheet.hidden_rows if r <= len(rows) and any(c.strip() for c in rows[r - 1]))
     hidden_cols = sorted(c for c in sheet.hidden_cols if any(c <= len(row) and row[c - 1].strip() for row in rows))
     if not hidden_rows and not hidden_cols:
@@ -117,7 +119,8 @@ def _hidden_ok(sheet: Sheet, rows: list[list[str]], findings: Findings, rel: str
         parts.append("、".join(column_letters(c) for c in hidden_cols[:10]) + " 列")
     first_row = hidden_rows[0] if hidden_rows else 1
     first_col = hidden_cols[0] if hidden_cols and not hidden_rows else None
-    findings.add("xlsx-hidden-rows", rel, f"{'和'.join(parts)}被隐藏了，却有内容：Excel 里看不见，网站却会公示它们",
+    what = "这一行" if len(hidden_rows) == 1 and not hidden_cols else "和".join(parts)
+    findings.add("xlsx-hidden-rows", rel, f"{what}被隐藏了，却有内容：Excel 里看不见，网站却会公示它们",
                  line=first_row, column=first_col, sheet=sheet.name,
                  hint="不该公示的（如重复的行）选中后右键“删除”；要公示的选中两边的行（列），右键“取消隐藏”。"
                  "筛选也会隐藏行：先“清除筛选”。")
