@@ -1,7 +1,7 @@
 """Table rows dated where the notice cannot hold them: after its period, or after it was posted.
 
-Contract: for every item whose notice states a period (``notice.period``) and whose table
-rows carry a date (``date``: the public-revenue ledger, the maintenance-fund uses):
+Contract: for every ledger (:data:`LEDGERS`: the public-revenue ledger, whose notice states
+the quarter it covers, ``notice.period``):
 
 * ``row-after-period``: rows dated after the period's end (a quarter's notice holding
   October's rows would show them under the old quarter): one error per table, at the first
@@ -10,7 +10,9 @@ rows carry a date (``date``: the public-revenue ledger, the maintenance-fund use
   cannot list what had not happened when it was posted), one error per table likewise; a
   row after both is reported once, as after the period.
 
-Rows before the period are allowed (a ledger runs on from quarter to quarter).
+Rows before the period are allowed (a ledger runs on from quarter to quarter). The
+maintenance fund's uses are not a ledger of the period: a use after its yearly summary is
+:mod:`generator.checks.arithmetic`'s warning.
 """
 
 from __future__ import annotations
@@ -19,10 +21,15 @@ from generator.findings import Findings
 from generator.load.dataset import Dataset, ItemRecord
 
 
+LEDGERS = ("public_revenue",)
+"""Items whose table is the ledger of the notice's period."""
+
+
 def check(ds: Dataset, findings: Findings) -> None:
     for rec in ds.compounds.values():
-        for record in rec.items.values():
-            _check_item(record, findings)
+        for item_id in LEDGERS:
+            if item_id in rec.items:
+                _check_item(rec.items[item_id], findings)
 
 
 def _check_item(record: ItemRecord, findings: Findings) -> None:

@@ -431,8 +431,10 @@ def _unknown_file(ld: _Loader, path: Path) -> None:
                          hint="关闭 Excel 后它会自动消失；不要把它提交到数据中。")
         return
     stem, _, suffix = name.partition(".")
-    if f".{suffix.lower()}" in UNREADABLE_FORMATS and f"{stem}.csv" in KNOWN_COMPOUND_FILES:
-        return  # a table in a format that cannot be read: its item reports it (tablefile.report_unreadable)
+    item = next((i for i, spec in ITEMS.items() if stem in (i, *spec.sheet_names)), None)
+    if f".{suffix.lower()}" in UNREADABLE_FORMATS and item is not None and f"{item}.csv" in KNOWN_COMPOUND_FILES \
+            and not table_files(path.parent, item, ITEMS[item].sheet_names):
+        return  # the item's only table, in a format that cannot be read: the item reports it (report_unreadable)
     if suffix.lower() in ("xls", "et", "ods", "numbers") and f"{stem}.yaml" in KNOWN_COMPOUND_FILES:
         ld.findings.warn("file-format", ld.rel(path), f"“{name}”不是可读取的表格格式，将被忽略",
                          hint=f"在 Excel 或 WPS 中打开，“另存为 → Excel 工作簿（*.xlsx）”，保存为 {stem}.xlsx，再删除这个文件。")

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from generator.findings import Findings
 from generator.findings.model import cell_ref, column_letters
 from generator.load.limits import MAX_CELL_CHARS, MAX_CSV_COLUMNS, MAX_CSV_ROWS, SPLIT_HINT
-from generator.model.values import fold
+from generator.model.values import MAX_DECIMALS, fold
 
 TOTAL_WORDS: dict[str, str] = {"合计": "all", "总计": "all", "小计": "since_last"}
 """The first cell of a total row -> what it sums: every record row above it, or those since
@@ -318,8 +318,8 @@ def flag_cents(table: RawTable, fields: tuple[str, ...], rel: str, findings: Fin
         for name in fields:
             text = fold(record.cells.get(name, "")).replace(",", "").rstrip("元").strip()
             match = _CENTS.search(text)
-            if match is None or record.ragged or not match.group(1).rstrip("0")[2:]:
-                continue
+            if match is None or record.ragged or not match.group(1).rstrip("0")[2:] or len(match.group(1)) > MAX_DECIMALS:
+                continue  # more decimals than any number may have: the value parser reports it
             column = table.column_of(name)
             findings.add("value-cents", rel, f"金额“{record.cells[name]}”有 {len(match.group(1))} 位小数：网站和公示单按分显示，"
                          "会与表格中的数不一致", line=record.line, column=column, sheet=table.sheet,

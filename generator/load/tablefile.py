@@ -19,7 +19,7 @@ from generator.findings import Findings
 from generator.load.csvfile import read_csv
 from generator.load.rawtable import RawTable, flag_cents, header_key
 from generator.load.xlsxfile import read_xlsx
-from generator.model.base import Record, is_calendar
+from generator.model.base import MONEY, Record, is_calendar
 from generator.model.vocabulary import header_forms
 
 TABLE_SUFFIXES = (".csv", ".txt", ".xlsx")
@@ -87,12 +87,25 @@ def read_table(path: Path, rel: str, findings: Findings, model: type[Record], ra
                names: Iterable[str] = ()) -> RawTable | None:
     """Read ``path`` (or ``raw``, its bytes from git) as a table of ``model`` rows; ``names``:
     the worksheet names that mean this table (a workbook's other sheets are not read). An
-    amount summed or carried (``TOTALS``, ``RUNNING``) with more than two decimals is a
+    amount summed or carried (:func:`amounts`) with more than two decimals is a
     ``value-cents`` error (:func:`generator.load.rawtable.flag_cents`)."""
     if path.suffix.lower() == ".xlsx":
         table = read_xlsx(path, rel, findings, aliases(model), raw, names, date_fields(model))
     else:
         table = read_csv(path, rel, findings, aliases(model), raw)
     if table is not None:
-        flag_cents(table, model.TOTALS + model.RUNNING, rel, findings)
+        flag_cents(table, amounts(model), rel, findings)
     return table
+
+
+RATE_WORD = "标准"
+"""A money field titled ``…标准`` (收费标准, 分摊标准) is a rate in 元 per unit, not an amount:
+it may carry more than two decimals (0.0310 元/㎡)."""
+
+
+def amounts(model: type[Record]) -> tuple[str, ...]:
+    """The fields holding amounts of money that are summed or carried (``TOTALS``, ``RUNNING``):
+    written to the cent, never more."""
+    fields = model.model_fields
+    return tuple(name for name in model.TOTALS + model.RUNNING if MONEY in fields[name].metadata
+                 and not (fields[name].title or "").endswith(RATE_WORD))
