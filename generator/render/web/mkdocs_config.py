@@ -11,6 +11,8 @@ Contract: pure. :func:`staged_config` takes the validated top-level config (a di
   make the build quadratic in the number of compounds;
 * ``not_in_nav`` patterns for the generated pages, so MkDocs does not list them as omitted;
 * the Markdown extensions the generated pages need, and the site's stylesheet;
+* ``theme.custom_dir``: the staged override that puts the compound feed in the page head
+  (:mod:`generator.render.web.head`, written beside the staged ``mkdocs.yml``);
 * ``theme.language: zh``, ``theme.font: false`` (no Google Fonts: no network), and
   ``plugins: [search: {lang: zh}]`` (Chinese segmentation with jieba);
 * ``extra_templates: [404.html]``: the Chinese 404 page (:mod:`generator.render.web.notfound`)
@@ -32,6 +34,7 @@ import yaml
 
 from generator.model.city import City
 from generator.render import paths
+from generator.render.web.head import OVERRIDES
 
 DOCS_DIR = "docs"
 REQUIRED_EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc"]
@@ -106,6 +109,7 @@ def staged_config(base: dict[str, Any], city: City, pages: list[str], stylesheet
     theme["name"] = "material"
     theme["language"] = "zh"
     theme["font"] = False
+    theme["custom_dir"] = OVERRIDES
     config["plugins"] = [{"search": {"lang": ["zh"]}}]
     config["markdown_extensions"] = _extensions(config.get("markdown_extensions") or [])
     config["extra_css"] = list(config.get("extra_css") or []) + [stylesheet]
