@@ -24,7 +24,6 @@ KNOWN_OFFENDERS: dict[str, str] = {
     "generator/checks/evaluations.py:_sheet": "function: the evaluation sheet's checks",
     "generator/render/paper/notice.py:notice_document": "function: the notice's paper layout",
     # Being hardened on branch workbooks (issue 22 leaves the loaders' structure to it):
-    "generator/load/rawtable.py:tabulate": "function: header, totals and rows of a raw table in one pass",
 }
 
 
