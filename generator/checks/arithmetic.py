@@ -89,6 +89,9 @@ def _public_revenue(rec: CompoundRecord, record: ItemRecord, findings: Findings,
                          **table.at(i, "date"))
         previous_date = row.date
         change = row.amount if row.type == "income" else -row.amount
+        if balance is None:  # no opening balance: the first written balance starts the chain
+            balance = row.balance
+            continue
         balance += change
         if carried is not None:
             carried += change
@@ -145,7 +148,8 @@ def _public_revenue(rec: CompoundRecord, record: ItemRecord, findings: Findings,
                 yaml.mismatch("arith-net", f"{st.period.label}企业分成", st.company_share, expected_share,
                               line=record.file.line_of("quarters", i, "company_share"),
                               field=f"quarters[{i + 1}].company_share", how=f"约定比例 {file.company_share_rate} ×（收入 − 成本）")
-        if got is not None and st.closing_balance is not None and st.closing_balance != got.closing_balance \
+        if got is not None and got.closing_balance is not None and st.closing_balance is not None \
+                and st.closing_balance != got.closing_balance \
                 and st.closing_balance != carried_by_quarter.get(q):
             yaml.mismatch("arith-balance", f"{st.period.label}期末结余", st.closing_balance, got.closing_balance,
                           line=record.file.line_of("quarters", i, "closing_balance"),
