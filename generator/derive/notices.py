@@ -10,7 +10,7 @@ Contract (pure, exact):
   cannot all be true (payments outside the rule's minimum and maximum, a total that the
   households and the lowest and highest payments cannot give, a per-household or per-area
   total that the rate does not give, allowing each household's rounding);
-  :func:`distribution_headline` says what happened (``分配 1,250,000.00 元，每户 320.00–9,600.00 元``)
+  :func:`distribution_headline` says what happened (``分配 1,250,000 元，每户 320–9,600 元``)
   and :func:`distribution_rule` the rule as one sentence;
 * :func:`fund_units`: the units a maintenance fund's years and uses name, in order; funds of
   different units are never summed.
@@ -29,14 +29,18 @@ from generator.model.vocabulary import DISTRIBUTION_BASES, ROUNDING_UNITS
 ROUNDING_STEP = {"yuan": Decimal(1), "jiao": Decimal("0.1"), "fen": Decimal("0.01")}
 
 
-def notice_end(posted_on: date, days: int, ends_on: date | None, city: City | None) -> date:
+def notice_end(posted_on: date, days: int | None, ends_on: date | None, city: City | None) -> date:
     if ends_on is not None:
         return ends_on
+    assert days is not None, "a notice without an end date needs its days on display"
     counted = city is not None and city.notice_days.count_posting_day
     return posted_on + timedelta(days=days - 1 if counted else days)
 
 
 def _m(value: Decimal) -> str:
+    """``1,250,000`` for a whole amount, ``1,234.50`` otherwise (as notices print them)."""
+    if value == value.to_integral_value():
+        return format(value.quantize(Decimal(1)), ",")
     return format(value.quantize(Decimal("0.01")), ",.2f")
 
 
@@ -86,7 +90,7 @@ def distribution_headline(d: Distribution) -> str:
 
 
 def distribution_rule(d: Distribution) -> str | None:
-    """``按产权面积每㎡ 12.50 元，四舍五入到元，每户最低 320.00 元、最高 9,600.00 元``; None when
+    """``按产权面积每㎡ 12.50 元，四舍五入到元，每户最低 320 元、最高 9,600 元``; None when
     the notice states no rule."""
     parts = []
     if d.basis is not None:

@@ -24,6 +24,7 @@ from datetime import date
 from typing import Sequence
 
 from generator.derive.ledgers import quarterly_totals
+from generator.derive.notices import distribution_headline
 from generator.derive.statements import fund_years, service_figures, utility_share
 from generator.derive.rank import CompanyResult, PeriodRanking, history
 from generator.derive.status import ItemStatus
@@ -31,6 +32,7 @@ from generator.load.dataset import CompoundRecord
 from generator.model import disclosures as d
 from generator.model.company import Company
 from generator.model.items import ITEMS
+from generator.model.vocabulary import FUND_NOTICE_KINDS, NOT_STATED
 from generator.render.fee_answers import FEE_TOPICS, fee_spans
 from generator.render.formatting import day, money, percent, quantity
 from generator.render.spans import Span, fig as _fig, join as _join, tel as _tel, text as _t
@@ -185,12 +187,17 @@ def revenue_spans(v: CompoundView, topic: str = "公共收益") -> list[Span] | 
     if f is None:
         return None
     totals = quarterly_totals(f, v.rows("public_revenue"))
+    latest = max(f.distributions, key=lambda x: x.period.end, default=None)
+    if latest is not None and (not totals or latest.period.end >= totals[-1].period.end):
+        # The period's headline says what happened in it: a payout, not a quarter's net income.
+        return [_t(f"{latest.period.label}{topic}"), _fig(distribution_headline(latest))]
     if not totals:
         return None
     last = totals[-1]
     decided = f.uses_decided_by or "业主共同决定"
+    balance = money(last.closing_balance) if last.closing_balance is not None else NOT_STATED
     return [_t(f"{last.period.label}{topic}归全体业主 "), _fig(money(last.net_to_owners)), _t(" 元 · 累计结余 "),
-            _fig(money(last.closing_balance)), _t(f" 元（使用须经{decided}表决）")]
+            _fig(balance), _t(f"{' 元' if last.closing_balance is not None else ''}（使用须经{decided}表决）")]
 
 
 def _public_revenue(v: CompoundView) -> list[Span]:
@@ -222,18 +229,24 @@ def _service_accounts(v: CompoundView) -> list[Span]:
 
 
 def fund_spans(v: CompoundView) -> list[Span] | None:
+    """Each fund unit's latest year-end balance (units are never summed)."""
     f = v.file_as("maintenance_fund", d.MaintenanceFundFile)
     if f is None or not f.years:
         return None
-    y = fund_years(f, v.rows("maintenance_fund"))[-1]
-    return [_t(f"{y.year} 年末余额 "), _fig(money(y.closing_balance)), _t(f" 元，当年使用 {money(y.used)} 元")]
+    years = fund_years(f, v.rows("maintenance_fund"))
+    last = {y.unit: y for y in years}
+    return _join([[_t(f"{y.unit or ''}{y.year} 年末余额 "), _fig(money(y.closing_balance)),
+                   _t(f" 元，当年使用 {money(y.used)} 元")] for y in last.values()])
 
 
 def _maintenance_fund(v: CompoundView) -> list[Span]:
-    spans = fund_spans(v)
-    if spans:
-        return spans
-    return [_t(f"本期使用 {len(v.rows('maintenance_fund'))} 笔，明细见下表")]
+    f = v.shown_file("maintenance_fund", d.MaintenanceFundFile)
+    latest = max(f.applications, key=lambda a: a.posted_on, default=None)
+    spans = fund_spans(v) or [_t(f"本期使用 {len(v.rows('maintenance_fund'))} 笔，明细见下表")]
+    if latest is not None:
+        spans = [_t(f"{FUND_NOTICE_KINDS[latest.kind]}：{latest.project}"),
+                 *([_t("，预算 "), _fig(latest.estimated.text)] if latest.estimated else []), _t("；"), *spans]
+    return spans
 
 
 def utility_spans(v: CompoundView) -> list[Span] | None:
