@@ -5,8 +5,8 @@ table's order, and splits each fee's rows at ``as_of``: ``current`` is the row w
 计费起始时间 on or before ``as_of`` (a row without a date counts as in force), ``upcoming``
 the rows whose date is later, earliest first. Before a raise takes effect the page, the sheet
 and the key figures read :func:`price_text`: ``现行 1.35 元/㎡·月；2027年1月1日起 1.50 元/㎡·月``.
-:func:`tier_range` gives the lowest and highest exact price of a tier table (for the key
-figures). Pure; prices are printed as typed.
+:func:`tier_range` gives the lowest and highest plain price of a tier table, as typed (for
+the key figures). Pure; prices are printed as typed.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Sequence
 
 from generator.model.notices import TierTable
+from generator.model.stated import Stated
 from generator.model.tables import FeeRow
 
 
@@ -52,8 +53,8 @@ def fee_lines(rows: Sequence[FeeRow], as_of: date) -> list[FeeLine]:
 
 
 def one_price(row: FeeRow) -> str:
-    """``1.35 元/㎡·月`` (the price as typed, with its unit when given)."""
-    return f"{row.price.text} {row.unit}" if row.unit else row.price.text
+    """``1.35 元/㎡·月`` (the price as typed, with its unit when given; ``见分档表`` alone)."""
+    return f"{row.price.text} {row.unit}" if row.unit and row.price.kind != "tiers" else row.price.text
 
 
 def _day_cn(value: date) -> str:
@@ -69,10 +70,14 @@ def price_text(line: FeeLine) -> str:
     return f"现行 {one_price(line.current)}；{later}" if line.current else later
 
 
-def tier_range(table: TierTable) -> tuple[Decimal, Decimal] | None:
-    """The lowest and highest exact price of the table; None when no cell is a plain number."""
-    values = [p.exact for line in table.rows for p in line.prices if p.exact is not None]
-    return (min(values), max(values)) if values else None
+def tier_range(table: TierTable) -> tuple[Stated, Stated] | None:
+    """The lowest and highest plain-number price of the table, as typed; None when no cell is one."""
+    values = [p for line in table.rows for p in line.prices if p.exact is not None]
+    return (min(values, key=_exact), max(values, key=_exact)) if values else None
+
+
+def _exact(price: Stated) -> Decimal:
+    return price.exact if price.exact is not None else Decimal(0)
 
 
 def tier_table_for(tables: Sequence[TierTable], item: str) -> TierTable | None:

@@ -16,7 +16,7 @@ from generator.derive.prices import FeeLine, fee_lines, tier_range, tier_table_f
 from generator.model import disclosures as d
 from generator.model.notices import TierTable
 from generator.model.tables import FeeRow
-from generator.render.formatting import day_cn, quantity
+from generator.render.formatting import day_cn
 from generator.render.spans import Span, fig as _fig, join as _join, text as _t
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ def _one(row: FeeRow, tiers: Sequence[TierTable]) -> list[Span]:
     table = tier_table_for(tiers, row.item) if row.price.kind == "tiers" else None
     bounds = tier_range(table) if table is not None else None
     unit = row.unit or (table.unit if table is not None else None)
-    figure = f"{quantity(bounds[0])}–{quantity(bounds[1])}" if bounds else row.price.text
+    figure = f"{bounds[0].text}–{bounds[1].text}" if bounds else row.price.text
     return [_fig(figure), *([_t(f" {unit}")] if unit else []), *([_t("（分档）")] if bounds else [])]
 
 

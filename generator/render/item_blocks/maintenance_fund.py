@@ -16,7 +16,7 @@ from generator.model import disclosures as d
 from generator.model.notices import FundApplication as A
 from generator.model.tables import MaintenanceFundUseRow as R
 from generator.model.vocabulary import DERIVED, FUND_NOTICE_KINDS, NOT_STATED, VOTE_MATTERS, YUAN, title_of as t
-from generator.render.blocks import Block, Column, facts, table
+from generator.render.blocks import Block, Column, Fact, facts, table
 from generator.render.formatting import day, day_cn, money
 from generator.render.item_blocks import ItemContext, field_column
 
@@ -42,8 +42,9 @@ def _application(ctx: ItemContext, app: A) -> Block:
     end = notice_end(app.posted_on, app.posting_days, app.ends_on, ctx.city) if app.posting_days or app.ends_on else None
     period = f"{day_cn(app.posted_on)}至{day_cn(end)}" if end else f"{day_cn(app.posted_on)}起（截止日期{NOT_STATED}）"
     signers = "；".join(" ".join(x for x in (i.name, i.document_number) if x) for i in app.issuers)
-    objections = "；".join(f"{i.name}（{'，'.join(x for x in (i.address, i.phone) if x)}）"
-                           for i in app.issuers if i.address or i.phone)
+    objections: list[Fact | tuple[str, str | None]] = []
+    for i in app.issuers:
+        objections += [(f"异议受理：{i.name}", i.address), Fact(f"异议电话：{i.name}", i.phone or "", "phone")]
     return facts([(t(A, "project"), app.project), (t(A, "unit"), _or(app.unit)), (t(A, "scope"), _or(app.scope)),
                   (t(A, "estimated"), f"{app.estimated.text}{'' if app.estimated.text.endswith('元') else ' 元'}"
                    if app.estimated else (None if app.kind in ("use", "settlement") else NOT_STATED)),
@@ -51,8 +52,7 @@ def _application(ctx: ItemContext, app: A) -> Block:
                   (t(A, "apportionment"), _or(app.apportionment)), (t(A, "contractor"), _or(app.contractor)),
                   ("表决事项", VOTE_MATTERS[app.vote.matter] if app.vote else None),
                   (t(A, "vote"), vote), ("公告所称表决结果", app.vote.declared if app.vote else None),
-                  ("公示期", period), (t(A, "issuers"), signers or None),
-                  ("异议受理", objections or None)],
+                  ("公示期", period), (t(A, "issuers"), signers or None), *objections],
                  title=f"{FUND_NOTICE_KINDS[app.kind]}：{app.project}")
 
 
