@@ -25,10 +25,9 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from generator.model.base import Record
 from generator.model.values import fold
 
 StatedKind = Literal["number", "range", "cap", "floor", "approx", "percent", "formula", "free", "tiers", "text"]
@@ -49,8 +48,11 @@ _MIXED_DIGITS = re.compile(r"\d[零〇一二三四五六七八九]|[零〇一二
 _SCALE = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 
 
-class Stated(Record):
-    """A figure as the notice prints it (see the module doc)."""
+class Stated(BaseModel):
+    """A figure as the notice prints it (see the module doc): a value, not a record clerks
+    fill in field by field (they type one text; the guide documents its forms)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     text: str
     kind: StatedKind
