@@ -5,6 +5,8 @@ price-report phone. A column the notice does not state reads 未注明."""
 
 from __future__ import annotations
 
+from typing import Callable
+
 from generator.derive.prices import FeeLine, fee_lines, price_text
 from generator.load.dataset import ItemRecord
 from generator.model import disclosures as d
@@ -12,7 +14,7 @@ from generator.model.notices import TierTable
 from generator.model.tables import FeeRow as R
 from generator.model.vocabulary import NOT_STATED, title_of as t
 from generator.render.blocks import Block, Column, Fact, facts, table
-from generator.render.formatting import day
+from generator.render.formatting import day, day_cn
 from generator.render.item_blocks import ItemContext, field_column
 from generator.render.phones import price_report_phone
 
@@ -35,11 +37,18 @@ def _form(row: R) -> str:
     return f"{row.price_form}（{base}，{spread}）"
 
 
+def _over_time(line: FeeLine, text: Callable[[R], str]) -> str:
+    """A column's value; where an announced price changes it, ``…；2027年1月1日起 …`` as the price reads."""
+    now = text(line.shown)
+    later = [f"{day_cn(r.start_date)}起 {text(r)}" for r in line.upcoming if r.start_date and text(r) != now]
+    return "；".join([now, *later]) if line.current else now
+
+
 def _row(line: FeeLine) -> list[str]:
     r = line.shown
     return [f"{r.kind}：{r.item}", price_text(line), _or_not_stated(r.payer), _or_not_stated(r.content),
-            _or_not_stated(r.billing_method), day(r.start_date) if r.start_date else NOT_STATED, _form(r),
-            _or_not_stated(r.basis)]
+            _or_not_stated(r.billing_method), day(r.start_date) if r.start_date else NOT_STATED,
+            _over_time(line, _form), _over_time(line, lambda x: _or_not_stated(x.basis))]
 
 
 def _tier_table(tier: TierTable) -> Block:
@@ -59,7 +68,7 @@ def _tier_facts(tier: TierTable) -> Block:
 
 def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
     f = d.item_as(record.file.model, d.FeeScheduleFile)
-    cols = [field_column(R, "item", 3, key=True), field_column(R, "price", 0, "right", key=True),
+    cols = [field_column(R, "item", 3, key=True), field_column(R, "price", 3, "right", key=True),
             field_column(R, "payer", 2), field_column(R, "content", 3), field_column(R, "billing_method", 3),
             field_column(R, "start_date"), field_column(R, "price_form", 2), field_column(R, "basis", 3)]
     rows = [_row(line) for line in fee_lines(record.table.rows, ctx.as_of)]
