@@ -7,6 +7,7 @@ way a clerk would copy it from the board and asserts the finding a clerk reads.
 
 from __future__ import annotations
 
+import subprocess
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -213,3 +214,36 @@ def test_formula_and_approximate_values() -> None:
 def test_periods_as_notices_print_them(typed: str, label: str, start: date, end: date) -> None:
     period = parse_period(typed)
     assert (period.label, period.start, period.end) == (label, start, end)
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+                   check=True, capture_output=True)
+
+
+def test_a_price_edited_in_place_asks_whether_it_is_a_correction(mini: Path) -> None:
+    _git(mini, "init", "-q")
+    _git(mini, "add", ".")
+    _git(mini, "commit", "-q", "-m", "notice")
+    fees = mini / PC / "fee_schedule.csv"
+    fees.write_text(fees.read_text(encoding="utf-8").replace(",0.85,", ",0.95,"), encoding="utf-8")
+    f = only(mini)  # before committing, and after: the version before is the one that was posted
+    assert (f.code, f.severity.value, f.line, f.cell) == ("price-changed", "warning", 2, "G2")
+    assert "从 0.85 改为 0.95，计费起始时间仍是 2025-01-01" in f.message
+    _git(mini, "commit", "-q", "-am", "edit")
+    assert only(mini).code == "price-changed"
+    (mini / PC / "fee_schedule.yaml").write_text(
+        (mini / PC / "fee_schedule.yaml").read_text(encoding="utf-8") + "correction: 原误录为 0.85 元，更正为 0.95 元\n",
+        encoding="utf-8")
+    assert findings_for(mini) == []
+
+
+def test_a_new_price_on_its_own_row_is_not_a_correction(mini: Path) -> None:
+    _git(mini, "init", "-q")
+    _git(mini, "add", ".")
+    _git(mini, "commit", "-q", "-m", "notice")
+    fees = mini / PC / "fee_schedule.csv"
+    row = fees.read_text(encoding="utf-8").splitlines()[1]
+    fees.write_text(fees.read_text(encoding="utf-8") + row.replace("2025-01-01", "2027-01-01").replace(",0.85,", ",0.95,")
+                    + "\n", encoding="utf-8")
+    assert findings_for(mini) == []

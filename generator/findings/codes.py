@@ -133,6 +133,8 @@ _code("balance-negative", E, "计算出的结余低于零",
       "核对金额；公告没写期初结余时不要填 0，删去 opening_balance，或在台账某一行写明公告所印的结余。")
 _code("price-same-start", E, "同一收费项目在同一计费起始时间有两个价格",
       "是更正还是新价格？更正：删去旧价格那一行；新价格：另起一行并写上新价格开始执行的日期。")
+_code("price-changed", W, "收费标准改了，计费起始时间没变",
+      "是更正还是新价格？新价格：恢复原来那一行，另起一行写新价格和开始执行的日期；更正：在 fee_schedule.yaml 的 correction 中写明更正及原因。")
 _code("price-guided-range", E, "收费标准超出政府指导价的浮动范围", "核对收费标准、基准价和浮动幅度是否照公告填写。")
 _code("fee-tiers-missing", E, "收费标准写“见分档表”却没有分档价格表", "在 fee_schedule.yaml 的 tiers 中补上同名收费项目的分档价格表。")
 _code("fee-formula", E, "分档价格与公告的计算公式不符", "核对公式和各档价格是否照公告填写。")

@@ -88,6 +88,8 @@ class ServiceScopeFile(ItemFile):
 class FeeScheduleFile(ItemFile):
     price_report_phone: Phone | None = Field(None, title="价格举报电话", description="价格举报电话；不填用城市配置")
     note: str | None = Field(None, title="说明")
+    correction: str | None = Field(None, title="更正说明",
+                                   description="改了价格但计费起始时间不变时，写明这是更正及原因（网站公示这段说明）；新价格应另起一行写新的起始日期")
     tiers: list[TierTable] = Field(default_factory=list, title="分档价格表",
                                    description="按楼层或按建筑类型×服务等级定价的收费（收费表中该项目的收费标准写“见分档表”）")
 

@@ -75,7 +75,7 @@ def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
     out: list[Block] = [table(cols, rows, title="收费项目")]
     for tier in f.tiers:
         out += [_tier_table(tier), _tier_facts(tier)]
-    out.append(facts([(t(d.FeeScheduleFile, "note"), f.note),
+    out.append(facts([(t(d.FeeScheduleFile, "correction"), f.correction), (t(d.FeeScheduleFile, "note"), f.note),
                       Fact(t(d.FeeScheduleFile, "price_report_phone"), price_report_phone(ctx.city, ctx.rec), "phone")]))
     return out
 
