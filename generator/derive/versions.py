@@ -35,6 +35,7 @@ from generator.model.base import Period, Record, parse_period, quarter_of
 from generator.model.disclosures import PublicRevenueFile, item_as
 from generator.model.items import ITEMS
 from generator.model.labels import field_label
+from generator.model.stated import Stated
 
 
 @dataclass(frozen=True)
@@ -245,7 +246,9 @@ def _model_facts(model: BaseModel, prefix: str = "", group: str = "", skip: tupl
         value = getattr(model, name)
         label = field_label(info, name)
         key = f"{prefix}{name}"
-        if isinstance(value, BaseModel):
+        if isinstance(value, Stated):
+            out.append((key, Fact(label, value.text, "", group)))
+        elif isinstance(value, BaseModel):
             out += _model_facts(value, key + ".", group)
         elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
             first = next(iter(type(value[0]).model_fields))
@@ -271,13 +274,16 @@ def _row_facts(rows: list[Record]) -> list[tuple[str, Fact]]:
         name = head if seen[head] == 1 else f"{head}（{seen[head]}）"
         dated = next((getattr(row, k) for k in keys if k in PERIOD_KEYS), None)
         group = _group(dated) if dated is not None else ""
-        unit = getattr(row, "unit", "") if isinstance(getattr(row, "unit", None), str) else ""
+        unit = (row.unit or "") if isinstance(row, t.FeeRow) else ""  # elsewhere ``unit`` is a fund's unit, not a measure
         for fname, info in type(row).model_fields.items():
             value = getattr(row, fname)
-            if fname in keys or fname == "unit" or value is None:
+            if fname in keys or value is None or (fname == "unit" and isinstance(row, t.FeeRow)):
                 continue
+            if isinstance(value, Stated):
+                value = value.text  # a price as typed
             out.append((f"row[{name}].{fname}", Fact(f"{name} {field_label(info, fname)}", value,
-                                                     unit if isinstance(value, Decimal) else "", group)))
+                                                     unit if fname in ("price", "base_price") or isinstance(value, Decimal)
+                                                     else "", group)))
     return out
 
 
