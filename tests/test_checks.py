@@ -42,8 +42,8 @@ DEFECTS = [
            "csv-encoding", f"{PC}/parking.csv", 1),
     Defect("csv-unknown-column", replace(f"{PC}/parking.csv", "monthly_fee", "monthly_fees"),
            "csv-unknown-column", f"{PC}/parking.csv", 1, 7, field="monthly_fees", hints=("monthly_fee",)),
-    Defect("csv-missing-column", drop_last_column(f"{PC}/fee_schedule.csv"),
-           "csv-missing-column", f"{PC}/fee_schedule.csv", 1, field="basis"),
+    Defect("csv-missing-column", drop_last_column(f"{PC}/service_scope.csv"),
+           "csv-missing-column", f"{PC}/service_scope.csv", 1, field="frequency"),
     # --- fields and values ---
     Defect("unknown-field", replace(f"{PC}/compound.yaml", "community:", "comunity:"),
            "field-unknown", f"{PC}/compound.yaml", 4, 1, field="comunity", hints=("community",),

@@ -35,7 +35,7 @@ def parse_workflow_command(line: str) -> tuple[str, dict[str, str], str]:
 
 
 def _mistakes(data: Path) -> None:
-    edit(data / PC / "fee_schedule.csv", ",0.85,", ",50%,")  # a % in the message
+    edit(data / PC / "fee_schedule.csv", ",2025-01-01,", ",50%,")  # a % in the message (a price of 50% is a real price)
     edit(data / PC / "public_revenue.csv", "1000.00,4000.00", "1000.00,4100.00")
     for item in ("parking", "utility_sharing"):  # two warnings of one compound
         (data / PC / f"{item}.yaml").unlink()
@@ -48,13 +48,13 @@ def test_github_annotations_parse_as_the_runner_parses_them(mini: Path) -> None:
     assert result.exit_code == 1
     commands = [parse_workflow_command(line) for line in result.stdout.splitlines()]
     assert [(c, p["file"], p.get("line"), p.get("col"), p["title"].split()[0]) for c, p, _ in commands] == [
-        ("error", f"{mini.as_posix()}/{PC}/fee_schedule.csv", "2", "7", "value-number"),
+        ("error", f"{mini.as_posix()}/{PC}/fee_schedule.csv", "2", "6", "value-date"),
         ("error", f"{mini.as_posix()}/{PC}/public_revenue.csv", "3", "6", "arith-balance"),
         ("warning", f"{mini.as_posix()}/{PC}/parking.yaml", None, None, "disclosure-missing"),
         ("warning", f"{mini.as_posix()}/{PC}/utility_sharing.yaml", None, None, "disclosure-missing"),
     ]
     message = commands[0][2]
-    assert message.startswith("G2（price）：“50%”不是可识别的数字") and "\n提示：" in message
+    assert message.startswith("F2（start_date）：“50%”不是可识别的日期") and "\n提示：" in message
 
 
 def test_github_escaping_of_properties_and_messages() -> None:
@@ -77,7 +77,7 @@ def test_text_shows_errors_first_then_warnings_folded_per_compound(mini: Path) -
     lines = [line for line in result.stdout.splitlines() if not line.startswith("    ")]
     prefix = mini.as_posix()
     assert lines == [
-        f"{prefix}/{PC}/fee_schedule.csv:2:7 value-number [错误] G2（price）：“50%”不是可识别的数字（示例：1234.50、1,234.50、¥1234）",
+        f"{prefix}/{PC}/fee_schedule.csv:2:6 value-date [错误] F2（start_date）：“50%”不是可识别的日期（请写成 2026-07-01、2026/7/1 或 2026年7月1日）",
         f"{prefix}/{PC}/public_revenue.csv:3:6 arith-balance [错误] F3（balance）：结余写的是 4100.00，按上一行结余加收入减支出计算应为 4000.00",
         f"{prefix}/{PC}/ disclosure-missing [警告] 未公示 2 项：parking.yaml、utility_sharing.yaml",
     ]

@@ -72,7 +72,7 @@ def test_past_versions_show_their_figures_as_they_were(site: Path) -> None:
     assert "往期公示" in item and "2026年第二季度（2026-07-10 张贴）" in item
     old_fee = [p for p in (site / "compounds/lanting/fee-schedule/history").iterdir() if p.is_dir()]
     figures = {p.name: text(site, f"compounds/lanting/fee-schedule/history/{p.name}") for p in old_fee}
-    assert sum("住宅物业服务费 1.3 元/㎡·月" in t and "这是旧版本" in t for t in figures.values()) == 1
+    assert sum("住宅物业服务费 1.30 元/㎡·月" in t and "这是旧版本" in t for t in figures.values()) == 1
 
 
 def test_verify_pages_tell_current_from_older(site: Path, tmp_path: Path) -> None:

@@ -21,7 +21,8 @@ from generator.findings import Findings
 from generator.load.dataset import load
 from tests.sitebuild import Built, sample_site
 
-CITY_WIDE = {"compounds", "compliance", "fees", "public-revenue", "maintenance-fund", "rankings"}
+CITY_WIDE = {"compounds", "compliance", "fees", "fee-tiers", "public-revenue", "revenue-distributions", "maintenance-fund",
+             "fund-notices", "rankings"}
 
 
 @pytest.fixture(scope="module")
@@ -46,11 +47,11 @@ def test_datapackage_describes_every_city_wide_csv_and_validates(built: Built) -
         assert [f["name"] for f in resource["schema"]["fields"]] == header, resource["name"]
         for f in resource["schema"]["fields"]:  # titled in Chinese, typed
             assert any("\u4e00" <= ch <= "\u9fff" for ch in f["title"]), (resource["name"], f)
-            assert f["type"] in {"string", "integer", "number", "date"}
+            assert f["type"] in {"string", "integer", "number", "date", "boolean"}
         assert resource["schema"]["primaryKey"]
     fees = next(r for r in package["resources"] if r["name"] == "fees")
     price = next(f for f in fees["schema"]["fields"] if f["name"] == "收费标准")
-    assert price["type"] == "number"
+    assert price["type"] == "string"  # as the notice prints it: 0.80, 1.20-1.80, 见分档表, 按质论价
     kinds = next(f for f in fees["schema"]["fields"] if f["name"] == "收费类别")
     assert "物业服务费" in kinds["constraints"]["enum"]
     revenue = next(r for r in package["resources"] if r["name"] == "public-revenue")
@@ -63,13 +64,13 @@ def test_datapackage_describes_every_city_wide_csv_and_validates(built: Built) -
 def test_the_validator_catches_a_wrong_cell(built: Built, tmp_path: Path) -> None:
     copy = tmp_path / "data"
     shutil.copytree(built.site / "data", copy)
-    text = (copy / "fees.csv").read_text(encoding="utf-8-sig").splitlines()
+    text = (copy / "public-revenue.csv").read_text(encoding="utf-8-sig").splitlines()
     cells = next(csv.reader([text[1]]))
     cells[cells.index(next(c for c in cells if c.replace(".", "").isdigit() and c != "1"))] = "一块三"
     buf = io.StringIO()
     csv.writer(buf, lineterminator="").writerow(cells)
     text[1] = buf.getvalue()
-    (copy / "fees.csv").write_text("\ufeff" + "\r\n".join(text) + "\r\n", encoding="utf-8")
+    (copy / "public-revenue.csv").write_text("\ufeff" + "\r\n".join(text) + "\r\n", encoding="utf-8")
     report = validate(copy)
     assert not report.valid
     assert {e[1] for e in report.flatten(["rowNumber", "type"])} >= {"type-error"}
@@ -82,8 +83,8 @@ def test_city_wide_tables_hold_the_published_figures(built: Built) -> None:
     for cid, rec in ds.compounds.items():
         fee_rows = rec.items["fee_schedule"].table.rows if "fee_schedule" in rec.items else []
         mine = [r for r in fees if r["小区编号"] == cid]
-        assert [(r["收费项目"], Decimal(r["收费标准"]), r["单位"]) for r in mine] == \
-            [(f.item, f.price, f.unit) for f in fee_rows]
+        assert [(r["收费项目"], r["收费标准"], r["单位"]) for r in mine] == \
+            [(f.item, f.price.text, f.unit or "") for f in fee_rows]
     revenue = rows(data / "public-revenue.csv")
     lanting = ds.compounds["lanting"].items["public_revenue"].file.model
     stated = {q.period.id: q.closing_balance for q in lanting.quarters}

@@ -108,7 +108,7 @@ def test_fee_schedule_shows_prices_with_units(built: Built, checked) -> None:
     record = ds.compounds["lanting"].items["fee_schedule"]
     text = text_of(built, "compounds/lanting/fee-schedule/")
     for row in record.table.rows:
-        assert f"{format(row.price.normalize(), 'f')} {row.unit}" in text
+        assert f"{row.price.text} {row.unit}" in text  # as typed: 1.60 stays 1.60
         assert row.basis in text
     assert "元/㎡·月" in text
     assert "期间：长期公示" in text and f"审核单位：{record.file.model.notice.approved_by}" in text

@@ -25,6 +25,7 @@ from generator.model.base import Coded
 from generator.model.compound import Compound
 from generator.model.items import ITEMS
 from generator.model.shapes import inner_model, shape_of
+from generator.model.stated import Stated
 from generator.render.forms.workbook import TABLES, template
 from tests.support import CONTENT, PC, cli, findings_for, listing
 
@@ -35,6 +36,8 @@ def _clerk_value(info: Any, value: Any) -> Any:
     """What a clerk puts in the cell for ``value``: a date cell, a number, the Chinese label."""
     if value is None:
         return None
+    if isinstance(value, Stated):
+        return value.text  # a price typed into its text cell, as the notice prints it
     shape = shape_of(info)
     if shape == "month":
         year, month = map(int, value.split("-"))

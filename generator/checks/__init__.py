@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.checks import arithmetic, evaluations, ledger_dates, privacy, references, totals
+from generator.checks import arithmetic, evaluations, ledger_dates, notices, price_history, privacy, references, totals
 from generator.derive import status
 from generator.derive.status import StatusMatrix
 from generator.findings import Findings
 from generator.load.dataset import Dataset
+from generator.load.history import read_log
 
 
 def run_checks(ds: Dataset, as_of: date, findings: Findings) -> StatusMatrix:
@@ -21,5 +22,7 @@ def run_checks(ds: Dataset, as_of: date, findings: Findings) -> StatusMatrix:
     arithmetic.check(ds, findings, as_of)
     totals.check(ds, findings)
     ledger_dates.check(ds, findings)
+    notices.check(ds, findings)
+    price_history.check(ds, findings, read_log(ds.root))
     privacy.check(ds, findings)
     return status.compute(ds, as_of, findings)

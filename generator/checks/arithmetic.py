@@ -89,6 +89,9 @@ def _public_revenue(rec: CompoundRecord, record: ItemRecord, findings: Findings,
                          **table.at(i, "date"))
         previous_date = row.date
         change = row.amount if row.type == "income" else -row.amount
+        if balance is None:  # no opening balance: the first written balance starts the chain
+            balance = row.balance
+            continue
         balance += change
         if carried is not None:
             carried += change
@@ -145,7 +148,8 @@ def _public_revenue(rec: CompoundRecord, record: ItemRecord, findings: Findings,
                 yaml.mismatch("arith-net", f"{st.period.label}企业分成", st.company_share, expected_share,
                               line=record.file.line_of("quarters", i, "company_share"),
                               field=f"quarters[{i + 1}].company_share", how=f"约定比例 {file.company_share_rate} ×（收入 − 成本）")
-        if got is not None and st.closing_balance is not None and st.closing_balance != got.closing_balance \
+        if got is not None and got.closing_balance is not None and st.closing_balance is not None \
+                and st.closing_balance != got.closing_balance \
                 and st.closing_balance != carried_by_quarter.get(q):
             yaml.mismatch("arith-balance", f"{st.period.label}期末结余", st.closing_balance, got.closing_balance,
                           line=record.file.line_of("quarters", i, "closing_balance"),
@@ -219,36 +223,39 @@ def _maintenance_fund(rec: CompoundRecord, record: ItemRecord, findings: Finding
     f = item_as(record.file.model, MaintenanceFundFile)
     r = _Reporter(findings, record.file.rel)
     used_by_year = dict(statement_used_by_year(record.table.rows))
-    computed = {t.year: t for t in fund_years(f, record.table.rows)}
+    computed = {(t.unit, t.year): t for t in fund_years(f, record.table.rows)}
+    seen: dict[str | None, int] = {}
     for i, y in enumerate(f.years):
-        if i == 0 and y.opening_balance is None:
-            findings.add("field-required", record.file.rel, f"{y.year} 年是第一个年度，必须写期初余额",
+        unit_name = f"{y.unit}" if y.unit else ""
+        if y.unit not in seen and y.opening_balance is None:
+            findings.add("field-required", record.file.rel, f"{unit_name}{y.year} 年是第一个年度，必须写期初余额",
                          line=record.file.line_of("years", i), field=f"years[{i + 1}].opening_balance",
                          hint="以后各年的期初余额可以不写，按上一年年末余额计算。")
-        c = computed[y.year]
+        c = computed[(y.unit, y.year)]
         expected = c.opening_balance + y.deposited + y.interest - c.used
         if y.closing_balance is not None and y.closing_balance != expected:
-            r.mismatch("arith-balance", f"{y.year} 年末余额", y.closing_balance, expected,
+            r.mismatch("arith-balance", f"{unit_name}{y.year} 年末余额", y.closing_balance, expected,
                        line=record.file.line_of("years", i, "closing_balance"), field=f"years[{i + 1}].closing_balance",
                        how="期初 + 归集 + 利息 − 使用")
-        spent = used_by_year.pop(y.year, ZERO)
+        spent = used_by_year.pop((y.unit, y.year), ZERO)
         if record.table.rel is not None and y.used is not None and y.used != spent:
-            r.mismatch("arith-period-total", f"{y.year} 年使用金额", y.used, spent,
+            r.mismatch("arith-period-total", f"{unit_name}{y.year} 年使用金额", y.used, spent,
                        line=record.file.line_of("years", i, "used"), field=f"years[{i + 1}].used",
                        how=f"使用明细（{record.table.rel.rsplit('/', 1)[-1]}）当年合计")
-        previous = computed.get(f.years[i - 1].year) if i > 0 else None
+        previous = computed.get((y.unit, seen[y.unit])) if y.unit in seen else None
         if previous is not None and y.opening_balance is not None and y.opening_balance != previous.closing_balance:
-            r.mismatch("arith-balance", f"{y.year} 年期初余额", y.opening_balance, previous.closing_balance,
+            r.mismatch("arith-balance", f"{unit_name}{y.year} 年期初余额", y.opening_balance, previous.closing_balance,
                        line=record.file.line_of("years", i, "opening_balance"), field=f"years[{i + 1}].opening_balance",
                        how="上一年年末余额")
+        seen[y.unit] = y.year
     if f.years:
         _fund_unreported_years(record, used_by_year, findings)
 
 
-def _fund_unreported_years(record: ItemRecord, years: dict[int, Decimal], findings: Findings) -> None:
+def _fund_unreported_years(record: ItemRecord, years: dict[tuple[str | None, int], Decimal], findings: Findings) -> None:
     table = record.table
     for i, row in enumerate(table.rows):
-        if years.pop(row.date.year, None) is not None:  # once per year, at its first row
+        if years.pop((row.unit, row.date.year), None) is not None:  # once per unit and year, at its first row
             findings.warn("arith-period-total", table.rel or "", f"{row.date.year} 年的使用明细没有对应的年度汇总（years）",
                           **table.at(i, "date"),
                           hint=f"在 maintenance_fund.yaml 的 years 中补上 {row.date.year} 年的汇总。")

@@ -29,6 +29,7 @@ from generator.findings import Findings
 from generator.load.dataset import Dataset, Table, TotalLine
 from generator.load.rawtable import header_key
 from generator.model.base import Coded, Record
+from generator.model.disclosures import PublicRevenueFile
 from generator.model.values import parse_decimal
 from generator.model.vocabulary import code_of
 
@@ -41,7 +42,7 @@ def check(ds: Dataset, findings: Findings) -> None:
             table = record.table
             if not table.totals:
                 continue
-            opening = getattr(record.file.model, "opening_balance", ZERO) if record.item_id == "public_revenue" else ZERO
+            opening = record.file.model.opening_balance if isinstance(record.file.model, PublicRevenueFile) else ZERO
             _check_table(table, findings, opening)
     for evaluation in ds.evaluations.values():
         _check_table(evaluation.table, findings, ZERO)
@@ -58,7 +59,7 @@ def _choice(info: Any, text: str) -> str | None:
     return None
 
 
-def _check_table(table: Table, findings: Findings, opening: Decimal) -> None:
+def _check_table(table: Table, findings: Findings, opening: Decimal | None) -> None:
     if not table.rows and not table.totals:
         return
     model: type[Record] | None = type(table.rows[0]) if table.rows else None
@@ -68,7 +69,7 @@ def _check_table(table: Table, findings: Findings, opening: Decimal) -> None:
         _check_total(table, model, total, findings, opening)
 
 
-def _check_total(table: Table, model: type[Record], total: TotalLine, findings: Findings, opening: Decimal) -> None:
+def _check_total(table: Table, model: type[Record], total: TotalLine, findings: Findings, opening: Decimal | None) -> None:
     fields = model.model_fields
     filled = [(name, text) for name, text in total.cells.items() if text.strip()]
     word_field = next((name for name, text in filled if total.word in header_key(text)), None)
@@ -104,7 +105,7 @@ def _check_total(table: Table, model: type[Record], total: TotalLine, findings: 
         elif name in model.RUNNING:
             above = [row for row, line in zip(table.rows, table.lines) if line < total.line]
             expected = running_balances(opening, above)[-1] if above else opening
-            if value != expected:
+            if expected is not None and value != expected:
                 findings.add("arith-balance", rel, f"{label}行的“{where['column_name']}”写的是 {text}，"
                              f"按台账计算到这一行应为 {expected}", **where)
         else:

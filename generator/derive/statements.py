@@ -7,7 +7,8 @@ collection rate, total cost, commission and surplus are optional input. Contract
   stated value where there is one (the checks compare it with the computed one), else the
   computed one: opening = the previous year's closing (0 for a first year without one:
   reported by the checks), used = that year's rows of the use table, closing = opening +
-  deposited + interest − used;
+  deposited + interest − used. Each unit's fund (``unit``: 7号楼…) is its own: its years
+  chain only with its own years and count only its own use rows; nothing is summed across units;
 * :func:`service_figures`: the same for a service-accounts file: collection rate = received
   ÷ receivable (3 decimals, half up), total cost = the sum of the cost lines, commission =
   rate × total cost (to the cent), surplus = received + other income − total cost − commission;
@@ -42,6 +43,7 @@ MILLI = Decimal("0.001")
 @dataclass(frozen=True)
 class FundYearTotal:
     year: int
+    unit: str | None
     opening_balance: Decimal
     deposited: Decimal
     interest: Decimal
@@ -49,21 +51,27 @@ class FundYearTotal:
     closing_balance: Decimal
 
 
-def used_by_year(rows: Sequence[MaintenanceFundUseRow]) -> dict[int, Decimal]:
-    out: dict[int, Decimal] = defaultdict(Decimal)
+def used_by_year(rows: Sequence[MaintenanceFundUseRow]) -> dict[tuple[str | None, int], Decimal]:
+    """Money used per (unit, year)."""
+    out: dict[tuple[str | None, int], Decimal] = defaultdict(Decimal)
     for row in rows:
-        out[row.date.year] += row.amount
+        out[(row.unit, row.date.year)] += row.amount
     return dict(out)
 
 
 def fund_years(file: MaintenanceFundFile, rows: Sequence[MaintenanceFundUseRow]) -> list[FundYearTotal]:
+    """Every year of every unit, by unit (first seen first), oldest year first within a unit."""
     spent = used_by_year(rows)
     out: list[FundYearTotal] = []
-    for y in sorted(file.years, key=lambda y: y.year):
-        opening = y.opening_balance if y.opening_balance is not None else (out[-1].closing_balance if out else ZERO)
-        used = y.used if y.used is not None else spent.get(y.year, ZERO)
-        closing = y.closing_balance if y.closing_balance is not None else opening + y.deposited + y.interest - used
-        out.append(FundYearTotal(y.year, opening, y.deposited, y.interest, used, closing))
+    units = list(dict.fromkeys(y.unit for y in file.years))
+    for unit in units:
+        previous: FundYearTotal | None = None
+        for y in sorted((y for y in file.years if y.unit == unit), key=lambda y: y.year):
+            opening = y.opening_balance if y.opening_balance is not None else (previous.closing_balance if previous else ZERO)
+            used = y.used if y.used is not None else spent.get((unit, y.year), ZERO)
+            closing = y.closing_balance if y.closing_balance is not None else opening + y.deposited + y.interest - used
+            previous = FundYearTotal(y.year, unit, opening, y.deposited, y.interest, used, closing)
+            out.append(previous)
     return out
 
 

@@ -24,6 +24,7 @@ from generator.findings import Findings
 from generator.load.dataset import CompoundRecord, Dataset
 from generator.model.catalogue import PERIOD_MONTHS, CatalogueItem
 from generator.model.disclosures import Notice
+from generator.model.base import parse_period
 
 State = Literal["published", "stale", "missing", "not_applicable", "invalid"]
 
@@ -156,7 +157,9 @@ def _check_notice(rec: CompoundRecord, item: CatalogueItem, record, as_of: date,
                          line=record.file.line_of("notice", "posted_on"), field="notice.posted_on",
                          hint="期间应为已经发生的期间，如三季度数据在 10 月公示。")
         kind = item.period_for(rec.model.contract.type if rec.model.contract else None)
-        if kind is not None and notice.period.kind != kind:
+        # A span (2021年至2026年第三季度, a multi-year distribution) is read by the period it ends with.
+        last = parse_period(notice.period.id.split("~")[-1]) if notice.period.kind == "span" else notice.period
+        if kind is not None and last.kind != kind:
             findings.warn("notice-period-kind", rel, f"“{item.name}”应按{_KIND_LABEL[kind]}公示，期间写的是 {notice.period.label}",
                           line=record.file.line_of("notice", "period"), field="notice.period",
                           hint="按公示目录的周期填写期间。")

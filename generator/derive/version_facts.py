@@ -26,6 +26,7 @@ from generator.model import tables as t
 from generator.model.base import Period, Record, parse_period, quarter_of
 from generator.model.disclosures import MaintenanceFundFile, PublicRevenueFile, ServiceAccountsFile, item_as
 from generator.model.labels import field_label
+from generator.model.stated import Stated
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,9 @@ def _model_facts(model: BaseModel, prefix: str = "", group: str = "", skip: tupl
         value = getattr(model, name)
         label = field_label(info, name)
         key = f"{prefix}{name}"
-        if isinstance(value, BaseModel):
+        if isinstance(value, Stated):
+            out.append((key, Fact(label, value.text, "", group)))
+        elif isinstance(value, BaseModel):
             out += _model_facts(value, key + ".", group)
         elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
             first = next(iter(type(value[0]).model_fields))
@@ -115,14 +118,17 @@ def _row_facts(rows: list[Record]) -> list[tuple[str, Fact]]:
         name = _row_name(row, keys, seen)
         dated = next((getattr(row, k) for k in keys if k in PERIOD_KEYS), None)
         group = _group(dated) if dated is not None else ""
-        unit = getattr(row, "unit", "") if isinstance(getattr(row, "unit", None), str) else ""
+        unit = (row.unit or "") if isinstance(row, t.FeeRow) else ""  # elsewhere ``unit`` is a fund's unit, not a measure
         start = getattr(row, "start_date", None) if isinstance(row, t.FeeRow) else None
         for fname, info in type(row).model_fields.items():
             value = getattr(row, fname)
-            if fname in keys or fname == "unit" or value is None:
+            if fname in keys or value is None or (fname == "unit" and isinstance(row, t.FeeRow)):
                 continue
+            if isinstance(value, Stated):
+                value = value.text  # a price as typed
             out.append((f"row[{name}].{fname}", Fact(f"{name} {field_label(info, fname)}", value,
-                                                     unit if isinstance(value, Decimal) else "", group, name, start)))
+                                                     unit if fname in ("price", "base_price") or isinstance(value, Decimal)
+                                                     else "", group, name, start)))
     return out
 
 

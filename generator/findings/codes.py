@@ -151,6 +151,22 @@ _code("arith-count", E, "数量对不上", "核对各项数量。")
 _code("date-order", E, "日期顺序不对", "按日期从早到晚排列各行。")
 _code("total-row-unchecked", W, "合计行中有无法核对的数", "合计行只写可以相加的列（如金额）；其余各列留空。")
 
+# Notices as published (prices, votes, distributions, funds by unit)
+_code("balance-negative", E, "计算出的结余低于零",
+      "核对金额；公告没写期初结余时不要填 0，删去 opening_balance，或在台账某一行写明公告所印的结余。")
+_code("price-same-start", E, "同一收费项目在同一计费起始时间有两个价格",
+      "是更正还是新价格？更正：删去旧价格那一行；新价格：另起一行并写上新价格开始执行的日期。")
+_code("price-changed", W, "收费标准改了，计费起始时间没变",
+      "是更正还是新价格？新价格：恢复原来那一行，另起一行写新价格和开始执行的日期；更正：在 fee_schedule.yaml 的 correction 中写明更正及原因。")
+_code("price-guided-range", E, "收费标准超出政府指导价的浮动范围", "核对收费标准、基准价和浮动幅度是否照公告填写。")
+_code("fee-tiers-missing", E, "收费标准写“见分档表”却没有分档价格表", "在 fee_schedule.yaml 的 tiers 中补上同名收费项目的分档价格表。")
+_code("fee-formula", E, "分档价格与公告的计算公式不符", "核对公式和各档价格是否照公告填写。")
+_code("vote-figures", E, "表决数字互相矛盾", "核对业主总人数、总面积、参与表决和同意的人数与面积。")
+_code("vote-278", E, "公告称表决符合规定，但数字未达到《民法典》第二百七十八条的要求",
+      "核对表决数字；数字无误时，公告的结论不能照登，请与发布单位核实。")
+_code("distribution-arith", E, "分配的数字对不上", "核对分配标准、户数、面积、每户最低最高和分配总额。")
+_code("fund-units-summed", E, "不同资金单元的维修资金被加在一起", "各单元的维修资金分别核算：删去合计行，按单元分别公示。")
+
 # Disclosure status and dates
 _code("disclosure-stale", W, "逾期未更新", "发布新一期：更新 notice.period、notice.posted_on 和明细。")
 _code("disclosure-missing", W, "未公示", "建立条目文件；确实不适用的写 not_applicable: 理由。")

@@ -160,11 +160,49 @@ Phone = Annotated[str, BeforeValidator(_custom("phone", parse_phone)),
 Ratio = Annotated[Decimal, BeforeValidator(_custom("number", parse_decimal)), Field(ge=0, le=1)]
 
 
-PERIOD_RE = re.compile(r"^(\d{4})(?:-(h[12]|q[1-4]|\d{2}))?$")
+PERIOD_RE = re.compile(r"^(\d{4})(?:-(h[12]|q[1-4]|\d{2}|b\d{1,2}))?$")
+_CN_PERIOD = re.compile(r"^(\d{4})年(?:度)?(?:(上|下)半年|第([一二三四1-4])季度|(\d{1,2})月(?:份)?|第([一二三四五六七八九十\d]{1,3})批(?:次)?)?$")
+_SPAN_SEPARATORS = re.compile(r"\s*(?:~|～|至|到|—|–)\s*")
+_CN_DIGITS = "一二三四五六七八九十"
+PERIOD_FORMS = "2026（年）、2026-H1（半年）、2026-Q3（季度）、2026-07（月）、2026-B2（第二批）或 2021~2025-Q3（跨年度）"
+
+
+def _cn_number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _CN_DIGITS.index(text[1]) + 1
+    if text.endswith("十"):
+        return (_CN_DIGITS.index(text[0]) + 1) * 10
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS.index(tens) + 1) * 10 + _CN_DIGITS.index(ones) + 1
+    return _CN_DIGITS.index(text) + 1
+
+
+def _chinese_id(text: str) -> str | None:
+    """``2025年第三季度`` -> ``2025-q3``, ``2026年上半年`` -> ``2026-h1``, ``2026年第二批`` -> ``2026-b2``."""
+    m = _CN_PERIOD.match(text)
+    if not m:
+        return None
+    year, half, quarter, month, batch = m.groups()
+    if half:
+        return f"{year}-h{1 if half == '上' else 2}"
+    if quarter:
+        return f"{year}-q{_cn_number(quarter)}"
+    if month:
+        return f"{year}-{int(month):02d}"
+    if batch:
+        return f"{year}-b{_cn_number(batch)}"
+    return year
 
 
 class Period(Record):
-    """A reporting period: a year, half year, quarter or month, with its dates."""
+    """A reporting period: a year, half year, quarter, month, a numbered batch of a year
+    (``2026-b2``, 第二批: dated as its year) or a span from one such period to a later one
+    (``2021~2025-q3``, 2021年至2025年第三季度), with its dates."""
 
     id: str
     start: date
@@ -172,6 +210,9 @@ class Period(Record):
 
     @property
     def label(self) -> str:
+        first, sep, last = self.id.partition("~")
+        if sep:
+            return f"{parse_period(first).label}至{parse_period(last).label}"
         year, _, part = self.id.partition("-")
         if not part:
             return f"{year}年"
@@ -179,32 +220,31 @@ class Period(Record):
             return f"{year}年{'上' if part == 'h1' else '下'}半年"
         if part.startswith("q"):
             return f"{year}年第{'一二三四'[int(part[1]) - 1]}季度"
+        if part.startswith("b"):
+            n = int(part[1:])
+            return f"{year}年第{_CN_DIGITS[n - 1] if n <= 10 else n}批"
         return f"{year}年{int(part)}月"
 
     @property
     def kind(self) -> str:
+        if "~" in self.id:
+            return "span"
         _, _, part = self.id.partition("-")
-        return {"": "year", "h": "half_year", "q": "quarter"}.get(part[:1], "month")
+        return {"": "year", "h": "half_year", "q": "quarter", "b": "batch"}.get(part[:1], "month")
 
 
-def parse_period(value: Any) -> Period:
-    """``2026``, ``2026-H1``, ``2026-Q3``, ``2026-07`` (any case) to a :class:`Period`."""
-    if isinstance(value, Period):
-        return value
-    if isinstance(value, int):
-        value = str(value)
-    if not isinstance(value, str):
-        raise ValueError("期间应写成 2026、2026-H1、2026-Q3 或 2026-07")
-    text = fold(value).lower()
-    match = PERIOD_RE.match(text)
+def _single_period(text: str, value: Any) -> Period:
+    match = PERIOD_RE.match(text.lower()) or PERIOD_RE.match((_chinese_id(text) or "").lower())
     if not match:
-        raise ValueError(f"“{value}”不是可识别的期间（应写成 2026、2026-H1、2026-Q3 或 2026-07）")
+        raise ValueError(f"“{value}”不是可识别的期间（应写成 {PERIOD_FORMS}）")
     year = int(match.group(1))
     if year not in YEARS:
         raise ValueError(f"“{value}”的年份超出合理范围（{YEARS.start}–{YEARS.stop - 1} 年）")
     part = match.group(2)
-    if part is None:
+    if part is None or part.startswith("b"):
         first, last = 1, 12
+        if part is not None and not 1 <= int(part[1:]) <= 99:
+            raise ValueError(f"“{value}”的批次不存在")
     elif part.startswith("h"):
         first = 1 if part == "h1" else 7
         last = first + 5
@@ -216,7 +256,26 @@ def parse_period(value: Any) -> Period:
         if not 1 <= first <= 12:
             raise ValueError(f"“{value}”的月份不存在")
     end = date(year, last, calendar.monthrange(year, last)[1])
-    return Period(id=text, start=date(year, first, 1), end=end)
+    return Period(id=match.group(0), start=date(year, first, 1), end=end)
+
+
+def parse_period(value: Any) -> Period:
+    """``2026``, ``2026-H1``, ``2026-Q3``, ``2026-07``, ``2026-B2``, their Chinese labels
+    (``2026年第三季度``), or a span of two of them (``2021~2025-Q3``, ``2021年至2025年第三季度``)."""
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, int):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ValueError(f"期间应写成 {PERIOD_FORMS}")
+    text = fold(value).replace(" ", "")
+    parts = _SPAN_SEPARATORS.split(text)
+    if len(parts) == 2 and all(parts):
+        first, last = (_single_period(p, value) for p in parts)
+        if last.end <= first.end or "~" in first.id:
+            raise ValueError(f"“{value}”的起止顺序不对：前一个期间应早于后一个")
+        return Period(id=f"{first.id}~{last.id}", start=first.start, end=last.end)
+    return _single_period(text, value)
 
 
 PeriodField = Annotated[
@@ -224,8 +283,8 @@ PeriodField = Annotated[
     PERIOD,
     BeforeValidator(_custom("period", parse_period)),
     PlainSerializer(lambda p: p.id, return_type=str),
-    WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}(-([HhQq][1-4]|\d{2}))?$"}, {"type": "integer"}],
-                    "description": "期间：2026（年）、2026-H1（半年）、2026-Q3（季度）或 2026-07（月）"}),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "integer"}],
+                    "description": f"期间：{PERIOD_FORMS}"}),
 ]
 
 

@@ -131,6 +131,14 @@ class OnlineChannel(Record):
     url: HttpUrl = Field(description="网址（http:// 或 https:// 开头）")
 
 
+class NoticeDays(Record):
+    """How the city counts a notice's days on display (公示期)."""
+
+    count_posting_day: bool = Field(
+        False, description="张贴当天是否算第一天：false（默认）按《民法典》第二百零一条从次日起算，7 天公示 8月25日张贴到 9月1日；"
+                           "true 张贴当天算第一天，到 8月31日。公告印有截止日期时以 notice.ends_on 为准")
+
+
 class City(Record):
     name: Text = Field(description="城市名称，如“示例市”")
     site_title: PlainText = Field(description="网站标题，如“示例市物业服务信息公开平台”")
@@ -141,6 +149,7 @@ class City(Record):
     price_report_phone: Phone = Field("12315", description="价格举报电话")
     online_complaint: OnlineChannel | None = Field(None, description="网上投诉渠道（显示在每个小区首页）")
     as_of_note: str | None = Field(None, description="首页说明文字")
+    notice_days: NoticeDays = Field(default_factory=NoticeDays, description="公示期的计日规则")
     districts: list[District] = Field(min_length=1)
     evaluation_policy: EvaluationPolicy
 

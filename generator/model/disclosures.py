@@ -13,7 +13,8 @@ from typing import Literal, TypeVar
 
 from pydantic import Field, model_validator
 
-from generator.model.base import Count, Day, Money, PeriodField, Phone, Ratio, Record, Text, Amount
+from generator.model.base import Count, Day, Money, OptDay, OptText, PeriodField, Phone, Ratio, Record, Text, Amount
+from generator.model.notices import Distribution, FundApplication, Issuer, TierTable
 
 
 class Notice(Record):
@@ -21,6 +22,16 @@ class Notice(Record):
     period: PeriodField | None = Field(None, description="所属期间（定期公示必填），如 2026-Q3")
     posting_days: int | None = Field(None, ge=1, description="张贴天数；不填按公示目录的要求")
     approved_by: str | None = Field(None, description="审核（确认）单位，如 业委会、物管会、社区")
+    ends_on: OptDay = Field(None, title="公示截止日期",
+                            description="公告印出的公示截止日期；不填时按张贴天数和城市的计日规则（city.yaml 的 notice_days）计算")
+    issuers: list[Issuer] = Field(default_factory=list, title="落款",
+                                  description="落款单位（可以是多家），含文号、受理异议的地址和电话；不填按小区的物业企业和业委会")
+
+    @model_validator(mode="after")
+    def _ends_after_posting(self) -> "Notice":
+        if self.ends_on is not None and self.ends_on < self.posted_on:
+            raise ValueError(f"公示截止日期 {self.ends_on} 早于张贴日期 {self.posted_on}")
+        return self
 
 
 class ItemFile(Record):
@@ -77,6 +88,10 @@ class ServiceScopeFile(ItemFile):
 class FeeScheduleFile(ItemFile):
     price_report_phone: Phone | None = Field(None, title="价格举报电话", description="价格举报电话；不填用城市配置")
     note: str | None = Field(None, title="说明")
+    correction: str | None = Field(None, title="更正说明",
+                                   description="改了价格但计费起始时间不变时，写明这是更正及原因（网站公示这段说明）；新价格应另起一行写新的起始日期")
+    tiers: list[TierTable] = Field(default_factory=list, title="分档价格表",
+                                   description="按楼层或按建筑类型×服务等级定价的收费（收费表中该项目的收费标准写“见分档表”）")
 
 
 class ResponseTime(Record):
@@ -121,10 +136,13 @@ class QuarterStatement(Record):
 
 
 class PublicRevenueFile(ItemFile):
-    opening_balance: Amount = Field(Decimal(0), title="期初结余", description="台账第一行之前的结余")
+    opening_balance: Amount | None = Field(None, title="期初结余",
+                                           description="台账第一行之前的结余；公告没写就不填（未知不是 0：结余从台账中第一个写明的结余起算）")
     company_share_rate: Ratio | None = Field(None, title="约定企业分成比例", description="约定的企业分成比例（按收入减成本计），如 0.1")
     quarters: list[QuarterStatement] = Field(default_factory=list, description=f"各季度汇总（{COMPUTED}）")
     uses_decided_by: str | None = Field(None, title="资金使用决定", description="资金使用由谁决定，如“业主大会”")
+    distributions: list[Distribution] = Field(default_factory=list, title="分配给业主",
+                                              description="公共收益分配到户：规则、取整、最低最高、户数、总额、发放日期")
 
 
 class ParkingFile(ItemFile):
@@ -167,6 +185,7 @@ class FundYear(Record):
     of the use table, closing = opening + deposited + interest − used) and shown."""
 
     year: int = Field(ge=2000, le=2100, title="年度")
+    unit: OptText = Field(None, title="资金单元", description="资金所属单元（如“7号楼”）；各单元分别核算，不相加")
     opening_balance: Money | None = Field(None, title="期初余额",
                                           description="期初余额（第一年必填；以后各年可不填，按上一年年末余额）")
     deposited: Money = Field(title="本年归集", description="本年归集")
@@ -179,6 +198,8 @@ class FundYear(Record):
 class MaintenanceFundFile(ItemFile):
     account_bank: str | None = Field(None, title="专户银行", description="专户银行名称（不填账号）")
     years: list[FundYear] = Field(default_factory=list, description="各年度汇总（归集、利息、使用、余额）")
+    applications: list[FundApplication] = Field(default_factory=list, title="使用公告",
+                                                 description="申请使用公告、使用公示、决算公示、应急使用公告，各带表决情况和落款")
 
 
 class UtilitySharingFile(ItemFile):

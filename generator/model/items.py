@@ -62,7 +62,7 @@ _SPECS = (
     ItemSpec("facility_maintenance", "共用设施设备维保", "电梯、消防等设施维保", "共用设施设备维保情况公示",
              d.FacilityMaintenanceFile, t.FacilityRow, True),
     ItemSpec("public_revenue", "公共收益收支", "广告等公共收益", "公共收益收支公示",
-             d.PublicRevenueFile, t.PublicRevenueRow, True),
+             d.PublicRevenueFile, t.PublicRevenueRow, False),  # a notice may state only totals or a distribution
     ItemSpec("parking", "车位车库", "车位", "车位车库使用情况公示",
              d.ParkingFile, t.ParkingRow, True),
     ItemSpec("service_accounts", "物业服务费收支与履约", "物业费收支", "物业服务费收支情况公示",

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from generator.model.base import CALENDAR, MONEY, MONTH, PERIOD, PHONE, Coded
+from generator.model.stated import Stated
 
 SHAPES = ("date", "month", "period", "number", "count", "choice", "phone", "text", "flag", "model", "list")
 
@@ -65,6 +66,8 @@ def shape_of(info: FieldInfo) -> str:
         return "count"
     if base is Decimal:
         return "number"
+    if base is Stated:
+        return "text"  # a price or amount kept as typed (0.80, 不超过70, 按质论价): one text cell
     if isinstance(base, type) and issubclass(base, BaseModel):
         return "model"
     if typing.get_origin(base) in (list, dict):
@@ -88,7 +91,7 @@ def inner_model(info: FieldInfo) -> type[BaseModel] | None:
     base, _ = _parts(info.annotation, list(info.metadata))
     if typing.get_origin(base) is list:
         base, _ = _parts(typing.get_args(base)[0], [])
-    return base if isinstance(base, type) and issubclass(base, BaseModel) else None
+    return base if isinstance(base, type) and issubclass(base, BaseModel) and base is not Stated else None
 
 
 HOW_TO_WRITE = {

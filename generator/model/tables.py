@@ -18,6 +18,7 @@ from pydantic import Field, model_validator
 
 from generator.model.base import (Amount, Count, Day, Money, MonthField, OptDay, OptText, Phone, Quantity, Record, Slug,
                                   Text, Coded)
+from generator.model.stated import StatedField
 from generator.model.values import parse_decimal
 from generator.model.vocabulary import REVENUE_ENTRIES
 
@@ -35,17 +36,29 @@ class ServiceItemRow(Record):
     frequency: Text = Field(title="频次")
 
 
+FEE_KINDS = ("物业服务费", "电梯运行费", "二次供水费", "停车服务费", "装修垃圾清运费", "特约服务", "代收代缴", "其他")
+"""The fee kinds of a fee table; every kind but 特约服务、代收代缴 and 其他 reaches the key figures."""
+
+
 class FeeRow(Record):
-    kind: Literal["物业服务费", "停车服务费", "特约服务", "代收代缴", "其他"] = Field(title="收费类别")
+    """One fee as the notice prices it. Only the item and its price are required: the other
+    columns are left empty when the notice does not state them and are shown as 未注明. The
+    price is kept as typed (``0.80`` stays ``0.80``; a range, a cap, a formula, a percentage,
+    free periods or 按质论价: :mod:`generator.model.stated`). Two rows of the same item with
+    different 计费起始时间 are the current price and the next one."""
+
+    kind: Literal[FEE_KINDS] = Field(title="收费类别")  # type: ignore[valid-type]
     item: Text = Field(title="收费项目")
-    payer: Text = Field(title="收费对象")
-    content: Text = Field(title="服务内容")
-    billing_method: Text = Field(title="计费方式")
-    start_date: Day = Field(title="计费起始时间")
-    price: Money = Field(title="收费标准")
-    unit: Text = Field(title="单位", description="如 元/㎡·月、元/月、元/次")
-    price_form: Literal["政府指导价", "市场调节价", "政府定价"] = Field(title="价格管理形式")
-    basis: Text = Field(title="收费依据")
+    payer: OptText = Field(None, title="收费对象")
+    content: OptText = Field(None, title="服务内容")
+    billing_method: OptText = Field(None, title="计费方式")
+    start_date: OptDay = Field(None, title="计费起始时间", description="该价格开始执行的日期；调价时新价格另起一行，写新的日期")
+    price: StatedField = Field(title="收费标准", description="照公告原样填写，如 0.80、1.20-1.80、不超过70、见分档表、按质论价")
+    unit: OptText = Field(None, title="单位", description="如 元/㎡·月、元/月、元/次")
+    price_form: Literal["政府指导价", "市场调节价", "政府定价"] | None = Field(None, title="价格管理形式")
+    base_price: StatedField | None = Field(None, title="基准价", description="政府指导价的基准价（明码标价规定要求写明）")
+    float_range: OptText = Field(None, title="浮动幅度", description="政府指导价的浮动幅度，如 ±10%、上浮不超过10%")
+    basis: OptText = Field(None, title="收费依据")
 
 
 class FacilityRow(Record):
@@ -74,12 +87,13 @@ class PublicRevenueRow(Record):
 class MaintenanceFundUseRow(Record):
     date: Day = Field(title="日期")
     project: Text = Field(title="项目")
-    scope: Text = Field(title="范围")
+    unit: OptText = Field(None, title="资金单元", description="资金所属单元（如“7号楼”）；不同单元的金额不相加")
+    scope: OptText = Field(None, title="范围")
     amount: Money = Field(title="金额")
-    apportionment: Text = Field(title="分摊方式")
-    vote: Text = Field(title="业主表决情况", description="如“同意户数 82%、面积 85%”")
-    contractor: Text = Field(title="施工单位")
-    status: Literal["已公示", "施工中", "已完工", "已验收", "已结算"] = Field(title="状态")
+    apportionment: OptText = Field(None, title="分摊方式")
+    vote: OptText = Field(None, title="业主表决情况", description="如“同意户数 82%、面积 85%”")
+    contractor: OptText = Field(None, title="施工单位")
+    status: Literal["已公示", "施工中", "已完工", "已验收", "已结算"] | None = Field(None, title="状态")
 
     TOTALS: ClassVar[tuple[str, ...]] = ("amount",)
 

@@ -28,6 +28,19 @@ LIST_KINDS: dict[str, str] = {"ratio": "按比例", "top_bottom": "前后若干�
 ROUNDINGS: dict[str, str] = {"down": "向下取整", "half_up": "四舍五入", "up": "向上取整"}
 AGGREGATIONS: dict[str, str] = {"sum": "相加", "mean": "取平均"}
 MISSING_GROUP: dict[str, str] = {"error": "不允许缺评", "zero": "缺评记 0 分", "reweight": "按其余权重重新归一"}
+ISSUER_KINDS: dict[str, str] = {"company": "物业服务企业", "committee": "业主委员会", "management_committee": "物业管理委员会",
+                                "community": "社区居委会", "street": "街道办事处", "office": "政府部门", "other": "其他"}
+"""``Issuer.kind`` (落款)."""
+DISTRIBUTION_BASES: dict[str, str] = {"per_area": "按产权面积", "per_household": "按户"}
+ROUNDING_UNITS: dict[str, str] = {"yuan": "四舍五入到元", "jiao": "四舍五入到角", "fen": "四舍五入到分"}
+VOTE_MATTERS: dict[str, str] = {"use_fund": "使用专项维修资金", "raise_fund": "筹集专项维修资金",
+                                "rebuild": "改建、重建建筑物及其附属设施", "change_use": "改变共有部分的用途或者利用共有部分从事经营活动",
+                                "other": "其他共同决定事项"}
+"""``Vote.matter``: what the owners decide (《民法典》第二百七十八条第一款)."""
+FUND_NOTICE_KINDS: dict[str, str] = {"application": "申请使用公告", "use": "使用公示", "settlement": "决算公示",
+                                     "emergency": "应急使用公告"}
+NOT_STATED = "未注明"
+"""What a page or sheet shows for a value the notice does not give (open data leaves the cell empty)."""
 
 CODED_VALUES: dict[str, dict[str, str]] = {
     "contract_type": CONTRACT_TYPES,
@@ -39,12 +52,24 @@ CODED_VALUES: dict[str, dict[str, str]] = {
     "rounding": ROUNDINGS,
     "aggregation": AGGREGATIONS,
     "missing_group": MISSING_GROUP,
+    "issuer_kind": ISSUER_KINDS,
+    "distribution_basis": DISTRIBUTION_BASES,
+    "rounding_unit": ROUNDING_UNITS,
+    "vote_matter": VOTE_MATTERS,
+    "fund_notice_kind": FUND_NOTICE_KINDS,
 }
 """Every code list by name."""
 
 SYNONYMS: dict[str, dict[str, str]] = {
     "revenue_entry": {"资金使用": "use", "业主资金使用": "use", "成本": "cost", "分成": "company_share"},
     "management": {"专业物业服务": "professional", "业主自治": "self_managed", "自治管理": "self_managed"},
+    "issuer_kind": {"企业": "company", "物业公司": "company", "业委会": "committee", "物管会": "management_committee",
+                    "社区": "community", "居委会": "community", "街道": "street", "街道办": "street", "住建部门": "office"},
+    "distribution_basis": {"按面积": "per_area", "按建筑面积": "per_area", "按每户": "per_household"},
+    "rounding_unit": {"元": "yuan", "角": "jiao", "分": "fen", "到元": "yuan", "到角": "jiao", "到分": "fen"},
+    "vote_matter": {"使用维修资金": "use_fund", "筹集维修资金": "raise_fund", "改建重建": "rebuild", "改变用途": "change_use"},
+    "fund_notice_kind": {"申请使用": "application", "使用": "use", "决算": "settlement", "应急使用": "emergency",
+                         "申请使用公示": "application", "应急": "emergency"},
     "period_kind": {"月": "month", "季度": "quarter", "半年": "half_year", "年": "year", "年度": "year"},
 }
 """Other words clerks use for a code (by code list name): accepted on input, never shown."""

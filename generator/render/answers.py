@@ -21,9 +21,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal, Sequence
+from typing import Sequence
 
 from generator.derive.ledgers import quarterly_totals
+from generator.derive.notices import distribution_headline
 from generator.derive.statements import fund_years, service_figures, utility_share
 from generator.derive.rank import CompanyResult, PeriodRanking, history
 from generator.derive.status import ItemStatus
@@ -31,17 +32,12 @@ from generator.load.dataset import CompoundRecord
 from generator.model import disclosures as d
 from generator.model.company import Company
 from generator.model.items import ITEMS
-from generator.model.tables import FeeRow
+from generator.model.vocabulary import FUND_NOTICE_KINDS, NOT_STATED
+from generator.render.fee_answers import FEE_TOPICS, fee_spans
 from generator.render.formatting import day, money, percent, quantity
+from generator.render.spans import Span, fig as _fig, join as _join, tel as _tel, text as _t
 
-SpanKind = Literal["text", "figure", "phone"]
 SHOWN = ("published", "stale")
-
-
-@dataclass(frozen=True)
-class Span:
-    text: str
-    kind: SpanKind = "text"
 
 
 @dataclass(frozen=True)
@@ -59,41 +55,6 @@ class Answer:
     @property
     def text(self) -> str:
         return "".join(s.text for s in self.spans)
-
-
-def _t(text: str) -> Span:
-    return Span(text)
-
-
-def _fig(text: str) -> Span:
-    return Span(text, "figure")
-
-
-def _tel(number: str) -> Span:
-    return Span(number, "phone")
-
-
-def _join(parts: Sequence[Sequence[Span]], sep: str = "；") -> list[Span]:
-    out: list[Span] = []
-    for i, part in enumerate(parts):
-        if i:
-            out.append(_t(sep))
-        out.extend(part)
-    return out
-
-
-def _price(row: FeeRow, suffix: str) -> list[Span]:
-    """``住宅 1.35 元/㎡·月`` for ``住宅物业服务费`` (the kind's words dropped from the label)."""
-    label = row.item
-    for word in (suffix, row.kind):
-        if label.endswith(word) and len(label) > len(word):
-            label = label[: -len(word)]
-            break
-    return [_t(f"{label} "), _fig(quantity(row.price)), _t(f" {row.unit}")]
-
-
-def _fee_lines(rows: Sequence[FeeRow], kind: str, suffix: str) -> list[Span]:
-    return _join([_price(r, suffix) for r in rows if r.kind == kind], "，")
 
 
 def latest_result(rankings: Sequence[PeriodRanking], company_id: str | None
@@ -192,16 +153,9 @@ def _service_scope(v: CompoundView) -> list[Span]:
 
 
 def _fee_schedule(v: CompoundView) -> list[Span]:
-    rows = v.rows("fee_schedule")
-    parts = []
-    fee = _fee_lines(rows, "物业服务费", "物业服务费")
-    if fee:
-        parts.append([_t("物业费 "), *fee])
-    parking = _fee_lines(rows, "停车服务费", "停车服务费")
-    if parking:
-        parts.append([_t("停车费 "), *parking])
+    parts = [[_t(f"{topic} "), *fee] for kind, topic in FEE_TOPICS.items() if (fee := fee_spans(v, kind))]
     if not parts:
-        return [_t(f"共 {len(rows)} 项收费，见下表")]
+        return [_t(f"共 {len(v.rows('fee_schedule'))} 项收费，见下表")]
     return _join(parts)
 
 
@@ -233,12 +187,17 @@ def revenue_spans(v: CompoundView, topic: str = "公共收益") -> list[Span] | 
     if f is None:
         return None
     totals = quarterly_totals(f, v.rows("public_revenue"))
+    latest = max(f.distributions, key=lambda x: x.period.end, default=None)
+    if latest is not None and (not totals or latest.period.end >= totals[-1].period.end):
+        # The period's headline says what happened in it: a payout, not a quarter's net income.
+        return [_t(f"{latest.period.label}{topic}"), _fig(distribution_headline(latest))]
     if not totals:
         return None
     last = totals[-1]
     decided = f.uses_decided_by or "业主共同决定"
+    balance = money(last.closing_balance) if last.closing_balance is not None else NOT_STATED
     return [_t(f"{last.period.label}{topic}归全体业主 "), _fig(money(last.net_to_owners)), _t(" 元 · 累计结余 "),
-            _fig(money(last.closing_balance)), _t(f" 元（使用须经{decided}表决）")]
+            _fig(balance), _t(f"{' 元' if last.closing_balance is not None else ''}（使用须经{decided}表决）")]
 
 
 def _public_revenue(v: CompoundView) -> list[Span]:
@@ -270,18 +229,24 @@ def _service_accounts(v: CompoundView) -> list[Span]:
 
 
 def fund_spans(v: CompoundView) -> list[Span] | None:
+    """Each fund unit's latest year-end balance (units are never summed)."""
     f = v.file_as("maintenance_fund", d.MaintenanceFundFile)
     if f is None or not f.years:
         return None
-    y = fund_years(f, v.rows("maintenance_fund"))[-1]
-    return [_t(f"{y.year} 年末余额 "), _fig(money(y.closing_balance)), _t(f" 元，当年使用 {money(y.used)} 元")]
+    years = fund_years(f, v.rows("maintenance_fund"))
+    last = {y.unit: y for y in years}
+    return _join([[_t(f"{y.unit or ''}{y.year} 年末余额 "), _fig(money(y.closing_balance)),
+                   _t(f" 元，当年使用 {money(y.used)} 元")] for y in last.values()])
 
 
 def _maintenance_fund(v: CompoundView) -> list[Span]:
-    spans = fund_spans(v)
-    if spans:
-        return spans
-    return [_t(f"本期使用 {len(v.rows('maintenance_fund'))} 笔，明细见下表")]
+    f = v.shown_file("maintenance_fund", d.MaintenanceFundFile)
+    latest = max(f.applications, key=lambda a: a.posted_on, default=None)
+    spans = fund_spans(v) or [_t(f"本期使用 {len(v.rows('maintenance_fund'))} 笔，明细见下表")]
+    if latest is not None:
+        spans = [_t(f"{FUND_NOTICE_KINDS[latest.kind]}：{latest.project}"),
+                 *([_t("，预算 "), _fig(latest.estimated.text)] if latest.estimated else []), _t("；"), *spans]
+    return spans
 
 
 def utility_spans(v: CompoundView) -> list[Span] | None:
@@ -375,9 +340,11 @@ def key_figures(v: CompoundView) -> list[Answer]:
         if spans:
             out.append(Answer(item_id, topic, tuple(spans), stale=v.stale(item_id)))
 
-    fees = v.rows("fee_schedule")
-    add("fee_schedule", "物业费", _fee_lines(fees, "物业服务费", "物业服务费") or [_t("收费表未列物业服务费")])
-    parking_fee = _fee_lines(fees, "停车服务费", "停车服务费")
+    add("fee_schedule", "物业费", fee_spans(v, "物业服务费") or [_t("收费表未列物业服务费")])
+    for kind, topic in FEE_TOPICS.items():
+        if kind not in ("物业服务费", "停车服务费") and (fee := fee_spans(v, kind)):
+            add("fee_schedule", topic, fee)
+    parking_fee = fee_spans(v, "停车服务费")
     if parking_fee:
         add("fee_schedule", "停车费", parking_fee)
     else:

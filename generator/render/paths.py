@@ -73,7 +73,8 @@ NOT_FOUND = "404.html"
 DATA_PACKAGE = "data/datapackage.json"
 """Frictionless Data Package describing the city-wide CSVs."""
 OPEN_DATA_FILES = ("data/compounds.csv", "data/compounds.json", "data/compliance.csv", "data/compliance.json",
-                   "data/fees.csv", "data/public-revenue.csv", "data/maintenance-fund.csv", "data/rankings.csv",
+                   "data/fees.csv", "data/fee-tiers.csv", "data/public-revenue.csv", "data/revenue-distributions.csv",
+                   "data/maintenance-fund.csv", "data/fund-notices.csv", "data/rankings.csv",
                    DATA_PACKAGE)
 
 

@@ -30,14 +30,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, Iterable, Sequence
 
 from generator.derive.rank import PeriodRanking
+from generator.derive.notices import notice_end
 from generator.derive.stamp import item_stamp
 from generator.derive.status import ItemStatus
 from generator.load.dataset import CompoundRecord, Dataset
 from generator.model.catalogue import CatalogueItem
+from generator.model.city import City
+from generator.model.notices import Issuer
 from generator.model.items import ITEMS
 from generator.render.answers import CompoundView, item_answer
 from generator.render.formatting import day_cn
@@ -53,12 +56,13 @@ SHEET_TEMPLATE = "sheet.typ"
 COMMITTEES = {"业委会": "业主委员会", "物管会": "物业管理委员会"}
 
 
-def posting_period(status: ItemStatus, item: CatalogueItem) -> tuple[date, date]:
-    """公示期: (posting date, posting date + the display days) from the notice and the catalogue."""
+def posting_period(status: ItemStatus, item: CatalogueItem, city: City | None = None) -> tuple[date, date]:
+    """公示期: (posting date, last day): the end date the notice prints, else the display days
+    (the notice's, else the catalogue's) counted as the city counts them
+    (:func:`generator.derive.notices.notice_end`)."""
     notice = status.notice
     assert notice is not None
-    days = notice.posting_days or item.posting_days
-    return notice.posted_on, notice.posted_on + timedelta(days=days)
+    return notice.posted_on, notice_end(notice.posted_on, notice.posting_days or item.posting_days, notice.ends_on, city)
 
 
 def committee_name(rec: CompoundRecord) -> str | None:
@@ -80,15 +84,24 @@ def manager_phone(ds: Dataset, rec: CompoundRecord, statuses: dict[str, ItemStat
     return c.self_management.phone if c.self_management else None
 
 
-def objection_line(ds: Dataset, rec: CompoundRecord, statuses: dict[str, ItemStatus], until: date) -> str:
+def _issuer_contact(issuer: Issuer) -> str:
+    parts = [f"地址 {issuer.address}" if issuer.address else "", f"电话 {issuer.phone}" if issuer.phone else ""]
+    shown = "，".join(p for p in parts if p)
+    return f"{issuer.name}（{shown}）" if shown else issuer.name
+
+
+def objection_line(ds: Dataset, rec: CompoundRecord, statuses: dict[str, ItemStatus], until: date,
+                   issuers: Sequence[Issuer] = ()) -> str:
+    """Whom to object to, until when: the issuers the notice names (with address and phone),
+    else the company (or self-managing organisation) and the owners' committee."""
     city = ds.city.model if ds.city else None
     assert city is not None
-    whom: list[str] = []
+    whom: list[str] = [_issuer_contact(i) for i in issuers]
     manager, phone = manager_name(ds, rec), manager_phone(ds, rec, statuses)
-    if manager:
+    if manager and not whom:
         whom.append(f"{manager}（电话 {phone}）" if phone else manager)
     committee = committee_name(rec)
-    if committee:
+    if committee and not issuers:
         own = rec.model.owners_committee.phone if rec.model.owners_committee else None
         whom.append(f"{committee}（电话 {own}）" if own else committee)
     where = city.community_index().get(rec.model.community)
@@ -108,10 +121,11 @@ def sheet_content(ds: Dataset, rec: CompoundRecord, item: CatalogueItem, statuse
     record = rec.items[item.id]
     c = rec.model
     spec = ITEMS[item.id]
-    start, end = posting_period(status, item)
+    start, end = posting_period(status, item, ds.city.model)
     ctx = ItemContext.of(ds, rec, list(rankings), as_of)
     period = notice.period.label if notice.period else None
-    signers = [name for name in (manager_name(ds, rec), committee_name(rec)) if name]
+    signers = ([" ".join(x for x in (i.name, i.document_number) if x) for i in notice.issuers] or
+               [name for name in (manager_name(ds, rec), committee_name(rec)) if name])
     overdue = None
     if status.state == "stale":
         overdue = f"本项已逾期未更新：应于{day_cn(status.due)}前公示新一期，以下为最近一期（{period or day_cn(start)}）的内容。"
@@ -131,7 +145,7 @@ def sheet_content(ds: Dataset, rec: CompoundRecord, item: CatalogueItem, statuse
         "overdue": overdue,
         "blocks": item_blocks_json(ctx, record),
         "posting": f"公示期：{day_cn(start)}至{day_cn(end)}",
-        "objection": objection_line(ds, rec, statuses, end),
+        "objection": objection_line(ds, rec, statuses, end, notice.issuers),
         "approved": f"本公示经{notice.approved_by}审核。" if notice.approved_by else "",
         "signers": signers,
         "signed_on": day_cn(notice.posted_on),

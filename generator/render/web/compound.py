@@ -32,7 +32,7 @@ from generator.model.vocabulary import CONTRACT_TYPES
 from generator.render.web.items import item_body
 from generator.render.web.history import past_periods, reach_note
 from generator.render.phones import supervision_phones
-from generator.render.paper.sheet import ItemSheet, item_sheet
+from generator.render.paper.sheet import ItemSheet, item_sheet, posting_period
 from generator.render.web.markdown_escape import html_attr, md_text
 
 
@@ -220,6 +220,7 @@ def _item(ctx: SiteContext, facts: CompoundFacts, entry: ItemEntry, common: dict
         answer=spans_md(answer.spans) if answer else None,
         notice=entry.status.notice,
         posting_days=(entry.status.notice.posting_days or entry.item.posting_days) if entry.status.notice else None,
+        posting_end=posting_period(entry.status, entry.item, ctx.city)[1] if entry.status.notice else None,
         overdue_days=(ctx.as_of - entry.status.since).days + 1 if entry.status.since else None,
         body=body,
         csv=paths.link(entry.page, paths.ledger_file(facts.id, entry.item.id)) if record and record.table.rows else None,

@@ -16,17 +16,19 @@ from __future__ import annotations
 
 import json
 import typing
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any, Callable, Literal
 
 from pydantic import BaseModel
 
+from generator.derive.vote import assess
 from generator.derive.ledgers import quarterly_totals
 from generator.derive.statements import fund_years
 from generator.model.disclosures import FundYear
 from generator.model.labels import field_label
+from generator.model.notices import Distribution, FundApplication, Vote
 from generator.model.tables import FeeRow
 from generator.model.vocabulary import MANAGEMENT
 from generator.render import paths
@@ -142,8 +144,25 @@ TABLES: dict[str, Table] = {t.path: t for t in (
         Column("used", "业主共有资金使用", "number", "元"), Column("closing_balance", "期末结余", "number", "元"),
     ), ("compound_id", "quarter")),
     Table("data/maintenance-fund.csv", "专项维修资金（按年度）", "各小区专项维修资金每年的归集、利息、使用和余额", (
-        *COMPOUND, *model_columns(FundYear, units={n: "元" for n in FundYear.model_fields if n != "year"}),
-    ), ("compound_id", "year")),
+        *COMPOUND, *model_columns(FundYear, units={n: "元" for n in FundYear.model_fields if n not in ("year", "unit")}),
+    ), ("compound_id", "unit", "year")),
+    Table("data/fund-notices.csv", "专项维修资金使用公告", "各小区专项维修资金的申请使用、使用、决算和应急使用公告，含业主表决数字和按《民法典》第二百七十八条的核算", (
+        *COMPOUND, Column("row", "序号", "integer"),
+        *model_columns(FundApplication, skip=("vote", "issuers")),
+        *(replace(c, required=False) for c in model_columns(Vote)), Column("issuers", "落款", required=False, description="落款单位和文号，多个用“；”分隔"),
+        Column("participation_met", "参与表决达到双三分之二", "boolean", required=False),
+        Column("agreement_met", "同意达到法定比例", "boolean", required=False),
+        Column("vote_result", "表决核算", required=False, description="按《民法典》第二百七十八条计算的结果"),
+    ), ("compound_id", "row")),
+    Table("data/revenue-distributions.csv", "公共收益分配", "各小区公共收益分配到户的规则、户数、总额和发放日期", (
+        *COMPOUND, Column("row", "序号", "integer"), *model_columns(Distribution),
+    ), ("compound_id", "row")),
+    Table("data/fee-tiers.csv", "分档收费标准", "按楼层或按建筑类型×服务等级的分档价格，每格一行", (
+        *COMPOUND, Column("item", "收费项目"), Column("unit", "单位", required=False),
+        Column("row_title", "分档依据"), Column("tier", "档次"), Column("grade", "服务等级", required=False),
+        Column("price", "收费标准", description="照公告原样"),
+        Column("formula", "计算公式", required=False),
+    ), ("compound_id", "item", "tier", "grade")),
     Table("data/rankings.csv", "红黑榜", "每期考评各物业服务企业的综合得分、名次、榜单和信用等级", (
         Column("period", "期间", description="如 2026-h1"), Column("company_id", "企业编号"),
         Column("company", "企业名称"), Column("composite", "综合得分", "number", "分"),
@@ -215,6 +234,31 @@ def _fund(file: Any, rows: list[Any]) -> list[dict[str, Any]]:
     return [asdict(year) for year in fund_years(file, rows)]
 
 
+def _fund_notices(file: Any, rows: list[Any]) -> list[dict[str, Any]]:
+    out = []
+    for n, app in enumerate(file.applications, start=1):
+        row: dict[str, Any] = {"row": n} | {k: v for k, v in dict(app).items() if k not in ("vote", "issuers")}
+        row |= dict(app.vote) if app.vote else dict.fromkeys(Vote.model_fields)
+        result = assess(app.vote) if app.vote else None
+        row |= {"issuers": "；".join(" ".join(x for x in (i.name, i.document_number) if x) for i in app.issuers),
+                "participation_met": result.participation_met if result else None,
+                "agreement_met": result.agreement_met if result else None,
+                "vote_result": result.sentence if result else None}
+        out.append(row)
+    return out
+
+
+def _distributions(file: Any, rows: list[Any]) -> list[dict[str, Any]]:
+    return [{"row": n} | dict(d) | {"period": d.period.id, "paid_on": "；".join(x.isoformat() for x in d.paid_on)}
+            for n, d in enumerate(file.distributions, start=1)]
+
+
+def _tiers(file: Any, rows: list[Any]) -> list[dict[str, Any]]:
+    return [{"item": t.item, "unit": t.unit, "row_title": t.row_title, "tier": line.label, "grade": grade,
+             "price": price, "formula": t.formula} for t in file.tiers for line in t.rows
+            for grade, price in zip(t.columns or [None], line.prices)]
+
+
 def _rankings(ctx: SiteContext) -> list[dict[str, Any]]:
     out = []
     for ranking in sorted(ctx.rankings, key=lambda p: p.period.start):
@@ -238,6 +282,9 @@ def table_rows(ctx: SiteContext) -> dict[str, list[dict[str, Any]]]:
         "data/fees.csv": _per_item(ctx, "fee_schedule", _fees),
         "data/public-revenue.csv": _per_item(ctx, "public_revenue", _revenue),
         "data/maintenance-fund.csv": _per_item(ctx, "maintenance_fund", _fund),
+        "data/fund-notices.csv": _per_item(ctx, "maintenance_fund", _fund_notices),
+        "data/revenue-distributions.csv": _per_item(ctx, "public_revenue", _distributions),
+        "data/fee-tiers.csv": _per_item(ctx, "fee_schedule", _tiers),
         "data/rankings.csv": _rankings(ctx),
     }
 

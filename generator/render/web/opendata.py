@@ -34,6 +34,7 @@ from typing import Any, Sequence
 
 from pydantic import BaseModel
 
+from generator.model.stated import Stated
 from generator.derive.statements import completed_rows
 from generator.model.shapes import is_money
 from generator.render import paths
@@ -67,6 +68,8 @@ def spreadsheet_safe(text: str) -> str:
 
 
 def _plain(value: Any) -> str:
+    if isinstance(value, Stated):
+        return value.text  # a price or amount exactly as the notice prints it
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, date):
