@@ -9,13 +9,14 @@ made now; after moving or adding a module or a test, rewrite it with
 
 from __future__ import annotations
 
-import ast
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from tests.test_layers import _imports  # noqa: E402  (the one reader of a file's generator imports)
 
 TESTS = ROOT / "tests"
 PACKAGE = ROOT / "generator"
@@ -36,6 +37,7 @@ THROUGH = {
     "commands": "test_site_build.py, test_shards.py, test_hostile.py, test_cli.py",
     "tools": "test_synth.py",
     "cli": "test_cli.py (every command through click's runner), test_progress.py",
+    "views": "test_golden.py, test_site.py, test_pdf.py (every page and sheet lays out a view)",
     "__main__": "test_cli.py (python -m generator in a new process)",
 }
 """Stage -> the tests that exercise its modules through a command or a built site."""
@@ -60,17 +62,6 @@ def _module_name(path: Path) -> str:
     return ".".join(parts)
 
 
-def _imported(path: Path) -> set[str]:
-    found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("generator"):
-            found.add(node.module)
-            found.update(f"{node.module}.{alias.name}" for alias in node.names)
-        elif isinstance(node, ast.Import):
-            found.update(a.name for a in node.names if a.name.startswith("generator"))
-    return found
-
-
 def _stage(name: str) -> str:
     parts = name.split(".")
     return parts[1] if len(parts) > 1 else "__init__"
@@ -80,7 +71,7 @@ def render_map() -> str:
     modules = {_module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
     importers: dict[str, list[str]] = {name: [] for name in modules}
     for test in sorted(TESTS.glob("*.py")):
-        for name in _imported(test):
+        for name in _imports(test):
             if name in importers and test.name not in importers[name]:
                 importers[name].append(test.name)
     out = [HEADER]
