@@ -299,6 +299,19 @@ def build_pdf_city(data: Path, out: Path, cache: Path, paper: Paper = "a4", temp
     return BuiltPdfs(ds, out, result)
 
 
+def views_of(data: Path, as_of: date = AS_OF) -> Any:
+    """The views (:class:`generator.views.site.Views`) of the city at ``data`` (no errors allowed):
+    what its pages and sheets show, with their stamps."""
+    from generator.derive.rank import rank_all
+    from generator.views.site import Views
+
+    findings = Findings()
+    ds = load(data, findings)
+    status = run_checks(ds, as_of, findings)
+    assert not findings.has_errors(), [f.message for f in findings.errors()]
+    return Views(ds, status, rank_all(ds), as_of)
+
+
 def run_tool(*args: str | Path) -> str:
     """Run a command-line tool (pdftotext, pdfinfo, zbarimg…), return its stdout."""
     return subprocess.run([str(a) for a in args], capture_output=True, text=True, check=True).stdout

@@ -58,7 +58,7 @@ from generator.derive.rank import PeriodRanking, rank_all
 from generator.render.context import SiteContext
 from generator.render.paper.document import Paper
 from generator.render.web.mkdocs_config import DOCS_DIR, staged_config
-from generator.render import paths
+from generator.views import paths
 from generator.render.shards import ShardError, ShardMap
 from generator.render.web.site import SiteFiles, render_site
 from generator.write.cache import FolderCache

@@ -34,11 +34,10 @@ from generator.engines.fonts import FontSet, pdf_error
 from generator.engines.parts import MANIFEST, Part, merge_parts, read_part, write_manifest
 from generator.engines.typst_pdf import TEMPLATES_DIR, check_paper, glyph_findings, printable, template_fingerprint
 from generator.findings import Finding
-from generator.render import paths
+from generator.views import paths
 from generator.render.context import SiteContext
 from generator.render.paper.document import Paper, PdfDocument
 from generator.render.paper.documents import compound_documents, ranking_documents
-from generator.render.paper.sheet import sheet_stamps
 from generator.render.shards import CITY, ShardMap, exclude_patterns, stand_ins
 from generator.render.web.mkdocs_config import staged_config
 from generator.render.web.site import SiteFiles, render_site
@@ -169,7 +168,6 @@ def produce(ctx: SiteContext, request: Request, new_site: Path, progress: Progre
     with Workers(request.jobs) as workers:
         for shard in order:
             docs = _documents(ctx, shard_map, shard, split, request.paper)
-            ctx.sheet_stamps.update(sheet_stamps(docs))
             printed = []
             for doc in docs:
                 ready, missing = printable(doc, request.fonts)
@@ -259,7 +257,7 @@ def _documents(ctx: SiteContext, shard_map: ShardMap, shard: str, split: bool, p
     compounds = shard_map.compounds_of(shard) if split else ctx.compound_ids()
     docs: list[PdfDocument] = []
     for cid in compounds:
-        docs += compound_documents(ctx.ds, cid, ctx.matrix, ctx.rankings, ctx.as_of, paper, ctx.plan)
+        docs += compound_documents(ctx.views, cid, paper, ctx.plan)
     if shard == CITY:
         docs += ranking_documents(ctx.ds, ctx.rankings, paper, ctx.plan)
     return docs

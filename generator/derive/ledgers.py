@@ -6,7 +6,7 @@ balance + income − cost − share − used, from ``opening``); :func:`running_
 balance after each row; :func:`quarterly_totals` does
 the same for a public-revenue file, falling back to its stated ``quarters`` when it has no
 ledger rows. Pure and exact (Decimal). The web table, the notice board and the residents'
-key figures (:mod:`generator.render.answers`) all read these totals.
+key figures (:mod:`generator.views.answers`) all read these totals.
 """
 
 from __future__ import annotations

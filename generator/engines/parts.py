@@ -39,7 +39,7 @@ from typing import Any, Mapping
 from urllib.parse import urlsplit
 
 from generator.engines.site_engine import run_engine
-from generator.render import paths
+from generator.views import paths
 from generator.render.shards import CITY
 from generator.write.staging import StagingWriter
 

@@ -17,8 +17,9 @@ from __future__ import annotations
 from generator.load.dataset import Dataset
 from generator.model.city import EvaluationPolicy
 from generator.derive.rank import CompanyResult, PeriodRanking
-from generator.render.formatting import day_cn, ratio
-from generator.render.blocks import Block, Column, Note, Steps, facts, paper_blocks, table
+from generator.views.formatting import day_cn, ratio
+from generator.render.paper.blocks_json import paper_blocks
+from generator.views.blocks import Block, Column, Note, Steps, facts, table
 from generator.render.plan import Output
 from generator.render.paper.document import Paper, PdfDocument, pdf_date
 

@@ -16,11 +16,13 @@ from markupsafe import Markup
 from generator.derive.figures import city_figures, item_coverage
 from generator.model.catalogue import CatalogueItem
 from generator.model.disclosures import Notice
-from generator.render import paths
-from generator.render.context import SHOWS_DATA, CompoundFacts, SiteContext
+from generator.views import paths
+from generator.derive.status import SHOWS_DATA
+from generator.render.context import SiteContext
+from generator.views.compound import CompoundView
 from generator.render.web.environment import front_matter, render
 from generator.render.web.tables import Col, html_table, link
-from generator.render.formatting import day, percent, period
+from generator.views.formatting import day, percent, period
 
 SYMBOLS = {"published": "✓", "stale": "!", "missing": "✗", "not_applicable": "–", "invalid": "?"}
 RECENT_NOTICES = 10
@@ -54,11 +56,11 @@ def coverage(counts: Mapping[str, int]) -> Coverage:
                     sum(counts.values()))
 
 
-def _all_states(facts: list[CompoundFacts]) -> Coverage:
+def _all_states(facts: list[CompoundView]) -> Coverage:
     return coverage(sum((f.counts for f in facts), Counter()))
 
 
-def _glance(facts: CompoundFacts) -> Markup:
+def _glance(facts: CompoundView) -> Markup:
     """A compound's status in a few words, problems first: ``已公示 9/10 · 逾期 1``."""
     counts = facts.counts
     parts = [f"已公示 {counts['published']}/{facts.applicable}"]
@@ -131,7 +133,7 @@ def compliance(ctx: SiteContext) -> str:
 
 
 def recent_notices(ctx: SiteContext,
-                   limit: int | None = RECENT_NOTICES) -> list[tuple[CompoundFacts, CatalogueItem, Notice]]:
+                   limit: int | None = RECENT_NOTICES) -> list[tuple[CompoundView, CatalogueItem, Notice]]:
     """Published notices, newest first (posting date, then compound id, then catalogue order)."""
     found = []
     for cid in ctx.compound_ids():

@@ -31,7 +31,7 @@ from typing import Any
 import yaml
 
 from generator.model.city import City
-from generator.render import paths
+from generator.views import paths
 
 DOCS_DIR = "docs"
 REQUIRED_EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc"]

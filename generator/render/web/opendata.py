@@ -36,7 +36,7 @@ from pydantic import BaseModel
 
 from generator.derive.statements import completed_rows
 from generator.model.shapes import is_money
-from generator.render import paths
+from generator.views import paths
 from generator.render.web.city import recent_notices
 from generator.render.web.datapackage import TABLES, Table, descriptor, table_rows
 from generator.render.context import SiteContext

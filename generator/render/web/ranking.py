@@ -26,7 +26,7 @@ from generator.model.city import EvaluationPolicy
 from generator.derive.rank import CompanyResult, PeriodRanking, history
 from generator.derive.rank.lists import ROUNDING_LABELS, quota
 from generator.derive.rank.scores import fixed, plain
-from generator.render import paths
+from generator.views import paths
 from generator.render.plan import model_project_photo
 from generator.render.web.environment import environment
 from generator.render.web.markdown_escape import html_attr, md_cell, md_text
@@ -69,7 +69,7 @@ def _company_link(ds: Dataset, page: str, company_id: str, short: bool = False) 
 
 def _a(ds: Dataset, target: str, text: object) -> Markup:
     """A raw-HTML link (inside an HTML table) to the docs page ``target``: absolute under
-    ``site_url`` like every raw-HTML link (:func:`generator.render.paths.absolute_url`)."""
+    ``site_url`` like every raw-HTML link (:func:`generator.views.paths.absolute_url`)."""
     assert ds.city is not None
     return html_link(paths.absolute_url(ds.city.model.base_url(), target), text)
 

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from markupsafe import Markup
 
 from generator.derive.versions import Version
-from generator.render import paths
+from generator.views import paths
 from generator.render.context import SiteContext
 from generator.render.web.environment import front_matter
 from generator.render.web.history import CHINA, change_lines, change_text, china_time

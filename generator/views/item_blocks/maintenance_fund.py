@@ -10,9 +10,9 @@ from generator.load.dataset import ItemRecord
 from generator.model import disclosures as d
 from generator.model.tables import MaintenanceFundUseRow as R
 from generator.model.vocabulary import DERIVED, YUAN, title_of as t
-from generator.render.blocks import Block, Column, facts, table
-from generator.render.formatting import day, money
-from generator.render.item_blocks import ItemContext, field_column
+from generator.views.blocks import Block, Column, facts, table
+from generator.views.formatting import day, money
+from generator.views.item_blocks import ItemContext, field_column
 
 Y = d.FundYear
 

@@ -6,10 +6,10 @@ from generator.load.dataset import ItemRecord
 from generator.model import disclosures as d
 from generator.model.tables import FeeRow as R
 from generator.model.vocabulary import title_of as t
-from generator.render.blocks import Block, Fact, facts, table
-from generator.render.formatting import day, quantity
-from generator.render.item_blocks import ItemContext, field_column
-from generator.render.phones import price_report_phone
+from generator.views.blocks import Block, Fact, facts, table
+from generator.views.formatting import day, quantity
+from generator.views.item_blocks import ItemContext, field_column
+from generator.views.phones import price_report_phone
 
 
 def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
