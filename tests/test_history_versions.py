@@ -16,7 +16,7 @@ import pytest
 from generator.commands.build import BuildOptions, build
 from generator.load.history import read_log
 from tests.sitebuild import content_text
-from tests.support import AS_OF, CONFIG, CONTENT, DATA, pdf_text
+from tests.support import AS_OF, CONFIG, CONTENT, DATA, pdf_text, views_of
 from tests.test_history import git
 
 LANTING = "data/compounds/lanting"
@@ -148,6 +148,19 @@ def test_verify_pages_tell_current_from_older(site: Path) -> None:
     assert "<form" in verify and "/v/" in verify
     notfound = (site / "404.html").read_text(encoding="utf-8")
     assert "版本号" in notfound
+
+
+def test_a_past_sheets_stamp_finds_its_version(site: Path, tmp_path: Path) -> None:
+    """The sheet printed from the first commit (before the fee change) carries a stamp that
+    the site, built after the change, knows as an older version."""
+    repo = sample_repo(tmp_path)
+    first = tmp_path / "first"
+    subprocess.run(["git", "clone", "-q", str(repo), str(first)], check=True)
+    subprocess.run(["git", "checkout", "-q", "HEAD~3"], cwd=first, check=True)
+    view = views_of(first / "data").item("lanting", "fee_schedule")
+    assert view is not None and "1.3 元/㎡·月" in repr(view.blocks)
+    page = text(site, f"v/{view.stamp}")
+    assert "不是现行版本" in page and "住宅物业服务费 收费标准 1.30 → 1.35 元/㎡·月" in page
 
 
 def test_feeds_carry_the_changes_in_china_time(site: Path) -> None:

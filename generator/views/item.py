@@ -14,7 +14,10 @@ the item page's address (the QR code's). ``overdue`` is the calendar's word on t
 
 :attr:`ItemView.stamp` is :func:`generator.views.stamp.stamp` over :meth:`ItemView.content`
 (everything above except ``overdue``): the sheet prints it, the item page, its history and
-its ``/v/`` page show it. A past version from git gets its stamp from the view built the same
+its ``/v/`` page show it. The calendar never moves a stamp: the overdue line is outside it,
+and an item whose content reads the as-of day (an inspection date passed,
+:func:`generator.views.item_blocks.reads_calendar`) is stamped over its view as of its
+posting date. A past version from git gets its stamp from the view built the same
 way (:meth:`generator.views.compound.CompoundView.with_version`).
 """
 
@@ -33,7 +36,7 @@ from generator.views.answers import Answer, item_answer
 from generator.views.blocks import Block, Slot
 from generator.views.compound import CompoundView
 from generator.views.formatting import day_cn
-from generator.views.item_blocks import ItemContext, item_blocks
+from generator.views.item_blocks import ItemContext, item_blocks, reads_calendar
 from generator.views.item_blocks.oversight import ranking_blocks
 from generator.views.phones import supervision_phones
 from generator.views.stamp import stamp
@@ -145,4 +148,7 @@ def item_view(ds: Dataset, view: CompoundView, item: CatalogueItem, record: Item
         url=paths.absolute_url(ds.city.model.base_url(), paths.item_page(view.id, item.id)),
         overdue=_overdue(status, period, start),
     )
+    if reads_calendar(item.id) and view.as_of != notice.posted_on:
+        as_posted = item_view(ds, replace(view, as_of=notice.posted_on), item, record)
+        return replace(built, stamp=as_posted.stamp)
     return replace(built, stamp=stamp(built.content()))

@@ -8,6 +8,8 @@ resident reads them. Labels come from the model field titles and
 :mod:`generator.model.vocabulary`; figures from :mod:`generator.derive`. :func:`item_blocks`
 is called only for items that are published or stale; it drops blocks with nothing to show.
 Only fields the data model declares public are shown (no resident appears anywhere).
+A module whose blocks or answer depend on the as-of day declares ``READS_CALENDAR = True``
+(its stamp is then taken over its view as of the posting date: :mod:`generator.views.item`).
 ``render/web`` and ``render/paper`` lay the blocks out and need no per-item code beyond the
 few slots they fill (see :class:`generator.views.blocks.Slot`).
 """
@@ -68,6 +70,12 @@ def builder(item_id: str) -> Builder:
     """The ``blocks`` function of the item's module (KeyError for an item outside the registry)."""
     spec = ITEMS[item_id]
     return import_module(f"{__name__}.{spec.id}").blocks
+
+
+def reads_calendar(item_id: str) -> bool:
+    """Whether the item's blocks or answer change with the as-of day (an inspection overdue):
+    its module says so with ``READS_CALENDAR = True``."""
+    return bool(getattr(import_module(f"{__name__}.{ITEMS[item_id].id}"), "READS_CALENDAR", False))
 
 
 def item_blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:

@@ -11,6 +11,9 @@ from generator.views.blocks import Block, facts, table
 from generator.views.formatting import day
 from generator.views.item_blocks import ItemContext, field_column
 
+READS_CALENDAR = True
+"""An inspection date passed is marked overdue (here and in the answer)."""
+
 
 def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
     f = d.item_as(record.file.model, d.FacilityMaintenanceFile)
