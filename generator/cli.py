@@ -438,7 +438,7 @@ def rank(data: str, period: str | None) -> None:
     from generator.load.dataset import load
     from generator.model.base import parse_period
     from generator.derive.rank import rank_all
-    from generator.render.web.ranking import terminal_table
+    from generator.render.terminal import terminal_table
 
     root = _data_dir(data)
     findings = Findings()

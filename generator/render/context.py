@@ -19,8 +19,9 @@ from generator.derive.versions import History
 from generator.load.dataset import Dataset
 from generator.load.history import Change
 from generator.model.catalogue import Catalogue, CatalogueItem
-from generator.model.city import City, District, Street
+from generator.model.city import City
 from generator.render.plan import SitePlan, plan_site
+from generator.views.city import CityView, city_view
 from generator.views.compound import CompoundView
 from generator.views.site import Views
 from generator.views.versions import stamped
@@ -66,18 +67,10 @@ class SiteContext:
     def compound(self, compound_id: str) -> CompoundView:
         return self.views.compound(compound_id)
 
-    def by_district(self) -> list[tuple[District, list[tuple[Street, list[CompoundView]]]]]:
-        """Compounds grouped by district and street, in the city file's order, names sorted."""
-        groups: dict[str, list[CompoundView]] = {}
-        for cid in self.compound_ids():
-            facts = self.compound(cid)
-            groups.setdefault(facts.street.id, []).append(facts)
-        out = []
-        for district in self.city.districts:
-            streets = [(s, sorted(groups[s.id], key=lambda f: (f.name, f.id))) for s in district.streets if s.id in groups]
-            if streets:
-                out.append((district, streets))
-        return out
+    @cached_property
+    def city_view(self) -> CityView:
+        """The city's figures, coverage and compound indexes (:mod:`generator.views.city`)."""
+        return city_view(self.views)
 
     @cached_property
     def plan(self) -> SitePlan:
