@@ -97,7 +97,7 @@ class PeriodView:
     rows: tuple[ResultRow, ...]
     red_quota: int
     bad_quota: int
-    quota: tuple[str, str]
+    quota: tuple[Words, Words]
     """How the red and the bad list's sizes were reached, one sentence each."""
     rule: str
     """The list rule in one line, with this period's counts (the printed list's 评榜规则)."""
@@ -149,7 +149,16 @@ def result_row(ds: Dataset, policy: EvaluationPolicy, r: CompanyResult, served: 
     )
 
 
-def quota_text(policy: EvaluationPolicy, n: int, red: int, bad: int) -> tuple[str, str]:
+Words = tuple[tuple[str, bool], ...]
+"""A sentence in parts, each marked whether it comes from the data (a list or grade name, which
+a layout escapes) or is fixed words, digits and operators (which it places as they are)."""
+
+
+def words_text(words: Words) -> str:
+    return "".join(text for text, _ in words)
+
+
+def quota_text(policy: EvaluationPolicy, n: int, red: int, bad: int) -> tuple[Words, Words]:
     """How this period's quotas were reached (red, bad)."""
     rule = policy.list_rule
     red_name, bad_name = policy.red_list_name, policy.bad_list_name
@@ -158,20 +167,25 @@ def quota_text(policy: EvaluationPolicy, n: int, red: int, bad: int) -> tuple[st
         for name, ratio, actual in ((red_name, rule.red_ratio, red), (bad_name, rule.bad_ratio, bad)):
             assert ratio is not None
             wanted = quota(ratio, n, rule.rounding)
-            text = (f"{name} {actual} 家：{n} 家 × {ratio_text(ratio)} = {plain(ratio * n)}，"
+            text = (f" {actual} 家：{n} 家 × {ratio_text(ratio)} = {plain(ratio * n)}，"
                     f"{ROUNDING_LABELS[rule.rounding]}为 {wanted} 家")
             if wanted != actual:
                 text += f"；同一企业不同时列入两榜，实为 {actual} 家"
-            out.append(text)
+            out.append(((name, True), (text, False)))
         return out[0], out[1]
     if rule.kind == "top_bottom":
-        bad_text = f"{bad_name} {bad} 家：综合得分排名后 {rule.bottom_n} 名"
+        bad_text = f" {bad} 家：综合得分排名后 {rule.bottom_n} 名"
         if bad != min(rule.bottom_n or 0, n):
             bad_text += f"；同一企业不同时列入两榜，实为 {bad} 家"
-        return f"{red_name} {red} 家：综合得分排名前 {rule.top_n} 名", bad_text
+        return ((red_name, True), (f" {red} 家：综合得分排名前 {rule.top_n} 名", False)), ((bad_name, True), (bad_text, False))
 
-    def by_grade(name: str, grades: list[str], count: int) -> str:
-        return f"{name}：不设" if not grades else f"{name} {count} 家：等级为 " + "、".join(grades) + " 的企业"
+    def by_grade(name: str, grades: list[str], count: int) -> Words:
+        if not grades:
+            return (name, True), ("：不设", False)
+        listed: list[tuple[str, bool]] = []
+        for i, grade in enumerate(grades):
+            listed += ([("、", False)] if i else []) + [(grade, True)]
+        return ((name, True), (f" {count} 家：等级为 ", False), *listed, (" 的企业", False))
 
     return by_grade(red_name, rule.red_grades, red), by_grade(bad_name, rule.bad_grades, bad)
 

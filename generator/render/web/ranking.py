@@ -33,7 +33,7 @@ from generator.render.web.environment import environment
 from generator.render.web.markdown_escape import md_cell, md_text
 from generator.views import paths
 from generator.views.formatting import ratio
-from generator.views.ranking import Group, PeriodView, ResultRow, groups_of, period_view, served_compounds
+from generator.views.ranking import Group, PeriodView, ResultRow, Words, groups_of, period_view, served_compounds
 
 INDEX = paths.RANKING
 METHODOLOGY = paths.METHODOLOGY
@@ -59,6 +59,11 @@ def _company_name(ds: Dataset, company_id: str) -> Markup:
 
 def _groups(view_groups: tuple[Group, ...]) -> list[dict[str, object]]:
     return [{"id": g.id, "name": md_cell(g.name), "weight": g.weight, "percent": g.percent} for g in view_groups]
+
+
+def _words(words: Words) -> Markup:
+    """A view's sentence: its data parts escaped, its fixed words and figures as they are."""
+    return Markup("").join(md_text(text) if data else Markup(text) for text, data in words)
 
 
 def _sheet_info(ds: Dataset, page: str, view: PeriodView) -> dict[str, object]:
@@ -105,7 +110,7 @@ def _index(ds: Dataset, views: list[PeriodView]) -> str:
             "red_table": t.list_table(red, latest.red_name, False) if red else None,
             "bad_table": t.list_table(bad, latest.bad_name, True) if bad else None,
             "bad_rows": bad,
-            "quota": {"red": md_text(latest.quota[0]), "bad": md_text(latest.quota[1])},
+            "quota": {"red": _words(latest.quota[0]), "bad": _words(latest.quota[1])},
         }
         context["periods_table"] = t.periods_table(ds, list(reversed(views)))
     return _render("ranking/index.md.j2", **context)
@@ -118,7 +123,7 @@ def _period(ds: Dataset, view: PeriodView, missing_rule: str) -> str:
     context = _policy_common(ds)
     context.update(
         sheet=_sheet_info(ds, page, view),
-        quota={"red": md_text(view.quota[0]), "bad": md_text(view.quota[1])},
+        quota={"red": _words(view.quota[0]), "bad": _words(view.quota[1])},
         rows=rows,
         scores_table=t.scores_table(rows, view.groups),
         rectification_table=t.rectification_table(rectifications) if rectifications else None,
