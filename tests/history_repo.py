@@ -28,10 +28,7 @@ import pytest
 
 from generator.commands.build import BuildOptions, build
 from generator.commands.log_stage import prepare_log
-from generator.derive.versions import item_histories
-from generator.findings import Findings
-from generator.load.dataset import load
-from generator.load.history import read_log
+from generator.commands.steps import check
 from generator.tlog.note import generate_signer, signer_text
 from tests.sitebuild import _lock, _shared_root
 from tests.support import AS_OF, CONFIG, CONTENT, DATA
@@ -122,9 +119,9 @@ def sample_repo(tmp: Path) -> Path:
 
 def log_after_step_4(repo: Path, dest: Path) -> Path:
     """The log a build at step 4 published (its ``log/`` folder), made with the build's own code."""
-    findings = Findings()
-    ds = load(repo / "data", findings)
-    log = prepare_log(KEY, None, dest / "nowhere", True, ds, item_histories(ds, read_log(repo / "data")))
+    checked = check(repo / "data", AS_OF, CONTENT)
+    assert checked.ok, [f.message for f in checked.findings]
+    log = prepare_log(KEY, None, dest / "nowhere", True, checked.site())
     assert log is not None
     for rel, data in log.files.items():
         (dest / "log" / rel).parent.mkdir(parents=True, exist_ok=True)

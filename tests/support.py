@@ -320,6 +320,16 @@ def build_pdf_city(data: Path, out: Path, cache: Path, paper: Paper = "a4", temp
     return BuiltPdfs(checked.ds, out, result)
 
 
+def views_of(data: Path, as_of: date = AS_OF) -> Any:
+    """The views (:class:`generator.views.site.Views`) of the city at ``data`` (no errors allowed):
+    what its pages and sheets show, with their stamps."""
+    from generator.commands.steps import check
+
+    checked = check(data, as_of, CONTENT)
+    assert checked.ok, [f.message for f in checked.findings]
+    return checked.site(history=False).views
+
+
 def run_tool(*args: str | Path) -> str:
     """Run a command-line tool (pdftotext, pdfinfo, zbarimg…), return its stdout."""
     return subprocess.run([str(a) for a in args], capture_output=True, text=True, check=True).stdout

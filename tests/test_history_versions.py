@@ -13,11 +13,10 @@ from pathlib import Path
 import pytest
 
 from generator.commands.build import BuildOptions, build
-from generator.derive.stamp import files_stamp
 from generator.load.history import read_log
 from tests.history_repo import history_site, sample_repo
 from tests.sitebuild import content_text
-from tests.support import AS_OF, CONFIG, CONTENT
+from tests.support import AS_OF, CONFIG, CONTENT, pdf_text
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -31,8 +30,11 @@ def text(site: Path, url: str) -> str:
     return content_text(site / url / "index.html")
 
 
-def stamp_of(repo_data: Path, *names: str) -> str:
-    return files_stamp(((f"compounds/lanting/{n}", (repo_data / "compounds/lanting" / n).read_bytes()) for n in names))
+def printed_stamp(site: Path, sheet: str) -> str:
+    """The stamp printed on a sheet of the built site (pdftotext)."""
+    found = re.search(r"版本号 ([0-9a-f]{8})", pdf_text(site / "pdf" / sheet))
+    assert found, sheet
+    return found.group(1)
 
 
 def test_history_lists_every_version_with_dates_and_stamps(site: Path) -> None:
@@ -75,9 +77,9 @@ def test_past_versions_show_their_figures_as_they_were(site: Path) -> None:
     assert sum("住宅物业服务费 1.30 元/㎡·月" in t and "这是旧版本" in t for t in figures.values()) == 1
 
 
-def test_verify_pages_tell_current_from_older(site: Path, tmp_path: Path) -> None:
-    repo = sample_repo(tmp_path)
-    current = stamp_of(repo / "data", "fee_schedule.csv", "fee_schedule.yaml")
+def test_verify_pages_tell_current_from_older(site: Path) -> None:
+    current = printed_stamp(site, "lanting/fee-schedule.pdf")
+    assert f"本项版本号：{current}" in text(site, "compounds/lanting/fee-schedule")
     page = text(site, f"v/{current}")
     assert "是现行版本" in page and "兰亭" in page
     fee_versions = [p.name for p in (site / "compounds/lanting/fee-schedule/history").iterdir() if p.is_dir()]

@@ -1,7 +1,7 @@
 """Every layer has every item of the registry (generator.model.items.ITEMS).
 
 Adding an item means: an ItemSpec in the registry, a blocks module in
-generator/render/item_blocks/, a builder in the synthetic city, its JSON Schema and its
+generator/views/item_blocks/, a builder in the synthetic city, its JSON Schema and its
 section in the staff guide. This test fails, item by item, when one of them is missing, and
 checks that the web page and the paper notice show the same blocks with the same labels.
 """
@@ -18,10 +18,10 @@ from generator.commands.steps import check
 from generator.model.items import ITEMS
 from generator.model.schema import schema_models
 from generator.model.vocabulary import title_of
-from generator.render.blocks import DETAIL_LIMIT, Facts, Slot, Steps, Table
+from generator.views.blocks import DETAIL_LIMIT, Facts, Slot, Steps, Table
 from generator.render.context import SiteContext
-from generator.render.item_blocks import ItemContext, builder, item_blocks
-from generator.render.paper.items import item_blocks_json
+from generator.views.item_blocks import builder
+from generator.render.paper.sheet import sheet_data
 from generator.render.web.items import item_body
 from generator.render.web.opendata import ledger_files
 from generator.tools.synth.items import BUILDERS as SYNTH_BUILDERS
@@ -52,7 +52,7 @@ def published(item_id: str):
 
 @pytest.mark.parametrize("item_id", IDS)
 def test_item_has_a_blocks_builder(item_id: str) -> None:
-    assert callable(builder(item_id)), f"generator/render/item_blocks/{item_id}.py has no blocks()"
+    assert callable(builder(item_id)), f"generator/views/item_blocks/{item_id}.py has no blocks()"
 
 
 @pytest.mark.parametrize("item_id", IDS)
@@ -84,11 +84,12 @@ def _labels(blocks, paper: bool = False) -> list[str]:
 def test_web_and_paper_show_the_items_blocks_with_the_same_labels(item_id: str) -> None:
     ctx = sample()
     facts, record = published(item_id)
-    item_ctx = ItemContext.of(ctx.ds, facts.record, ctx.rankings, ctx.as_of)
-    blocks = [b for b in item_blocks(item_ctx, record) if not isinstance(b, Slot)]
+    view = ctx.views.item(facts.id, item_id)
+    assert view is not None
+    blocks = [b for b in view.blocks if not isinstance(b, Slot)]
     assert blocks, f"{item_id}: no blocks"
-    web = item_body(ctx, facts, record, f"compounds/{facts.id}/{ITEMS[item_id].slug}.md")
-    paper = item_blocks_json(item_ctx, record)
+    web = item_body(ctx, facts, record, view, f"compounds/{facts.id}/{ITEMS[item_id].slug}.md")
+    paper = sheet_data(view, "a4")["blocks"]
     paper_text = repr(paper)
     for label in _labels(blocks):
         assert label in web, f"{item_id}: web page lacks {label!r}"

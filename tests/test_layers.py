@@ -9,7 +9,7 @@ import generator
 
 PACKAGE = Path(generator.__file__).parent
 # Earlier stages first; a module may import its own stage and any earlier one.
-STAGES = ["tlog", "findings", "errors", "templates", "model", "load", "derive", "checks", "render", "write", "engines",
+STAGES = ["tlog", "findings", "errors", "templates", "model", "load", "derive", "checks", "views", "render", "write", "engines",
           "commands", "tools", "cli", "__main__"]
 
 

@@ -13,6 +13,7 @@ from generator.load.dataset import load
 from generator.derive.rank import rank_all
 from generator.checks import run_checks
 from generator.render.plan import plan_site
+from generator.views.site import Views
 from generator.render.web.ranking import ranking_pages
 from tests.support import DATA, edit, findings_for
 
@@ -71,7 +72,7 @@ def _gallery(root: Path) -> tuple[str, dict[str, Path]]:
     ds = load(root, findings)
     matrix = run_checks(ds, date(2026, 11, 15), findings)
     rankings = rank_all(ds)
-    return ranking_pages(ds, rankings)["model-projects/index.md"], {p: f for p, f in plan_site(ds, matrix, rankings).assets().items() if p.startswith("model-projects/")}
+    return ranking_pages(ds, rankings)["model-projects/index.md"], {p: f for p, f in plan_site(Views(ds, matrix, rankings, date(2026, 11, 15))).assets().items() if p.startswith("model-projects/")}
 
 
 def test_gallery_shows_photos_compound_company_year_reason_highlights(showcase: Path) -> None:

@@ -21,8 +21,7 @@ import pytest
 
 from generator.engines import fonts as pdf_fonts
 from generator.engines.typst_pdf import PdfError
-from generator.derive.stamp import version_stamp
-from tests.support import PDF_CITY as CITY, ROOT, SITE_URL, BuiltPdfs as Built, build_pdf_city as build
+from tests.support import PDF_CITY as CITY, ROOT, SITE_URL, BuiltPdfs as Built, build_pdf_city as build, views_of
 from tests.support import pdf_text as text_of, run_tool as run
 
 
@@ -49,7 +48,7 @@ def test_every_compound_and_ranking_period_gets_a_pdf(site: Built) -> None:
 
 def test_notice_shows_name_fee_stamp_date_and_phones(site: Built) -> None:
     text = text_of(site.out / "pdf" / "lanting.pdf")
-    stamp = version_stamp(site.ds, site.ds.compounds["lanting"])
+    stamp = views_of(CITY).booklet("lanting").stamp
     assert "兰亭花园" in text
     assert "0.85 元/㎡·月" in text  # fee_schedule.csv: 收费标准 0.85, 单位 元/㎡·月
     assert f"版本号：{stamp}" in text

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.derive.stamp import version_stamp
 from generator.engines import fonts as pdf_fonts
 from generator.findings import Findings
 from generator.load.dataset import load
-from tests.support import AS_OF, PDF_CITY as CITY, cli
+from tests.support import AS_OF, PDF_CITY as CITY, cli, views_of
 
 DAY = AS_OF.isoformat()
 
@@ -27,7 +26,8 @@ def test_build_writes_a3_pdfs_whose_stamp_matches_the_web_page(tmp_path: Path) -
     pdf = site / "pdf" / "lanting.pdf"
     assert "(A3)" in subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
     assert (site / "pdf" / "ranking-2026-h1.pdf").is_file()
-    stamp = version_stamp(ds := load(CITY, Findings()), ds.compounds["lanting"])
+    stamp = views_of(CITY).booklet("lanting").stamp
+    ds = load(CITY, Findings())
     page = (site / "compounds" / "lanting" / "index.html").read_text(encoding="utf-8")
     text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
     assert f"版本号：{stamp}" in text

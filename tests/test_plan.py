@@ -11,8 +11,9 @@ from generator.checks import run_checks
 from generator.derive.rank import rank_all
 from generator.findings import Findings
 from generator.load.dataset import load
-from generator.render import paths
+from generator.views import paths
 from generator.render.plan import SitePlan, plan_site
+from generator.views.site import Views
 from tests.sitebuild import sample_site
 from tests.support import AS_OF, DATA, ROOT
 
@@ -22,7 +23,7 @@ def _plan(data: Path) -> SitePlan:
     ds = load(data, findings)
     matrix = run_checks(ds, AS_OF, findings)
     assert not findings.has_errors()
-    return plan_site(ds, matrix, rank_all(ds))
+    return plan_site(Views(ds, matrix, rank_all(ds), AS_OF))
 
 
 def test_every_planned_output_is_in_the_built_site(tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -62,8 +63,8 @@ def test_every_compound_and_catalogue_item_has_a_page_and_the_qr_targets_follow_
 
 
 def test_url_rules_live_in_one_module() -> None:
-    """No renderer spells a site path itself: the f-strings that make paths are in render/paths.py."""
+    """No renderer spells a site path itself: the f-strings that make paths are in views/paths.py."""
     offenders = subprocess.run(
         ["grep", "-rnE", r"f\"(pdf/|data/ledgers|[a-z-]+/\{[^}]*\}/?[a-z-]*(index)?\.md)", str(ROOT / "generator")],
         capture_output=True, text=True).stdout.splitlines()
-    assert [line for line in offenders if "render/paths.py" not in line and ".md.j2" not in line] == []
+    assert [line for line in offenders if "views/paths.py" not in line and ".md.j2" not in line] == []

@@ -13,7 +13,7 @@ from generator.findings import Findings
 from generator.load.dataset import Dataset, load
 from generator.derive.rank import rank_all, rank_rows
 from generator.render.web.ranking import oversight_section, ranking_pages
-from generator.render.paths import url_of
+from generator.views.paths import url_of
 from tests.sitebuild import html_table_links, html_tables
 from tests.support import YAML, edit, policy, rows, sheet, ten_companies
 

@@ -19,9 +19,8 @@ import pytest
 from generator.checks import run_checks
 from generator.findings import Findings
 from generator.load.dataset import Dataset, load
-from generator.derive.stamp import version_stamp
 from generator.model.items import ITEMS
-from tests.support import AS_OF
+from tests.support import AS_OF, views_of
 from tests.sitebuild import Built, content_text, parse, sample_site, table_after
 
 LABEL = {"published": "已公示", "stale": "逾期未更新", "missing": "未公示", "not_applicable": "不适用"}
@@ -60,7 +59,7 @@ def test_compound_home_shows_who_runs_it_and_every_item_status(built: Built, che
     for expected in (c.name, c.address, district.name, street.name, community.name, company.name,
                      profile.project_manager.name, profile.project_manager.office_phone,
                      phones.customer_service, phones.repair, phones.emergency_24h, phones.complaint,
-                     ds.city.model.hotline, f"数据版本 {version_stamp(ds, rec)}", f"数据日期 {AS_OF}"):
+                     ds.city.model.hotline, f"数据版本 {views_of(built.data).booklet(cid).stamp}", f"数据日期 {AS_OF}"):
         assert expected in text, expected
     for item in ds.catalogue.model.items:
         status = matrix[cid][item.id]

@@ -79,7 +79,7 @@ def _rank_table(ds, rankings: dict, period: str | None):
     from rich.table import Table
 
     from generator.model.base import parse_period
-    from generator.render.web.ranking import terminal_table
+    from generator.render.terminal import terminal_table
 
     if period is None:
         chosen = list(rankings.values())[-1]

@@ -106,7 +106,7 @@ def _site_log(options: BuildOptions, ctx: SiteContext) -> BuildLog | None:
     if options.shard is not None:
         return None
     try:
-        return prepare_log(options.log_key, options.published_log, options.out, options.new_log, ctx.ds, ctx.versions)
+        return prepare_log(options.log_key, options.published_log, options.out, options.new_log, ctx)
     except LogStageError as exc:
         raise BuildError(str(exc)) from None
 

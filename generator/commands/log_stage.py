@@ -3,7 +3,8 @@
 Contract: :func:`prepare_log` returns None when no signing key is given (a local preview: no
 log is published), else the :class:`generator.derive.trust_log.BuildLog` of this build: the
 published log (``published``, default ``<out>/log``: where the last build put it; CI fetches
-the served copy first) extended by every stamp the history reaches and this build's data
+the served copy first) extended by every stamp the history reaches, every stamp this build
+prints (item sheets and booklets, :meth:`generator.views.site.Views.current_stamps`) and this build's data
 fingerprint. It raises :class:`LogStageError` (Chinese message) for a key that does not parse
 or is not the site's, a published log that does not check out or that this log would not
 extend, or no published log at all unless ``new_log`` (the first publication): a log is never
@@ -19,9 +20,9 @@ from pathlib import Path
 
 from generator.derive.trust_log import (LOG_DIR, BuildLog, LogRefused, data_entry, data_fingerprint, history_entries,
                                         log_origin, next_log, parse_entry)
-from generator.derive.versions import History
 from generator.load.dataset import Dataset
-from generator.render import paths
+from generator.render.context import SiteContext
+from generator.views import paths
 from generator.tlog.log import CHECKPOINT
 from generator.tlog.note import NoteError, Signer, parse_signer
 from generator.write.staging import StagingWriter
@@ -69,18 +70,19 @@ def _data_files(ds: Dataset) -> list[tuple[str, bytes]]:
             if p.is_file() and not p.is_symlink() and p not in ds.outside and ".git" not in p.relative_to(ds.root).parts]
 
 
-def prepare_log(key: str | None, published: Path | None, out: Path, new_log: bool, ds: Dataset,
-                versions: History | None) -> BuildLog | None:
+def prepare_log(key: str | None, published: Path | None, out: Path, new_log: bool, ctx: SiteContext) -> BuildLog | None:
     if not key:
         return None
     signer = _signer(key)
+    ds = ctx.ds
     assert ds.city is not None
     folder = published_folder(published, out)
     files = read_published(folder)
     if files is None and not new_log:
         raise LogStageError(f"找不到已发布的公示日志 {folder / CHECKPOINT}：每次发布都要在已发布的日志后追加。"
                             "请先取回网站上的 log/ 目录（--published-log）；只有第一次发布时才加 --new-log")
-    entries = history_entries(versions) + [data_entry(data_fingerprint(_data_files(ds)))]
+    printed = {stamp: (e.compound_id, e.item_id) for stamp, e in ctx.views.current_stamps().items()}
+    entries = history_entries(ctx.versions, printed) + [data_entry(data_fingerprint(_data_files(ds)))]
     try:
         return next_log(files, entries, signer, log_origin(ds.city.model.base_url()))
     except LogRefused as exc:

@@ -39,9 +39,8 @@ from generator.engines.fonts import FontSet, pdf_error
 from generator.engines.parts import MANIFEST, Part, merge_parts, read_part, write_manifest
 from generator.errors import BuildError, WriteError
 from generator.findings import Finding
-from generator.render import paths
+from generator.views import paths
 from generator.render.context import SiteContext
-from generator.render.paper.sheet import sheet_stamps
 from generator.render.shards import CITY, ShardMap, exclude_patterns, stand_ins
 from generator.render.web.mkdocs_config import staged_config
 from generator.render.web.site import SiteFiles, render_site
@@ -167,7 +166,6 @@ def produce(ctx: SiteContext, options: BuildOptions, setup: Setup, new_site: Pat
         pdf_stage = PdfStage(options.paper, setup.fonts, setup.pdf_cache, workers, progress)
         for shard in layout.order:
             docs = documents(ctx, layout.compounds(ctx, shard), options.paper, rankings=shard == CITY)
-            ctx.sheet_stamps.update(sheet_stamps(docs))
             pdf_stage.add(docs)
             workers.pump()
             _shard_pages(ctx, options, setup, layout, shard, whole, skeleton, workers, parts, timings)

@@ -95,7 +95,7 @@ def documents(ctx: SiteContext, compounds: list[str], paper: Paper, rankings: bo
     """The documents of ``compounds`` (booklet and sheets) and, with ``rankings``, the ranking lists."""
     docs: list[PdfDocument] = []
     for cid in compounds:
-        docs += compound_documents(ctx.ds, cid, ctx.matrix, ctx.rankings, ctx.as_of, paper, ctx.plan)
+        docs += compound_documents(ctx.views, cid, paper, ctx.plan)
     if rankings:
         docs += ranking_documents(ctx.ds, ctx.rankings, paper, ctx.plan, ctx.log.public_key if ctx.log else None)
     return docs

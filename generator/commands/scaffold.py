@@ -31,7 +31,7 @@ from generator.model.base import SLUG_RE
 from generator.model.items import ITEMS
 from generator.render.forms.workbook import TABLES, template
 from generator.render.forms.yaml_form import compound_form, item_form
-from generator.render.paths import item_slug
+from generator.views.paths import item_slug
 
 
 def table_name(text: str) -> str:

@@ -38,7 +38,7 @@ from generator.findings import Finding, Findings, Severity
 from generator.load.dataset import Dataset, load
 from generator.load.history import read_history, read_log
 from generator.load.limits import check_content
-from generator.render import paths
+from generator.views import paths
 from generator.render.context import SiteContext
 from generator.render.paper.document import Paper
 from generator.render.web.head import THEME_FILES

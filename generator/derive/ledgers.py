@@ -8,7 +8,7 @@ the same for a public-revenue file, falling back to its stated ``quarters`` when
 ledger rows. An opening balance the notice does not give is unknown, not 0: the balance is
 then unknown (None) until the first row whose balance is written, and runs on from there.
 Pure and exact (Decimal). The web table, the notice board and the residents'
-key figures (:mod:`generator.render.answers`) all read these totals.
+key figures (:mod:`generator.views.answers`) all read these totals.
 """
 
 from __future__ import annotations

@@ -76,12 +76,18 @@ def data_fingerprint(files: Iterable[tuple[str, bytes]]) -> str:
     return digest.hexdigest()
 
 
-def history_entries(versions: History | None) -> list[bytes]:
-    """Every item version's stamp the history reaches, oldest first (uncommitted ones last)."""
+def history_entries(versions: History | None, printed: Mapping[str, tuple[str, str | None]] = {}) -> list[bytes]:
+    """Every item version's stamp the history reaches, oldest first (uncommitted ones last),
+    then every other stamp this build prints (``printed``: stamp -> (compound, item or None for
+    its booklet), as :meth:`generator.views.site.Views.current_stamps` gives them)."""
     found = [(v.since, cid, item_id, n, v.stamp) for (cid, item_id), h in (versions.items if versions else {}).items()
              for n, v in enumerate(h.versions)]
     found.sort(key=lambda f: (f[0] is None, f[0] or datetime.min.replace(tzinfo=timezone.utc), f[1], f[2], f[3]))
-    return [stamp_entry(stamp, f"{cid}/{item_id}") for _since, cid, item_id, _n, stamp in found]
+    out = [stamp_entry(stamp, f"{cid}/{item_id}") for _since, cid, item_id, _n, stamp in found]
+    known = {stamp for *_rest, stamp in found}
+    out += [stamp_entry(stamp, cid if item_id is None else f"{cid}/{item_id}")
+            for stamp, (cid, item_id) in sorted(printed.items()) if stamp not in known]
+    return out
 
 
 def log_origin(site_url: str) -> str:

@@ -4,9 +4,11 @@ Contract: :func:`item_histories` turns the data's git log (:func:`generator.load
 commit times and blob ids only, never messages or authors) and the current data into one
 :class:`ItemHistory` per compound x item: its versions oldest first, each with its files'
 bytes (read from git in memory), the record loaded from them with the project's own loaders
-(:func:`generator.load.dataset.load_item_version`), its data stamp, when it became current
+(:func:`generator.load.dataset.load_item_version`), when it became current
 (the commit time; None for a change not yet committed) and when it was replaced. The current
 data on disk is always the newest version. Outside git it returns None (no history is shown).
+Stamps and page keys are a later stage's: a version's stamp is the hash of its view
+(:func:`generator.views.versions.stamped`).
 
 :func:`changes` compares two versions of an item as residents read them: each figure is a
 :class:`Fact` (a label such as ``住宅物业服务费 收费标准`` or ``2026年第二季度 期末结余``, a raw
@@ -23,7 +25,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
-from generator.derive.stamp import files_stamp
 from generator.derive.version_facts import Fact, facts
 from generator.load.dataset import Dataset, ItemRecord, load_item_version
 from generator.load.history import GitLog, read_blobs
@@ -52,14 +53,15 @@ Nature = Literal["更正", "调整", "撤回", "更新"]
 class Version:
     files: tuple[tuple[str, bytes], ...]
     """(data-relative path, bytes), sorted."""
-    stamp: str
     since: datetime | None
     """When it became current (commit time); None when not committed yet."""
     until: datetime | None = None
     """When it was replaced or removed; None while it is current."""
     record: ItemRecord | None = None
+    stamp: str = ""
+    """The stamp of the version's view; set by :func:`generator.views.versions.stamped`."""
     key: str = ""
-    """URL segment of its page: the stamp, ``-2``… when the same content came back."""
+    """URL segment of its page: the stamp, ``-2``… when the same content came back (set there too)."""
     current: bool = False
     changes: list[Change] = field(default_factory=list)
     """What changed from the version before (empty for the first one reached)."""
@@ -190,12 +192,11 @@ def _step(history: ItemHistory, when: datetime | None, files: tuple[tuple[str, b
         return
     if last is not None and last.until is None:
         last.until = when
-    history.versions.append(Version(files, files_stamp(files), when))
+    history.versions.append(Version(files, when))
 
 
 def _finish(ds: Dataset, history: ItemHistory) -> None:
     rec = ds.compounds[history.compound_id]
-    used: dict[str, int] = {}
     previous: ItemRecord | None = None
     for number, version in enumerate(history.versions):
         if version.current and history.item_id in rec.items and version.files == _disk_files(ds, rec.id, history.item_id):
@@ -203,11 +204,6 @@ def _finish(ds: Dataset, history: ItemHistory) -> None:
         else:
             names = {name.rsplit("/", 1)[-1]: raw for name, raw in version.files}
             version.record = load_item_version(ds.root, history.compound_id, history.item_id, names)
-        used[version.stamp] = used.get(version.stamp, 0) + 1
-        version.key = version.stamp if used[version.stamp] == 1 else f"{version.stamp}-{used[version.stamp]}"
-        earlier = next((v for v in history.versions[:max(number - 1, 0)] if v.files == version.files), None)
-        if earlier is not None:
-            version.withdraws, version.restores = history.versions[number - 1].key, earlier.key
         if number and version.record is not None and previous is not None:
             version.changes = changes(previous, version.record)
         previous = version.record if version.record is not None else previous

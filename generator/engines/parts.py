@@ -40,7 +40,7 @@ from urllib.parse import urlsplit
 
 from generator.engines.site_engine import run_engine
 from generator.errors import PartError
-from generator.render import paths
+from generator.views import paths
 from generator.render.shards import CITY
 from generator.write.staging import StagingWriter
 

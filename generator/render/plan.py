@@ -4,7 +4,7 @@ is rendered.
 Contract: :func:`plan_site` is pure. It returns a :class:`SitePlan` holding one
 :class:`Output` per file the build publishes (page, asset, data file, feed, PDF) with its
 site-relative path, its public URL, what it is made from and, for printed notices, the URL
-its QR code carries. Paths and URLs come from :mod:`generator.render.paths` (the one place
+its QR code carries. Paths and URLs come from :mod:`generator.views.paths` (the one place
 that knows the URL rules). Renderers ask the plan which pages exist before linking to them
 (``plan.has``), and :func:`generator.render.web.site.render_site` checks that what was
 rendered is exactly what was planned, so a page can neither be forgotten nor appear unplanned.
@@ -21,7 +21,9 @@ from generator.derive.rank import PeriodRanking
 from generator.derive.status import SHOWS_DATA, StatusMatrix
 from generator.derive.versions import History
 from generator.load.dataset import CompoundRecord, Dataset
-from generator.render import paths
+from generator.views import paths
+from generator.views.site import Views
+from generator.views.versions import stamp_index
 from generator.render.forms.workbook import TABLES
 from generator.templates import ROOT as TEMPLATES
 
@@ -125,20 +127,10 @@ def sheet_items(ds: Dataset, matrix: StatusMatrix, compound_id: str) -> list[str
             and item.id in rec.items]
 
 
-def version_stamps(versions: History | None) -> dict[str, tuple[str, str, str]]:
-    """Data stamp -> (compound id, item id, version key) of every version in the history, the
-    newest version first when two share a stamp (content that came back)."""
-    out: dict[str, tuple[str, str, str]] = {}
-    for (cid, item_id), history in sorted((versions.items if versions else {}).items()):
-        for version in reversed(history.versions):
-            out.setdefault(version.stamp, (cid, item_id, version.key))
-    return out
-
-
-def plan_site(ds: Dataset, matrix: StatusMatrix, rankings: list[PeriodRanking],
-              versions: History | None = None) -> SitePlan:
+def plan_site(views: Views, versions: History | None = None) -> SitePlan:
     """Every output of the build (see the module docstring); call only after the checks passed.
-    ``versions``: the items' git history (None outside git: no history pages)."""
+    ``versions``: the items' git history, stamped (None outside git: no history pages)."""
+    ds, matrix, rankings = views.ds, views.matrix, views.rankings
     assert ds.city is not None and ds.catalogue is not None, "plan only after the checks passed"
     plan = SitePlan(ds.city.model.base_url())
     for page in (paths.HOME, paths.COMPOUNDS, paths.COMPLIANCE, paths.OPEN_DATA, paths.VERIFY, paths.UPDATES):
@@ -174,8 +166,9 @@ def plan_site(ds: Dataset, matrix: StatusMatrix, rankings: list[PeriodRanking],
         for item_id in sheet_items(ds, matrix, cid):
             plan.add(Output(paths.sheet_file(cid, item_id), "pdf", f"{origin}/{item_id}",
                             qr=plan.absolute(paths.item_page(cid, item_id))))
-    for stamp, (cid, item_id, _key) in sorted(version_stamps(versions).items()):
-        plan.add(Output(paths.stamp_page(stamp), "page", f"compounds/{cid}/{item_id}"))
+    for stamp, entry in stamp_index(views, versions).items():
+        origin = f"compounds/{entry.compound_id}" + (f"/{entry.item_id}" if entry.item_id else "")
+        plan.add(Output(paths.stamp_page(stamp), "page", origin))
     if versions is not None:
         for cid in sorted(ds.compounds):
             plan.add(Output(paths.verify_compound(cid), "page", f"compounds/{cid}"))

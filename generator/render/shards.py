@@ -6,7 +6,7 @@ Contract (pure):
   rankings, open data, feeds, verification, the hand-written ``content/`` pages, the 404
   page) or ``district=<id>`` (every page and file of the compounds of that district);
 * which shard owns a docs file follows from its path alone (:meth:`ShardMap.shard_of`): a
-  file in a compound's folder (:data:`generator.render.paths.COMPOUND_FOLDERS`) belongs to
+  file in a compound's folder (:data:`generator.views.paths.COMPOUND_FOLDERS`) belongs to
   the district of that compound, everything else to ``city``. A PDF belongs to the shard of
   the data it is made from (its plan ``origin``);
 * :func:`exclude_patterns` gives the gitignore-style ``exclude_docs`` lines under which an
@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.load.dataset import Dataset
-from generator.render import paths
+from generator.views import paths
 from generator.render.plan import Output
 
 CITY = "city"

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from generator.render.blocks import check_json_ready
+from generator.render.paper.blocks_json import check_json_ready
 
 Paper = Literal["a4", "a3"]
 PAPERS: tuple[Paper, ...] = ("a4", "a3")

@@ -14,24 +14,24 @@ from datetime import date
 from generator.derive.rank import PeriodRanking
 from generator.derive.status import StatusMatrix
 from generator.load.dataset import Dataset
-from generator.render import paths
+from generator.views import paths
 from generator.render.paper.document import Paper, PdfDocument
 from generator.render.paper.notice import notice_document
 from generator.render.paper.ranking import ranking_document
 from generator.render.paper.sheet import sheet_document
 from generator.render.plan import SitePlan, plan_site
+from generator.views.site import Views
 
 
-def compound_documents(ds: Dataset, compound_id: str, status: StatusMatrix, rankings: list[PeriodRanking],
-                       as_of: date, paper: Paper, plan: SitePlan) -> list[PdfDocument]:
+def compound_documents(views: Views, compound_id: str, paper: Paper, plan: SitePlan) -> list[PdfDocument]:
     """One compound's printed documents: its booklet, then its item sheets in catalogue order."""
-    assert ds.catalogue is not None
-    rec = ds.compounds[compound_id]
-    docs = [notice_document(ds, rec, status, rankings, as_of, paper, plan.outputs[paths.pdf_file(compound_id)])]
-    for item in ds.catalogue.model.items:
+    rec = views.ds.compounds[compound_id]
+    docs = [notice_document(views, compound_id, paper, plan.outputs[paths.pdf_file(compound_id)])]
+    for item in views.items:
         sheet = plan.outputs.get(paths.sheet_file(compound_id, item.id))
-        if sheet is not None:
-            docs.append(sheet_document(ds, rec, item, status.get(compound_id, {}), rankings, as_of, paper, sheet))
+        view = views.item(compound_id, item.id)
+        if sheet is not None and view is not None:
+            docs.append(sheet_document(view, paper, sheet, rec.items[item.id].file.rel))
     return docs
 
 
@@ -44,10 +44,11 @@ def ranking_documents(ds: Dataset, rankings: list[PeriodRanking], paper: Paper, 
 
 def paper_documents(ds: Dataset, status: StatusMatrix, rankings: list[PeriodRanking], as_of: date,
                     paper: Paper, plan: SitePlan | None = None) -> list[PdfDocument]:
-    plan = plan or plan_site(ds, status, rankings)
+    views = Views(ds, status, rankings, as_of)
+    plan = plan or plan_site(views)
     docs = []
     for cid in sorted(ds.compounds):
-        docs += compound_documents(ds, cid, status, rankings, as_of, paper, plan)
+        docs += compound_documents(views, cid, paper, plan)
     docs += ranking_documents(ds, rankings, paper, plan)
     planned = {o.path for o in plan.of_kind("pdf")}
     if {d.name for d in docs} != planned:

@@ -4,9 +4,10 @@ Contract: :func:`notice_document` gives, for one compound, the data the template
 ``templates/typst/notice.typ`` lays out: on the first page what residents use most
 (:func:`essentials`: the fees, the service, repair and 24-hour phones) and the supervision
 phones; the title block with the version date (the latest
-posting date, :func:`generator.derive.stamp.version_date`; never the build day, so a rebuild
-with the same data and statuses gives the same bytes) and the version stamp
-(:func:`generator.derive.stamp.version_stamp`, the same the web page shows), a QR code for the compound's canonical URL (``site_url`` + ``compounds/<id>/``), the
+posting date, :func:`generator.views.stamp.version_date`; never the build day, so a rebuild
+with the same data and statuses gives the same bytes) and the booklet's stamp
+(:attr:`generator.views.site.Booklet.stamp`: its items' stamps and what it prints about the
+compound; the compound's home page shows it, and ``/v/<stamp>/`` finds it), a QR code for the compound's canonical URL (``site_url`` + ``compounds/<id>/``), the
 supervision phones, an overview of every catalogue item's status, and one section per
 catalogue item in catalogue order with its status line (published with period and posting
 date / stale since / not applicable with the reason / missing / invalid) and, when
@@ -15,21 +16,15 @@ published or stale, its content.
 
 from __future__ import annotations
 
-from datetime import date
-
-from generator.derive.status import ItemStatus, StatusMatrix
-from generator.load.dataset import CompoundRecord, Dataset
+from generator.derive.status import ItemStatus
 from generator.model.catalogue import CatalogueItem
-from generator.derive.rank import PeriodRanking
-from generator.render.answers import CompoundView, key_figures
-from generator.render.plan import Output
-from generator.render.formatting import day_cn, quantity
-from generator.render.blocks import JsonBlock
-from generator.render.phones import supervision_phones
+from generator.render.paper.blocks_json import paper_blocks
 from generator.render.paper.document import Paper, PdfDocument, pdf_date
-from generator.render.item_blocks import ItemContext
-from generator.render.paper.items import item_blocks_json
-from generator.derive.stamp import version_date, version_stamp
+from generator.render.plan import Output
+from generator.views.answers import key_figures
+from generator.views.formatting import day_cn
+from generator.views.site import Views
+from generator.views.stamp import version_date
 
 _DIGITS = "零一二三四五六七八九"
 
@@ -78,91 +73,67 @@ def _overview_row(n: int, item: CatalogueItem, st: ItemStatus) -> dict:
     return {"cells": [str(n), item.name, st.label, period, posted], "state": st.state}
 
 
-def manager_name(ds: Dataset, rec: CompoundRecord) -> str | None:
-    """Who serves the compound: the company's name, or the self-managing organisation's."""
-    c = rec.model
-    if c.management == "professional" and c.company in ds.companies:
-        return ds.companies[c.company].model.name
-    return c.self_management.organisation if c.self_management else None
-
-
-def essentials(ds: Dataset, rec: CompoundRecord, statuses: dict[str, ItemStatus], rankings: list[PeriodRanking],
-               as_of: date) -> dict:
+def essentials(views: Views, compound_id: str) -> dict:
     """What residents use most, for the booklet's first page: the fees (物业费, 停车费, the same
-    one-line answers as the web, :func:`generator.render.answers.key_figures`) and the
+    one-line answers as the web, :func:`generator.views.answers.key_figures`) and the
     customer-service, repair and 24-hour phones when the complaint channels are shown."""
-    c = rec.model
-    company = ds.companies[c.company].model if c.company in ds.companies else None
-    view = CompoundView(rec, statuses, company, c.company, rankings, as_of)
+    view = views.compound(compound_id)
     fees = [{"topic": a.topic, "spans": [[s.text, s.kind] for s in a.spans]}
             for a in key_figures(view) if a.item_id in ("fee_schedule", "parking")]
     phones: list[list[str]] = []
-    channels = view.file("complaint_channels")
-    p = getattr(channels, "phones", None)
+    p = getattr(view.file("complaint_channels"), "phones", None)
     if p is not None:
         phones = [["客服电话", p.customer_service], ["报修电话", p.repair], ["24 小时应急电话", p.emergency_24h]]
     return {"fees": fees, "phones": phones}
 
 
-def notice_document(ds: Dataset, rec: CompoundRecord, status: StatusMatrix, rankings: list[PeriodRanking],
-                    as_of: date, paper: Paper, output: Output) -> PdfDocument:
+def _section(views: Views, compound_id: str, n: int, item: CatalogueItem, st: ItemStatus) -> dict:
+    badge, detail = status_line(st)
+    view = views.item(compound_id, item.id)
+    return {
+        "number": cn_number(n),
+        "title": item.name,
+        "summary": item.summary,
+        "state": st.state,
+        "badge": badge,
+        "detail": detail,
+        "blocks": paper_blocks(view.blocks_filled()) if view is not None else [],
+    }
+
+
+def notice_document(views: Views, compound_id: str, paper: Paper, output: Output) -> PdfDocument:
     """The booklet of one compound; ``output`` is its entry in the site plan (path, QR URL)."""
-    assert ds.city is not None and ds.catalogue is not None
-    city = ds.city.model
-    c = rec.model
+    city = views.city
+    view = views.compound(compound_id)
+    c = view.record.model
     url = output.qr or ""
-    stamp = version_stamp(ds, rec)
-    row = status.get(rec.id, {})
-    where = city.community_index().get(c.community)  # (district, street, community): checked to exist
-    ctx = ItemContext.of(ds, rec, rankings, as_of)
-
-    organisation = manager_name(ds, rec)
-    if c.management == "professional" and organisation:
-        manager = organisation
-    else:
-        manager = organisation + "（业主自治）" if organisation else "—"
-    dated = version_date(rec)
-    size = (f"{quantity(c.households)} 户 · {quantity(c.floor_area)} ㎡" + (f" · {c.buildings} 栋" if c.buildings else "")
-            if c.households is not None and c.floor_area is not None else "未填写")
-
+    booklet = views.booklet(compound_id)
+    stamp = booklet.stamp
+    dated = version_date(view.record)
     overview, sections = [], []
-    for n, item in enumerate(ds.catalogue.model.items, start=1):
-        st = row.get(item.id, ItemStatus("missing"))
+    for n, item in enumerate(views.items, start=1):
+        st = view.statuses.get(item.id, ItemStatus("missing"))
         overview.append(_overview_row(n, item, st))
-        badge, detail = status_line(st)
-        blocks: list[JsonBlock] = []
-        record = rec.items.get(item.id)
-        if st.state in ("published", "stale") and record is not None:
-            blocks = item_blocks_json(ctx, record)
-        sections.append({
-            "number": cn_number(n),
-            "title": item.name,
-            "summary": item.summary,
-            "state": st.state,
-            "badge": badge,
-            "detail": detail,
-            "blocks": blocks,
-        })
-
+        sections.append(_section(views, compound_id, n, item, st))
     data = {
-        "essentials": essentials(ds, rec, row, rankings, as_of),
+        "essentials": essentials(views, compound_id),
         "paper": paper,
         "doc_title": f"{c.name} 物业服务信息公示",
-        "author": organisation or city.regulator,
+        "author": view.serving.name or city.regulator,
         # PDF/A needs a document date: the data's own; the build day only when nothing was posted.
-        "date": pdf_date(dated or as_of),
+        "date": pdf_date(dated or views.as_of),
         "site_title": city.site_title,
         "title": c.name,
         "subtitle": "物业服务信息公示（十公开一监督）",
-        "meta": [["地址", c.address or "未填写"], ["所属", " ".join(x.name for x in where) if where else ""], ["物业服务", manager], ["规模", size]],
+        "meta": [list(row) for row in booklet.meta],
         "dated": ["版本日期", day_cn(dated)] if dated else None,
         "stamp": stamp,
         "qr": {"url": url, "caption": "扫码查看网上公示"},
         "overview": {"columns": ["序号", "公示事项", "状态", "期间 / 说明", "张贴日期"], "rows": overview},
-        "phones": [list(p) for p in supervision_phones(city, rec, *(where or (None, None, None)))],
+        "phones": [list(p) for p in booklet.phones],
         "sections": sections,
         "footer": f"{c.name} 物业服务信息公示 · 版本 {stamp}" + (f" · {dated.isoformat()}" if dated else ""),
         "closing": "本公示由系统根据报送数据生成，纸质版与网上公示版本号一致即为同一份数据。如有疑问，请拨打上方监督电话。",
     }
     return PdfDocument(name=output.path, template="notice.typ", entry="notice", data=data, qr_url=url,
-                       origin=f"compounds/{rec.id}")
+                       origin=f"compounds/{compound_id}")

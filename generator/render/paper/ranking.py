@@ -1,94 +1,71 @@
-"""A ranking period's printable red/black list (红黑榜), as a :class:`PdfDocument`.
+"""A ranking period's printable red/black list (红黑榜), as a :class:`PdfDocument`: a layout of
+the period's view (:class:`generator.views.ranking.PeriodView`).
 
 Contract: :func:`ranking_document` gives the data ``templates/typst/ranking.typ`` lays out for
-one :class:`~generator.derive.rank.PeriodRanking`: the period, the issuing body (发布单位) and publication date,
-the rule version, the rater groups with their weights, the list rule and the quotas actually
-applied; the red list and the bad (black or yellow) list with each company's score parts,
-composite, rank, grade, change in rank, the arithmetic and, for the bad list, consecutive
-periods and rectification; then the full ranking; each company with the compounds it
-serves (so a resident finds their own); a QR code for
-``site_url`` + ``ranking/<period-id>/``; the publication date (the document's date: never
-the build day). Exact values come from the ranking
-stage and are printed as it rounded them.
+one period: the period, the issuing body (发布单位) and publication date, the rule version, the
+rater groups with their weights, the list rule and the quotas actually applied; the red list
+and the bad (black or yellow) list with each company's score parts, composite, rank, grade,
+change in rank, the arithmetic and, for the bad list, consecutive periods and rectification;
+then the full ranking; each company with the compounds it serves (so a resident finds their
+own); a QR code for ``site_url`` + ``ranking/<period-id>/``; the publication date (the
+document's date: never the build day). Labels, scores as shown, the order of the compounds
+and the arithmetic are the view's, the same the web pages show.
 """
 
 from __future__ import annotations
 
+from generator.derive.rank import PeriodRanking
 from generator.load.dataset import Dataset
-from generator.model.city import EvaluationPolicy
-from generator.derive.rank import CompanyResult, PeriodRanking
-from generator.render.formatting import day_cn, ratio
-from generator.render.blocks import Block, Column, Note, Steps, facts, paper_blocks, table
-from generator.render.plan import Output
+from generator.render.paper.blocks_json import paper_blocks
 from generator.render.paper.document import Paper, PdfDocument, pdf_date
-
-ROUNDING = {"down": "向下取整", "half_up": "四舍五入", "up": "向上取整"}
-
-
-def rule_text(policy: EvaluationPolicy, red_quota: int, bad_quota: int, n: int) -> str:
-    rule = policy.list_rule
-    red, bad = policy.red_list_name, policy.bad_list_name
-    if rule.kind == "ratio":
-        assert rule.red_ratio is not None and rule.bad_ratio is not None
-        how = (f"按比例：{red} {ratio(rule.red_ratio)}、{bad} {ratio(rule.bad_ratio)}，"
-               f"名额{ROUNDING[rule.rounding]}")
-    elif rule.kind == "top_bottom":
-        how = f"按名次：前 {rule.top_n} 名入{red}，后 {rule.bottom_n} 名入{bad}"
-    else:
-        how = f"按等级：{'、'.join(rule.red_grades) or '—'} 入{red}，{'、'.join(rule.bad_grades) or '—'} 入{bad}"
-    return f"{how}；本期 {n} 家企业参评，{red} {red_quota} 家，{bad} {bad_quota} 家"
+from generator.render.plan import Output
+from generator.views.blocks import Block, Column, Note, Steps, facts, table
+from generator.views.formatting import day_cn
+from generator.views.ranking import PeriodView, ResultRow, period_view
 
 
-def _change(result: CompanyResult) -> str:
-    if result.rank_change is None:
-        return "—"
-    if result.rank_change > 0:
-        return f"↑{result.rank_change}"
-    if result.rank_change < 0:
-        return f"↓{-result.rank_change}"
-    return "持平"
-
-
-def _name(ds: Dataset, company: str) -> str:
-    loaded = ds.companies.get(company)
-    return loaded.model.name if loaded else company
-
-
-def score_table(ds: Dataset, period: PeriodRanking, results: list[CompanyResult], caption: str,
-                with_list: bool = False) -> Block:
-    policy = period.policy
-    groups = policy.rater_groups
+def score_table(view: PeriodView, rows: list[ResultRow], with_list: bool = False) -> Block:
     cols = [Column("名次", 0, "center"), Column("企业", 7),
-            *(Column(f"{g.name}\n权重 {ratio(g.weight)}", 3, "right") for g in groups),
+            *(Column(f"{g.name}\n权重 {g.percent}", 3, "right") for g in view.groups),
             Column("综合得分", 0, "right"), Column("等级", 0, "center"), Column("名次变化", 0, "center")]
     if with_list:
         cols.append(Column("榜单", 0, "center"))
-    names = {"red": policy.red_list_name, "bad": policy.bad_list_name}
-    rows = []
-    for r in results:
-        row = [str(r.rank), _name(ds, r.company),
-               *(str(r.group_scores[g.id]) if g.id in r.group_scores else "缺评" for g in groups),
-               str(r.composite), r.grade or "—", _change(r)]
-        if with_list:
-            row.append(names.get(r.list or "", ""))
-        rows.append(row)
-    return table(cols, rows, title=caption)
+    body = [[str(r.rank), r.name, *r.scores, r.composite, r.grade or "—", r.change] + ([r.list_name] if with_list else [])
+            for r in rows]
+    return table(cols, body)
 
 
-def _explanations(ds: Dataset, results: list[CompanyResult]) -> list[Block]:
-    return [Note("计算（各主体得分 × 权重之和）：" + "；".join(f"{_name(ds, r.company)} {r.explanation}" for r in results))] \
-        if results else []
+def _explanations(rows: list[ResultRow]) -> list[Block]:
+    return [Note("计算（各主体得分 × 权重之和）：" + "；".join(f"{r.name} {r.explanation}" for r in rows))] if rows else []
 
 
-def served_table(ds: Dataset, results: list[CompanyResult]) -> Block:
+def served_table(view: PeriodView) -> Block:
     """Each ranked company (in rank order) with the compounds it serves, so residents find theirs."""
-    served: dict[str, list[str]] = {}
-    for cid in sorted(ds.compounds):
-        c = ds.compounds[cid].model
-        if c.management == "professional" and c.company:
-            served.setdefault(c.company, []).append(c.name)
-    rows = [[str(r.rank), _name(ds, r.company), "、".join(served.get(r.company, [])) or "—"] for r in results]
+    rows = [[str(r.rank), r.name, "、".join(s.name for s in r.served) or "—"] for r in view.rows]
     return table([Column("名次", 0, "center"), Column("企业", 3), Column("服务的小区", 5)], rows)
+
+
+def _sections(view: PeriodView) -> list[dict]:
+    red, bad = view.red, view.bad
+    sections: list[dict] = [{"title": f"{view.red_name}（{len(red)} 家）", "state": "red",
+                             "blocks": [score_table(view, red), *_explanations(red)] if red
+                             else [Note(f"本期无企业列入{view.red_name}。")]}]
+    bad_blocks: list[Block] = []
+    if bad:
+        rect = [[r.name, f"连续 {r.consecutive_bad} 期" + ("（重点关注）" if r.flagged else ""), r.rectification or "—"]
+                for r in bad]
+        bad_blocks += [score_table(view, bad),
+                       table([Column("企业", 3), Column("上榜情况", 0), Column("整改情况", 4)], rect, title="整改情况"),
+                       *_explanations(bad)]
+    else:
+        bad_blocks.append(Note(f"本期无企业列入{view.bad_name}。"))
+    sections.append({"title": f"{view.bad_name}（{len(bad)} 家）", "state": "bad", "blocks": bad_blocks})
+    sections.append({"title": f"全部参评企业排名（{view.n} 家）", "state": "all",
+                     "blocks": [score_table(view, list(view.rows), with_list=True)]})
+    sections.append({"title": "参评企业服务的小区", "state": "all", "blocks": [served_table(view)]})
+    if view.consequences:
+        sections.append({"title": "上榜后果", "state": "all", "blocks": [Steps(view.consequences)]})
+    return sections
 
 
 def _origin(ds: Dataset, period: PeriodRanking) -> str:
@@ -101,57 +78,31 @@ def ranking_document(ds: Dataset, period: PeriodRanking, paper: Paper, output: O
     """One period's lists; ``output``: its plan entry (path, QR URL); ``log_key``: the public log's key."""
     assert ds.city is not None
     city = ds.city.model
-    policy, sheet = period.policy, period.sheet
+    view = period_view(ds, period)
     url = output.qr or ""
-    title = sheet.title or f"{period.period.label}物业服务企业考评结果"
-    weights = "，".join(f"{g.name} {ratio(g.weight)}" for g in policy.rater_groups)
-
-    sections: list[dict] = []
-    red, bad = period.red, period.bad
-    sections.append({"title": f"{policy.red_list_name}（{len(red)} 家）", "state": "red",
-                     "blocks": [score_table(ds, period, red, ""), *_explanations(ds, red)] if red
-                     else [Note(f"本期无企业列入{policy.red_list_name}。")]})
-    bad_blocks: list[Block] = []
-    if bad:
-        bad_blocks.append(score_table(ds, period, bad, ""))
-        rect = [[_name(ds, r.company),
-                 f"连续 {r.consecutive_bad} 期" + ("（重点关注）" if r.flagged else ""),
-                 r.rectification or "—"] for r in bad]
-        bad_blocks.append(table([Column("企业", 3), Column("上榜情况", 0), Column("整改情况", 4)], rect,
-                                title="整改情况"))
-        bad_blocks += _explanations(ds, bad)
-    else:
-        bad_blocks.append(Note(f"本期无企业列入{policy.bad_list_name}。"))
-    sections.append({"title": f"{policy.bad_list_name}（{len(bad)} 家）", "state": "bad", "blocks": bad_blocks})
-    sections.append({"title": f"全部参评企业排名（{len(period.results)} 家）", "state": "all",
-                     "blocks": [score_table(ds, period, period.results, "", with_list=True)]})
-    sections.append({"title": "参评企业服务的小区", "state": "all",
-                     "blocks": [served_table(ds, period.results)]})
-    if policy.consequences:
-        sections.append({"title": "上榜后果", "state": "all",
-                         "blocks": [Steps(tuple(policy.consequences))]})
-
+    weights = "，".join(f"{g.name} {g.percent}" for g in view.groups)
+    max_score, decimals = period.policy.max_score, period.policy.score_decimals
     data = {
         "paper": paper,
-        "doc_title": title,
-        "author": sheet.organiser,
-        "date": pdf_date(sheet.published_on),
+        "doc_title": view.title,
+        "author": view.organiser,
+        "date": pdf_date(view.published_on),
         "site_title": city.site_title,
-        "title": f"物业服务企业{policy.red_list_name[:1]}{policy.bad_list_name[:1]}榜",
-        "subtitle": title if period.period.label in title else f"{period.period.label} · {title}",
+        "title": f"物业服务企业{view.red_name[:1]}{view.bad_name[:1]}榜",
+        "subtitle": view.title if view.label in view.title else f"{view.label} · {view.title}",
         "meta": paper_blocks([facts([
-            ("发布单位", sheet.organiser),
-            ("发布日期", day_cn(sheet.published_on)),
-            ("规则版本", policy.version),
+            ("发布单位", view.organiser),
+            ("发布日期", day_cn(view.published_on)),
+            ("规则版本", view.version),
             ("评价主体及权重", weights),
-            ("评榜规则", rule_text(policy, period.red_quota, period.bad_quota, len(period.results))),
-            ("综合得分", f"各主体得分（满分 {policy.max_score}）× 权重之和，保留 {policy.score_decimals} 位小数"),
+            ("评榜规则", view.rule),
+            ("综合得分", f"各主体得分（满分 {max_score}）× 权重之和，保留 {decimals} 位小数"),
             *([("公示日志公钥", log_key)] if log_key else []),
         ])])[0]["rows"],
-        "dated": ["发布日期", day_cn(sheet.published_on)],
+        "dated": ["发布日期", day_cn(view.published_on)],
         "qr": {"url": url, "caption": "扫码查看网上榜单与评分说明"},
-        "sections": [{**s, "blocks": paper_blocks(s["blocks"])} for s in sections],
-        "footer": f"{title} · 发布单位 {sheet.organiser} · {sheet.published_on.isoformat()}",
+        "sections": [{**s, "blocks": paper_blocks(s["blocks"])} for s in _sections(view)],
+        "footer": f"{view.title} · 发布单位 {view.organiser} · {view.published_on.isoformat()}",
         "closing": f"对考评结果有异议的，可拨打{city.regulator}监督电话 {city.regulator_phone} 或政务服务热线 {city.hotline}。",
     }
     return PdfDocument(name=output.path, template="ranking.typ", entry="ranking", data=data,

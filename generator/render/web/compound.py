@@ -8,7 +8,7 @@ the compound's local navigation (its item list with their status) so residents m
 its pages without the site-wide nav, which deliberately does not list compounds.
 
 The home opens with the key figures residents look for and each item page with its one-line
-answer (both from :mod:`generator.render.answers`, laid out here: figures bold, phones as
+answer (both from :mod:`generator.views.answers`, laid out here: figures bold, phones as
 ``tel:`` links, every value escaped); items are named as residents say them beside their
 official name; the version stamp and what it is for close the home page.
 """
@@ -23,16 +23,17 @@ from generator.derive.status import ItemStatus
 from generator.model.catalogue import CatalogueItem
 from generator.model.disclosures import CompanyProfileFile, ComplaintChannelsFile, item_as
 from generator.model.items import ITEMS
-from generator.render import paths
-from generator.render.answers import Answer, CompoundView, Span, item_answer, key_figures
-from generator.render.context import CompoundFacts, SiteContext
+from generator.views import paths
+from generator.views.answers import Answer, Span, item_answer, key_figures
+from generator.views.compound import CompoundView
+from generator.render.context import SiteContext
 from generator.render.web.environment import front_matter, phone_link, render
-from generator.render.formatting import day, quantity
+from generator.views.formatting import day, quantity
 from generator.model.vocabulary import CONTRACT_TYPES
 from generator.render.web.items import item_body
 from generator.render.web.history import past_periods, reach_note
-from generator.render.phones import supervision_phones
-from generator.render.paper.sheet import ItemSheet, item_sheet, posting_period
+from generator.views.item import posting_period
+from generator.views.phones import supervision_phones
 from generator.render.web.markdown_escape import html_attr, md_text
 
 
@@ -66,10 +67,6 @@ def spans_md(spans: tuple[Span, ...] | list[Span]) -> Markup:
             tail = " " if span.text[-1:].isspace() and span.text.strip() else ""
             out.append(Markup(lead) + md_text(span.text) + Markup(tail))
     return Markup("").join(out)
-
-
-def view(ctx: SiteContext, facts: CompoundFacts) -> CompoundView:
-    return CompoundView(facts.record, facts.statuses, facts.company, facts.company_id, ctx.rankings, ctx.as_of)
 
 
 def name_bigrams(*names: str) -> list[str]:
@@ -109,7 +106,7 @@ def status_detail(status: ItemStatus) -> Markup:
     return Markup("数据有误，暂不显示")
 
 
-def entries(ctx: SiteContext, facts: CompoundFacts) -> list[ItemEntry]:
+def entries(ctx: SiteContext, facts: CompoundView) -> list[ItemEntry]:
     out = []
     for item in ctx.items:
         status = facts.statuses[item.id]
@@ -117,7 +114,7 @@ def entries(ctx: SiteContext, facts: CompoundFacts) -> list[ItemEntry]:
     return out
 
 
-def _common(ctx: SiteContext, facts: CompoundFacts, items: list[ItemEntry]) -> dict:
+def _common(ctx: SiteContext, facts: CompoundView, items: list[ItemEntry]) -> dict:
     """What every page of the compound shares. All of them are in ``compounds/<id>/``, so their
     Markdown links are the same and are computed once per compound."""
     page = paths.compound_home(facts.id)
@@ -149,14 +146,14 @@ def history_rows(ctx: SiteContext, compound_id: str) -> list[tuple[str, str]]:
     return rows
 
 
-def _home(ctx: SiteContext, facts: CompoundFacts, items: list[ItemEntry], common: dict) -> str:
+def _home(ctx: SiteContext, facts: CompoundView, items: list[ItemEntry], common: dict) -> str:
     page = paths.compound_home(facts.id)
     model = facts.record.model
     profile = facts.shown("company_profile")
     channels = facts.shown("complaint_channels")
     company_page = paths.company_page(facts.company_id) if facts.company_id else None
     counts = facts.counts
-    figures = [(a, paths.link(page, _figure_target(ctx, facts, a)), spans_md(a.spans)) for a in key_figures(view(ctx, facts))]
+    figures = [(a, paths.link(page, _figure_target(ctx, facts, a)), spans_md(a.spans)) for a in key_figures(facts)]
     online = ctx.city.online_complaint
     return front_matter(facts.name, search_boost=2, search_terms=name_bigrams(model.name, *model.aliases),
                         feed=_feed(ctx, facts)) + render(
@@ -176,13 +173,14 @@ def _home(ctx: SiteContext, facts: CompoundFacts, items: list[ItemEntry], common
         history=history_rows(ctx, facts.id),
         feed_url=ctx.plan.absolute(paths.compound_feed(facts.id)),
         verify=paths.link(page, paths.VERIFY),
+        stamp=ctx.views.booklet(facts.id).stamp,
         figures=figures,
         online=Markup(f'<a href="{html_attr(str(online.url))}">') + md_text(online.name) + Markup("</a>")
         if online else None,
     )
 
 
-def _figure_target(ctx: SiteContext, facts: CompoundFacts, answer: Answer) -> str:
+def _figure_target(ctx: SiteContext, facts: CompoundView, answer: Answer) -> str:
     """The page that shows a key figure's table: its item page; the company's ranking page
     for its list result when the oversight item does not show it."""
     if answer.item_id == "oversight" and facts.shown("oversight") is None and facts.company_id:
@@ -192,24 +190,14 @@ def _figure_target(ctx: SiteContext, facts: CompoundFacts, answer: Answer) -> st
     return paths.item_page(facts.id, answer.item_id)
 
 
-def _sheet(ctx: SiteContext, facts: CompoundFacts, entry: ItemEntry, sheet_path: str) -> ItemSheet | None:
-    """What the item page says of its sheet: the stamp the build recorded when it made the sheet,
-    else (a build of pages only) the stamp computed here the same way."""
-    stamp = ctx.sheet_stamps.get(sheet_path)
-    notice = entry.status.notice
-    if stamp is not None and notice is not None:
-        return ItemSheet(stamp, notice.posted_on)
-    return item_sheet(ctx.ds, facts.record, entry.item, facts.statuses, ctx.rankings, ctx.as_of,
-                      ctx.plan.absolute(entry.page))
-
-
-def _item(ctx: SiteContext, facts: CompoundFacts, entry: ItemEntry, common: dict) -> str:
+def _item(ctx: SiteContext, facts: CompoundView, entry: ItemEntry, common: dict) -> str:
     record = facts.shown(entry.item.id)
-    body = Markup(item_body(ctx, facts, record, entry.page)) if record else None
-    answer = item_answer(view(ctx, facts), entry.item.id) if record else None
+    view = ctx.views.item(facts.id, entry.item.id)
+    body = Markup(item_body(ctx, facts, record, view, entry.page)) if record and view else None
+    answer = item_answer(facts, entry.item.id) if record else None
     sheet_path = paths.sheet_file(facts.id, entry.item.id)
     history_path = paths.item_history(facts.id, entry.item.id)
-    sheet = _sheet(ctx, facts, entry, sheet_path) if ctx.plan.has(sheet_path) else None
+    sheet = view if ctx.plan.has(sheet_path) else None
     return front_matter(f"{entry.item.name} · {facts.name}", search_exclude=True, feed=_feed(ctx, facts)) + render(
         "item.md.j2",
         **common,
@@ -220,7 +208,7 @@ def _item(ctx: SiteContext, facts: CompoundFacts, entry: ItemEntry, common: dict
         answer=spans_md(answer.spans) if answer else None,
         notice=entry.status.notice,
         posting_days=(entry.status.notice.posting_days or entry.item.posting_days) if entry.status.notice else None,
-        posting_end=posting_period(entry.status, entry.item, ctx.city)[1] if entry.status.notice else None,
+        posting_end=posting_period(entry.status.notice, entry.item, ctx.city)[1] if entry.status.notice else None,
         overdue_days=(ctx.as_of - entry.status.since).days + 1 if entry.status.since else None,
         body=body,
         csv=paths.link(entry.page, paths.ledger_file(facts.id, entry.item.id)) if record and record.table.rows else None,
@@ -230,7 +218,7 @@ def _item(ctx: SiteContext, facts: CompoundFacts, entry: ItemEntry, common: dict
     )
 
 
-def _feed(ctx: SiteContext, facts: CompoundFacts) -> tuple[str, str]:
+def _feed(ctx: SiteContext, facts: CompoundView) -> tuple[str, str]:
     """The compound's feed (URL, title) for the page head."""
     return ctx.plan.absolute(paths.compound_feed(facts.id)), f"{facts.name}：公示更新"
 

@@ -31,7 +31,7 @@ from generator.model.labels import field_label
 from generator.model.notices import Distribution, FundApplication, Vote
 from generator.model.tables import FeeRow
 from generator.model.vocabulary import MANAGEMENT
-from generator.render import paths
+from generator.views import paths
 from generator.render.context import SiteContext
 
 FieldType = Literal["string", "integer", "number", "date", "boolean"]
@@ -122,7 +122,7 @@ TABLES: dict[str, Table] = {t.path: t for t in (
         Column("floor_area", "建筑面积（㎡）", "number", "㎡", required=False),
         Column("published", "已公示", "integer", "项"), Column("stale", "逾期未更新", "integer", "项"),
         Column("missing", "未公示", "integer", "项"), Column("not_applicable", "不适用", "integer", "项"),
-        Column("data_version", "数据版本", description="版本号：数据任何改动都会改变它"),
+        Column("data_version", "数据版本", description="版本号：与该小区公示汇编 PDF 上印的版本号相同；公示内容任何改动都会改变它"),
         Column("url", "页面", description="相对于网站地址"),
     ), ("id",), compound_key=None),
     Table("data/compliance.csv", "公示情况", "每个小区每个公示项目的状态、期间、张贴日期", (
@@ -187,7 +187,7 @@ def _compound_rows(ctx: SiteContext) -> list[dict[str, Any]]:
             "company": f.company.name if f.company else "", "households": m.households,
             "floor_area": m.floor_area, "published": f.counts["published"], "stale": f.counts["stale"],
             "missing": f.counts["missing"] + f.counts["invalid"], "not_applicable": f.counts["not_applicable"],
-            "data_version": f.stamp, "url": paths.url_of(paths.compound_home(cid)),
+            "data_version": ctx.views.booklet(cid).stamp, "url": paths.url_of(paths.compound_home(cid)),
         })
     return out
 

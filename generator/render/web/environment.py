@@ -5,7 +5,7 @@ Contract: escaping is the default. Every ``{{ expression }}`` whose value is not
 (``finalize``), so a template cannot forget to escape a value from data. Values that are
 already Markdown (a link the renderer built, a fragment from another renderer) arrive as
 ``Markup``. Filters: ``cell`` (a table cell, :func:`md_cell`), ``attr`` (an HTML attribute), ``phone`` (a ``tel:`` link), ``url`` (a path we built, percent-encoded),
-and the formatting filters of :mod:`generator.render.formatting`.
+and the formatting filters of :mod:`generator.views.formatting`.
 
 The environment is created once per process and its templates are compiled once (Jinja's
 cache), so rendering N pages costs N template calls, not N compilations.
@@ -21,7 +21,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from generator.render.formatting import FILTERS
+from generator.views.formatting import FILTERS
 from generator.templates import ROOT
 from generator.render.web.markdown_escape import html_attr, md_cell, md_text
 

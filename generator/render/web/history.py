@@ -23,9 +23,10 @@ from markupsafe import Markup
 from generator.derive.versions import Change, ItemHistory, Version
 from generator.model.base import Period
 from generator.model.clock import china
-from generator.render import paths
-from generator.render.context import CompoundFacts, SiteContext
-from generator.render.formatting import day, money
+from generator.views import paths
+from generator.render.context import SiteContext
+from generator.views.compound import CompoundView
+from generator.views.formatting import day, money
 from generator.render.web.environment import front_matter
 from generator.render.web.items import item_body
 from generator.render.web.markdown_escape import html_text, md_cell, md_text
@@ -112,7 +113,7 @@ def _version_label(version: Version) -> str:
     return f"{period}（{posted} 张贴）"
 
 
-def _history_page(ctx: SiteContext, facts: CompoundFacts, history: ItemHistory) -> str:
+def _history_page(ctx: SiteContext, facts: CompoundView, history: ItemHistory) -> str:
     item = next(i for i in ctx.items if i.id == history.item_id)
     page = paths.item_history(facts.id, item.id)
     lines = [f"[{md_text(facts.name)}]({paths.link(page, paths.compound_home(facts.id))}) › "
@@ -137,7 +138,7 @@ def _history_page(ctx: SiteContext, facts: CompoundFacts, history: ItemHistory) 
     return front_matter(f"{item.name}历史版本 · {facts.name}", search_exclude=True) + "\n".join(lines) + "\n"
 
 
-def _version_page(ctx: SiteContext, facts: CompoundFacts, history: ItemHistory, version: Version) -> str:
+def _version_page(ctx: SiteContext, facts: CompoundView, history: ItemHistory, version: Version) -> str:
     item = next(i for i in ctx.items if i.id == history.item_id)
     page = paths.item_version(facts.id, item.id, version.key)
     back = paths.link(page, paths.item_history(facts.id, item.id))
@@ -162,7 +163,7 @@ def _version_page(ctx: SiteContext, facts: CompoundFacts, history: ItemHistory, 
     lines += ["## 当时公示的内容", ""]
     record = version.record
     if record is not None and record.file.model.notice is not None:
-        lines.append(item_body(ctx, facts, record, page))
+        lines.append(item_body(ctx, facts, record, ctx.views.version(facts.id, record), page))
     elif record is not None:
         lines.append(md_text(f"当时标为不适用：{record.file.model.not_applicable}"))
     else:

@@ -1,4 +1,4 @@
-"""Blocks as Markdown: how a web page lays out the content of :mod:`generator.render.blocks`.
+"""Blocks as Markdown: how a web page lays out the content of :mod:`generator.views.blocks`.
 
 Contract: pure. :func:`markdown` writes each block in order: a titled block gets a ``##``
 heading; facts are a bullet list ``- **label**：value``; a table is a phone-fitting HTML table
@@ -17,7 +17,7 @@ from typing import Mapping, Sequence
 
 from markupsafe import Markup
 
-from generator.render.blocks import Block, Column, Facts, Note, Slot, Steps, Table, is_empty
+from generator.views.blocks import Block, Column, Facts, Note, Slot, Steps, Table, is_empty
 from generator.render.web.environment import phone_link, tel_href
 from generator.render.web.markdown_escape import md_text
 from generator.render.web.tables import Col, cell, html_table, link

@@ -1,7 +1,7 @@
 """The body of each disclosure item page: the item's blocks laid out as Markdown.
 
-Contract: pure. :func:`item_body` builds the item's blocks once
-(:mod:`generator.render.item_blocks`, the same the paper notice prints) and lays them out with
+Contract: pure. :func:`item_body` lays out the blocks of the item's view
+(:class:`generator.views.item.ItemView`, the same the paper sheet prints) with
 :mod:`generator.render.web.item_markdown`. The only per-item web code is the filling of three
 slots: the manager's photo, the revenue bar chart and the linked ranking section, each
 built from escaped parts.
@@ -16,15 +16,16 @@ from markupsafe import Markup
 from generator.derive.ledgers import quarterly_totals
 from generator.load.dataset import ItemRecord
 from generator.model.disclosures import PublicRevenueFile, item_as
-from generator.render import paths
-from generator.render.context import CompoundFacts, SiteContext
+from generator.views import paths
+from generator.render.context import SiteContext
 from generator.render.plan import manager_photo
-from generator.render.item_blocks import ItemContext, item_blocks
+from generator.views.compound import CompoundView
+from generator.views.item import ItemView
 from generator.render.web.item_markdown import markdown
 from generator.render.web.ranking import oversight_section
 from generator.render.web.revenue import bar_chart
 
-def _slots(ctx: SiteContext, facts: CompoundFacts, record: ItemRecord, page: str) -> dict[str, Markup]:
+def _slots(ctx: SiteContext, facts: CompoundView, record: ItemRecord, page: str) -> dict[str, Markup]:
     slots: dict[str, Markup] = {}
     if record.item_id == "company_profile":
         photo = manager_photo(facts.record)
@@ -40,9 +41,7 @@ def _slots(ctx: SiteContext, facts: CompoundFacts, record: ItemRecord, page: str
     return slots
 
 
-def item_body(ctx: SiteContext, facts: CompoundFacts, record: ItemRecord, page: str) -> str:
-    """The Markdown body of a published (or stale) item's page."""
-    item_ctx = ItemContext.of(ctx.ds, facts.record, ctx.rankings, ctx.as_of)
-    item = ctx.catalogue.get(record.item_id)
-    return markdown(item_blocks(item_ctx, record), _slots(ctx, facts, record, page),
-                    caption=f"{facts.name}{item.name if item else ''}")
+def item_body(ctx: SiteContext, facts: CompoundView, record: ItemRecord, view: ItemView, page: str) -> str:
+    """The Markdown body of a published (or stale) item's page, or of a past version's page:
+    ``view`` is the view of ``record``."""
+    return markdown(list(view.blocks), _slots(ctx, facts, record, page), caption=f"{facts.name}{view.name}")

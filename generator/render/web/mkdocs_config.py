@@ -33,7 +33,7 @@ from typing import Any
 import yaml
 
 from generator.model.city import City
-from generator.render import paths
+from generator.views import paths
 from generator.render.web.head import OVERRIDES
 
 DOCS_DIR = "docs"

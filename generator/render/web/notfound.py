@@ -16,7 +16,7 @@ the home page with ``?q=``, which the theme's search reads (no script needed her
 from __future__ import annotations
 
 from generator.model.city import City
-from generator.render import paths
+from generator.views import paths
 from generator.render.web.markdown_escape import html_text
 
 _STYLE = """

@@ -37,8 +37,8 @@ from pydantic import BaseModel
 from generator.model.stated import Stated
 from generator.derive.statements import completed_rows
 from generator.model.shapes import is_money
-from generator.render import paths
-from generator.render.web.city import recent_notices
+from generator.views import paths
+from generator.views.city import recent_notices
 from generator.render.web.datapackage import TABLES, Table, descriptor, table_rows
 from generator.render.context import SiteContext
 from generator.render.web.environment import front_matter, render
@@ -144,7 +144,7 @@ def open_data(ctx: SiteContext) -> dict[str, str]:
 def feed(ctx: SiteContext) -> str:
     """Atom feed of the newest notices; ids and links are absolute under the city's site_url."""
     base = ctx.city.base_url()
-    notices = recent_notices(ctx, FEED_ENTRIES)
+    notices = recent_notices(ctx.views, FEED_ENTRIES)
     updated = max((notice.posted_on for _, _, notice in notices), default=ctx.as_of)
     lines = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom">',
              f"  <title>{xml_text(ctx.city.site_title)}：最新公示</title>",

@@ -1,9 +1,12 @@
 """Ranking pages: current lists, one page per period, methodology, company histories,
-model projects, and the fragment a compound's oversight page embeds.
+model projects, and the fragment a compound's oversight page embeds: layouts of the ranking
+period views (:mod:`generator.views.ranking`).
 
 Contract: pure. :func:`ranking_pages` returns ``{docs-relative path: Markdown}``;
 (model-project photos are assets of the site plan, :mod:`generator.render.plan`)
-for the writer to copy; :func:`oversight_section` returns a Markdown fragment.
+for the writer to copy; :func:`oversight_section` returns a Markdown fragment. What a page
+says about a period (rows, scores, lists, quotas, ties) comes from its view; the tables are
+built in :mod:`generator.render.web.ranking_tables` and passed to the templates ready-made.
 
 Escaping: templates (``templates/ranking/``, ``templates/model_projects/``) are rendered in
 the shared environment (:mod:`generator.render.web.environment`), which escapes every value that
@@ -16,28 +19,27 @@ by the PDF stage, which no engine sees) are absolute under ``site_url`` (:func:`
 
 from __future__ import annotations
 
-from decimal import Decimal
 from urllib.parse import quote
 
 from markupsafe import Markup
 
-from generator.load.dataset import Dataset
-from generator.model.city import EvaluationPolicy
 from generator.derive.rank import CompanyResult, PeriodRanking, history
 from generator.derive.rank.lists import ROUNDING_LABELS, quota
-from generator.derive.rank.scores import fixed, plain
-from generator.render import paths
+from generator.derive.rank.scores import plain
+from generator.load.dataset import Dataset
 from generator.render.plan import model_project_photo
+from generator.render.web import ranking_tables as t
 from generator.render.web.environment import environment
-from generator.render.web.markdown_escape import html_attr, md_cell, md_text
-from generator.render.web.tables import Col, html_table, link as html_link
+from generator.render.web.markdown_escape import md_cell, md_text
+from generator.views import paths
+from generator.views.formatting import ratio
+from generator.views.ranking import Group, PeriodView, ResultRow, Words, groups_of, period_view, served_compounds
 
 INDEX = paths.RANKING
 METHODOLOGY = paths.METHODOLOGY
 MODEL_PROJECTS = paths.MODEL_PROJECTS
 
 CYCLES = {"quarter": "每季度一期", "half_year": "每半年一期", "year": "每年一期"}
-AGGREGATION = {"sum": "各维度得分相加", "mean": "各维度得分取平均"}
 MISSING = {
     "error": "不允许缺评：缺少任一评价主体得分的考评表不予发布，须先补齐。",
     "zero": "缺少某评价主体得分时，该主体记 0 分，权重不变。",
@@ -50,241 +52,34 @@ def _render(template: str, **context: object) -> str:
     return environment().get_template(template).render(**context)
 
 
-def _pdf_link(ds: Dataset, period_id: str, text: str = "下载本期榜单 PDF") -> Markup:
-    assert ds.city is not None
-    url = paths.absolute_url(ds.city.model.base_url(), paths.ranking_pdf(period_id))
-    return Markup(f'<a href="{html_attr(url)}">{text}</a>')
-
-
 def _company_name(ds: Dataset, company_id: str) -> Markup:
     rec = ds.companies.get(company_id)
     return md_text(rec.model.name if rec else company_id)
 
 
-def _company_link(ds: Dataset, page: str, company_id: str, short: bool = False) -> Markup:
-    rec = ds.companies.get(company_id)
-    name = md_text(rec.model.display_name) if short and rec else _company_name(ds, company_id)
-    return Markup(f"[{name}]({paths.link(page, paths.company_page(company_id))})")
+def _groups(view_groups: tuple[Group, ...]) -> list[dict[str, object]]:
+    return [{"id": g.id, "name": md_cell(g.name), "weight": g.weight, "percent": g.percent} for g in view_groups]
 
 
-def _a(ds: Dataset, target: str, text: object) -> Markup:
-    """A raw-HTML link (inside an HTML table) to the docs page ``target``: absolute under
-    ``site_url`` like every raw-HTML link (:func:`generator.render.paths.absolute_url`)."""
-    assert ds.city is not None
-    return html_link(paths.absolute_url(ds.city.model.base_url(), target), text)
+def _words(words: Words) -> Markup:
+    """A view's sentence: its data parts escaped, its fixed words and figures as they are."""
+    return Markup("").join(md_text(text) if data else Markup(text) for text, data in words)
 
 
-def _company_a(ds: Dataset, company_id: str, short: bool = False) -> Markup:
-    rec = ds.companies.get(company_id)
-    name = (rec.model.display_name if short else rec.model.name) if rec else company_id
-    return _a(ds, paths.company_page(company_id), name)
-
-
-def _compound_link(ds: Dataset, page: str, compound_id: str) -> Markup:
-    rec = ds.compounds.get(compound_id)
-    if rec is None:
-        return md_text(compound_id)
-    return Markup(f"[{md_text(rec.model.name)}]({paths.link(page, paths.compound_home(compound_id))})")
-
-
-_SERVED: dict[int, tuple[object, dict[str, list[str]]]] = {}
-
-
-def served_compounds(ds: Dataset) -> dict[str, list[str]]:
-    """Company id -> ids of the compounds it serves, by compound name (computed once per dataset)."""
-    cached = _SERVED.get(id(ds))
-    if cached is None or cached[0] is not ds.compounds:
-        index: dict[str, list[str]] = {}
-        for cid, c in sorted(ds.compounds.items(), key=lambda kv: (kv[1].model.name, kv[0])):
-            if c.model.company:
-                index.setdefault(c.model.company, []).append(cid)
-        _SERVED.clear()
-        cached = _SERVED[id(ds)] = (ds.compounds, index)
-    return cached[1]
-
-
-def _served(ds: Dataset, company_id: str) -> Markup:
-    """Links (raw HTML, for tables) to the compounds the company serves: residents know their
-    compound, not the company's legal name; ``—`` when the data lists none."""
-    served = served_compounds(ds).get(company_id, [])
-    return Markup("、").join(_a(ds, paths.compound_home(cid), ds.compounds[cid].model.name)
-                            for cid in served) if served else Markup("—")
-
-
-def _percent(ratio: Decimal) -> str:
-    return plain(ratio * 100) + "%"
-
-
-def _change(value: int | None) -> str:
-    if value is None:
-        return "—"
-    return "持平" if value == 0 else (f"↑{value}" if value > 0 else f"↓{-value}")
-
-
-def _list_name(policy: EvaluationPolicy, result: CompanyResult) -> Markup:
-    if result.list == "red":
-        return md_text(policy.red_list_name)
-    if result.list == "bad":
-        return md_text(policy.bad_list_name)
-    return Markup("—")
-
-
-def _streak(policy: EvaluationPolicy, result: CompanyResult) -> Markup:
-    if result.consecutive_bad < 2:
-        return Markup("")
-    mark = "⚠ " if result.flagged else ""
-    return Markup(f"{mark}连续 {result.consecutive_bad} 期上{md_text(policy.bad_list_name)}")
-
-
-def _quota_text(policy: EvaluationPolicy, n: int, red: int, bad: int) -> dict[str, Markup]:
-    """How this period's quotas were reached."""
-    rule = policy.list_rule
-    red_name, bad_name = md_text(policy.red_list_name), md_text(policy.bad_list_name)
-    if rule.kind == "ratio":
-        out = []
-        for name, ratio, actual in ((red_name, rule.red_ratio, red), (bad_name, rule.bad_ratio, bad)):
-            assert ratio is not None
-            wanted = quota(ratio, n, rule.rounding)
-            text = (f"{name} {actual} 家：{n} 家 × {_percent(ratio)} = {plain(ratio * n)}，"
-                    f"{ROUNDING_LABELS[rule.rounding]}为 {wanted} 家")
-            if wanted != actual:
-                text += f"；同一企业不同时列入两榜，实为 {actual} 家"
-            out.append(Markup(text))
-        return {"red": out[0], "bad": out[1]}
-    if rule.kind == "top_bottom":
-        bad_text = f"{bad_name} {bad} 家：综合得分排名后 {rule.bottom_n} 名"
-        if bad != min(rule.bottom_n or 0, n):
-            bad_text += f"；同一企业不同时列入两榜，实为 {bad} 家"
-        return {"red": Markup(f"{red_name} {red} 家：综合得分排名前 {rule.top_n} 名"), "bad": Markup(bad_text)}
-
-    def by_grade(name: Markup, grades: list[str], count: int) -> Markup:
-        if not grades:
-            return Markup(f"{name}：不设")
-        return Markup(f"{name} {count} 家：等级为 " + "、".join(md_text(g) for g in grades) + " 的企业")
-
-    return {"red": by_grade(red_name, rule.red_grades, red), "bad": by_grade(bad_name, rule.bad_grades, bad)}
-
-
-def _groups(policy: EvaluationPolicy) -> list[dict[str, object]]:
-    return [{"id": g.id, "name": md_cell(g.name), "weight": plain(g.weight), "percent": _percent(g.weight)}
-            for g in policy.rater_groups]
-
-
-def _row(ds: Dataset, page: str, ranking: PeriodRanking, r: CompanyResult) -> dict[str, object]:
-    policy = ranking.policy
-    d = policy.score_decimals
+def _sheet_info(ds: Dataset, page: str, view: PeriodView) -> dict[str, object]:
     return {
-        "rank": r.rank,
-        "company": _company_link(ds, page, r.company),
-        "company_a": _company_a(ds, r.company),
-        "company_short_a": _company_a(ds, r.company, short=True),
-        "name": _company_name(ds, r.company),
-        "scores": [fixed(r.group_scores[g.id], d) if g.id in r.group_scores else "缺评" for g in policy.rater_groups],
-        "composite": fixed(r.composite, d),
-        "grade": md_cell(r.grade),
-        "list": _list_name(policy, r),
-        "streak": _streak(policy, r),
-        "change": _change(r.rank_change),
-        # digits, operators and fixed words only (built by generator.derive.rank.scores)
-        "explanation": Markup(r.explanation),
-        "missing": Markup("、".join(md_text(g.name) for g in policy.rater_groups if g.id in r.missing_groups)),
-        "details": [{"group": md_text(g.name), "text": md_text(r.group_details[g.id])}
-                    for g in policy.rater_groups if g.id in r.group_details],
-        "rectification": md_cell(r.rectification) if r.rectification else None,
-        "rectification_text": md_text(r.rectification) if r.rectification else None,
-        "compounds": _served(ds, r.company),
+        "id": view.id,
+        "label": view.label,
+        "title": view.title,
+        "organiser": view.organiser,
+        "published_on": view.published_on.isoformat(),
+        "aggregation": view.aggregation,
+        "n": view.n,
+        "red": view.red_quota,
+        "bad": view.bad_quota,
+        "page": paths.link(page, paths.ranking_period(view.id)),
+        "pdf": t.pdf_link(ds, view.id),
     }
-
-
-def _with_streak(row: dict[str, object]) -> Markup:
-    return Markup(row["list"]) + (Markup("（") + Markup(row["streak"]) + Markup("）") if row["streak"] else Markup(""))
-
-
-def list_table(rows: list[dict[str, object]], name: Markup, bad: bool) -> Markup:
-    """The companies on the red (or bad) list: rank, company, the compounds it serves, score."""
-    cols = [Col("名次", "right"), Col("企业", key=True), Col("服务小区", key=True), Col("综合得分", "right", key=True),
-            Col("等级"), Col("名次变化")] + ([Col("连续上榜")] if bad else [])
-    body = [[str(r["rank"]), r["company_a"], r["compounds"], r["composite"], r["grade"], r["change"]]
-            + ([r["streak"] or "—"] if bad else []) for r in rows]
-    return html_table(cols, body, caption=f"本期{name}", row_header=1)
-
-
-def periods_table(periods: list[dict[str, object]], red: Markup, bad: Markup) -> Markup:
-    cols = [Col("期间", key=True), Col("发布日期"), Col("参评企业", "right"), Col(str(red), "right", key=True),
-            Col(str(bad), "right", key=True), Col("榜单 PDF")]
-    body = [[p["page_a"], p["published_on"], str(p["n"]), str(p["red"]), str(p["bad"]), p["pdf_short"]] for p in periods]
-    return html_table(cols, body, caption="历次考评")
-
-
-def _scores(row: dict[str, object]) -> list[str]:
-    """A row's group scores as :func:`_row` made them (one text per rater group)."""
-    scores = row["scores"]
-    assert isinstance(scores, list), scores
-    return scores
-
-
-def scores_table(rows: list[dict[str, object]], groups: list[dict[str, object]]) -> Markup:
-    """Every company of a period: rank, company, compounds, each group's score, composite, list."""
-    cols = [Col("名次", "right", key=True), Col("企业", key=True), Col("服务小区", key=True),
-            *(Col(f"{g['name']}（×{g['weight']}）", "right") for g in groups),
-            Col("综合得分", "right", key=True), Col("等级"), Col("榜单", key=True), Col("名次变化")]
-    body = [[str(r["rank"]), r["company_short_a"], r["compounds"], *_scores(r), r["composite"], r["grade"],
-             _with_streak(r), r["change"]] for r in rows]
-    return html_table(cols, body, caption="得分与名次", row_header=1)
-
-
-def rectification_table(rows: list[dict[str, object]]) -> Markup:
-    cols = [Col("企业", key=True), Col("榜单"), Col("整改情况", key=True)]
-    return html_table(cols, [[r["company_a"], r["list"], r["rectification"]] for r in rows], caption="整改情况")
-
-
-def parts_table(parts: list[dict[str, object]]) -> Markup:
-    cols = [Col("评价主体", key=True), Col("权重", "right"), Col("得分", "right", key=True)]
-    return html_table(cols, [[p["name"], p["weight"], p["score"]] for p in parts], caption="各评价主体得分")
-
-
-def history_table(history: list[dict[str, object]], full: bool) -> Markup:
-    """A company's results period by period; ``full`` adds the grade and the rectification."""
-    cols = [Col("期间", key=True), Col("名次", "right", key=True), Col("综合得分", "right")] \
-        + ([Col("等级")] if full else []) + [Col("榜单", key=True), Col("名次变化")] \
-        + ([Col("整改情况")] if full else [])
-    body = [[r["period_a"], f"{r['rank']}/{r['n']}", r["composite"]] + ([r["grade"]] if full else [])
-            + [_with_streak(r), r["change"]] + ([r["rectification"] or "—"] if full else []) for r in history]
-    return html_table(cols, body, caption="历次考评")
-
-
-def _sheet_info(ds: Dataset, page: str, ranking: PeriodRanking) -> dict[str, object]:
-    sheet = ranking.sheet
-    return {
-        "id": ranking.period.id,
-        "label": ranking.period.label,
-        "title": sheet.title or f"{ranking.period.label}物业服务企业考评结果",
-        "organiser": sheet.organiser,
-        "published_on": sheet.published_on.isoformat(),
-        "aggregation": AGGREGATION[sheet.dimension_aggregation],
-        "n": len(ranking.results),
-        "red": ranking.red_quota,
-        "bad": ranking.bad_quota,
-        "page": paths.link(page, paths.ranking_period(ranking.period.id)),
-        "page_a": _a(ds, paths.ranking_period(ranking.period.id), ranking.period.label),
-        "pdf": _pdf_link(ds, ranking.period.id),
-        "pdf_short": _pdf_link(ds, ranking.period.id, "PDF"),
-    }
-
-
-def _ties(ds: Dataset, ranking: PeriodRanking) -> list[Markup]:
-    """One sentence per set of equal composites, in the strict order the tie-break gave them."""
-    by_rank: dict[int, list[CompanyResult]] = {}
-    for r in ranking.results:
-        by_rank.setdefault(r.rank, []).append(r)
-    out = []
-    for rank, same in sorted(by_rank.items()):
-        if len(same) > 1:
-            names = "、".join(_company_name(ds, r.company) for r in same)
-            score = fixed(same[0].composite, ranking.policy.score_decimals)
-            out.append(Markup(f"第 {rank} 名并列（综合得分 {score}）：{names}。"
-                              f"计算榜单名额时按并列排序规则依次排列为上述顺序。"))
-    return out
 
 
 def _policy_common(ds: Dataset) -> dict[str, object]:
@@ -295,46 +90,48 @@ def _policy_common(ds: Dataset) -> dict[str, object]:
         "version": policy.version,
         "red_name": md_text(policy.red_list_name),
         "bad_name": md_text(policy.bad_list_name),
-        "groups": _groups(policy),
+        "groups": _groups(groups_of(policy)),
         "decimals": policy.score_decimals,
         "flag": policy.consecutive_bad_flag,
         "grade_names": Markup("、".join(md_text(g.name) for g in policy.grades)),
-        "list_table": list_table, "periods_table": periods_table, "scores_table": scores_table,
-        "rectification_table": rectification_table, "parts_table": parts_table, "history_table": history_table,
     }
 
 
-def _index(ds: Dataset, rankings: list[PeriodRanking]) -> str:
+def _index(ds: Dataset, views: list[PeriodView]) -> str:
     page = INDEX
     context = _policy_common(ds)
-    context.update(methodology=paths.link(page, METHODOLOGY), latest=None, periods=[])
-    if rankings:
-        latest = rankings[-1]
-        rows = [(_row(ds, page, latest, r), r) for r in latest.results]
+    context.update(methodology=paths.link(page, METHODOLOGY), latest=None, periods_table=None)
+    if views:
+        latest = views[-1]
+        red = [t.row(ds, page, r) for r in latest.red]
+        bad = [t.row(ds, page, r) for r in latest.bad]
         context["latest"] = {
             **_sheet_info(ds, page, latest),
-            "red_rows": [row for row, r in rows if r.list == "red"],
-            "bad_rows": [row for row, r in rows if r.list == "bad"],
-            "quota": _quota_text(latest.policy, len(latest.results), latest.red_quota, latest.bad_quota),
+            "red_table": t.list_table(red, latest.red_name, False) if red else None,
+            "bad_table": t.list_table(bad, latest.bad_name, True) if bad else None,
+            "bad_rows": bad,
+            "quota": {"red": _words(latest.quota[0]), "bad": _words(latest.quota[1])},
         }
-        context["periods"] = [_sheet_info(ds, page, p) for p in reversed(rankings)]
+        context["periods_table"] = t.periods_table(ds, list(reversed(views)))
     return _render("ranking/index.md.j2", **context)
 
 
-def _period(ds: Dataset, ranking: PeriodRanking) -> str:
-    page = paths.ranking_period(ranking.period.id)
-    rows = [_row(ds, page, ranking, r) for r in ranking.results]
+def _period(ds: Dataset, view: PeriodView, missing_rule: str) -> str:
+    page = paths.ranking_period(view.id)
+    rows = [t.row(ds, page, r) for r in view.rows]
+    rectifications = [row for row in rows if row["rectification"]]
     context = _policy_common(ds)
     context.update(
-        sheet=_sheet_info(ds, page, ranking),
-        quota=_quota_text(ranking.policy, len(ranking.results), ranking.red_quota, ranking.bad_quota),
+        sheet=_sheet_info(ds, page, view),
+        quota={"red": _words(view.quota[0]), "bad": _words(view.quota[1])},
         rows=rows,
-        rectifications=[row for row in rows if row["rectification"]],
-        ties=_ties(ds, ranking),
+        scores_table=t.scores_table(rows, view.groups),
+        rectification_table=t.rectification_table(rectifications) if rectifications else None,
+        ties=[md_text(tie) for tie in view.ties],
         methodology=paths.link(page, METHODOLOGY),
         index=paths.link(page, INDEX),
-        missing_rule=MISSING[ranking.policy.missing_group],
-        has_missing=any(r.missing_groups for r in ranking.results),
+        missing_rule=missing_rule,
+        has_missing=any(r.missing for r in view.rows),
     )
     return _render("ranking/period.md.j2", **context)
 
@@ -355,8 +152,8 @@ def _methodology(ds: Dataset, rankings: list[PeriodRanking]) -> str:
         cycle=CYCLES[policy.cycle],
         max_score=plain(policy.max_score),
         rule=rule,
-        red_percent=_percent(rule.red_ratio) if rule.red_ratio is not None else "",
-        bad_percent=_percent(rule.bad_ratio) if rule.bad_ratio is not None else "",
+        red_percent=ratio(rule.red_ratio) if rule.red_ratio is not None else "",
+        bad_percent=ratio(rule.bad_ratio) if rule.bad_ratio is not None else "",
         rounding=ROUNDING_LABELS[rule.rounding],
         ratio_examples=examples,
         red_grades=Markup("、".join(md_text(g) for g in rule.red_grades)),
@@ -372,42 +169,42 @@ def _methodology(ds: Dataset, rankings: list[PeriodRanking]) -> str:
     return _render("ranking/methodology.md.j2", **context)
 
 
-def _history_rows(ds: Dataset, page: str, items: list[tuple[PeriodRanking, CompanyResult]]) -> list[dict[str, object]]:
-    rows = []
-    for ranking, r in reversed(items):
-        row = _row(ds, page, ranking, r)
-        row.update(period=ranking.period.label, period_link=paths.link(page, paths.ranking_period(ranking.period.id)),
-                   period_a=_a(ds, paths.ranking_period(ranking.period.id), ranking.period.label),
-                   n=len(ranking.results))
-        rows.append(row)
-    return rows
+Result = tuple[PeriodView, ResultRow, dict[str, object]]
 
 
-def _latest(ds: Dataset, page: str, items: list[tuple[PeriodRanking, CompanyResult]]) -> dict[str, object] | None:
-    if not items:
+def _results(ds: Dataset, page: str, items: list[tuple[PeriodRanking, CompanyResult]]) -> list[Result]:
+    """Each period's view, the company's row in it and that row laid out, oldest first."""
+    out = []
+    for ranking, r in items:
+        view = period_view(ds, ranking)
+        result = next(x for x in view.rows if x.company_id == r.company)
+        row = t.row(ds, page, result)
+        row.update(period=view.label, period_link=paths.link(page, paths.ranking_period(view.id)),
+                   period_a=t.a(ds, paths.ranking_period(view.id), view.label), n=view.n)
+        out.append((view, result, row))
+    return out
+
+
+def _latest(results: list[Result]) -> dict[str, object] | None:
+    if not results:
         return None
-    ranking, r = items[-1]
-    row = _row(ds, page, ranking, r)
-    row.update(period=ranking.period.label, period_link=paths.link(page, paths.ranking_period(ranking.period.id)),
-               n=len(ranking.results), grade_text=md_text(r.grade) if r.grade else None,
-               on_list=r.list is not None,
-               parts=[{"name": g["name"], "weight": g["weight"], "score": s}
-                      for g, s in zip(_groups(ranking.policy), _scores(row))])
-    return row
+    view, result, row = results[-1]
+    return {**row, "grade_text": md_text(result.grade) if result.grade else None, "on_list": result.list is not None,
+            "parts_table": t.parts_table(view.groups, row)}
 
 
 def _company(ds: Dataset, rankings: list[PeriodRanking], company_id: str) -> str:
     page = paths.company_page(company_id)
     rec = ds.companies.get(company_id)
     served = served_compounds(ds).get(company_id, [])
-    items = history(rankings, company_id)
+    results = _results(ds, page, history(rankings, company_id))
     context = _policy_common(ds)
     context.update(
         name=_company_name(ds, company_id),
         grade=rec.model.grade if rec and rec.model.grade else None,
-        compounds=Markup("、".join(_compound_link(ds, page, c) for c in served)),
-        latest=_latest(ds, page, items),
-        history=_history_rows(ds, page, items),
+        compounds=Markup("、".join(t.compound_link(ds, page, c.id) for c in served)),
+        latest=_latest(results),
+        history_table=t.history_table([row for _, _, row in reversed(results)], True),
         methodology=paths.link(page, METHODOLOGY),
         index=paths.link(page, INDEX),
     )
@@ -419,13 +216,13 @@ def oversight_section(ds: Dataset, rankings: list[PeriodRanking], company_id: st
     """Markdown fragment for a compound's oversight page: the company's latest result (score
     parts and arithmetic) and its history. ``page`` is the docs path of the embedding page
     (links are relative to it); the default stands for any ``compounds/<id>/oversight.md``."""
-    items = history(rankings, company_id)
+    results = _results(ds, page, history(rankings, company_id))
     context = _policy_common(ds) if ds.city is not None else {}
     context.update(
         name=_company_name(ds, company_id),
         company=paths.link(page, paths.company_page(company_id)),
-        latest=_latest(ds, page, items),
-        history=_history_rows(ds, page, items),
+        latest=_latest(results),
+        history_table=t.history_table([row for _, _, row in reversed(results)], False),
         methodology=paths.link(page, METHODOLOGY),
     )
     return _render("ranking/oversight.md.j2", **context)
@@ -439,12 +236,13 @@ def _model_projects(ds: Dataset, rankings: list[PeriodRanking]) -> str:
         p = loaded.model
         company: Markup | None = None
         if p.company:
-            company = _company_link(ds, page, p.company) if p.company in rated else _company_name(ds, p.company)
+            name = ds.companies[p.company].model.name if p.company in ds.companies else p.company
+            company = t.company_link(ds, page, p.company, name) if p.company in rated else md_text(name)
         projects.append({
             "id": pid,
             "title": p.title,
             "year": p.year,
-            "compound": _compound_link(ds, page, p.compound),
+            "compound": t.compound_link(ds, page, p.compound),
             "company": company,
             "reason": p.reason,
             "highlights": list(p.highlights),
@@ -459,37 +257,11 @@ def ranking_pages(ds: Dataset, rankings: list[PeriodRanking]) -> dict[str, str]:
     """Every ranking and model-project page, keyed by docs-relative path."""
     if ds.city is None:
         return {}
-    pages = {INDEX: _index(ds, rankings), METHODOLOGY: _methodology(ds, rankings)}
-    for ranking in rankings:
-        pages[paths.ranking_period(ranking.period.id)] = _period(ds, ranking)
+    views = [period_view(ds, ranking) for ranking in rankings]
+    pages = {INDEX: _index(ds, views), METHODOLOGY: _methodology(ds, rankings)}
+    for ranking, view in zip(rankings, views):
+        pages[paths.ranking_period(view.id)] = _period(ds, view, MISSING[ranking.policy.missing_group])
     for company_id in sorted({r.company for p in rankings for r in p.results}):
         pages[paths.company_page(company_id)] = _company(ds, rankings, company_id)
     pages[MODEL_PROJECTS] = _model_projects(ds, rankings)
     return dict(sorted(pages.items()))
-
-
-def terminal_table(ds: Dataset, ranking: PeriodRanking) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of the staff's pre-publication check (``python -m generator rank``):
-    rank, company, each group score, composite, list, grade, change, flag. Plain text."""
-    policy = ranking.policy
-    d = policy.score_decimals
-    header = ["名次", "企业", *(f"{g.name}×{plain(g.weight)}" for g in policy.rater_groups),
-              "综合得分", "榜单", "等级", "名次变化", "标记"]
-    names = {"red": policy.red_list_name, "bad": policy.bad_list_name}
-    rows = []
-    for r in ranking.results:
-        rec = ds.companies.get(r.company)
-        flag = f"连续 {r.consecutive_bad} 期" if r.flagged else ""
-        if r.missing_groups:
-            flag = "、".join(filter(None, [flag, "缺评 " + ",".join(r.missing_groups)]))
-        rows.append([
-            str(r.rank),
-            f"{rec.model.display_name if rec else r.company}（{r.company}）",
-            *(fixed(r.group_scores[g.id], d) if g.id in r.group_scores else "缺评" for g in policy.rater_groups),
-            fixed(r.composite, d),
-            names.get(r.list or "", "—"),
-            r.grade or "—",
-            _change(r.rank_change),
-            flag,
-        ])
-    return header, rows

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from markupsafe import Markup
 
 from generator.derive.ledgers import QuarterTotal
-from generator.render.formatting import money
+from generator.views.formatting import money
 from generator.render.web.markdown_escape import html_attr, html_text
 
 ZERO = Decimal(0)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.render import paths
+from generator.views import paths
 from generator.render.forms.workbook import TABLES, template
 from generator.render.web import city as city_pages, compound, opendata
 from generator.render.web.notfound import not_found_page

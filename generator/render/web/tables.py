@@ -13,7 +13,7 @@ Cells arrive as :class:`~markupsafe.Markup` built from escaped parts (``cell`` e
 text with :func:`~generator.render.web.markdown_escape.md_cell`); headers and the caption
 are escaped here. Links inside cells are raw HTML (Markdown is not processed inside the
 table): build them with :func:`link` from an absolute URL
-(:func:`generator.render.paths.absolute_url`, the rule for every raw-HTML link).
+(:func:`generator.views.paths.absolute_url`, the rule for every raw-HTML link).
 """
 
 from __future__ import annotations

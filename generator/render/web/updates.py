@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from generator.derive.versions import Version
 from generator.model.clock import china
-from generator.render import paths
+from generator.views import paths
 from generator.render.context import SiteContext
 from generator.render.web.environment import front_matter
 from generator.render.web.history import change_text, china_time, nature_text, version_lines

@@ -4,8 +4,9 @@ Contract: pure. :func:`verify_pages` returns the ``/verify/`` page (a form anyon
 use: 18 px text, 2 px borders, spaces and upper case accepted, that opens ``/v/<stamp>/``;
 without JavaScript, a list of compounds leads to ``/verify/<compound>/``, every stamp of that
 compound with its item, state and dates, each linked to its page) and, for every stamp the
-history knows (:func:`generator.render.plan.version_stamps`), a page saying which compound
-and item it belongs to, whether it is the current version or an older one, from when to when
+site knows (:func:`generator.views.versions.stamp_index`: every version of the history and
+every stamp the build prints), a page saying which compound and item (or which compound's
+booklet, with the item stamps it covers) it belongs to, whether it is the current version or an older one, from when to when
 it was current, and what changed since, in figures (corrections marked 更正). An unknown
 stamp has no page: the site's 404 page says plainly that no such version is on record.
 """
@@ -15,9 +16,10 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from generator.derive.trust_log import LOG_DIR
-from generator.render import paths
+from generator.views import paths
 from generator.render.context import SiteContext
-from generator.render.plan import version_stamps
+from generator.views.site import StampEntry
+from generator.views.versions import stamp_index
 from generator.render.web.environment import front_matter
 from generator.render.web.history import china_time, version_lines
 from generator.render.web.markdown_escape import html_attr, html_text, md_text
@@ -46,10 +48,10 @@ def _compound_lists(ctx: SiteContext) -> list[str]:
     """The way without JavaScript: every compound's list of stamps, by district."""
     lines = ["## 不用输入框：按小区查找版本号", "",
              "在下面找到您的小区，打开它的版本号清单，在清单里找到公示单上印的版本号即可。", ""]
-    for district, streets in ctx.by_district():
+    for district in ctx.city_view.districts:
         links = [f"[{md_text(f.name)}]({paths.link(paths.VERIFY, paths.verify_compound(f.id))})"
-                 for _street, compounds in streets for f in compounds]
-        lines += [f"**{md_text(district.name)}**：" + " · ".join(links), ""]
+                 for f in district.compounds]
+        lines += [f"**{md_text(district.district.name)}**：" + " · ".join(links), ""]
     return lines
 
 
@@ -106,26 +108,22 @@ def _compound_stamps_page(ctx: SiteContext, cid: str) -> str:
     return front_matter(f"{facts.name} 版本号", search_exclude=True) + "\n".join(lines) + "\n"
 
 
-def _stamp_page(ctx: SiteContext, stamp: str, cid: str, item_id: str, key: str) -> str:
+def _version_lines(ctx: SiteContext, stamp: str, cid: str, item_id: str, key: str) -> list[str]:
     assert ctx.versions is not None
     history = ctx.versions.of(cid, item_id)
     assert history is not None
-    facts = ctx.compound(cid)
-    item = next(i for i in ctx.items if i.id == item_id)
     page = paths.stamp_page(stamp)
     index = next(i for i, v in enumerate(history.versions) if v.key == key)
     version = history.versions[index]
-    version_link = paths.link(page, paths.item_version(cid, item_id, key))
     current_link = paths.link(page, paths.item_page(cid, item_id))
-    lines = [f"# 版本号 `{stamp}`", "", f"这是**{md_text(facts.name)}**“{md_text(item.name)}”的一个版本。", ""]
     if version.current:
-        lines += ['!!! success "是现行版本"', "",
-                  f"    自 {china_time(version.since)} 起至今有效：纸上的内容与网上现行公示一致。", ""]
+        lines = ['!!! success "是现行版本"', "",
+                 f"    自 {china_time(version.since)} 起至今有效：纸上的内容与网上现行公示一致。", ""]
     else:
         until = china_time(version.until) if version.until else "—"
-        lines += ['!!! warning "不是现行版本"', "",
-                  f"    这个版本在 {china_time(version.since)} 至 {until} 期间有效，之后已更新或撤下。"
-                  f"请看[现行公示]({current_link})。", ""]
+        lines = ['!!! warning "不是现行版本"', "",
+                 f"    这个版本在 {china_time(version.since)} 至 {until} 期间有效，之后已更新或撤下。"
+                 f"请看[现行公示]({current_link})。", ""]
         later = [v for v in history.versions[index + 1:] if v.changes]
         if later:
             lines += ["## 之后改了什么", ""]
@@ -133,7 +131,8 @@ def _stamp_page(ctx: SiteContext, stamp: str, cid: str, item_id: str, key: str) 
                 lines.append(f"- {china_time(v.since)}（版本 `{v.stamp}`）：")
                 lines += [f"    - {line}" for line in version_lines(v, 12)]
             lines.append("")
-    lines += [f"[查看这个版本当时的内容]({version_link}) · [现行公示]({current_link}) · "
+    lines += [f"[查看这个版本当时的内容]({paths.link(page, paths.item_version(cid, item_id, key))}) · "
+              f"[现行公示]({current_link}) · "
               f"[全部历史版本]({paths.link(page, paths.item_history(cid, item_id))})", ""]
     if ctx.log is not None:
         proof = paths.absolute_url(ctx.city.base_url(), paths.stamp_proof(stamp))
@@ -142,13 +141,42 @@ def _stamp_page(ctx: SiteContext, stamp: str, cid: str, item_id: str, key: str) 
                   f"[下载它的证明文件（{stamp}.tlog-proof）]({proof})，"
                   f"用 `wuye verify proof {stamp}.tlog-proof --key 公钥 --stamp {stamp}` 离线核对"
                   f"（公钥见[核对页]({paths.link(page, paths.VERIFY)})）。", ""]
-    return front_matter(f"版本号 {stamp}", search_exclude=True) + "\n".join(lines) + "\n"
+    return lines
+
+
+CURRENT = ['!!! success "是现行版本"', "", "    纸上的内容与网上现行公示一致。", ""]
+
+
+def _item_stamp_page(ctx: SiteContext, stamp: str, entry: StampEntry) -> list[str]:
+    assert entry.item_id is not None
+    facts = ctx.compound(entry.compound_id)
+    item = next(i for i in ctx.items if i.id == entry.item_id)
+    lines = [f"# 版本号 `{stamp}`", "", f"这是**{md_text(facts.name)}**“{md_text(item.name)}”的一个版本。", ""]
+    if entry.key is not None:
+        return lines + _version_lines(ctx, stamp, entry.compound_id, entry.item_id, entry.key)
+    link = paths.link(paths.stamp_page(stamp), paths.item_page(entry.compound_id, entry.item_id))
+    return lines + CURRENT + [f"[现行公示]({link})", ""]
+
+
+def _booklet_stamp_page(ctx: SiteContext, stamp: str, entry: StampEntry) -> list[str]:
+    facts = ctx.compound(entry.compound_id)
+    page = paths.stamp_page(stamp)
+    lines = [f"# 版本号 `{stamp}`", "", f"这是**{md_text(facts.name)}**物业服务信息公示汇编（全部公示事项）的版本号。", ""]
+    lines += CURRENT + ["汇编包含以下各项，每项的版本号与其公示单页上的相同：", ""]
+    names: dict[str, str] = {item.id: item.name for item in ctx.items}
+    for item_id, word in ctx.views.booklet(entry.compound_id).items:
+        view = ctx.views.item(entry.compound_id, item_id)
+        what = f"[`{word}`]({paths.link(page, paths.stamp_page(word))})" if view is not None \
+            else md_text(facts.statuses[item_id].label)
+        lines.append(f"- {md_text(names[item_id])}：{what}")
+    return lines + ["", f"[小区公示首页]({paths.link(page, paths.compound_home(entry.compound_id))})", ""]
 
 
 def verify_pages(ctx: SiteContext) -> dict[str, str]:
     out = {paths.VERIFY: _verify_page(ctx)}
     if ctx.versions is not None:
         out.update({paths.verify_compound(cid): _compound_stamps_page(ctx, cid) for cid in ctx.compound_ids()})
-    for stamp, (cid, item_id, key) in version_stamps(ctx.versions).items():
-        out[paths.stamp_page(stamp)] = _stamp_page(ctx, stamp, cid, item_id, key)
+    for stamp, entry in stamp_index(ctx.views, ctx.versions).items():
+        lines = _item_stamp_page(ctx, stamp, entry) if entry.item_id else _booklet_stamp_page(ctx, stamp, entry)
+        out[paths.stamp_page(stamp)] = front_matter(f"版本号 {stamp}", search_exclude=True) + "\n".join(lines) + "\n"
     return out

@@ -10,9 +10,9 @@ from generator.load.dataset import ItemRecord
 from generator.model import disclosures as d
 from generator.model.compound import Contract
 from generator.model.vocabulary import CONTRACT_TYPES, DERIVED, YUAN, title_of as t
-from generator.render.blocks import Block, Fact, facts, table
-from generator.render.formatting import money, ratio
-from generator.render.item_blocks import ItemContext, field_column
+from generator.views.blocks import Block, Fact, facts, table
+from generator.views.formatting import money, ratio
+from generator.views.item_blocks import ItemContext, field_column
 
 
 def _costs(lines: list[d.CostLine], title: str, total: Decimal | None = None) -> Block:

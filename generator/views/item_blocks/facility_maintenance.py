@@ -7,9 +7,12 @@ from generator.load.dataset import ItemRecord
 from generator.model import disclosures as d
 from generator.model.tables import FacilityRow as R
 from generator.model.vocabulary import title_of as t
-from generator.render.blocks import Block, facts, table
-from generator.render.formatting import day
-from generator.render.item_blocks import ItemContext, field_column
+from generator.views.blocks import Block, facts, table
+from generator.views.formatting import day
+from generator.views.item_blocks import ItemContext, field_column
+
+READS_CALENDAR = True
+"""An inspection date passed is marked overdue (here and in the answer)."""
 
 
 def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:

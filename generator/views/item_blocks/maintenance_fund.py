@@ -16,9 +16,9 @@ from generator.model import disclosures as d
 from generator.model.notices import FundApplication as A
 from generator.model.tables import MaintenanceFundUseRow as R
 from generator.model.vocabulary import DERIVED, FUND_NOTICE_KINDS, NOT_STATED, VOTE_MATTERS, YUAN, title_of as t
-from generator.render.blocks import Block, Column, Fact, facts, table
-from generator.render.formatting import day, day_cn, money
-from generator.render.item_blocks import ItemContext, field_column
+from generator.views.blocks import Block, Column, Fact, facts, table
+from generator.views.formatting import day, day_cn, money
+from generator.views.item_blocks import ItemContext, field_column
 
 Y = d.FundYear
 

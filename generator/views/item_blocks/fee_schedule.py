@@ -13,10 +13,10 @@ from generator.model import disclosures as d
 from generator.model.notices import TierTable
 from generator.model.tables import FeeRow as R
 from generator.model.vocabulary import NOT_STATED, title_of as t
-from generator.render.blocks import Block, Column, Fact, facts, table
-from generator.render.formatting import day, day_cn
-from generator.render.item_blocks import ItemContext, field_column
-from generator.render.phones import price_report_phone
+from generator.views.blocks import Block, Column, Fact, facts, table
+from generator.views.formatting import day, day_cn
+from generator.views.item_blocks import ItemContext, field_column
+from generator.views.phones import price_report_phone
 
 T = TierTable
 

@@ -6,9 +6,9 @@ from generator.load.dataset import ItemRecord
 from generator.model import disclosures as d
 from generator.model.tables import ServiceItemRow as R
 from generator.model.vocabulary import DERIVED, title_of as t
-from generator.render.blocks import Block, facts, table
-from generator.render.formatting import day
-from generator.render.item_blocks import ItemContext, field_column
+from generator.views.blocks import Block, facts, table
+from generator.views.formatting import day
+from generator.views.item_blocks import ItemContext, field_column
 
 
 def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:

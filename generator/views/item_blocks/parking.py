@@ -7,9 +7,9 @@ from generator.load.dataset import ItemRecord
 from generator.model import disclosures as d
 from generator.model.tables import ParkingRow as R
 from generator.model.vocabulary import DERIVED, YUAN, title_of as t
-from generator.render.blocks import Block, facts, table
-from generator.render.formatting import money, quantity
-from generator.render.item_blocks import ItemContext, field_column
+from generator.views.blocks import Block, facts, table
+from generator.views.formatting import money, quantity
+from generator.views.item_blocks import ItemContext, field_column
 
 COUNTS = ("total", "sold", "rented", "vacant")
 

@@ -15,9 +15,9 @@ from generator.model.base import parse_period, quarter_of
 from generator.model.tables import PublicRevenueRow as R
 from generator.model.notices import Distribution as D
 from generator.model.vocabulary import DERIVED, NOT_STATED, REVENUE_ENTRIES, YUAN, title_of as t
-from generator.render.blocks import Block, Column, Fact, Note, Slot, facts, table
-from generator.render.formatting import day, day_cn, money, quantity, ratio
-from generator.render.item_blocks import ItemContext, field_column
+from generator.views.blocks import Block, Column, Fact, Note, Slot, facts, table
+from generator.views.formatting import day, day_cn, money, quantity, ratio
+from generator.views.item_blocks import ItemContext, field_column
 
 Q = d.QuarterStatement
 OWNERS_NOTE = "公共收益扣除合理成本和企业分成后，归全体业主所有（《民法典》第二百八十二条）。"

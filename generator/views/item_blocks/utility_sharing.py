@@ -11,9 +11,9 @@ from generator.model import disclosures as d
 from generator.model.base import parse_period, quarter_of
 from generator.model.tables import UtilityRow as R
 from generator.model.vocabulary import SHARING_UNITS, UTILITY_UNITS, YUAN, title_of as t
-from generator.render.blocks import Block, Column, facts, table
-from generator.render.formatting import money, quantity
-from generator.render.item_blocks import ItemContext, field_column
+from generator.views.blocks import Block, Column, facts, table
+from generator.views.formatting import money, quantity
+from generator.views.item_blocks import ItemContext, field_column
 
 
 def _by_quarter(f: d.UtilitySharingFile, rows: list[R], share_unit: str) -> Block:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from generator.load.dataset import ItemRecord
 from generator.model import disclosures as d
 from generator.model.vocabulary import title_of as t
-from generator.render.blocks import Block, Column, Fact, Steps, facts, table
-from generator.render.item_blocks import ItemContext, field_column
-from generator.render.phones import supervision_phones
+from generator.views.blocks import Block, Column, Fact, Steps, facts, table
+from generator.views.item_blocks import ItemContext, field_column
+from generator.views.phones import supervision_phones
 
 
 def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:

@@ -8,9 +8,9 @@ from generator.model import disclosures as d
 from generator.model.company import Company
 from generator.model.compound import Contract, OwnersCommittee, SelfManagement
 from generator.model.vocabulary import CONTRACT_TYPES, DERIVED, title_of as t
-from generator.render.blocks import Block, Fact, Slot, facts, table
-from generator.render.formatting import day
-from generator.render.item_blocks import ItemContext, field_column
+from generator.views.blocks import Block, Fact, Slot, facts, table
+from generator.views.formatting import day
+from generator.views.item_blocks import ItemContext, field_column
 
 
 def _party(co: Company) -> str:

@@ -16,11 +16,11 @@ from generator.derive.prices import FeeLine, fee_lines, tier_range, tier_table_f
 from generator.model import disclosures as d
 from generator.model.notices import TierTable
 from generator.model.tables import FeeRow
-from generator.render.formatting import day_cn
-from generator.render.spans import Span, fig as _fig, join as _join, text as _t
+from generator.views.formatting import day_cn
+from generator.views.spans import Span, fig as _fig, join as _join, text as _t
 
 if TYPE_CHECKING:
-    from generator.render.answers import CompoundView
+    from generator.views.compound import CompoundView
 
 def _one(row: FeeRow, tiers: Sequence[TierTable]) -> list[Span]:
     table = tier_table_for(tiers, row.item) if row.price.kind == "tiers" else None

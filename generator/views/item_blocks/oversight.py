@@ -1,5 +1,5 @@
 """监督评价（一监督）: a slot for the company's latest red/black-list result (each medium shows
-it its own way), the compound's satisfaction and complaint figures as rates with numerator
+it its own way; :func:`ranking_blocks` is its format-neutral filling, which paper prints), the compound's satisfaction and complaint figures as rates with numerator
 and denominator, and the rectification list."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from generator.load.dataset import ItemRecord
 from generator.model import disclosures as d
 from generator.model.tables import RectificationRow as R
 from generator.model.vocabulary import DERIVED, title_of as t
-from generator.render.blocks import Block, Fact, Note, Slot, facts, table
-from generator.render.formatting import day, percent
-from generator.render.item_blocks import ItemContext, field_column
+from generator.views.blocks import Block, Column, Fact, Note, Slot, facts, table
+from generator.views.formatting import day, percent, ratio
+from generator.views.item_blocks import ItemContext, field_column
 
 
 def rate(numerator: int | Decimal, denominator: int | Decimal) -> str:
@@ -46,3 +46,27 @@ def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
             for r in record.table.rows]
     out.append(table(cols, body, title="整改清单", empty="本期没有整改事项。"))
     return out
+
+
+def ranking_blocks(ctx: ItemContext) -> list[Block]:
+    """The company's latest red/black-list result with its score parts (professional compounds)."""
+    if ctx.ranking is None:
+        if ctx.rec.model.management == "professional":
+            return [Note("本企业暂无考评结果。")]
+        return []
+    period, result = ctx.ranking
+    policy = period.policy
+    list_name = {"red": policy.red_list_name, "bad": policy.bad_list_name}.get(result.list or "", "未列入红黑榜")
+    rows: list[tuple[str, str | None]] = [
+        ("考评期间", f"{period.period.label}（规则版本 {policy.version}）"),
+        ("综合得分", f"{result.composite}（第 {result.rank} 名 / 共 {len(period.results)} 家）"),
+        ("信用等级", result.grade), ("榜单", list_name),
+        ("整改情况", result.rectification),
+    ]
+    names = {g.id: g for g in policy.rater_groups}
+    body = [[names[g].name, ratio(names[g].weight),
+             str(result.group_scores[g]) if g in result.group_scores else "缺评"] for g in names]
+    return [facts(rows, title="企业考评结果"),
+            table([Column("评价主体", 2), Column("权重", 1, "right"), Column("得分", 1, "right")], body,
+                  title="得分构成"),
+            Note(f"计算：{result.explanation}")]

@@ -14,13 +14,12 @@ data and are *not* escaped here: a layout escapes them.
 
 No second arithmetic: every figure is a value of the validated data or of the derivations
 the item tables use (:func:`generator.derive.ledgers.quarterly_totals`, the ranking), and
-is formatted with :mod:`generator.render.formatting` like the tables.
+is formatted with :mod:`generator.views.formatting` like the tables.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Sequence
 
 from generator.derive.ledgers import quarterly_totals
@@ -28,16 +27,14 @@ from generator.derive.notices import distribution_headline
 from generator.derive.statements import fund_years, service_figures, utility_share
 from generator.derive.rank import CompanyResult, PeriodRanking, history
 from generator.derive.status import ItemStatus
-from generator.load.dataset import CompoundRecord
+from generator.views.compound import CompoundView
 from generator.model import disclosures as d
-from generator.model.company import Company
 from generator.model.items import ITEMS
 from generator.model.vocabulary import FUND_NOTICE_KINDS, NOT_STATED
-from generator.render.fee_answers import FEE_TOPICS, fee_spans
-from generator.render.formatting import day, money, percent, quantity
-from generator.render.spans import Span, fig as _fig, join as _join, tel as _tel, text as _t
+from generator.views.fee_answers import FEE_TOPICS, fee_spans
+from generator.views.formatting import day, money, percent, quantity
+from generator.views.spans import Span, fig as _fig, join as _join, tel as _tel, text as _t
 
-SHOWN = ("published", "stale")
 
 
 @dataclass(frozen=True)
@@ -82,44 +79,6 @@ def result_spans(ranking: PeriodRanking, result: CompanyResult) -> list[Span]:
     return spans
 
 
-@dataclass(frozen=True)
-class CompoundView:
-    """What the answers read about one compound (the same for web and paper)."""
-
-    rec: CompoundRecord
-    statuses: dict[str, ItemStatus]
-    company: Company | None
-    company_id: str | None
-    rankings: Sequence[PeriodRanking]
-    as_of: date
-
-    def file(self, item_id: str) -> d.ItemFile | None:
-        status = self.statuses.get(item_id)
-        item = self.rec.items.get(item_id)
-        return item.file.model if item is not None and status is not None and status.state in SHOWN else None
-
-    def file_as(self, item_id: str, kind: type[d.F]) -> d.F | None:
-        """:meth:`file` as the item's own file class (None when the item is not shown)."""
-        model = self.file(item_id)
-        return None if model is None else d.item_as(model, kind)
-
-    def shown_file(self, item_id: str, kind: type[d.F]) -> d.F:
-        """The shown item's file as its own class (the per-item answers run only for shown
-        items: :func:`item_answer` checks :meth:`file` first; anything else is a bug, a LookupError)."""
-        model = self.file_as(item_id, kind)
-        if model is None:
-            raise LookupError(f"{item_id} is not shown for {self.rec.id}")
-        return model
-
-    def rows(self, item_id: str) -> list:
-        item = self.rec.items.get(item_id)
-        return list(item.table.rows) if item is not None and self.file(item_id) is not None else []
-
-    def stale(self, item_id: str) -> bool:
-        status = self.statuses.get(item_id)
-        return status is not None and status.state == "stale"
-
-
 # --- per item: the one-line answer ----------------------------------------------------------
 
 def _company_profile(v: CompoundView) -> list[Span]:
@@ -127,8 +86,8 @@ def _company_profile(v: CompoundView) -> list[Span]:
     spans: list[Span] = []
     if v.company is not None:
         spans += [_t("物业服务企业："), _fig(v.company.name)]
-    elif v.rec.model.self_management is not None:
-        sm = v.rec.model.self_management
+    elif v.record.model.self_management is not None:
+        sm = v.record.model.self_management
         spans += [_t("业主自治管理："), _fig(sm.organisation), _t("，电话 "), _tel(sm.phone)]
     pm = f.project_manager
     if pm is not None:
@@ -354,7 +313,7 @@ def key_figures(v: CompoundView) -> list[Answer]:
     add("public_revenue", "公共收益", revenue_spans(v, topic="") or [_t("本期没有公共收益收支")])
     add("utility_sharing", "公摊水电费", utility_spans(v))
     add("maintenance_fund", "维修基金", fund_spans(v))
-    if v.rec.model.management == "professional":
+    if v.record.model.management == "professional":
         ranked = ranking_spans(v)
         if ranked and "oversight" in v.statuses:
             out.append(Answer("oversight", "红黑榜", tuple(ranked)))

@@ -1,0 +1,133 @@
+"""The ranking pages' tables and rows: a ranking period's view laid out as escaped HTML/Markdown.
+
+Contract: pure. :func:`row` turns one :class:`generator.views.ranking.ResultRow` into the
+values the ranking templates place (every text escaped here, links to company and compound
+pages built from :mod:`generator.views.paths`); the ``*_table`` functions build the phone
+tables (:func:`generator.render.web.tables.html_table`) the pages pass to their templates
+ready-made: templates never call back into Python.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from generator.load.dataset import Dataset
+from generator.render.web.markdown_escape import html_attr, md_cell, md_text
+from generator.render.web.tables import Col, html_table, link as html_link
+from generator.views import paths
+from generator.views.ranking import Group, PeriodView, ResultRow
+
+Row = dict[str, object]
+
+
+def pdf_link(ds: Dataset, period_id: str, text: str = "下载本期榜单 PDF") -> Markup:
+    assert ds.city is not None
+    url = paths.absolute_url(ds.city.model.base_url(), paths.ranking_pdf(period_id))
+    return Markup(f'<a href="{html_attr(url)}">{text}</a>')
+
+
+def company_link(ds: Dataset, page: str, company_id: str, name: str) -> Markup:
+    return Markup(f"[{md_text(name)}]({paths.link(page, paths.company_page(company_id))})")
+
+
+def a(ds: Dataset, target: str, text: object) -> Markup:
+    """A raw-HTML link (inside an HTML table) to the docs page ``target``: absolute under
+    ``site_url`` like every raw-HTML link (:func:`generator.views.paths.absolute_url`)."""
+    assert ds.city is not None
+    return html_link(paths.absolute_url(ds.city.model.base_url(), target), text)
+
+
+def compound_link(ds: Dataset, page: str, compound_id: str) -> Markup:
+    rec = ds.compounds.get(compound_id)
+    if rec is None:
+        return md_text(compound_id)
+    return Markup(f"[{md_text(rec.model.name)}]({paths.link(page, paths.compound_home(compound_id))})")
+
+
+def _served(ds: Dataset, r: ResultRow) -> Markup:
+    """Links (raw HTML, for tables) to the compounds the company serves: residents know their
+    compound, not the company's legal name; ``—`` when the data lists none."""
+    return Markup("、").join(a(ds, paths.compound_home(s.id), s.name) for s in r.served) if r.served else Markup("—")
+
+
+def row(ds: Dataset, page: str, r: ResultRow) -> Row:
+    streak = Markup(("⚠ " if r.flagged else "")) + md_text(r.streak) if r.streak else Markup("")
+    return {
+        "rank": r.rank,
+        "company": company_link(ds, page, r.company_id, r.name),
+        "company_a": a(ds, paths.company_page(r.company_id), r.name),
+        "company_short_a": a(ds, paths.company_page(r.company_id), r.short_name),
+        "name": md_text(r.name),
+        "scores": list(r.scores),
+        "composite": r.composite,
+        "grade": md_cell(r.grade),
+        "list": md_text(r.list_name) if r.list_name else Markup("—"),
+        "streak": streak,
+        "change": r.change,
+        # digits, operators and fixed words only (built by generator.derive.rank.scores)
+        "explanation": Markup(r.explanation),
+        "missing": Markup("、".join(md_text(name) for name in r.missing)),
+        "details": [{"group": md_text(group), "text": md_text(text)} for group, text in r.details],
+        "rectification": md_cell(r.rectification) if r.rectification else None,
+        "rectification_text": md_text(r.rectification) if r.rectification else None,
+        "compounds": _served(ds, r),
+    }
+
+
+def with_streak(r: Row) -> Markup:
+    return Markup(r["list"]) + (Markup("（") + Markup(r["streak"]) + Markup("）") if r["streak"] else Markup(""))
+
+
+def list_table(rows: list[Row], name: str, bad: bool) -> Markup:
+    """The companies on the red (or bad) list: rank, company, the compounds it serves, score."""
+    cols = [Col("名次", "right"), Col("企业", key=True), Col("服务小区", key=True), Col("综合得分", "right", key=True),
+            Col("等级"), Col("名次变化")] + ([Col("连续上榜")] if bad else [])
+    body = [[str(r["rank"]), r["company_a"], r["compounds"], r["composite"], r["grade"], r["change"]]
+            + ([r["streak"] or "—"] if bad else []) for r in rows]
+    return html_table(cols, body, caption=f"本期{md_text(name)}", row_header=1)
+
+
+def periods_table(ds: Dataset, periods: list[PeriodView]) -> Markup:
+    first = periods[0]
+    cols = [Col("期间", key=True), Col("发布日期"), Col("参评企业", "right"), Col(first.red_name, "right", key=True),
+            Col(first.bad_name, "right", key=True), Col("榜单 PDF")]
+    body = [[a(ds, paths.ranking_period(p.id), p.label), p.published_on.isoformat(), str(p.n), str(p.red_quota),
+             str(p.bad_quota), pdf_link(ds, p.id, "PDF")] for p in periods]
+    return html_table(cols, body, caption="历次考评")
+
+
+def _scores(r: Row) -> list[str]:
+    scores = r["scores"]
+    assert isinstance(scores, list), scores
+    return scores
+
+
+def scores_table(rows: list[Row], groups: tuple[Group, ...]) -> Markup:
+    """Every company of a period: rank, company, compounds, each group's score, composite, list."""
+    cols = [Col("名次", "right", key=True), Col("企业", key=True), Col("服务小区", key=True),
+            *(Col(f"{md_cell(g.name)}（×{g.weight}）", "right") for g in groups),
+            Col("综合得分", "right", key=True), Col("等级"), Col("榜单", key=True), Col("名次变化")]
+    body = [[str(r["rank"]), r["company_short_a"], r["compounds"], *_scores(r), r["composite"], r["grade"],
+             with_streak(r), r["change"]] for r in rows]
+    return html_table(cols, body, caption="得分与名次", row_header=1)
+
+
+def rectification_table(rows: list[Row]) -> Markup:
+    cols = [Col("企业", key=True), Col("榜单"), Col("整改情况", key=True)]
+    return html_table(cols, [[r["company_a"], r["list"], r["rectification"]] for r in rows], caption="整改情况")
+
+
+def parts_table(groups: tuple[Group, ...], r: Row) -> Markup:
+    cols = [Col("评价主体", key=True), Col("权重", "right"), Col("得分", "right", key=True)]
+    return html_table(cols, [[md_cell(g.name), g.weight, s] for g, s in zip(groups, _scores(r))],
+                      caption="各评价主体得分")
+
+
+def history_table(history: list[Row], full: bool) -> Markup:
+    """A company's results period by period; ``full`` adds the grade and the rectification."""
+    cols = [Col("期间", key=True), Col("名次", "right", key=True), Col("综合得分", "right")] \
+        + ([Col("等级")] if full else []) + [Col("榜单", key=True), Col("名次变化")] \
+        + ([Col("整改情况")] if full else [])
+    body = [[r["period_a"], f"{r['rank']}/{r['n']}", r["composite"]] + ([r["grade"]] if full else [])
+            + [with_streak(r), r["change"]] + ([r["rectification"] or "—"] if full else []) for r in history]
+    return html_table(cols, body, caption="历次考评")
