@@ -28,23 +28,19 @@ Policy validation itself (weights sum to 1, ratios in [0, 0.5]) is in the pydant
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 from collections import defaultdict
 from decimal import Decimal
 
+from generator.model.vocabulary import PERIOD_UNITS
+from generator.model.datafolder import is_plain_file_name
+from generator.findings.hints import did_you_mean
 from generator.findings import Findings
 from generator.load.dataset import Dataset, EvaluationRecord
 from generator.load.photos import photo_problem
 from generator.model.city import EvaluationPolicy
 
-CYCLE_LABELS = {"quarter": "季度", "half_year": "半年", "year": "年度", "month": "月度"}
 PHOTO_FOLDER = "photos"
-
-
-def _did_you_mean(value: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-    return f"是不是想写“{close[0]}”？" if close else "可用的编号：" + "、".join(choices[:12])
 
 
 def check(ds: Dataset, findings: Findings) -> None:
@@ -75,15 +71,15 @@ def _sheet(ds: Dataset, rec: EvaluationRecord, policy: EvaluationPolicy | None, 
         if kind == "company" and value not in ds.companies and value not in ds.unreadable_companies:
             findings.add("ref-unknown", rel, f"企业“{value}”不存在（data/companies/ 下没有该文件）{more}",
                          line=line, column=col("company"), field="company",
-                         hint=_did_you_mean(value, sorted(ds.companies)))
+                         hint=did_you_mean(value, sorted(ds.companies)))
         elif kind == "compound" and value not in ds.compounds and value not in ds.unreadable_compounds:
             findings.add("ref-unknown", rel, f"小区“{value}”不存在（data/compounds/ 下没有该文件夹）{more}",
                          line=line, column=col("compound"), field="compound",
-                         hint=_did_you_mean(value, sorted(ds.compounds)))
+                         hint=did_you_mean(value, sorted(ds.compounds)))
         elif kind == "group" and policy is not None and value not in {g.id for g in policy.rater_groups}:
             ids = [g.id for g in policy.rater_groups]
             by_name = next((g.id for g in policy.rater_groups if g.name == value), None)
-            hint = f"“{value}”是评价主体名称，group 列请写编号“{by_name}”。" if by_name else _did_you_mean(value, ids)
+            hint = f"“{value}”是评价主体名称，group 列请写编号“{by_name}”。" if by_name else did_you_mean(value, ids)
             findings.add("eval-unknown-group", rel, f"评价主体“{value}”不在 city.yaml 的 evaluation_policy.rater_groups 中{more}",
                          line=line, column=col("group"), field="group", hint=hint)
 
@@ -106,8 +102,8 @@ def _sheet(ds: Dataset, rec: EvaluationRecord, policy: EvaluationPolicy | None, 
     kind = sheet.model.period.kind
     if kind != policy.cycle:
         findings.add("eval-period-kind", sheet.rel,
-                     f"考评期间 {sheet.model.period.id} 是{CYCLE_LABELS.get(kind, kind)}，"
-                     f"而评价规则的周期是{CYCLE_LABELS[policy.cycle]}",
+                     f"考评期间 {sheet.model.period.id} 是{PERIOD_UNITS.get(kind, kind)}，"
+                     f"而评价规则的周期是{PERIOD_UNITS[policy.cycle]}",
                      line=sheet.line_of("period"), field="period",
                      hint="按 city.yaml 中 evaluation_policy.cycle 的周期填写期间（半年写 2026-H1，季度写 2026-Q3，年度写 2026）。")
 
@@ -117,7 +113,7 @@ def _sheet(ds: Dataset, rec: EvaluationRecord, policy: EvaluationPolicy | None, 
                                      field=f"rectifications[{i + 1}].company")
         if note.company not in ds.companies:
             findings.add("ref-unknown", sheet.rel, f"整改说明中的企业“{note.company}”不存在", **where,
-                         hint=_did_you_mean(note.company, sorted(ds.companies)))
+                         hint=did_you_mean(note.company, sorted(ds.companies)))
         elif note.company not in rated:
             findings.warn("eval-rectification-unrated", sheet.rel, f"企业“{note.company}”不在本期评分表中，却有整改说明",
                           **where, hint="核对企业编号，或在评分表中补上该企业的得分。")
@@ -197,11 +193,11 @@ def _model_project(ds: Dataset, project_id: str, findings: Findings) -> None:
     compound = ds.compounds.get(project.compound)
     if compound is None and project.compound not in ds.unreadable_compounds:
         findings.add("ref-unknown", loaded.rel, f"小区“{project.compound}”不存在（data/compounds/ 下没有该文件夹）",
-                     line=loaded.line_of("compound"), field="compound", hint=_did_you_mean(project.compound, sorted(ds.compounds)))
+                     line=loaded.line_of("compound"), field="compound", hint=did_you_mean(project.compound, sorted(ds.compounds)))
     if project.company is not None:
         if project.company not in ds.companies and project.company not in ds.unreadable_companies:
             findings.add("ref-unknown", loaded.rel, f"企业“{project.company}”不存在（data/companies/ 下没有该文件）",
-                         line=loaded.line_of("company"), field="company", hint=_did_you_mean(project.company, sorted(ds.companies)))
+                         line=loaded.line_of("company"), field="company", hint=did_you_mean(project.company, sorted(ds.companies)))
         elif compound is not None and compound.model.company != project.company:
             findings.warn("ref-mismatch", loaded.rel,
                           f"小区“{project.compound}”现在的物业服务企业是“{compound.model.company or '（自治物业）'}”，不是“{project.company}”",
@@ -210,7 +206,7 @@ def _model_project(ds: Dataset, project_id: str, findings: Findings) -> None:
     folder = ds.root / "model_projects" / PHOTO_FOLDER
     for i, photo in enumerate(project.photos):
         where: dict[str, Any] = dict(line=loaded.line_of("photos", i, "file"), field=f"photos[{i + 1}].file")
-        if "/" in photo.file or "\\" in photo.file or photo.file.startswith("."):
+        if not is_plain_file_name(photo.file):
             findings.add("file-missing", loaded.rel, f"照片“{photo.file}”应只写文件名", **where,
                          hint=f"把照片放进 data/model_projects/{PHOTO_FOLDER}/，这里只写文件名，如 garden.svg。")
         elif folder / photo.file not in ds.outside:

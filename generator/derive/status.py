@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from generator.model.vocabulary import PERIOD_UNITS
+from generator.model.datafolder import compound_folder
 from generator.findings import Findings
 from generator.load.dataset import CompoundRecord, Dataset
 from generator.model.catalogue import PERIOD_MONTHS, CatalogueItem
@@ -117,7 +119,7 @@ def compute(ds: Dataset, as_of: date, findings: Findings) -> StatusMatrix:
 
 
 def _report(rec: CompoundRecord, item: CatalogueItem, st: ItemStatus, as_of: date, findings: Findings) -> None:
-    folder = f"compounds/{rec.id}"
+    folder = compound_folder(rec.id)
     record = rec.items.get(item.id)
     if st.state == "missing" and item.required and st.draft:
         findings.warn("disclosure-missing", f"{folder}/{item.id}.yaml",
@@ -157,13 +159,10 @@ def _check_notice(rec: CompoundRecord, item: CatalogueItem, record, as_of: date,
                          hint="期间应为已经发生的期间，如三季度数据在 10 月公示。")
         kind = item.period_for(rec.model.contract.type if rec.model.contract else None)
         if kind is not None and notice.period.kind != kind:
-            findings.warn("notice-period-kind", rel, f"“{item.name}”应按{_KIND_LABEL[kind]}公示，期间写的是 {notice.period.label}",
+            findings.warn("notice-period-kind", rel, f"“{item.name}”应按{PERIOD_UNITS[kind]}公示，期间写的是 {notice.period.label}",
                           line=record.file.line_of("notice", "period"), field="notice.period",
                           hint="按公示目录的周期填写期间。")
     if notice.posting_days is not None and notice.posting_days < item.posting_days:
         findings.warn("notice-too-short", rel, f"张贴 {notice.posting_days} 天，少于要求的 {item.posting_days} 天",
                       line=record.file.line_of("notice", "posting_days"), field="notice.posting_days",
                       hint=f"公示栏张贴不少于 {item.posting_days} 天。")
-
-
-_KIND_LABEL = {"month": "月", "quarter": "季度", "half_year": "半年", "year": "年度"}

@@ -31,8 +31,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
-import tempfile
 import time
 from datetime import date
 from functools import lru_cache
@@ -47,6 +45,7 @@ from generator.templates import ROOT
 from generator.engines.fonts import FontSet, PdfError, find_fonts, font_missing_error, missing_glyphs, pdf_error
 from generator.derive.status import StatusMatrix
 from generator.findings import Finding, Severity
+from generator.write.atomic import write_atomic
 from generator.write.staging import StagingWriter, WriteError
 from generator.load.dataset import Dataset
 from generator.derive.rank import PeriodRanking
@@ -182,7 +181,7 @@ def compile_cached(doc: PdfDocument, templates_dir: Path, fonts: FontSet, templa
     if cached.is_file():
         return cached, None
     start = time.perf_counter()
-    _atomic_write(cached, compile_document(doc, templates_dir, fonts, templates))
+    write_atomic(cached, compile_document(doc, templates_dir, fonts, templates))
     return cached, time.perf_counter() - start
 
 
@@ -229,14 +228,3 @@ def build_pdfs(ds: Dataset, status: StatusMatrix, rankings: list[PeriodRanking],
         except WriteError:
             raise path_error(doc) from None
     return result
-
-
-def _atomic_write(path: Path, content: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pdf")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

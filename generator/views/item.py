@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from typing import Any
 
-from generator.derive.status import ItemStatus
+from generator.derive.status import SHOWS_DATA, ItemStatus
 from generator.load.dataset import Dataset, ItemRecord
 from generator.model.catalogue import CatalogueItem
 from generator.model.items import ITEMS
@@ -127,7 +127,7 @@ def item_view(ds: Dataset, view: CompoundView, item: CatalogueItem, record: Item
     assert ds.city is not None
     status = view.statuses[item.id]
     notice = record.file.model.notice
-    assert notice is not None and status.state in ("published", "stale"), "item views are of shown items only"
+    assert notice is not None and status.state in SHOWS_DATA, "item views are of shown items only"
     c = view.record.model
     spec = ITEMS[item.id]
     start, end = posting_period(notice.posting_days, notice.posted_on, item)
