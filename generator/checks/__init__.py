@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.checks import arithmetic, evaluations, privacy, references, totals
+from generator.checks import arithmetic, evaluations, privacy, references, status as status_checks, totals
 from generator.derive import status
 from generator.derive.status import StatusMatrix
 from generator.findings import Findings
@@ -21,4 +21,6 @@ def run_checks(ds: Dataset, as_of: date, findings: Findings) -> StatusMatrix:
     arithmetic.check(ds, findings, as_of)
     totals.check(ds, findings)
     privacy.check(ds, findings)
-    return status.compute(ds, as_of, findings)
+    matrix = status.compute(ds, as_of)
+    status_checks.check(ds, matrix, as_of, findings)
+    return matrix
