@@ -16,6 +16,7 @@ from decimal import Decimal
 
 import pytest
 
+from generator.views.formatting import day_cn
 from generator.checks import run_checks
 from generator.findings import Findings
 from generator.load.dataset import Dataset, load
@@ -66,7 +67,7 @@ def test_compound_home_shows_who_runs_it_and_every_item_status(built: Built, che
         # the official name, what residents call it, the status
         assert f"{item.name} （{ITEMS[item.id].everyday}） {LABEL[status.state]}" in text
         if status.state == "published":
-            assert str(status.notice.posted_on) in text
+            assert day_cn(status.notice.posted_on) in text
             if status.notice.period:
                 assert status.notice.period.label in text
     hrefs = [href for _, _, href in parse(built.site / "compounds" / cid / "index.html").links]

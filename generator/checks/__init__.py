@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.checks import arithmetic, evaluations, ledger_dates, notices, price_history, privacy, references, totals
+from generator.checks import (arithmetic, evaluations, ledger_dates, notices, price_history, privacy, references,
+                              status as status_checks, totals)
 from generator.derive import status
 from generator.derive.status import StatusMatrix
 from generator.findings import Findings
@@ -25,4 +26,6 @@ def run_checks(ds: Dataset, as_of: date, findings: Findings) -> StatusMatrix:
     notices.check(ds, findings)
     price_history.check(ds, findings, read_log(ds.root))
     privacy.check(ds, findings)
-    return status.compute(ds, as_of, findings)
+    matrix = status.compute(ds, as_of)
+    status_checks.check(ds, matrix, as_of, findings)
+    return matrix

@@ -32,13 +32,14 @@ from typing import Any
 from collections import defaultdict
 from decimal import Decimal
 
+from generator.model.vocabulary import PERIOD_UNITS
+from generator.model.datafolder import is_plain_file_name
 from generator.findings import Findings
 from generator.findings.suggest import did_you_mean
 from generator.load.dataset import Dataset, EvaluationRecord
 from generator.load.photos import photo_problem
 from generator.model.city import EvaluationPolicy
 
-CYCLE_LABELS = {"quarter": "季度", "half_year": "半年", "year": "年度", "month": "月度"}
 PHOTO_FOLDER = "photos"
 
 
@@ -63,7 +64,27 @@ def _sheet(ds: Dataset, rec: EvaluationRecord, policy: EvaluationPolicy | None, 
     rel = table.rel or sheet.rel
     col = table.column_of
     rows = list(zip(table.rows, table.lines))
+    _references(ds, rows, rel, col, policy, findings)
+    _duplicates(rows, rel, col, findings)
+    if policy is None:
+        return
+    _ranges(rows, rel, col, policy, sheet.model.dimension_aggregation, findings)
+    _missing_groups(rows, rel, col, policy, findings)
 
+    kind = sheet.model.period.kind
+    if kind != policy.cycle:
+        findings.add("eval-period-kind", sheet.rel,
+                     f"考评期间 {sheet.model.period.id} 是{PERIOD_UNITS.get(kind, kind)}，"
+                     f"而评价规则的周期是{PERIOD_UNITS[policy.cycle]}",
+                     line=sheet.line_of("period"), field="period",
+                     hint="按 city.yaml 中 evaluation_policy.cycle 的周期填写期间（半年写 2026-H1，季度写 2026-Q3，年度写 2026）。")
+    _rectifications(ds, rec, {row.company for row, _ in rows}, findings)
+
+
+def _references(ds: Dataset, rows: list, rel: str, col: Any, policy: EvaluationPolicy | None,
+                findings: Findings) -> None:
+    """Companies, compounds and rater groups a score sheet names that do not exist, once per
+    value (at its first row), and rows whose compound another company serves."""
     first_line: dict[tuple[str, str], int] = {}
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for row, line in rows:
@@ -99,21 +120,9 @@ def _sheet(ds: Dataset, rec: EvaluationRecord, policy: EvaluationPolicy | None, 
                          line=line, column=col("compound"), field="compound",
                          hint="核对该行的企业编号和小区编号。")
 
-    _duplicates(rows, rel, col, findings)
-    if policy is None:
-        return
-    _ranges(rows, rel, col, policy, sheet.model.dimension_aggregation, findings)
-    _missing_groups(rows, rel, col, policy, findings)
 
-    kind = sheet.model.period.kind
-    if kind != policy.cycle:
-        findings.add("eval-period-kind", sheet.rel,
-                     f"考评期间 {sheet.model.period.id} 是{CYCLE_LABELS.get(kind, kind)}，"
-                     f"而评价规则的周期是{CYCLE_LABELS[policy.cycle]}",
-                     line=sheet.line_of("period"), field="period",
-                     hint="按 city.yaml 中 evaluation_policy.cycle 的周期填写期间（半年写 2026-H1，季度写 2026-Q3，年度写 2026）。")
-
-    rated = {row.company for row, _ in rows}
+def _rectifications(ds: Dataset, rec: EvaluationRecord, rated: set, findings: Findings) -> None:
+    sheet = rec.sheet
     for i, note in enumerate(sheet.model.rectifications):
         where: dict[str, Any] = dict(line=sheet.line_of("rectifications", i, "company"),
                                      field=f"rectifications[{i + 1}].company")
@@ -212,7 +221,7 @@ def _model_project(ds: Dataset, project_id: str, findings: Findings) -> None:
     folder = ds.root / "model_projects" / PHOTO_FOLDER
     for i, photo in enumerate(project.photos):
         where: dict[str, Any] = dict(line=loaded.line_of("photos", i, "file"), field=f"photos[{i + 1}].file")
-        if "/" in photo.file or "\\" in photo.file or photo.file.startswith("."):
+        if not is_plain_file_name(photo.file):
             findings.add("file-missing", loaded.rel, f"照片“{photo.file}”应只写文件名", **where,
                          hint=f"把照片放进 data/model_projects/{PHOTO_FOLDER}/，这里只写文件名，如 garden.svg。")
         elif folder / photo.file not in ds.outside:

@@ -18,6 +18,7 @@ from generator.findings import Findings
 from generator.load.dataset import Dataset, ItemRecord, load_item_version
 from generator.load.history import GitLog, read_blobs
 from generator.model.disclosures import FeeScheduleFile, item_as
+from generator.model.datafolder import item_file
 from generator.model.stated import Stated
 
 ITEM = "fee_schedule"
@@ -26,7 +27,7 @@ Key = tuple[str, str, str, date | None]
 
 def _snapshots(log: GitLog, compound_id: str) -> list[dict[str, str]]:
     """The committed states of the compound's fee files (file name -> blob), oldest first."""
-    prefix = f"compounds/{compound_id}/{ITEM}."
+    prefix = item_file(compound_id, ITEM, ".")
     state: dict[str, str] = {}
     out: list[dict[str, str]] = []
     for commit in log.commits:

@@ -12,6 +12,8 @@ Evaluation references are checked in :mod:`generator.checks.evaluations`.
 
 from __future__ import annotations
 
+
+from generator.model.datafolder import is_plain_file_name
 from generator.findings import Findings
 from generator.findings.suggest import did_you_mean, labelled
 from generator.model.compound import Compound
@@ -86,7 +88,7 @@ def _compound(ds: Dataset, rec, findings: Findings) -> None:
         pm = getattr(profile.file.model, "project_manager", None)
         if pm is not None and pm.photo:
             where = dict(line=profile.file.line_of("project_manager", "photo"), field="project_manager.photo")
-            if "/" in pm.photo or "\\" in pm.photo or pm.photo.startswith("."):
+            if not is_plain_file_name(pm.photo):
                 findings.add("file-missing", profile.file.rel, f"项目经理照片“{pm.photo}”应只写文件名", **where,
                              hint="把照片放在小区文件夹中，这里只写文件名，如 manager.jpg。")
             elif rec.folder / pm.photo not in ds.outside:

@@ -30,6 +30,7 @@ from typing import Any, Iterable
 
 import generator
 from generator.findings import Finding, Severity
+from generator.write.atomic import write_atomic
 
 FORMAT = "wuye-build-1"
 RECORDS = "builds"
@@ -139,11 +140,7 @@ def load_record(cache_root: Path, out: Path) -> BuildRecord | None:
 
 
 def save_record(cache_root: Path, out: Path, record: BuildRecord) -> None:
-    path = _record_path(cache_root, out)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(asdict(record), ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(_record_path(cache_root, out), json.dumps(asdict(record), ensure_ascii=False).encode("utf-8"))
 
 
 def forget_record(cache_root: Path, out: Path) -> None:

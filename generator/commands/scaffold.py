@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import ScaffoldError
+from generator.model.datafolder import compound_folder
 from generator.findings import Findings
 from generator.load.dataset import load_city_and_catalogue
 from generator.model.base import SLUG_RE
@@ -69,7 +70,7 @@ class NewCompound:
 
 def new_compound(data: Path, compound_id: str, name: str, community: str, findings: Findings) -> NewCompound | None:
     """Create the folder of a new compound (see the module doc); None (with findings) if not."""
-    rel = f"compounds/{compound_id}"
+    rel = compound_folder(compound_id)
     if not SLUG_RE.match(compound_id):
         findings.add("id-format", rel, f"小区编号“{compound_id}”不合法：只能用小写字母、数字和连字符",
                      hint="编号会成为网址的一部分，如 lanting 或 lanting-garden（可用小区名称的拼音）。")

@@ -44,7 +44,7 @@ def _num(value: Decimal) -> str:
 def city_figures(ds: Dataset, status: StatusMatrix) -> list[Ratio]:
     compounds = [r.model for r in ds.compounds.values()]
     n = Decimal(len(compounds))
-    pro = [c for c in compounds if c.management == "professional"]
+    pro = [c for c in compounds if c.serving_company]
     area = sum((c.floor_area or Decimal(0) for c in compounds), Decimal(0))
     pro_area = sum((c.floor_area or Decimal(0) for c in pro), Decimal(0))
     committees = [c for c in compounds if c.owners_committee is not None and c.owners_committee.kind != "无"]

@@ -20,11 +20,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from generator.findings import Findings
 from generator.load.dataset import CompoundRecord, Dataset
 from generator.model.catalogue import PERIOD_MONTHS, CatalogueItem
 from generator.model.disclosures import Notice
-from generator.model.base import parse_period
 
 State = Literal["published", "stale", "missing", "not_applicable", "invalid"]
 
@@ -97,76 +95,14 @@ def item_status(rec: CompoundRecord, item: CatalogueItem, as_of: date) -> ItemSt
     return ItemStatus("published", notice=notice, due=due)
 
 
-def compute(ds: Dataset, as_of: date, findings: Findings) -> StatusMatrix:
+def compute(ds: Dataset, as_of: date) -> StatusMatrix:
+    """Every compound x catalogue item's status on ``as_of`` (catalogue order). What the
+    statuses mean as findings (missing, stale, notices posted wrongly) is reported by
+    :mod:`generator.checks.status`."""
     matrix: StatusMatrix = {}
     if ds.catalogue is None:
         return matrix
     catalogue = ds.catalogue.model
     for cid, rec in ds.compounds.items():
-        row: dict[str, ItemStatus] = {}
-        for item in catalogue.items:
-            st = item_status(rec, item, as_of)
-            row[item.id] = st
-            _report(rec, item, st, as_of, findings)
-        for item_id, record in rec.items.items():
-            if catalogue.get(item_id) is None:
-                findings.warn("item-not-in-catalogue", record.file.rel,
-                              f"“{item_id}”不在本市公示目录（catalogue.yaml）中，不会发布",
-                              hint="如需发布，在 catalogue.yaml 中加入该条目。")
-        matrix[cid] = row
+        matrix[cid] = {item.id: item_status(rec, item, as_of) for item in catalogue.items}
     return matrix
-
-
-def _report(rec: CompoundRecord, item: CatalogueItem, st: ItemStatus, as_of: date, findings: Findings) -> None:
-    folder = f"compounds/{rec.id}"
-    record = rec.items.get(item.id)
-    if st.state == "missing" and item.required and st.draft:
-        findings.warn("disclosure-missing", f"{folder}/{item.id}.yaml",
-                      f"“{rec.model.name}”的“{item.name}”文件已建好，还没有填写（未公示）",
-                      hint=f"按 {item.id}.yaml 中的说明填写 notice（公示信息）和内容；确实不适用时整个文件只写 not_applicable: 理由。")
-    elif st.state == "missing" and item.required:
-        findings.warn("disclosure-missing", f"{folder}/{item.id}.yaml", f"“{rec.model.name}”未公示“{item.name}”",
-                      hint=f"创建 {item.id}.yaml 填写公示信息；确实不适用时写 not_applicable: 理由。")
-    elif st.state == "not_applicable" and st.reason is None and record is not None:
-        findings.add("na-no-reason", record.file.rel, f"“{item.name}”标为不适用，但没有写明理由",
-                     line=record.file.line_of("not_applicable"), field="not_applicable",
-                     hint="写明理由，如 not_applicable: 小区无电梯。")
-    elif st.state == "stale" and record is not None and st.since is not None:  # stale always has ``since``
-        period = st.notice.period.label if st.notice and st.notice.period else str(st.notice.posted_on if st.notice else "")
-        findings.warn("disclosure-stale", record.file.rel,
-                      f"“{rec.model.name}”的“{item.name}”停留在{period}，应在 {st.due} 前更新，已逾期 {(as_of - st.since).days + 1} 天",
-                      line=record.file.line_of("notice"), field="notice",
-                      hint="发布新一期公示，更新 notice.period 和 notice.posted_on。")
-    if record is not None and st.notice is not None:
-        _check_notice(rec, item, record, as_of, findings)
-
-
-def _check_notice(rec: CompoundRecord, item: CatalogueItem, record, as_of: date, findings: Findings) -> None:
-    notice: Notice = record.file.model.notice
-    rel = record.file.rel
-    if notice.posted_on > as_of:
-        findings.add("notice-future", rel, f"公示日期 {notice.posted_on} 晚于数据日期 {as_of}",
-                     line=record.file.line_of("notice", "posted_on"), field="notice.posted_on",
-                     hint="检查日期是否写错；尚未张贴的公示不要提交。")
-    if item.cadence == "periodic" and notice.period is None:
-        findings.add("notice-period-missing", rel, f"“{item.name}”是定期公示，必须写明所属期间",
-                     line=record.file.line_of("notice"), field="notice.period", hint="如 period: 2026-Q3。")
-    if notice.period is not None:
-        if notice.posted_on < notice.period.start:
-            findings.add("notice-before-period", rel, f"公示日期 {notice.posted_on} 早于所属期间开始 {notice.period.start}",
-                         line=record.file.line_of("notice", "posted_on"), field="notice.posted_on",
-                         hint="期间应为已经发生的期间，如三季度数据在 10 月公示。")
-        kind = item.period_for(rec.model.contract.type if rec.model.contract else None)
-        # A span (2021年至2026年第三季度, a multi-year distribution) is read by the period it ends with.
-        last = parse_period(notice.period.id.split("~")[-1]) if notice.period.kind == "span" else notice.period
-        if kind is not None and last.kind != kind:
-            findings.warn("notice-period-kind", rel, f"“{item.name}”应按{_KIND_LABEL[kind]}公示，期间写的是 {notice.period.label}",
-                          line=record.file.line_of("notice", "period"), field="notice.period",
-                          hint="按公示目录的周期填写期间。")
-    if notice.posting_days is not None and notice.posting_days < item.posting_days:
-        findings.warn("notice-too-short", rel, f"张贴 {notice.posting_days} 天，少于要求的 {item.posting_days} 天",
-                      line=record.file.line_of("notice", "posting_days"), field="notice.posting_days",
-                      hint=f"公示栏张贴不少于 {item.posting_days} 天。")
-
-
-_KIND_LABEL = {"month": "月", "quarter": "季度", "half_year": "半年", "year": "年度"}

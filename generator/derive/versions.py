@@ -26,6 +26,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from generator.derive.version_facts import Fact, facts
+from generator.model.datafolder import item_file
 from generator.load.dataset import Dataset, ItemRecord, load_item_version
 from generator.load.history import GitLog, read_blobs
 from generator.model.base import Period
@@ -159,7 +160,7 @@ def item_histories(ds: Dataset, log: GitLog | None) -> History | None:
             touched.add((parts[1], item_id))
         for key in touched:
             state = states[key]
-            snapshot = tuple(sorted(state.items())) if f"compounds/{key[0]}/{key[1]}.yaml" in state else None
+            snapshot = tuple(sorted(state.items())) if item_file(key[0], key[1]) in state else None
             seen.setdefault(key, []).append((commit.when, snapshot))
     blobs = read_blobs(ds.root, {b for steps in seen.values() for _, snap in steps if snap for _, b in snap})
     out: dict[tuple[str, str], ItemHistory] = {}

@@ -29,8 +29,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
-import tempfile
 import time
 from functools import lru_cache
 from importlib.metadata import version
@@ -44,6 +42,7 @@ from generator.templates import ROOT
 from generator.engines.fonts import FontSet, PdfError, font_missing_error, missing_glyphs, pdf_error
 from generator.findings import Finding, Severity
 from generator.render.paper.document import PAPERS, PdfDocument
+from generator.write.atomic import write_atomic
 from generator.render.paper.qr import qr_svg
 
 __all__ = ["PdfError", "compile_cached", "printable", "glyph_findings", "DEFAULT_CACHE_DIR", "TEMPLATES_DIR"]
@@ -159,7 +158,7 @@ def compile_cached(doc: PdfDocument, templates_dir: Path, fonts: FontSet, templa
     if cached.is_file():
         return cached, None
     start = time.perf_counter()
-    _atomic_write(cached, compile_document(doc, templates_dir, fonts, templates))
+    write_atomic(cached, compile_document(doc, templates_dir, fonts, templates))
     return cached, time.perf_counter() - start
 
 
@@ -174,12 +173,3 @@ def check_paper(paper: str) -> None:
                         file="--paper")
 
 
-def _atomic_write(path: Path, content: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pdf")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -76,6 +76,12 @@ class Compound(Record):
             raise ValueError("自治物业的小区必须填写 self_management（自治管理组织）")
         return self
 
+    @property
+    def serving_company(self) -> str | None:
+        """The company that serves the compound: its ``company`` when professionally managed,
+        else None. The one rule for it (pages, sheets, lists and figures read this)."""
+        return self.company if self.management == "professional" else None
+
     def missing(self) -> list[str]:
         """The fields of :data:`INCOMPLETE` not filled in yet."""
         return [name for name in INCOMPLETE if getattr(self, name) is None]

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Literal
 
+from generator.model.datafolder import MODEL_PROJECT_PHOTOS, company_origin, compound_folder, evaluation_origin, is_plain_file_name, item_origin
 from generator.derive.rank import PeriodRanking
 from generator.derive.status import SHOWS_DATA, StatusMatrix
 from generator.derive.versions import History
@@ -91,7 +92,7 @@ def manager_photo(rec: CompoundRecord) -> tuple[str, Path] | None:
     record = rec.items.get("company_profile")
     pm = getattr(record.file.model, "project_manager", None) if record else None
     name = pm.photo if pm else None
-    if not name or "/" in name or "\\" in name or name.startswith(".") or not name.lower().endswith(PHOTO_SUFFIXES):
+    if not name or not is_plain_file_name(name) or not name.lower().endswith(PHOTO_SUFFIXES):
         return None
     source = rec.folder / name
     return (paths.manager_photo(rec.id, name), source) if source.is_file() else None
@@ -99,9 +100,9 @@ def manager_photo(rec: CompoundRecord) -> tuple[str, Path] | None:
 
 def model_project_photo(ds: Dataset, name: str) -> Path | None:
     """Source of a model project's photo when the name is a plain file that exists."""
-    if "/" in name or "\\" in name or name.startswith("."):
+    if not is_plain_file_name(name):
         return None
-    path = ds.root / "model_projects" / "photos" / name
+    path = ds.root / MODEL_PROJECT_PHOTOS / name
     return path if path.is_file() else None
 
 
@@ -146,35 +147,35 @@ def plan_site(views: Views, versions: History | None = None) -> SitePlan:
     items: list[str] = [item.id for item in ds.catalogue.model.items]
     for cid in sorted(ds.compounds):
         rec = ds.compounds[cid]
-        origin = f"compounds/{cid}"
+        origin = compound_folder(cid)
         plan.add(Output(paths.compound_home(cid), "page", origin))
         plan.add(Output(paths.compound_feed(cid), "feed", origin))
         for item_id in items:
-            plan.add(Output(paths.item_page(cid, item_id), "page", f"{origin}/{item_id}"))
+            plan.add(Output(paths.item_page(cid, item_id), "page", item_origin(cid, item_id)))
             history = versions.of(cid, item_id) if versions else None
             if history is not None:
-                plan.add(Output(paths.item_history(cid, item_id), "page", f"{origin}/{item_id}"))
+                plan.add(Output(paths.item_history(cid, item_id), "page", item_origin(cid, item_id)))
                 for version in history.versions:
-                    plan.add(Output(paths.item_version(cid, item_id, version.key), "page", f"{origin}/{item_id}"))
+                    plan.add(Output(paths.item_version(cid, item_id, version.key), "page", item_origin(cid, item_id)))
         for item_id in shown_tables(ds, matrix, cid):
-            plan.add(Output(paths.ledger_file(cid, item_id), "data", f"{origin}/{item_id}"))
+            plan.add(Output(paths.ledger_file(cid, item_id), "data", item_origin(cid, item_id)))
         photo = manager_photo(rec)
         if photo and matrix.get(cid, {}).get("company_profile") is not None \
                 and matrix[cid]["company_profile"].state in SHOWS_DATA:
             plan.add(Output(photo[0], "asset", origin, file=photo[1]))
         plan.add(Output(paths.pdf_file(cid), "pdf", origin, qr=plan.absolute(paths.compound_home(cid))))
         for item_id in sheet_items(ds, matrix, cid):
-            plan.add(Output(paths.sheet_file(cid, item_id), "pdf", f"{origin}/{item_id}",
+            plan.add(Output(paths.sheet_file(cid, item_id), "pdf", item_origin(cid, item_id),
                             qr=plan.absolute(paths.item_page(cid, item_id))))
     for stamp, entry in stamp_index(views, versions).items():
-        origin = f"compounds/{entry.compound_id}" + (f"/{entry.item_id}" if entry.item_id else "")
+        origin = item_origin(entry.compound_id, entry.item_id) if entry.item_id else compound_folder(entry.compound_id)
         plan.add(Output(paths.stamp_page(stamp), "page", origin))
     if versions is not None:
         for cid in sorted(ds.compounds):
-            plan.add(Output(paths.verify_compound(cid), "page", f"compounds/{cid}"))
+            plan.add(Output(paths.verify_compound(cid), "page", compound_folder(cid)))
     for ranking in sorted(rankings, key=lambda p: p.period.start):
         period = ranking.period.id
-        plan.add(Output(paths.ranking_pdf(period), "pdf", f"evaluations/{period}",
+        plan.add(Output(paths.ranking_pdf(period), "pdf", evaluation_origin(period),
                         qr=plan.absolute(paths.ranking_period(period))))
     return plan
 
@@ -183,9 +184,9 @@ def _plan_ranking(plan: SitePlan, ds: Dataset, rankings: list[PeriodRanking]) ->
     for page in (paths.RANKING, paths.METHODOLOGY, paths.MODEL_PROJECTS):
         plan.add(Output(page, "page", "evaluations"))
     for ranking in rankings:
-        plan.add(Output(paths.ranking_period(ranking.period.id), "page", f"evaluations/{ranking.period.id}"))
+        plan.add(Output(paths.ranking_period(ranking.period.id), "page", evaluation_origin(ranking.period.id)))
     for company_id in sorted({r.company for p in rankings for r in p.results}):
-        plan.add(Output(paths.company_page(company_id), "page", f"companies/{company_id}"))
+        plan.add(Output(paths.company_page(company_id), "page", company_origin(company_id)))
     photos: dict[str, Path] = {}
     for _pid, loaded in sorted(ds.model_projects.items()):
         for ph in loaded.model.photos:

@@ -5,7 +5,7 @@ stale), one sentence answering what a resident opening that item wants to know (
 公共收益去哪了…); :func:`key_figures` gives the compound's key figures (物业费 by building
 type, 停车费, 公共收益归全体业主 with the balance, 本月公摊, 维修基金余额, the company's latest
 red/black-list result), each with the item it comes from so a page can link to it, or a plain
-word when the item is not shown (尚未公示, 不适用…).
+word when the item is not shown (:func:`generator.views.status.not_shown`).
 
 Answers are :class:`Answer` values: a tuple of :class:`Span` (plain text, a figure to
 emphasise, or a phone number to make callable) that the web (``render/web/compound.py``) and
@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from generator.views.status import not_shown
 from generator.derive.ledgers import quarterly_totals
 from generator.derive.notices import distribution_headline
 from generator.derive.statements import fund_years, service_figures, utility_share
@@ -265,11 +266,7 @@ if set(_ANSWERS) != set(ITEMS):  # pragma: no cover - a programming error, caugh
 
 
 def _not_shown(status: ItemStatus | None) -> list[Span]:
-    if status is None or status.state == "missing":
-        return [_t("尚未公示")]
-    if status.state == "not_applicable":
-        return [_t("不适用" + (f"（{status.reason}）" if status.reason else ""))]
-    return [_t("数据有误，暂不显示")]
+    return [_t(not_shown(status))]
 
 
 def item_answer(v: CompoundView, item_id: str) -> Answer:
@@ -285,7 +282,7 @@ def key_figures(v: CompoundView) -> list[Answer]:
 
     Items the catalogue does not list or that do not apply (with their reason, on their page)
     are left out; so are parking fees when the compound has none, and the ranking for a
-    self-managed compound. A missing item says 尚未公示."""
+    self-managed compound. A missing item says so (:data:`generator.views.status.NOT_SHOWN`)."""
     out: list[Answer] = []
 
     def add(item_id: str, topic: str, spans: list[Span] | None, *, optional: bool = False) -> None:
@@ -313,7 +310,7 @@ def key_figures(v: CompoundView) -> list[Answer]:
     add("public_revenue", "公共收益", revenue_spans(v, topic="") or [_t("本期没有公共收益收支")])
     add("utility_sharing", "公摊水电费", utility_spans(v))
     add("maintenance_fund", "维修基金", fund_spans(v))
-    if v.record.model.management == "professional":
+    if v.record.model.serving_company:
         ranked = ranking_spans(v)
         if ranked and "oversight" in v.statuses:
             out.append(Answer("oversight", "红黑榜", tuple(ranked)))

@@ -6,8 +6,8 @@ serving company or self-managing organisation (:class:`Serving`, the one rule fo
 a compound), the rankings and the as-of date the answers read. Its item views, key figures and
 stamps are built by :class:`generator.views.site.Views`, which caches one view per compound.
 
-Which items are *shown* (their content on the page and on paper) is :data:`SHOWN`, from the
-status registry (:data:`generator.derive.status.SHOWS_DATA`).
+Which items are *shown* (their content on the page and on paper) is the status registry's
+:data:`generator.derive.status.SHOWS_DATA`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from generator.model import disclosures as d
 from generator.model.city import Community, District, Street
 from generator.model.company import Company
 
-SHOWN = SHOWS_DATA
 COMMITTEES = {"业委会": "业主委员会", "物管会": "物业管理委员会"}
 """The owners' organisation's kind -> its full name on a 落款."""
 
@@ -75,7 +74,7 @@ class CompoundView:
     @property
     def serving(self) -> Serving:
         c = self.record.model
-        if c.management == "professional" and self.company is not None:
+        if c.serving_company and self.company is not None:
             return Serving(self.company.name, self.company.phone, self.company_id, self.company)
         sm = c.self_management
         return Serving(sm.organisation if sm else None, sm.phone if sm else None, None, None)
@@ -89,7 +88,7 @@ class CompoundView:
     def shown(self, item_id: str) -> ItemRecord | None:
         """The item's record when the catalogue has the item and its page shows the notice."""
         status = self.statuses.get(item_id)
-        return self.record.items.get(item_id) if status is not None and status.state in SHOWN else None
+        return self.record.items.get(item_id) if status is not None and status.state in SHOWS_DATA else None
 
     def file(self, item_id: str) -> d.ItemFile | None:
         record = self.shown(item_id)

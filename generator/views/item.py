@@ -30,7 +30,7 @@ from datetime import date
 from typing import Any, Sequence
 
 from generator.derive.notices import notice_end
-from generator.derive.status import ItemStatus
+from generator.derive.status import SHOWS_DATA, ItemStatus
 from generator.load.dataset import Dataset, ItemRecord
 from generator.model.catalogue import CatalogueItem
 from generator.model.city import City
@@ -143,7 +143,7 @@ def item_view(ds: Dataset, view: CompoundView, item: CatalogueItem, record: Item
     assert ds.city is not None
     status = view.statuses[item.id]
     notice = record.file.model.notice
-    assert notice is not None and status.state in ("published", "stale"), "item views are of shown items only"
+    assert notice is not None and status.state in SHOWS_DATA, "item views are of shown items only"
     c = view.record.model
     spec = ITEMS[item.id]
     start, end = posting_period(notice, item, ds.city.model)

@@ -18,15 +18,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from generator.model.vocabulary import AGGREGATIONS, ROUNDINGS
 from generator.derive.rank import CompanyResult, PeriodRanking
-from generator.derive.rank.lists import ROUNDING_LABELS, quota
+from generator.derive.rank.lists import quota
 from generator.derive.rank.scores import fixed, plain
 from generator.load.dataset import Dataset
 from generator.model.city import EvaluationPolicy
 from generator.views.formatting import ratio as ratio_text
 
 MISSING_SCORE = "缺评"
-AGGREGATION = {"sum": "各维度得分相加", "mean": "各维度得分取平均"}
+AGGREGATION = {kind: f"各维度得分{word}" for kind, word in AGGREGATIONS.items()}
 
 
 def change_text(value: int | None) -> str:
@@ -122,8 +123,8 @@ def served_compounds(ds: Dataset) -> dict[str, list[Served]]:
     out: dict[str, list[Served]] = {}
     for cid, rec in sorted(ds.compounds.items(), key=lambda kv: (kv[1].model.name, kv[0])):
         c = rec.model
-        if c.management == "professional" and c.company:
-            out.setdefault(c.company, []).append(Served(cid, c.name))
+        if c.serving_company:
+            out.setdefault(c.serving_company, []).append(Served(cid, c.name))
     return out
 
 
@@ -168,7 +169,7 @@ def quota_text(policy: EvaluationPolicy, n: int, red: int, bad: int) -> tuple[Wo
             assert ratio is not None
             wanted = quota(ratio, n, rule.rounding)
             text = (f" {actual} 家：{n} 家 × {ratio_text(ratio)} = {plain(ratio * n)}，"
-                    f"{ROUNDING_LABELS[rule.rounding]}为 {wanted} 家")
+                    f"{ROUNDINGS[rule.rounding]}为 {wanted} 家")
             if wanted != actual:
                 text += f"；同一企业不同时列入两榜，实为 {actual} 家"
             out.append(((name, True), (text, False)))
@@ -196,7 +197,7 @@ def rule_text(policy: EvaluationPolicy, red_quota: int, bad_quota: int, n: int) 
     if rule.kind == "ratio":
         assert rule.red_ratio is not None and rule.bad_ratio is not None
         how = (f"按比例：{red} {ratio_text(rule.red_ratio)}、{bad} {ratio_text(rule.bad_ratio)}，"
-               f"名额{ROUNDING_LABELS[rule.rounding]}")
+               f"名额{ROUNDINGS[rule.rounding]}")
     elif rule.kind == "top_bottom":
         how = f"按名次：前 {rule.top_n} 名入{red}，后 {rule.bottom_n} 名入{bad}"
     else:

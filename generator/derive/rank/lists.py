@@ -17,11 +17,12 @@ from __future__ import annotations
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Sequence
 
+from generator.model.vocabulary import ROUNDINGS
 from generator.derive.rank.results import ListName
 from generator.model.city import EvaluationPolicy, ListRule
 
 ROUNDING = {"down": ROUND_FLOOR, "half_up": ROUND_HALF_UP, "up": ROUND_CEILING}
-ROUNDING_LABELS = {"down": "向下取整", "half_up": "四舍五入", "up": "向上取整"}
+ROUNDING_LABELS = ROUNDINGS  # the words are the vocabulary's (model/vocabulary.py)
 
 
 def quota(ratio: Decimal, n: int, rounding: str) -> int:

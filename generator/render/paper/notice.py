@@ -16,6 +16,8 @@ published or stale, its content.
 
 from __future__ import annotations
 
+from generator.views.status import LONG_TERM, status_detail
+from generator.model.datafolder import compound_folder
 from generator.derive.status import ItemStatus
 from generator.model.catalogue import CatalogueItem
 from generator.render.paper.blocks_json import paper_blocks
@@ -40,33 +42,9 @@ def cn_number(n: int) -> str:
 
 
 
-def status_line(st: ItemStatus) -> tuple[str, str]:
-    """(badge, detail): the state's label and what a resident needs to know about it."""
-    notice = st.notice
-    if st.state in ("published", "stale") and notice is not None:
-        parts = []
-        if st.state == "stale":
-            parts.append(f"停留在{notice.period.label if notice.period else day_cn(notice.posted_on)}")
-            if st.due:
-                parts.append(f"应于{day_cn(st.due)}前更新")
-        elif notice.period is not None:
-            parts.append(notice.period.label)
-        else:
-            parts.append("长期公示")
-        parts.append(f"{day_cn(notice.posted_on)}张贴")
-        if notice.approved_by:
-            parts.append(f"{notice.approved_by}审核")
-        return st.label, " · ".join(parts)
-    if st.state == "not_applicable":
-        return st.label, f"理由：{st.reason or '未说明'}"
-    if st.state == "missing":
-        return st.label, "本小区尚未公示此项"
-    return st.label, "数据正在更正，请以网上公示为准"
-
-
 def _overview_row(n: int, item: CatalogueItem, st: ItemStatus) -> dict:
     notice = st.notice
-    period = notice.period.label if notice and notice.period else ("长期公示" if notice else "")
+    period = notice.period.label if notice and notice.period else (LONG_TERM if notice else "")
     posted = day_cn(notice.posted_on) if notice else ""
     if st.state == "not_applicable":
         period = st.reason or ""
@@ -88,15 +66,14 @@ def essentials(views: Views, compound_id: str) -> dict:
 
 
 def _section(views: Views, compound_id: str, n: int, item: CatalogueItem, st: ItemStatus) -> dict:
-    badge, detail = status_line(st)
     view = views.item(compound_id, item.id)
     return {
         "number": cn_number(n),
         "title": item.name,
         "summary": item.summary,
         "state": st.state,
-        "badge": badge,
-        "detail": detail,
+        "badge": st.label,
+        "detail": status_detail(st),
         "blocks": paper_blocks(view.blocks_filled()) if view is not None else [],
     }
 
@@ -136,4 +113,4 @@ def notice_document(views: Views, compound_id: str, paper: Paper, output: Output
         "closing": "本公示由系统根据报送数据生成，纸质版与网上公示版本号一致即为同一份数据。如有疑问，请拨打上方监督电话。",
     }
     return PdfDocument(name=output.path, template="notice.typ", entry="notice", data=data, qr_url=url,
-                       origin=f"compounds/{compound_id}")
+                       origin=compound_folder(compound_id))

@@ -14,6 +14,7 @@ and the arithmetic are the view's, the same the web pages show.
 
 from __future__ import annotations
 
+from generator.model.datafolder import evaluation_file
 from generator.derive.rank import PeriodRanking
 from generator.load.dataset import Dataset
 from generator.render.paper.blocks_json import paper_blocks
@@ -70,7 +71,7 @@ def _sections(view: PeriodView) -> list[dict]:
 
 def _origin(ds: Dataset, period: PeriodRanking) -> str:
     record = ds.evaluations.get(period.period.id)
-    return record.sheet.rel if record is not None else f"evaluations/{period.period.id}.yaml"
+    return record.sheet.rel if record is not None else evaluation_file(period.period.id)
 
 
 def ranking_document(ds: Dataset, period: PeriodRanking, paper: Paper, output: Output,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from generator.derive.status import LABELS
 from generator.render.context import SiteContext
 from generator.render.web.environment import front_matter, render
 from generator.render.web.tables import Col, html_table, link
@@ -22,13 +23,13 @@ SYMBOLS = {"published": "✓", "stale": "!", "missing": "✗", "not_applicable":
 
 
 def _glance(facts: CompoundView) -> Markup:
-    """A compound's status in a few words, problems first: ``已公示 9/10 · 逾期 1``."""
+    """A compound's status in a few words, problems first: ``已公示 9/10 · 逾期未更新 1``."""
     counts = facts.counts
-    parts = [f"已公示 {counts['published']}/{facts.applicable}"]
+    parts = [f"{LABELS['published']} {counts['published']}/{facts.applicable}"]
     if counts["stale"]:
-        parts.append(f'<span class="status status-stale">逾期 {counts["stale"]}</span>')
+        parts.append(f'<span class="status status-stale">{LABELS["stale"]} {counts["stale"]}</span>')
     if counts["missing"] + counts["invalid"]:
-        parts.append(f'<span class="status status-missing">未公示 {counts["missing"] + counts["invalid"]}</span>')
+        parts.append(f'<span class="status status-missing">{LABELS["missing"]} {counts["missing"] + counts["invalid"]}</span>')
     return Markup(" · ".join(parts))
 
 
@@ -57,8 +58,8 @@ def _cell(state: str) -> Markup:
     return Markup(symbol if state == "published" else f'<span class="st-{state}">{symbol}</span>')
 
 
-_COVERAGE = [Col("已公示", "right", key=True), Col("比例", "right", key=True), Col("逾期", "right"),
-             Col("未公示", "right")]
+_COVERAGE = [Col(LABELS["published"], "right", key=True), Col("比例", "right", key=True), Col(LABELS["stale"], "right"),
+             Col(LABELS["missing"], "right")]
 
 
 def _coverage_cells(cov: Coverage) -> list[object]:
@@ -69,7 +70,7 @@ def compliance(ctx: SiteContext) -> str:
     items = ctx.items
     city = ctx.city_view
     per_item = html_table(
-        [Col("序号", "right"), Col("公示项目", key=True), *_COVERAGE, Col("不适用", "right")],
+        [Col("序号", "right"), Col("公示项目", key=True), *_COVERAGE, Col(LABELS["not_applicable"], "right")],
         [[i + 1, item.name, *_coverage_cells(cov), cov.not_applicable] for i, (item, cov) in enumerate(city.items)],
         caption="各项公示", row_header=1)
     districts = html_table(

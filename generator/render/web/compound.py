@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from generator.derive.status import LABELS
+from generator.views.status import LONG_TERM, not_shown, status_detail as detail_of
 from generator.derive.status import ItemStatus
 from generator.model.catalogue import CatalogueItem
 from generator.model.disclosures import CompanyProfileFile, ComplaintChannelsFile, item_as
@@ -91,19 +93,8 @@ def badge(status: ItemStatus) -> Markup:
 
 
 def status_detail(status: ItemStatus) -> Markup:
-    """One line on what the status means for this item, e.g. the period and posting date."""
-    notice = status.notice
-    if status.state == "published" and notice is not None:
-        when = f"{notice.period.label}，" if notice.period else ""
-        return Markup(f"{when}{day(notice.posted_on)} 张贴")
-    if status.state == "stale" and notice is not None:
-        last = notice.period.label if notice.period else f"{day(notice.posted_on)} 张贴的版本"
-        return Markup(f"停留在{last}，应于 {day(status.due)} 前更新，自 {day(status.since)} 起逾期")
-    if status.state == "not_applicable":
-        return Markup("理由：") + md_text(status.reason or "未说明")
-    if status.state == "missing":
-        return Markup("尚未公示")
-    return Markup("数据有误，暂不显示")
+    """One line on what the status means for this item (:func:`generator.views.status.status_detail`)."""
+    return md_text(detail_of(status))
 
 
 def entries(ctx: SiteContext, facts: CompoundView) -> list[ItemEntry]:
@@ -166,9 +157,7 @@ def _home(ctx: SiteContext, facts: CompoundView, items: list[ItemEntry], common:
         company_link=paths.link(page, company_page) if company_page and ctx.has_page(company_page) else None,
         contract_type=CONTRACT_TYPES.get(model.contract.type, "") if model.contract else "",
         floor_area=quantity(model.floor_area),
-        summary=[(n, counts[s]) for s, n in (("published", "已公示"), ("stale", "逾期未更新"),
-                                              ("missing", "未公示"), ("not_applicable", "不适用"),
-                                              ("invalid", "数据有误")) if counts[s]],
+        summary=[(label, counts[state]) for state, label in LABELS.items() if counts[state]],
         data_page=paths.link(page, paths.OPEN_DATA),
         history=history_rows(ctx, facts.id),
         feed_url=ctx.plan.absolute(paths.compound_feed(facts.id)),
@@ -211,6 +200,8 @@ def _item(ctx: SiteContext, facts: CompoundView, entry: ItemEntry, common: dict)
         posting_end=posting_period(entry.status.notice, entry.item, ctx.city)[1] if entry.status.notice else None,
         overdue_days=(ctx.as_of - entry.status.since).days + 1 if entry.status.since else None,
         body=body,
+        not_shown=not_shown(entry.status),
+        long_term=LONG_TERM,
         csv=paths.link(entry.page, paths.ledger_file(facts.id, entry.item.id)) if record and record.table.rows else None,
         history=paths.link(entry.page, history_path) if ctx.has_page(history_path) else None,
         past=past_periods(ctx, facts.id, entry.item.id, entry.page),

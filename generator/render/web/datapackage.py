@@ -24,6 +24,7 @@ from typing import Any, Callable, Literal
 from pydantic import BaseModel
 
 from generator.derive.vote import assess
+from generator.derive.status import LABELS
 from generator.derive.ledgers import quarterly_totals
 from generator.derive.statements import fund_years
 from generator.model.disclosures import FundYear
@@ -120,8 +121,7 @@ TABLES: dict[str, Table] = {t.path: t for t in (
         Column("company_id", "企业编号", required=False), Column("company", "物业服务企业", required=False),
         Column("households", "户数", "integer", "户", required=False),
         Column("floor_area", "建筑面积（㎡）", "number", "㎡", required=False),
-        Column("published", "已公示", "integer", "项"), Column("stale", "逾期未更新", "integer", "项"),
-        Column("missing", "未公示", "integer", "项"), Column("not_applicable", "不适用", "integer", "项"),
+        *(Column(state, LABELS[state], "integer", "项") for state in ("published", "stale", "missing", "not_applicable")),
         Column("data_version", "数据版本", description="版本号：与该小区公示汇编 PDF 上印的版本号相同；公示内容任何改动都会改变它"),
         Column("url", "页面", description="相对于网站地址"),
     ), ("id",), compound_key=None),

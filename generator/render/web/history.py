@@ -20,6 +20,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.views.status import LONG_TERM
 from generator.derive.versions import Change, ItemHistory, Version
 from generator.model.base import Period
 from generator.model.clock import china
@@ -108,7 +109,7 @@ def reach_note(ctx: SiteContext) -> str:
 
 
 def _version_label(version: Version) -> str:
-    period = version.period.label if version.period else "长期公示"
+    period = version.period.label if version.period else LONG_TERM
     posted = day(version.posted_on) if version.posted_on else "—"
     return f"{period}（{posted} 张贴）"
 
@@ -155,7 +156,7 @@ def _version_page(ctx: SiteContext, facts: CompoundView, history: ItemHistory, v
         lines += ['!!! warning "这是旧版本"', "",
                   f"    {china_time(version.since)} 至 {until} 为现行版本，之后已被更新或撤下。"
                   f"现行公示见[{md_text(item.name)}]({now})。", ""]
-    lines += [f"- **期间**：{md_text(version.period.label if version.period else '长期公示')}",
+    lines += [f"- **期间**：{md_text(version.period.label if version.period else LONG_TERM)}",
               f"- **张贴日期**：{day(version.posted_on) if version.posted_on else '—'}",
               f"- **版本号**：`{version.stamp}`", ""]
     if version.changes:

@@ -23,8 +23,9 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
+from generator.model.vocabulary import PERIOD_KINDS, ROUNDINGS
 from generator.derive.rank import CompanyResult, PeriodRanking, history
-from generator.derive.rank.lists import ROUNDING_LABELS, quota
+from generator.derive.rank.lists import quota
 from generator.derive.rank.scores import plain
 from generator.load.dataset import Dataset
 from generator.render.plan import model_project_photo
@@ -39,7 +40,7 @@ INDEX = paths.RANKING
 METHODOLOGY = paths.METHODOLOGY
 MODEL_PROJECTS = paths.MODEL_PROJECTS
 
-CYCLES = {"quarter": "每季度一期", "half_year": "每半年一期", "year": "每年一期"}
+CYCLES = {kind: f"{PERIOD_KINDS[kind]}一期" for kind in ("quarter", "half_year", "year")}
 MISSING = {
     "error": "不允许缺评：缺少任一评价主体得分的考评表不予发布，须先补齐。",
     "zero": "缺少某评价主体得分时，该主体记 0 分，权重不变。",
@@ -154,7 +155,7 @@ def _methodology(ds: Dataset, rankings: list[PeriodRanking]) -> str:
         rule=rule,
         red_percent=ratio(rule.red_ratio) if rule.red_ratio is not None else "",
         bad_percent=ratio(rule.bad_ratio) if rule.bad_ratio is not None else "",
-        rounding=ROUNDING_LABELS[rule.rounding],
+        rounding=ROUNDINGS[rule.rounding],
         ratio_examples=examples,
         red_grades=Markup("、".join(md_text(g) for g in rule.red_grades)),
         bad_grades=Markup("、".join(md_text(g) for g in rule.bad_grades)),

@@ -51,7 +51,7 @@ def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
 def ranking_blocks(ctx: ItemContext) -> list[Block]:
     """The company's latest red/black-list result with its score parts (professional compounds)."""
     if ctx.ranking is None:
-        if ctx.rec.model.management == "professional":
+        if ctx.rec.model.serving_company:
             return [Note("本企业暂无考评结果。")]
         return []
     period, result = ctx.ranking
