@@ -21,7 +21,7 @@ from generator.load.dataset import load
 from generator.model.base import parse_period
 from generator.model.notices import Vote
 from generator.model.stated import parse_stated
-from generator.render.item_blocks import ItemContext, item_blocks
+from generator.views.item_blocks import ItemContext, item_blocks
 from tests.support import AS_OF, PC, findings_for, listing, only
 
 PARTIAL = """date,type,category,description,amount,balance
@@ -41,7 +41,7 @@ def test_a_partial_notice_without_opening_balance_shows_no_invented_balance(mini
     assert findings_for(mini) == []
     ds = load(mini, Findings())
     rec = ds.compounds["pine-court"]
-    text = repr(item_blocks(ItemContext(ds, ds.city.model, rec, AS_OF, None), rec.items["public_revenue"]))
+    text = repr(item_blocks(ItemContext(ds, ds.city.model, rec, AS_OF, None, None), rec.items["public_revenue"]))
     assert "−1,282.60" not in text and "未注明" in text  # 期初结余 and every balance: unknown, not 0
 
 
@@ -170,7 +170,7 @@ def test_funds_of_different_units_are_not_summed(mini: Path) -> None:
     assert (f.code, f.line, f.cell) == ("fund-units-summed", 4, "D4") and "7号楼、8号楼" in f.message
     ds = load(mini, Findings())
     rec = ds.compounds["pine-court"]
-    text = repr(item_blocks(ItemContext(ds, ds.city.model, rec, AS_OF, None), rec.items["maintenance_fund"]))
+    text = repr(item_blocks(ItemContext(ds, ds.city.model, rec, AS_OF, None, None), rec.items["maintenance_fund"]))
     assert "7号楼年度收支" in text and "8号楼使用明细" in text
     assert "283,000.00" in text and "198,000.00" in text and "481,000.00" not in text and "42,000.00" not in text
 
