@@ -22,15 +22,15 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from generator.render.formatting import FILTERS
+from generator.render.phones import tel_uri
 from generator.templates import ROOT
 from generator.render.web.markdown_escape import html_attr, md_cell, md_text
 
 
 
 def tel_href(value: Any) -> str | None:
-    """The ``tel:`` target of a phone number (its digits only), None when it has no digits."""
-    digits = "".join(ch for ch in str(value) if ch.isascii() and ch.isdigit())
-    return f"tel:{digits}" if digits else None
+    """The ``tel:`` target of a phone number (:func:`generator.render.phones.tel_uri`)."""
+    return tel_uri(value)
 
 
 def phone_link(value: Any) -> Markup:
