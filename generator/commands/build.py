@@ -58,6 +58,7 @@ from generator.derive.rank import PeriodRanking, rank_all
 from generator.render.context import SiteContext
 from generator.render.paper.document import Paper
 from generator.render.web.mkdocs_config import DOCS_DIR, staged_config
+from generator.render.web.theme import theme_files
 from generator.render import paths
 from generator.render.shards import ShardError, ShardMap
 from generator.render.web.site import SiteFiles, render_site
@@ -152,7 +153,8 @@ def render(checked: Checked) -> SiteFiles:
 
 
 def stage(files: SiteFiles, checked: Checked | SiteContext, site_config: dict, content: Path, root: Path) -> list[str]:
-    """Write the staging folder: ``mkdocs.yml``, ``docs/`` (generated + content). Returns docs pages."""
+    """Write the staging folder: ``mkdocs.yml``, the theme override, ``docs/`` (generated +
+    content). Returns docs pages."""
     writer = StagingWriter(root)
     writer.write_text(STAGE_MARKER, "")
     docs = f"{DOCS_DIR}/"
@@ -171,6 +173,8 @@ def stage(files: SiteFiles, checked: Checked | SiteContext, site_config: dict, c
             raise BuildError(f"{content} 中的 {', '.join(clash) or '文件'} 与生成的页面重名，请改名") from None
     pages = sorted(p for p in list(files.pages) + content_pages if p.endswith(".md"))
     assert checked.ds.city is not None
+    for rel, source in theme_files().items():
+        writer.copy(rel, source)
     writer.write_text("mkdocs.yml", staged_config(site_config, checked.ds.city.model, pages, paths.SITE_CSS))
     return pages
 

@@ -157,9 +157,12 @@ def _home(ctx: SiteContext, facts: CompoundFacts, items: list[ItemEntry], common
     channels = facts.shown("complaint_channels")
     company_page = paths.company_page(facts.company_id) if facts.company_id else None
     counts = facts.counts
-    figures = [(a, paths.link(page, _figure_target(ctx, facts, a)), spans_md(a.spans)) for a in key_figures(view(ctx, facts))]
+    answers = key_figures(view(ctx, facts))
+    figures = [(a, paths.link(page, _figure_target(ctx, facts, a)), spans_md(a.spans)) for a in answers]
     online = ctx.city.online_complaint
-    return front_matter(facts.name, search_boost=2, search_terms=name_bigrams(model.name, *model.aliases)) + render(
+    description = f"{facts.name}：" + "；".join(f"{a.topic}：{a.text}" if a.topic else a.text for a in answers)
+    return front_matter(facts.name, search_boost=2, search_terms=name_bigrams(model.name, *model.aliases),
+                        description=description) + render(
         "compound_home.md.j2",
         **common,
         pdf=ctx.plan.absolute(paths.pdf_file(facts.id)),
@@ -211,7 +214,9 @@ def _item(ctx: SiteContext, facts: CompoundFacts, entry: ItemEntry, common: dict
     sheet_path = paths.sheet_file(facts.id, entry.item.id)
     history_path = paths.item_history(facts.id, entry.item.id)
     sheet = _sheet(ctx, facts, entry, sheet_path) if ctx.plan.has(sheet_path) else None
-    return front_matter(f"{entry.item.name} · {facts.name}", search_exclude=True) + render(
+    said = answer.text if answer else f"{entry.status.label}（{entry.detail.striptags()}）"
+    description = f"{facts.name}{entry.item.name}：{said}"
+    return front_matter(f"{entry.item.name} · {facts.name}", search_exclude=True, description=description) + render(
         "item.md.j2",
         **common,
         pdf=ctx.plan.absolute(paths.pdf_file(facts.id)),

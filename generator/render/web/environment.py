@@ -75,13 +75,16 @@ def render(template: str, **context: Any) -> str:
 
 
 def front_matter(title: str, *, search_exclude: bool = False, search_boost: int | None = None,
-                 search_terms: list[str] | None = None) -> str:
-    """The page's YAML front matter: its title (HTML-escaped, because the theme prints it as
-    HTML in ``<title>`` and the header) and whether or how search indexes it.
+                 search_terms: list[str] | None = None, description: str | None = None) -> str:
+    """The page's YAML front matter: its title and ``description`` (HTML-escaped, because the
+    theme prints them as HTML: ``<title>``, the header, ``<meta name="description">`` and the
+    share card's ``og:`` tags) and whether or how search indexes it.
     ``search_terms`` become the page's ``tags``: the search index carries them as they are
     (no word segmentation) and the site's stylesheet hides them in the results; the page
     itself shows no tags (no tags plugin)."""
     lines = ["---", "title: " + json.dumps(str(escape(title)), ensure_ascii=False)]
+    if description:
+        lines.append("description: " + json.dumps(str(escape(" ".join(description.split()))), ensure_ascii=False))
     if search_exclude:
         lines += ["search:", "  exclude: true"]
     elif search_boost is not None:
