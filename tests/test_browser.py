@@ -199,9 +199,8 @@ SEARCH = """
 new Promise((resolve, reject) => {
   const input = document.querySelector('input[data-md-component="search-query"]');
   input.focus();
-  input.value = %s;
+  input.value = %s;  // no key event: pasted and voice-typed text arrive this way
   input.dispatchEvent(new Event('input', {bubbles: true}));
-  input.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true}));
   const start = Date.now();
   (function poll() {
     const links = [...document.querySelectorAll('.md-search-result__item > a')].map(a => a.getAttribute('href'));
