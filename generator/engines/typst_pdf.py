@@ -11,7 +11,7 @@ Contract of :func:`build_pdfs`:
   font it raises :class:`PdfError` (a Chinese finding, exit code 2 from the CLI); characters
   the font lacks are reported as ``pdf-glyph-missing`` warnings naming the text and are
   printed as □ (PDF/A allows no missing glyph);
-* archival: PDF/A-2b (:data:`PDF_STANDARD`), with the title, the author (the company, the
+* archival and accessible: PDF/A-2a with PDF/UA-1 (:data:`PDF_STANDARD`), with the title, the author (the company, the
   self-managing organisation or the issuing body) and the language (zh) in the metadata;
 * deterministic: the document date comes from the data (the version's date, the
   publication date), never from the build day or the clock, so the same data and statuses
@@ -59,8 +59,10 @@ __all__ = ["PdfBuild", "PdfError", "build_pdfs", "compile_cached", "printable", 
            "TEMPLATES_DIR"]
 
 TEMPLATES_DIR = ROOT / "typst"
-PDF_STANDARD: Literal["a-2b"] = "a-2b"
-"""PDF/A-2b: fonts embedded, colours device-independent, XMP metadata with the identification."""
+PDF_STANDARD: list[Literal["a-2a", "ua-1"]] = ["a-2a", "ua-1"]
+"""PDF/A-2a (fonts embedded, colours device-independent, XMP metadata with the identification,
+and a tagged structure) and PDF/UA-1 beside it: tags a screen reader follows, a title shown
+as the window title, every image (the QR codes) with its alternative text."""
 DEFAULT_CACHE_DIR = Path(".cache") / "pdf"
 
 
@@ -87,7 +89,7 @@ def template_fingerprint(templates_dir: Path) -> str:
 @lru_cache(maxsize=1)
 def _tools() -> str:
     """The compiler, QR encoder and PDF standard of every key (a package lookup costs a millisecond)."""
-    return f"typst {version('typst')} segno {version('segno')} {PDF_STANDARD}"
+    return f"typst {version('typst')} segno {version('segno')} {'+'.join(PDF_STANDARD)}"
 
 
 def cache_key(doc: PdfDocument, templates: str, fonts: FontSet) -> str:
