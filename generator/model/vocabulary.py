@@ -23,6 +23,8 @@ REVENUE_ENTRIES: dict[str, str] = {"income": "收入", "cost": "合理成本", "
 MANAGEMENT: dict[str, str] = {"professional": "专业物业", "self_managed": "自治物业"}
 """``Compound.management``."""
 CADENCES: dict[str, str] = {"long_term": "长期公示", "periodic": "定期公示", "event": "逐项公示"}
+CORRECTION_ROUTES: dict[str, str] = {"email": "电子邮件", "phone": "电话", "web": "网上表单"}
+"""``CorrectionRoute.by``: how residents report a figure they think is wrong (纠错)."""
 PERIOD_KINDS: dict[str, str] = {"month": "每月", "quarter": "每季度", "half_year": "每半年", "year": "每年"}
 LIST_KINDS: dict[str, str] = {"ratio": "按比例", "top_bottom": "前后若干名", "grades": "按等级"}
 ROUNDINGS: dict[str, str] = {"down": "向下取整", "half_up": "四舍五入", "up": "向上取整"}
