@@ -214,7 +214,7 @@ def _item(ctx: SiteContext, facts: CompoundFacts, entry: ItemEntry, common: dict
     sheet_path = paths.sheet_file(facts.id, entry.item.id)
     history_path = paths.item_history(facts.id, entry.item.id)
     sheet = _sheet(ctx, facts, entry, sheet_path) if ctx.plan.has(sheet_path) else None
-    said = answer.text if answer else f"{entry.status.label}（{entry.detail.striptags()}）"
+    said = answer.text if answer else entry.detail.striptags() or entry.status.label
     description = f"{facts.name}{entry.item.name}：{said}"
     return front_matter(f"{entry.item.name} · {facts.name}", search_exclude=True, description=description) + render(
         "item.md.j2",
