@@ -316,15 +316,21 @@ def test_every_page_type_fits_a_phone(browser: Browser, engine: str, base_url: s
                                       tmp_path: Path) -> None:
     """No horizontal overflow, no key table column off screen and no figure in a table split over
     two lines, at 390 px and at 260 px."""
+    assert_every_page_type_fits(browser, base_url, width, tmp_path, engine)
+
+
+def assert_every_page_type_fits(browser: Browser, base_url: str, width: int, shots: Path, label: str) -> None:
+    """Each page type at ``width``: no overflow, no key column off screen, no figure split;
+    a screenshot of each (``label`` in its name: the engine, the mode)."""
     for url in PAGE_TYPES:
         browser.open(base_url + url, width=width)
         assert browser.js("window.innerWidth") == width
         assert browser.js("document.querySelector('h1').textContent.length") > 0, url
         scroll = browser.js("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
-        assert scroll <= width, f"{url} is {scroll} px wide at {width} px"
-        assert browser.js(OFF_SCREEN) == [], f"{url}: key columns off screen at {width} px"
-        assert browser.js(BROKEN_FIGURES) == [], f"{url}: figures split over two lines at {width} px"
-        shot = tmp_path / f"{width}-{(url.strip('/').replace('/', '_') or 'home').replace('.html', '')}-{engine}.png"
+        assert scroll <= width, f"{url} is {scroll} px wide at {width} px ({label})"
+        assert browser.js(OFF_SCREEN) == [], f"{url}: key columns off screen at {width} px ({label})"
+        assert browser.js(BROKEN_FIGURES) == [], f"{url}: figures split over two lines at {width} px ({label})"
+        shot = shots / f"{width}-{(url.strip('/').replace('/', '_') or 'home').replace('.html', '')}-{label}.png"
         browser.screenshot(shot, max_height=8000, width=width)
         keep_screenshot(shot)
 
@@ -348,6 +354,11 @@ def test_axe_finds_no_serious_or_critical_violation(browser: Browser, engine: st
     """WCAG 2.1 AA (contrast of text, links and header included) on one page of every type."""
     if engine != "mkdocs":
         pytest.skip("the product's pages are checked on MkDocs/Material; Zensical's theme is its own")
+    assert axe_violations(browser, base_url) == {}
+
+
+def axe_violations(browser: Browser, base_url: str) -> dict[str, Any]:
+    """Serious and critical violations axe-core finds on each page type, by page."""
     source = AXE.read_text(encoding="utf-8")
     found = {}
     for url in PAGE_TYPES:
@@ -356,4 +367,4 @@ def test_axe_finds_no_serious_or_critical_violation(browser: Browser, engine: st
         violations = browser.js(AXE_RUN % json.dumps(sorted(THEME_MARKUP)), timeout=60)
         if violations:
             found[url] = violations
-    assert found == {}
+    return found

@@ -29,8 +29,11 @@ import pytest
 from bench.first_visit import BUDGET, first_visit
 from tests.sitebuild import Built, sample_site
 from tests.siteserver import serving
-from tests.test_browser import (AXE, AXE_RUN, BROKEN_FIGURES, OFF_SCREEN, PAGE_TYPES, THEME_MARKUP, Browser,
-                                keep_screenshot, pytestmark)  # noqa: F401  (pytestmark: chromium needed)
+from tests import test_browser as chromium
+from tests.test_browser import PAGE_TYPES, Browser, assert_every_page_type_fits, axe_violations
+
+pytestmark = chromium.pytestmark  # Debian's chromium is needed
+browser = chromium.browser  # the same fixture: one headless Chromium for the module
 
 HOME = "compounds/lanting/"
 
@@ -49,13 +52,6 @@ def requests() -> list[tuple[int, str]]:
 def base_url(built: Built, requests: list[tuple[int, str]]) -> Iterator[str]:
     with serving(built.site, log=requests) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
-    b = Browser(tmp_path_factory.mktemp("chromium-profile"))
-    yield b
-    b.close()
 
 
 def set_mode(browser: Browser, base_url: str, elder: bool) -> None:
@@ -111,28 +107,13 @@ def test_every_page_type_has_the_switch(browser: Browser, base_url: str) -> None
 def test_every_page_type_fits_a_phone_in_elder_mode(browser: Browser, base_url: str, width: int,
                                                     tmp_path: Path) -> None:
     set_mode(browser, base_url, elder=True)
-    for url in PAGE_TYPES:
-        browser.open(base_url + url, width=width)
-        scroll = browser.js("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
-        assert scroll <= width, f"{url} is {scroll} px wide at {width} px in 长辈模式"
-        assert browser.js(OFF_SCREEN) == [], f"{url}: key columns off screen at {width} px in 长辈模式"
-        assert browser.js(BROKEN_FIGURES) == [], f"{url}: figures split over two lines at {width} px in 长辈模式"
-        shot = tmp_path / f"elder-{width}-{(url.strip('/').replace('/', '_') or 'home').replace('.html', '')}.png"
-        browser.screenshot(shot, max_height=8000, width=width)
-        keep_screenshot(shot)
+    assert_every_page_type_fits(browser, base_url, width, tmp_path, "elder")
     set_mode(browser, base_url, elder=False)
 
 
 def test_axe_finds_no_serious_violation_in_elder_mode(browser: Browser, base_url: str) -> None:
     set_mode(browser, base_url, elder=True)
-    source = AXE.read_text(encoding="utf-8")
-    found = {}
-    for url in PAGE_TYPES:
-        browser.open(base_url + url)
-        browser.js(source + ";true")
-        violations = browser.js(AXE_RUN % json.dumps(sorted(THEME_MARKUP)), timeout=60)
-        if violations:
-            found[url] = violations
+    found = axe_violations(browser, base_url)
     set_mode(browser, base_url, elder=False)
     assert found == {}
 

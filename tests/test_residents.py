@@ -155,3 +155,18 @@ def test_every_phone_number_is_callable(built: Built, cid: str) -> None:
 def test_a_phone_link_dials_the_number_then_its_extension(written: str, dialled: str) -> None:
     href = phone_link(written)
     assert href == f"[{md_text(written)}]({dialled})"
+
+
+@pytest.mark.parametrize("cid", COMPOUNDS)
+def test_a_shared_link_shows_a_card_with_the_figures_and_reads_as_its_heading(built: Built, cid: str) -> None:
+    """Every compound and item page has a description and og: tags (a card in an owners' group),
+    the compound's describing its key figures; its headings' anchors are their words."""
+    home = (built.site / "compounds" / cid / "index.html").read_text(encoding="utf-8")
+    for page in [built.site / "compounds" / cid / "index.html", *sorted((built.site / "compounds" / cid).glob("*/index.html"))]:
+        html = page.read_text(encoding="utf-8")
+        tags = dict(re.findall(r'<meta (name="description"|property="og:\w+") content="([^"]*)"', html))
+        assert {'name="description"', 'property="og:title"', 'property="og:description"', 'property="og:url"'} <= set(tags), page
+        assert tags['name="description"'] == tags['property="og:description"'] and len(tags['property="og:description"']) > 8
+    card = dict(re.findall(r'<meta (name="description"|property="og:\w+") content="([^"]*)"', home))
+    assert "物业费" in card['property="og:description"'], card
+    assert 'id="有事找谁"' in home and 'id="公示目录"' in home

@@ -38,9 +38,12 @@ from datetime import date
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import typst
+
+if TYPE_CHECKING:
+    from typst import PDFStandard
 
 from generator.templates import ROOT
 
@@ -59,7 +62,7 @@ __all__ = ["PdfBuild", "PdfError", "build_pdfs", "compile_cached", "printable", 
            "TEMPLATES_DIR"]
 
 TEMPLATES_DIR = ROOT / "typst"
-PDF_STANDARD: list[Literal["a-2a", "ua-1"]] = ["a-2a", "ua-1"]
+PDF_STANDARD: list[PDFStandard] = ["a-2a", "ua-1"]
 """PDF/A-2a (fonts embedded, colours device-independent, XMP metadata with the identification,
 and a tagged structure) and PDF/UA-1 beside it: tags a screen reader follows, a title shown
 as the window title, every image (the QR codes) with its alternative text."""
