@@ -138,6 +138,8 @@ new Promise(resolve => {
 def test_a_first_visit_is_light_and_search_loads_when_opened(browser: Browser, base_url: str, built: Built,
                                                              requests: list[tuple[int, str]]) -> None:
     expected = first_visit(built.site, HOME)
+    browser.call("Network.enable", {}, browser.session)  # what earlier tests cached is not a first visit
+    browser.call("Network.clearBrowserCache", {}, browser.session)
     browser.call("Network.setCacheDisabled", {"cacheDisabled": True}, browser.session)
     requests.clear()
     browser.open(base_url + HOME)
@@ -152,3 +154,4 @@ def test_a_first_visit_is_light_and_search_loads_when_opened(browser: Browser, b
     opened = [path for _, path in requests]
     assert any("search_index.json" in path for path in opened) and all(s == 200 for s, _ in requests), requests
     browser.call("Network.setCacheDisabled", {"cacheDisabled": False}, browser.session)
+    browser.call("Network.disable", {}, browser.session)
