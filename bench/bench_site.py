@@ -19,7 +19,9 @@ It prints, from that one run: wall seconds of each, the CPU seconds of each comm
 its processes, the build's own stage timings (stages overlap: the PDFs compile while MkDocs
 runs; ``mkdocs cpu`` and ``pdf cpu`` are CPU seconds in the worker processes), pages, PDFs,
 peak memory (the sum over the build's processes of their proportional set size, sampled
-every 0.2 s), the search index raw and gzipped, the site's size, the ratios full/bare,
+every 0.2 s), the search index raw and gzipped, the site's size, what a first visit to a
+compound home costs a phone before search is opened (gzipped, ``bench/first_visit.py``),
+the ratios full/bare,
 no-op/full and one-compound/full, and the largest size over the smallest. The machine's
 time stolen by other guests and spent waiting for the disk during each timed command is
 printed too (from /proc/stat), so a disturbed run shows. Nothing is asserted: performance is
@@ -43,6 +45,8 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench.first_visit import BUDGET, first_visit  # noqa: E402
 AS_OF = "2026-11-15"
 
 
@@ -179,6 +183,10 @@ def bench(count: int, seed: int, jobs: int, work: Path) -> dict[str, float]:
     index = (site / "search" / "search_index.json").read_bytes()
     print(f"{count} compounds: {pages} pages, {pdfs} PDFs, {parts} parts, site {size_of(site) / 1e6:.0f} MB, "
           f"search index {len(index) / 1e3:.0f} KB ({len(gzip.compress(index, 9)) / 1e3:.0f} KB gzipped)", flush=True)
+    home = f"compounds/{sorted(p.name for p in (data / 'compounds').iterdir() if p.is_dir())[0]}/"
+    visit = first_visit(site, home)
+    print(f"  first visit to a compound home ({home}), before search: {sum(visit.values()) / 1e3:.1f} KB gzipped "
+          f"in {len(visit)} files (budget {BUDGET / 1e3:.0f} KB)")
     print(f"  bare mkdocs build (one process): {bare_before:.1f} s and {bare_after:.1f} s, mean {reference:.1f} s "
           f"({bare_machine})")
     print(f"  full build: {full:.1f} s = {full / reference:.2f}x bare; peak memory {memory / 1e3:.0f} MB; "

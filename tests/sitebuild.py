@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
 import yaml
@@ -307,3 +307,17 @@ def html_table_links(html: str) -> list[str]:
     parser.feed(html)
     parser.close()
     return [href for rows in parser.tables.values() for row in rows for _, hrefs in row for href in hrefs]
+
+
+class StagedConfigLoader(yaml.SafeLoader):
+    """Reads a staged ``mkdocs.yml`` safely: a ``!!python/name:`` reference (the ``toc``
+    slugify function) is read as its dotted name, nothing is imported or run."""
+
+
+StagedConfigLoader.add_multi_constructor(
+    "tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
+
+
+def staged_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=StagedConfigLoader)  # noqa: S506 (a safe loader)
+

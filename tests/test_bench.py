@@ -20,6 +20,8 @@ def test_the_site_benchmark_prints_every_figure() -> None:
         assert re.search(rf"^{size} compounds: \d+ pages, \d+ PDFs, \d+ parts, site \d+ MB, search index \d+ KB "
                          r"\(\d+ KB gzipped\)",
                          out, re.M), out
+    assert len(re.findall(r"first visit to a compound home \(compounds/[\w-]+/\), before search: [\d.]+ KB gzipped "
+                          r"in \d+ files \(budget 60 KB\)", out)) == 2
     assert len(re.findall(r"bare mkdocs build \(one process\): [\d.]+ s and [\d.]+ s, mean [\d.]+ s", out)) == 2
     assert len(re.findall(r"full build: [\d.]+ s = [\d.]+x bare; peak memory \d+ MB; stages: load\+check .*"
                           r"\(\d+ s CPU in all its processes, machine: \d+ s disk wait, \d+ s stolen\)", out)) == 2

@@ -1,9 +1,11 @@
-"""The printed notices as archives: PDF/A-2b with their metadata, and PDFs that change only
-when what they say changes (not with the build day).
+"""The printed notices as archives: PDF/A-2a with PDF/UA-1 beside it (tagged for screen
+readers, the QR codes with their alternative text) and their metadata, and PDFs that change
+only when what they say changes (not with the build day).
 
-The PDF/A identification is checked as a reader sees it (pdfinfo's XMP packet and the
-document's output intent); veraPDF is not installed, so full conformance is Typst's claim,
-not something these tests prove.
+The PDF/A and PDF/UA identification is checked as a reader sees it (pdfinfo's XMP packet, the
+document's output intent and structure tree); veraPDF is not installed, so full conformance
+is Typst's claim (it refuses to write a PDF/UA file with an image lacking its alternative
+text), not something these tests prove.
 """
 
 from __future__ import annotations
@@ -44,14 +46,16 @@ def xmp_field(packet: str, name: str) -> list[str]:
     return out
 
 
-def test_every_pdf_identifies_as_pdfa_2b_with_title_author_and_language(builds: dict[str, Built]) -> None:
+def test_every_pdf_identifies_as_pdfa_2a_and_pdfua_1_with_title_author_and_language(builds: dict[str, Built]) -> None:
     first = builds["first"]
     pdfs = {p.relative_to(first.out / "pdf").as_posix(): p for p in first.files}
     assert len(pdfs) == 17  # 2 booklets, 13 item sheets, 2 ranking periods
     for name, pdf in pdfs.items():
         packet = xmp(pdf)
         assert xmp_field(packet, "pdfaid:part") == ["2"], name
-        assert xmp_field(packet, "pdfaid:conformance") == ["B"], name
+        assert xmp_field(packet, "pdfaid:conformance") == ["A"], name
+        assert xmp_field(packet, "pdfuaid:part") == ["1"], name
+        assert b"/StructTreeRoot" in pdf.read_bytes(), name
         assert xmp_field(packet, "dc:language") == ["zh-CN"], name
         assert b"/OutputIntents" in pdf.read_bytes() and b"GTS_PDFA1" in pdf.read_bytes(), name
     lanting = xmp(pdfs["lanting.pdf"])

@@ -4,7 +4,8 @@
   is a cell value of a table on the item page the card links to; the company's rank on the
   card (第 n 名（共 m 家）) is the ``n/m`` of its latest period on that page;
 * every item page that shows data opens with its one-line answer, before the status box;
-* every phone number on a compound's pages is a ``tel:`` link.
+* every phone number on a compound's pages is a ``tel:`` link; an extension is dialled after
+  a pause (``0550-6302501转8001`` -> ``tel:0550-6302501,8001``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.render.web.environment import phone_link
+from generator.render.web.markdown_escape import md_text
 from tests.sitebuild import Built, html_tables, sample_site
 from tests.support import DATA
 
@@ -143,7 +146,34 @@ def test_every_phone_number_is_callable(built: Built, cid: str) -> None:
     for page in [built.site / "compounds" / cid / "index.html", *items]:
         html = page.read_text(encoding="utf-8")
         article = html[html.index('<article'):html.index("</article>")]
-        linked = set(re.findall(r'<a href="tel:(\d+)"', article))
+        linked = {re.sub(r"\D", "", main) for main in re.findall(r'<a href="tel:([0-9+-]+)[,"]', article)}
         text = re.sub(r"<[^>]+>", " ", article)
         for number in PHONE.findall(text):
             assert re.sub(r"\D", "", number) in linked, (page, number)
+
+
+@pytest.mark.parametrize(("written", "dialled"), [
+    ("0550-6302501转8001", "tel:0550-6302501,8001"),
+    ("0550-6302501 分机 12", "tel:0550-6302501,12"),
+    ("０５５０－６３０２５０１", "tel:0550-6302501"),
+    ("400 880 6601", "tel:400-880-6601"),
+    ("12345", "tel:12345"),
+])
+def test_a_phone_link_dials_the_number_then_its_extension(written: str, dialled: str) -> None:
+    href = phone_link(written)
+    assert href == f"[{md_text(written)}]({dialled})"
+
+
+@pytest.mark.parametrize("cid", COMPOUNDS)
+def test_a_shared_link_shows_a_card_with_the_figures_and_reads_as_its_heading(built: Built, cid: str) -> None:
+    """Every compound and item page has a description and og: tags (a card in an owners' group),
+    the compound's describing its key figures; its headings' anchors are their words."""
+    home = (built.site / "compounds" / cid / "index.html").read_text(encoding="utf-8")
+    for page in [built.site / "compounds" / cid / "index.html", *sorted((built.site / "compounds" / cid).glob("*/index.html"))]:
+        html = page.read_text(encoding="utf-8")
+        tags = dict(re.findall(r'<meta (name="description"|property="og:\w+") content="([^"]*)"', html))
+        assert {'name="description"', 'property="og:title"', 'property="og:description"', 'property="og:url"'} <= set(tags), page
+        assert tags['name="description"'] == tags['property="og:description"'] and len(tags['property="og:description"']) > 8
+    card = dict(re.findall(r'<meta (name="description"|property="og:\w+") content="([^"]*)"', home))
+    assert "物业费" in card['property="og:description"'], card
+    assert 'id="有事找谁"' in home and 'id="公示目录"' in home

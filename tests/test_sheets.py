@@ -55,10 +55,10 @@ def test_a_sheet_says_what_a_board_posting_says(built: BuiltPdfs) -> None:
     assert "54,000.00" in text  # the quarter's income, the same content as the booklet
     assert "特此公示" in text
     assert "示例市安居物业服务有限公司" in text and "兰亭花园业主委员会" in text and text.count("（盖章）") == 2
-    assert "2026年10月12日" in text.split("特此公示")[1]  # dated with the posting date
-    objection = " ".join(text.split())
-    assert "如有异议，请于2026年11月11日前向示例市安居物业服务有限公司（电话 0999-11110004）" in objection  # complaint phone
-    assert "兰亭社区反映（电话 0999-45678901）" in objection  # the nearest supervision phone
+    assert "2026年10月12日" in text.split("对公示内容如有异议")[1]  # the 落款 is dated with the posting date
+    objection = "".join(text.split())  # the line, however the column beside the seals wraps it
+    assert "如有异议，请于2026年11月11日前向示例市安居物业服务有限公司（电话0999-11110004）" in objection  # complaint phone
+    assert "兰亭社区反映（电话0999-45678901）" in objection  # the nearest supervision phone
     assert f"{SITE_URL}compounds/lanting/public-revenue/" in text
 
 

@@ -19,7 +19,7 @@ from generator.errors import BuildError, EngineFailed
 from generator.engines.site_config import ConfigError, load_site_config
 from generator.render.web.mkdocs_config import staged_config
 from generator.write.staging import StagingWriter, WriteError, sync_tree
-from tests.sitebuild import sample_site
+from tests.sitebuild import sample_site, staged_yaml
 from tests.support import AS_OF, CONFIG, CONTENT, MINI, cli, edit
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -154,7 +154,6 @@ def test_site_config_refuses_what_reads_files_from_elsewhere(tmp_path: Path, ext
 
 
 def test_staged_config_keeps_staff_settings_and_adds_the_generated_ones(tmp_path: Path) -> None:
-    import yaml
 
     from generator.findings import Findings
     from generator.load.dataset import load
@@ -164,12 +163,15 @@ def test_staged_config_keeps_staff_settings_and_adds_the_generated_ones(tmp_path
              "extra": {"social": [{"icon": "material/phone", "link": "tel:12345"}]}, "extra_css": ["assets/own.css"],
              "markdown_extensions": [{"toc": {"permalink": True}}]}
     pages = ["index.md", "compounds/index.md", "compounds/a/index.md", "compounds/a/fee-schedule.md", "about.md"]
-    config = yaml.safe_load(staged_config(staff, city, pages, "assets/site.css"))
+    config = staged_yaml(staged_config(staff, city, pages, "assets/site.css"))
     assert config["site_name"] == city.site_title
     assert config["theme"]["palette"] == {"primary": "teal"} and config["theme"]["logo"] == "assets/logo.png"
     assert config["extra"] == staff["extra"] and config["copyright"] == "示例"
     assert config["extra_css"] == ["assets/own.css", "assets/site.css"]
-    assert config["markdown_extensions"][0] == {"toc": {"permalink": True}}
+    # staff's toc settings kept; anchors in the heading's words (#有事找谁) added
+    assert config["markdown_extensions"][0] == {"toc": {"permalink": True,
+                                                        "slugify": "markdown.extensions.toc.slugify_unicode"}}
+    assert config["theme"]["custom_dir"] == "theme"  # the generator's own override (render/web/theme.py)
     assert "tables" in config["markdown_extensions"]
     assert config["nav"] == [{"首页": "index.md"}, {"小区": "compounds/index.md"}, {"关于": [{"关于本站": "about.md"}]}]
     assert config["not_in_nav"] == "/compounds/*/\n"

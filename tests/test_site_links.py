@@ -17,11 +17,11 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-import yaml
 
 from generator.findings import Findings
 from generator.load.dataset import load
-from tests.sitebuild import SUB_PATH, SUB_SITE_URL, Built, PageParser, parse, sample_site, sub_path_site, synth_site
+from tests.sitebuild import (SUB_PATH, SUB_SITE_URL, Built, PageParser, parse, sample_site, staged_yaml, sub_path_site,
+                             synth_site)
 from tests.siteserver import serving
 
 ENGINES = ["mkdocs", pytest.param("zensical", marks=pytest.mark.zensical)]
@@ -222,7 +222,7 @@ def test_bulky_pages_stay_out_of_the_search_index(site: Built) -> None:
 
 
 def test_nav_lists_sections_only(site: Built) -> None:
-    config = yaml.safe_load((site.stage / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = staged_yaml((site.stage / "mkdocs.yml").read_text(encoding="utf-8"))
     titles = [next(iter(entry)) for entry in config["nav"]]
     assert titles == ["首页", "小区", "公示情况", "红黑榜", "示范项目", "关于"]
     about = [next(iter(e)) for e in config["nav"][-1]["关于"]]
@@ -236,7 +236,7 @@ def test_nav_lists_sections_only(site: Built) -> None:
 
 
 def test_engine_config_is_offline_and_plugin_free(site: Built) -> None:
-    config = yaml.safe_load((site.stage / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = staged_yaml((site.stage / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["theme"]["language"] == "zh"
     assert config["theme"]["font"] is False
     assert config["plugins"] == [{"search": {"lang": ["zh"]}}]

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import Iterator
 
 import pytest
@@ -15,10 +14,10 @@ import pytest
 from tests.history_repo import HistorySite, history_site
 from tests.sitebuild import content_text
 from tests.siteserver import serving
-from tests.test_browser import AXE, AXE_RUN, CHROMIUM, OFF_SCREEN, THEME_MARKUP, Browser
+from tests.chromium import NEEDS_CHROMIUM, Browser
+from tests.test_browser import AXE, AXE_RUN, OFF_SCREEN, THEME_MARKUP
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian chromium (scripts/install-system-deps.sh)")]
+pytestmark = NEEDS_CHROMIUM
 
 STYLES = """
 (() => {
@@ -58,13 +57,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> HistorySite:
 def base_url(built: HistorySite) -> Iterator[str]:
     with serving(built.site, "/") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
-    b = Browser(tmp_path_factory.mktemp("chromium-profile"))
-    yield b
-    b.close()
 
 
 def test_the_form_is_visible_with_large_text_thick_borders_and_aa_contrast(browser: Browser, base_url: str) -> None:

@@ -2,7 +2,8 @@
 
 Contract:
 
-* :func:`stage_part` writes ``<root>/mkdocs.yml`` and ``<root>/docs/``: the shard's own files
+* :func:`stage_part` writes ``<root>/mkdocs.yml``, the theme override
+  (:mod:`generator.render.web.theme`; its bytes are part of the generator's fingerprint) and ``<root>/docs/``: the shard's own files
   (rendered text, copied assets, hand-written ``content/`` files) and, for every other file of
   the whole site, an empty file of the same name, which the config's ``exclude_docs`` keeps
   the engine from building (:mod:`generator.render.shards`). The empty files are made once
@@ -24,8 +25,8 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from generator.commands.fingerprint import code_fingerprint
-from generator.render.web.head import THEME_FILES
 from generator.render.web.mkdocs_config import DOCS_DIR
+from generator.render.web.theme import theme_files
 from generator.write.staging import StagingWriter
 
 PART_FORMAT = "part-1"
@@ -92,9 +93,9 @@ def stage_part(root: Path, config_text: str, skeleton: Skeleton | None, pages: M
         owned_folders = {"/".join(rel.split("/")[:i]) for rel in list(pages) + list(files)
                          for i in range(1, rel.count("/") + 1)}
         _link_rest(writer, skeleton, skeleton.tree, "", owned_folders, wanted)
+    for rel, source in theme_files().items():
+        writer.copy(rel, source)
     writer.write_text("mkdocs.yml", config_text)
-    for rel, text in THEME_FILES.items():
-        writer.write_text(rel, text)
 
 
 def _first_file(node: dict[str, Any], prefix: str) -> str:

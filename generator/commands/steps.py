@@ -41,7 +41,7 @@ from generator.load.limits import check_content
 from generator.views import paths
 from generator.render.context import SiteContext
 from generator.render.paper.document import Paper
-from generator.render.web.head import THEME_FILES
+from generator.render.web.theme import theme_files
 from generator.render.web.mkdocs_config import DOCS_DIR, staged_config
 from generator.render.web.site import SiteFiles
 from generator.write.publish import work_dir
@@ -122,7 +122,8 @@ def check(data: Path, as_of: date, content: Path = CONTENT) -> Checked:
 
 
 def stage(files: SiteFiles, ctx: SiteContext, site_config: dict, content: Path, root: Path) -> list[str]:
-    """Write the staging folder: ``mkdocs.yml``, ``docs/`` (generated + content). Returns docs pages."""
+    """Write the staging folder: ``mkdocs.yml``, the theme override, ``docs/`` (generated +
+    content). Returns docs pages."""
     writer = StagingWriter(root)
     writer.write_text(STAGE_MARKER, "")
     docs = f"{DOCS_DIR}/"
@@ -141,9 +142,9 @@ def stage(files: SiteFiles, ctx: SiteContext, site_config: dict, content: Path, 
             raise BuildError(f"{content} 中的 {', '.join(clash) or '文件'} 与生成的页面重名，请改名") from None
     pages = sorted(p for p in list(files.pages) + content_pages if p.endswith(".md"))
     assert ctx.ds.city is not None
+    for rel, source in theme_files().items():
+        writer.copy(rel, source)
     writer.write_text("mkdocs.yml", staged_config(site_config, ctx.ds.city.model, pages, paths.SITE_CSS))
-    for rel, text in THEME_FILES.items():
-        writer.write_text(rel, text)
     return pages
 
 

@@ -41,7 +41,7 @@ include files from anywhere on the machine)."""
 _ICON = re.compile(r"^[a-z0-9-]+(?:/[a-z0-9-]+)+$")
 MAX_CONFIG_BYTES = 200_000
 _MARKUP = re.compile(r"[<>\"]|javascript:|vbscript:|data:", re.I)
-_LINK = re.compile(r"^(?:https?://[^\s]+|tel:[0-9+\-]+|mailto:[^\s]+|#.*)$")
+_LINK = re.compile(r"^(?:https?://[^\s]+|tel:[0-9+\-,]+|mailto:[^\s]+|#.*)$")
 _LOCAL_FILE = re.compile(r"^(?!/)(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?!.*(?:^|/)\.\.(?:/|$))[^\\\s]+$")
 
 

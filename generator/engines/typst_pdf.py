@@ -14,7 +14,7 @@ documents; this module is what a worker does with each, plus what the stage need
   system fonts ignored, so the output does not depend on what else is installed; characters
   the font lacks are printed as □ (:func:`printable`; PDF/A allows no missing glyph) and
   named by ``pdf-glyph-missing`` warnings (:func:`glyph_findings`);
-* archival: PDF/A-2b (:data:`PDF_STANDARD`), with the title, the author (the company, the
+* archival and accessible: PDF/A-2a with PDF/UA-1 (:data:`PDF_STANDARD`), with the title, the author (the company, the
   self-managing organisation or the issuing body) and the language (zh) in the metadata;
 * deterministic: the document date comes from the data (the version's date, the
   publication date), never from the build day or the clock, so the same data and statuses
@@ -33,9 +33,12 @@ import time
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import typst
+
+if TYPE_CHECKING:
+    from typst import PDFStandard
 
 from generator.templates import ROOT
 
@@ -48,8 +51,10 @@ from generator.render.paper.qr import qr_svg
 __all__ = ["PdfError", "compile_cached", "printable", "glyph_findings", "DEFAULT_CACHE_DIR", "TEMPLATES_DIR"]
 
 TEMPLATES_DIR = ROOT / "typst"
-PDF_STANDARD: Literal["a-2b"] = "a-2b"
-"""PDF/A-2b: fonts embedded, colours device-independent, XMP metadata with the identification."""
+PDF_STANDARD: list[PDFStandard] = ["a-2a", "ua-1"]
+"""PDF/A-2a (fonts embedded, colours device-independent, XMP metadata with the identification,
+and a tagged structure) and PDF/UA-1 beside it: tags a screen reader follows, a title shown
+as the window title, every image (the QR codes) with its alternative text."""
 DEFAULT_CACHE_DIR = Path(".cache") / "pdf"
 
 
@@ -63,7 +68,7 @@ def template_fingerprint(templates_dir: Path) -> str:
 @lru_cache(maxsize=1)
 def _tools() -> str:
     """The compiler, QR encoder and PDF standard of every key (a package lookup costs a millisecond)."""
-    return f"typst {version('typst')} segno {version('segno')} {PDF_STANDARD}"
+    return f"typst {version('typst')} segno {version('segno')} {'+'.join(PDF_STANDARD)}"
 
 
 def cache_key(doc: PdfDocument, templates: str, fonts: FontSet) -> str:

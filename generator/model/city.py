@@ -7,13 +7,15 @@ the ranking and its methodology page always state the rule actually applied.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import Field, HttpUrl, field_validator, model_validator
 
 from generator.model.base import Phone, PlainText, Ratio, Record, Slug, Text, Coded
-from generator.model.vocabulary import LIST_KINDS, MISSING_GROUP, PERIOD_KINDS, ROUNDINGS
+from generator.model.values import parse_phone
+from generator.model.vocabulary import CORRECTION_ROUTES, LIST_KINDS, MISSING_GROUP, PERIOD_KINDS, ROUNDINGS
 
 
 class Community(Record):
@@ -139,6 +141,31 @@ class NoticeDays(Record):
                            "true 张贴当天算第一天，到 8月31日。公告印有截止日期时以 notice.ends_on 为准")
 
 
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
+
+
+class CorrectionRoute(Record):
+    """纠错: where residents report a figure they think is wrong (the 纠错 link beside every
+    table of figures opens it, prefilled with the compound, the item, the period and the
+    stamp). Without it, residents are sent to the city's hotline (``hotline``, 12345)."""
+
+    by: Annotated[Literal["email", "phone", "web"], Coded(CORRECTION_ROUTES)] = Field(
+        description="报告方式：电子邮件（email）、电话（phone）或网上表单（web，如 12345 网上投诉）")
+    to: str = Field(description="邮箱地址、电话号码或网址（与报告方式对应）")
+    name: Text | None = Field(None, description="受理单位，如“示例市住房和城乡建设局物业科”")
+
+    @model_validator(mode="after")
+    def _address(self) -> "CorrectionRoute":
+        to = self.to.strip()
+        if self.by == "email" and not _EMAIL.match(to):
+            raise ValueError(f"“{to}”不是邮箱地址（如 jiucuo@example.org）")
+        if self.by == "phone":
+            parse_phone(to)
+        if self.by == "web" and not re.match(r"^https?://[^\s<>\"]+$", to):
+            raise ValueError(f"“{to}”不是网址（应以 http:// 或 https:// 开头）")
+        return self
+
+
 class City(Record):
     name: Text = Field(description="城市名称，如“示例市”")
     site_title: PlainText = Field(description="网站标题，如“示例市物业服务信息公开平台”")
@@ -148,6 +175,8 @@ class City(Record):
     hotline: Phone = Field("12345", description="政务服务热线")
     price_report_phone: Phone = Field("12315", description="价格举报电话")
     online_complaint: OnlineChannel | None = Field(None, description="网上投诉渠道（显示在每个小区首页）")
+    corrections: CorrectionRoute | None = Field(
+        None, description="纠错渠道：居民认为公示数字有误时向谁报告（每个表格旁的“纠错”链接）；不填则为政务服务热线")
     as_of_note: str | None = Field(None, description="首页说明文字")
     notice_days: NoticeDays = Field(default_factory=NoticeDays, description="公示期的计日规则")
     districts: list[District] = Field(min_length=1)

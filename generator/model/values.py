@@ -111,10 +111,20 @@ _SERVICE = re.compile(r"^(?:110|119|120|122|12\d{3}|9[56]\d{3,4}|[48]00\d{7})$")
 _EXTENSION = re.compile(r"(?:转|分机|ext\.?)\s*(\d{1,6})$", re.IGNORECASE)
 
 
+def split_extension(value: str) -> tuple[str, str | None]:
+    """A phone number as written (folded) split into the number and its extension
+    (``0550-6302501转8001`` -> ``("0550-6302501", "8001")``); None when it has none."""
+    text = fold(value).strip()
+    match = _EXTENSION.search(text)
+    if match is None:
+        return text, None
+    return text[:match.start()].strip(), match.group(1)
+
+
 def phone_kind(value: str) -> str | None:
     """``landline`` (area code with its leading 0), ``mobile``, ``service`` (12345, 95xxx,
     400/800), or None when the number fits none of them."""
-    text = _EXTENSION.sub("", fold(value))
+    text = split_extension(value)[0]
     digits = _PHONE_SEPARATORS.sub("", text)
     if _LANDLINE.match(digits) and len(digits) in (11, 12):
         return "landline"

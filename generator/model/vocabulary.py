@@ -25,6 +25,8 @@ MANAGEMENT: dict[str, str] = {"professional": "专业物业", "self_managed": "�
 CADENCES: dict[str, str] = {"long_term": "长期公示", "periodic": "定期公示", "event": "逐项公示"}
 PERIOD_UNITS: dict[str, str] = {"month": "月", "quarter": "季度", "half_year": "半年", "year": "年度"}
 """A period kind as a unit (按季度公示, 季度考评)."""
+CORRECTION_ROUTES: dict[str, str] = {"email": "电子邮件", "phone": "电话", "web": "网上表单"}
+"""``CorrectionRoute.by``: how residents report a figure they think is wrong (纠错)."""
 PERIOD_KINDS: dict[str, str] = {"month": "每月", "quarter": "每季度", "half_year": "每半年", "year": "每年"}
 LIST_KINDS: dict[str, str] = {"ratio": "按比例", "top_bottom": "前后若干名", "grades": "按等级"}
 ROUNDINGS: dict[str, str] = {"down": "向下取整", "half_up": "四舍五入", "up": "向上取整"}

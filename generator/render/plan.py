@@ -140,6 +140,7 @@ def plan_site(views: Views, versions: History | None = None) -> SitePlan:
     for name in paths.OPEN_DATA_FILES:
         plan.add(Output(name, "data", "city"))
     plan.add(Output(paths.SITE_CSS, "asset", "templates", file=TEMPLATES / "site" / "assets" / "site.css"))
+    plan.add(Output(paths.SITE_JS, "asset", "templates", file=TEMPLATES / "site" / "assets" / "site.js"))
     plan.add(Output(paths.NOT_FOUND, "template", "city"))
     for name in TABLES:
         plan.add(Output(paths.template_file(name), "data", "templates"))

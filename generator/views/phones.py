@@ -1,14 +1,33 @@
-"""The phones residents may call beyond the company, nearest body first.
+"""Phones as residents dial them, and the phones they may call beyond the company.
 
-One list for the compound's web page and its notice PDF, so paper and web agree: the
+:func:`tel_uri` is the one rule for a ``tel:`` link (RFC 3966): the number's digits with its
+visual separators as ``-``, and an extension (``转8001``, ``分机 8001``, ``ext. 8001``) after a
+comma, the pause a phone's dialler waits before sending it: ``0550-6302501转8001`` ->
+``tel:0550-6302501,8001`` (not ``tel:055063025018001``, which dials a wrong number).
+
+:func:`supervision_phones`: one list for the compound's web page and its notice PDF, so paper and web agree: the
 community, the street, the district's regulator, the city regulator, the 12345 hotline and
 the price-report phone (the fee notice's own when it names one, else the city's).
 """
 
 from __future__ import annotations
 
+import re
+
 from generator.load.dataset import CompoundRecord
 from generator.model.city import City, Community, District, Street
+from generator.model.values import split_extension
+
+_SEPARATORS = re.compile(r"[^0-9+]+")
+
+
+def tel_uri(value: object) -> str | None:
+    """The ``tel:`` target of a phone number as written, None when it has no digits."""
+    number, extension = split_extension(str(value))
+    main = _SEPARATORS.sub("-", number).strip("-")
+    if not any(ch.isdigit() for ch in main):
+        return None
+    return f"tel:{main}," + extension if extension else f"tel:{main}"
 
 
 def price_report_phone(city: City, rec: CompoundRecord) -> str:

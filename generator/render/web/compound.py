@@ -144,10 +144,12 @@ def _home(ctx: SiteContext, facts: CompoundView, items: list[ItemEntry], common:
     channels = facts.shown("complaint_channels")
     company_page = paths.company_page(facts.company_id) if facts.company_id else None
     counts = facts.counts
-    figures = [(a, paths.link(page, _figure_target(ctx, facts, a)), spans_md(a.spans)) for a in key_figures(facts)]
+    answers = key_figures(facts)
+    figures = [(a, paths.link(page, _figure_target(ctx, facts, a)), spans_md(a.spans)) for a in answers]
     online = ctx.city.online_complaint
+    description = f"{facts.name}：" + "；".join(f"{a.topic}：{a.text}" if a.topic else a.text for a in answers)
     return front_matter(facts.name, search_boost=2, search_terms=name_bigrams(model.name, *model.aliases),
-                        feed=_feed(ctx, facts)) + render(
+                        description=description, feed=_feed(ctx, facts)) + render(
         "compound_home.md.j2",
         **common,
         pdf=ctx.plan.absolute(paths.pdf_file(facts.id)),
@@ -187,7 +189,10 @@ def _item(ctx: SiteContext, facts: CompoundView, entry: ItemEntry, common: dict)
     sheet_path = paths.sheet_file(facts.id, entry.item.id)
     history_path = paths.item_history(facts.id, entry.item.id)
     sheet = view if ctx.plan.has(sheet_path) else None
-    return front_matter(f"{entry.item.name} · {facts.name}", search_exclude=True, feed=_feed(ctx, facts)) + render(
+    said = answer.text if answer else entry.detail.striptags() or entry.status.label
+    description = f"{facts.name}{entry.item.name}：{said}"
+    return front_matter(f"{entry.item.name} · {facts.name}", search_exclude=True, description=description,
+                        feed=_feed(ctx, facts)) + render(
         "item.md.j2",
         **common,
         pdf=ctx.plan.absolute(paths.pdf_file(facts.id)),

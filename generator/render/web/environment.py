@@ -22,15 +22,15 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from generator.views.formatting import FILTERS
+from generator.views.phones import tel_uri
 from generator.templates import ROOT
 from generator.render.web.markdown_escape import html_attr, md_cell, md_text
 
 
 
 def tel_href(value: Any) -> str | None:
-    """The ``tel:`` target of a phone number (its digits only), None when it has no digits."""
-    digits = "".join(ch for ch in str(value) if ch.isascii() and ch.isdigit())
-    return f"tel:{digits}" if digits else None
+    """The ``tel:`` target of a phone number (:func:`generator.views.phones.tel_uri`)."""
+    return tel_uri(value)
 
 
 def phone_link(value: Any) -> Markup:
@@ -75,14 +75,18 @@ def render(template: str, **context: Any) -> str:
 
 
 def front_matter(title: str, *, search_exclude: bool = False, search_boost: int | None = None,
-                 search_terms: list[str] | None = None, feed: tuple[str, str] | None = None) -> str:
-    """The page's YAML front matter: its title (HTML-escaped, because the theme prints it as
-    HTML in ``<title>`` and the header) and whether or how search indexes it.
+                 search_terms: list[str] | None = None, description: str | None = None,
+                 feed: tuple[str, str] | None = None) -> str:
+    """The page's YAML front matter: its title and ``description`` (HTML-escaped, because the
+    theme prints them as HTML: ``<title>``, the header, ``<meta name="description">`` and the
+    share card's ``og:`` tags) and whether or how search indexes it.
     ``search_terms`` become the page's ``tags``: the search index carries them as they are
     (no word segmentation) and the site's stylesheet hides them in the results; the page
     itself shows no tags (no tags plugin). ``feed`` (URL, title), as they are: the theme
-    override (:mod:`generator.render.web.head`) escapes them into the page head."""
+    override (:mod:`generator.render.web.theme`) escapes them into the page head."""
     lines = ["---", "title: " + json.dumps(str(escape(title)), ensure_ascii=False)]
+    if description:
+        lines.append("description: " + json.dumps(str(escape(" ".join(description.split()))), ensure_ascii=False))
     if search_exclude:
         lines += ["search:", "  exclude: true"]
     elif search_boost is not None:

@@ -11,8 +11,10 @@ Contract: pure. :func:`staged_config` takes the validated top-level config (a di
   make the build quadratic in the number of compounds;
 * ``not_in_nav`` patterns for the generated pages, so MkDocs does not list them as omitted;
 * the Markdown extensions the generated pages need, and the site's stylesheet;
-* ``theme.custom_dir``: the staged override that puts the compound feed in the page head
-  (:mod:`generator.render.web.head`, written beside the staged ``mkdocs.yml``);
+* ``theme.custom_dir``: the generator's override (:mod:`generator.render.web.theme`: share
+  cards, 长辈模式, the compound's feed in the head, the theme's script loaded when search opens);
+* ``toc`` with Unicode slugs: heading anchors read as the heading (``#有事找谁``), not ``#_1``,
+  and stay as long as the heading's words do;
 * ``theme.language: zh``, ``theme.font: false`` (no Google Fonts: no network), and
   ``plugins: [search: {lang: zh}]`` (Chinese segmentation with jieba);
 * ``extra_templates: [404.html]``: the Chinese 404 page (:mod:`generator.render.web.notfound`)
@@ -34,10 +36,16 @@ import yaml
 
 from generator.model.city import City
 from generator.views import paths
-from generator.render.web.head import OVERRIDES
+from generator.render.web.theme import THEME_DIR
 
 DOCS_DIR = "docs"
 REQUIRED_EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc"]
+SLUGIFY = "markdown.extensions.toc.slugify_unicode"
+"""Heading anchors in the heading's own characters (Python-Markdown's)."""
+
+
+class PythonName(str):
+    """A ``!!python/name:`` reference in the staged YAML (MkDocs resolves it to the callable)."""
 
 NAV: list[tuple[str, str | list[tuple[str, str]]]] = [
     ("首页", paths.HOME),
@@ -87,8 +95,15 @@ def not_in_nav(pages: list[str]) -> str:
 
 
 def _extensions(existing: list[Any]) -> list[Any]:
+    """Staff's extensions, then the required ones missing; ``toc`` always slugs in Unicode."""
     names = {next(iter(e)) if isinstance(e, dict) else e for e in existing}
-    return list(existing) + [e for e in REQUIRED_EXTENSIONS if e not in names]
+    out = list(existing) + [e for e in REQUIRED_EXTENSIONS if e not in names]
+    for i, ext in enumerate(out):
+        if ext == "toc" or isinstance(ext, dict) and "toc" in ext:
+            options = dict(ext["toc"] or {}) if isinstance(ext, dict) else {}
+            options["slugify"] = PythonName(SLUGIFY)
+            out[i] = {"toc": options}
+    return out
 
 
 def staged_config(base: dict[str, Any], city: City, pages: list[str], stylesheet: str,
@@ -109,7 +124,7 @@ def staged_config(base: dict[str, Any], city: City, pages: list[str], stylesheet
     theme["name"] = "material"
     theme["language"] = "zh"
     theme["font"] = False
-    theme["custom_dir"] = OVERRIDES
+    theme["custom_dir"] = THEME_DIR
     config["plugins"] = [{"search": {"lang": ["zh"]}}]
     config["markdown_extensions"] = _extensions(config.get("markdown_extensions") or [])
     config["extra_css"] = list(config.get("extra_css") or []) + [stylesheet]
@@ -130,4 +145,9 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
+def _python_name(dumper: yaml.SafeDumper, value: PythonName) -> yaml.Node:
+    return dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{value}", "")
+
+
 _Dumper.add_representer(str, _str)
+_Dumper.add_representer(PythonName, _python_name)

@@ -6,7 +6,7 @@ corrections (更正) first; outside git it says that no change history is kept.
 :func:`compound_feed` is the Atom feed of one compound (``/compounds/<id>/feed.xml``): one
 entry per version of its items with the changes as text, or, outside git, one per current
 notice by posting date. Times are in China time (+08:00); ids and links are absolute under
-``site_url``. Pages announce their feed in their head (:mod:`generator.render.web.head`).
+``site_url``. Pages announce their feed in their head (:mod:`generator.render.web.theme`).
 """
 
 from __future__ import annotations
