@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from generator.commands.fingerprint import code_fingerprint
 from generator.render.web.mkdocs_config import DOCS_DIR
@@ -78,8 +78,7 @@ class Skeleton:
 def stage_part(root: Path, config_text: str, skeleton: Skeleton | None, pages: Mapping[str, str | bytes],
                files: Mapping[str, Path], wanted: Callable[[str], bool] = lambda _: True) -> None:
     """See the module docstring; without ``skeleton`` the shard owns every file (one part).
-    ``wanted``: which of the files the shard does not own get a stand-in (a folder is left
-    out when its first file is not wanted: stand-ins go by compound folder)."""
+    ``wanted``: which of the files the shard does not own get a stand-in."""
     writer = StagingWriter(root)
     docs = f"{DOCS_DIR}/"
     for rel, text in sorted(pages.items()):
@@ -98,20 +97,26 @@ def stage_part(root: Path, config_text: str, skeleton: Skeleton | None, pages: M
     writer.write_text("mkdocs.yml", config_text)
 
 
-def _first_file(node: dict[str, Any], prefix: str) -> str:
-    name, child = next(iter(node.items()))
-    return prefix + name if child is None else _first_file(child, f"{prefix}{name}/")
+def _files(node: dict[str, Any], prefix: str) -> Iterator[str]:
+    for name, child in node.items():
+        if child is None:
+            yield prefix + name
+        else:
+            yield from _files(child, f"{prefix}{name}/")
 
 
 def _link_rest(writer: StagingWriter, skeleton: Skeleton, node: dict[str, Any], prefix: str, owned: set[str],
                wanted: Callable[[str], bool]) -> None:
-    """Link every file and folder of ``node`` the shard does not own (and wants) to the skeleton."""
+    """Link every file and folder of ``node`` the shard does not own (and wants) to the skeleton:
+    a folder whose files are all wanted as one link, a folder with some wanted file by file."""
     for name, child in node.items():
         rel = prefix + name
-        if child is not None and rel in owned:
-            _link_rest(writer, skeleton, child, rel + "/", owned, wanted)
-        elif child is not None:
-            if wanted(_first_file(child, rel + "/")):
+        if child is None:
+            if not writer.exists(f"{DOCS_DIR}/{rel}") and wanted(rel):
                 writer.link(f"{DOCS_DIR}/{rel}", skeleton.docs() / rel)
-        elif not writer.exists(f"{DOCS_DIR}/{rel}") and wanted(rel):
+            continue
+        want = {wanted(f) for f in _files(child, rel + "/")} if rel not in owned else {True, False}
+        if want == {True}:
             writer.link(f"{DOCS_DIR}/{rel}", skeleton.docs() / rel)
+        elif True in want:
+            _link_rest(writer, skeleton, child, rel + "/", owned, wanted)

@@ -24,7 +24,6 @@ worked out from them):
 from __future__ import annotations
 
 import dataclasses
-import functools
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -212,8 +211,11 @@ def _shard_pages(ctx: SiteContext, options: BuildOptions, setup: Setup, layout: 
     copied = {**files.assets, **own_content}
     written: dict[str, str | bytes] = {**files.pages, **files.blobs}
     mine = set(written) | set(copied)
-    present = ([p for p in layout.all_docs if p in mine or stand_ins(shard, p, layout.shard_map)]
-               if layout.split else layout.all_docs)
+    def stand_in(path: str) -> bool:
+        made = ctx.plan.outputs.get(path)
+        return stand_ins(shard, path, layout.shard_map, made.origin if made is not None else "")
+
+    present = [p for p in layout.all_docs if p in mine or stand_in(p)] if layout.split else layout.all_docs
     key = part_key(options.engine, ctx.as_of, options.strict, config_text, present, written, copied)
     entry = FolderCache(setup.part_cache).get(key)
     task = None
@@ -223,7 +225,7 @@ def _shard_pages(ctx: SiteContext, options: BuildOptions, setup: Setup, layout: 
         parts.built += 1
         root = setup.stage_root / shard.replace("=", "-")
         stage_part(root, config_text, skeleton if layout.split else None, written, copied,
-                   functools.partial(stand_ins, shard, shard_map=layout.shard_map))
+                   stand_in)
         task = PartTask(root, setup.part_cache, key, shard, sorted(mine), ctx.as_of, options.strict, options.engine)
     timings["stage"] += time.perf_counter() - mark
     if task is not None:

@@ -171,9 +171,8 @@ def plan_site(views: Views, versions: History | None = None) -> SitePlan:
     for stamp, entry in stamp_index(views, versions).items():
         origin = item_origin(entry.compound_id, entry.item_id) if entry.item_id else compound_folder(entry.compound_id)
         plan.add(Output(paths.stamp_page(stamp), "page", origin))
-    if versions is not None:
-        for cid in sorted(ds.compounds):
-            plan.add(Output(paths.verify_compound(cid), "page", compound_folder(cid)))
+    for cid in sorted(ds.compounds):
+        plan.add(Output(paths.verify_compound(cid), "page", compound_folder(cid)))
     for ranking in sorted(rankings, key=lambda p: p.period.start):
         period = ranking.period.id
         plan.add(Output(paths.ranking_pdf(period), "pdf", evaluation_origin(period),

@@ -101,10 +101,8 @@ class ShardMap:
         """The shard of a planned output; a PDF by the compound it is made from."""
         if output.kind != "pdf":
             return self.shard_of(output.path)
-        parts = output.origin.split("/")
-        if parts[0] == paths.COMPOUNDS_DIR and len(parts) > 1:
-            return district_shard(self.district_of[parts[1]])
-        return CITY
+        cid = compound_of_origin(output.origin)
+        return district_shard(self.district_of[cid]) if cid is not None else CITY
 
 
 def exclude_patterns(shard: str) -> list[str]:
@@ -115,10 +113,24 @@ def exclude_patterns(shard: str) -> list[str]:
     return ["/*"] + [f"!/{folder}/*/" for folder in paths.COMPOUND_FOLDERS]
 
 
-def stand_ins(shard: str, path: str, shard_map: ShardMap) -> bool:
+def stand_ins(shard: str, path: str, shard_map: ShardMap, origin: str = "") -> bool:
     """Whether a file ``shard`` does not own is in its staging folder, as an empty stand-in:
     the city shard has every file (its index pages link to every compound); a district shard
     has the city's files (the nav and its pages' links reach them) but not other districts'
     compounds, which none of its pages links to (an engine warning about a link to one of
-    them fails the build: :func:`generator.engines.parts.build_part`)."""
-    return shard == CITY or paths.compound_of(path) is None
+    them fails the build: :func:`generator.engines.parts.build_part`), nor the city files made
+    from another district's compound (``origin``, the file's plan origin: a ``/v/<stamp>/``
+    page, a compound's ``/verify/<id>/`` list), which only that compound's pages link to; so a
+    stamp that changes in one district does not rebuild the others."""
+    if shard == CITY:
+        return True
+    if paths.compound_of(path) is not None:
+        return False
+    made_from = compound_of_origin(origin)
+    return made_from is None or district_shard(shard_map.district_of[made_from]) == shard
+
+
+def compound_of_origin(origin: str) -> str | None:
+    """The compound a plan origin names (``compounds/<id>`` or below), else None."""
+    parts = origin.split("/")
+    return parts[1] if parts[0] == paths.COMPOUNDS_DIR and len(parts) > 1 else None

@@ -164,6 +164,8 @@ def _home(ctx: SiteContext, facts: CompoundView, items: list[ItemEntry], common:
         history=history_rows(ctx, facts.id),
         feed_url=ctx.plan.absolute(paths.compound_feed(facts.id)),
         verify=paths.link(page, paths.VERIFY),
+        board_stamps=paths.link(page, paths.verify_compound(facts.id)),
+        stamp_link=paths.link(page, paths.stamp_page(ctx.views.booklet(facts.id).stamp)),
         stamp=ctx.views.booklet(facts.id).stamp,
         figures=figures,
         online=Markup(f'<a href="{html_attr(str(online.url))}">') + md_text(online.name) + Markup("</a>")
@@ -198,6 +200,7 @@ def _item(ctx: SiteContext, facts: CompoundView, entry: ItemEntry, common: dict)
         pdf=ctx.plan.absolute(paths.pdf_file(facts.id)),
         sheet=sheet,
         sheet_pdf=ctx.plan.absolute(sheet_path) if sheet else None,
+        stamp_link=paths.link(entry.page, paths.stamp_page(sheet.stamp)) if sheet else None,
         entry=entry,
         answer=spans_md(answer.spans) if answer else None,
         notice=entry.status.notice,

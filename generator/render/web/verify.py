@@ -64,9 +64,8 @@ def _verify_page(ctx: SiteContext) -> str:
                  + Markup("/</code>（例如 <code>") + html_text(example) + Markup("/</code>）。本站没有记录的版本号会显示“找不到页面”。</p>")),
              ""]
     if ctx.versions is None:
-        lines += ["本站的数据没有保存修改记录，只能核对现行版本：打开小区的公示页面，对照页面上的版本号。", ""]
-    else:
-        lines += _compound_lists(ctx)
+        lines += ["本站的数据没有保存修改记录，只能核对现行版本。", ""]
+    lines += _compound_lists(ctx)
     lines += _log_section(ctx)
     return front_matter("核对公示版本", search_exclude=True) + "\n".join(lines) + "\n"
 
@@ -85,26 +84,36 @@ def _log_section(ctx: SiteContext) -> list[str]:
             "核对就不通过。每个版本号页面另有它的证明文件，可以离线核对。", ""]
 
 
+def _stamp_cell(ctx: SiteContext, stamp: str) -> str:
+    return link(ctx.plan.absolute(paths.stamp_page(stamp)), stamp)
+
+
 def _compound_stamps_page(ctx: SiteContext, cid: str) -> str:
-    assert ctx.versions is not None
+    """The stamps the compound's board should carry now (each shown item's sheet, the
+    booklet), then every earlier version the history reaches, each linked to its page."""
     page = paths.verify_compound(cid)
     facts = ctx.compound(cid)
     lines = [f"# {md_text(facts.name)}：全部版本号", "",
              "公示单底部印的版本号在下表中，就是本站发布过的版本；点开可看它是不是现行版本、之后改了什么。"
              f"[返回核对页]({paths.link(page, paths.VERIFY)}) · [小区首页]({paths.link(page, paths.compound_home(cid))})", ""]
-    rows = []
+    cols = [Col("版本号", key=True), Col("公示项目", key=True), Col("状态"), Col("有效期")]
+    now, past = [], []
     for item in ctx.items:
-        history = ctx.versions.of(cid, item.id)
-        for version in reversed(history.versions if history else []):
-            state = "现行版本" if version.current else "已更新"
-            until = "起至今" if version.current else f" 至 {china_time(version.until) if version.until else '—'}"
-            rows.append([link(ctx.plan.absolute(paths.stamp_page(version.stamp)), version.stamp), item.name, state,
-                         f"{china_time(version.since)}{until}"])
-    if rows:
-        lines.append(str(html_table([Col("版本号", key=True), Col("公示项目", key=True), Col("状态"), Col("有效期")], rows,
-                                    caption=f"{facts.name}的版本号", row_header=None)))
-    else:
-        lines.append("这个小区还没有公示记录。")
+        view = ctx.views.item(cid, item.id)
+        history = ctx.versions.of(cid, item.id) if ctx.versions is not None else None
+        current = history.current if history is not None else None
+        if view is not None:
+            since = f"{china_time(current.since)}起至今" if current is not None and current.since else "现行"
+            now.append([_stamp_cell(ctx, view.stamp), item.name, "现行版本", since])
+        for version in history.past if history is not None else []:
+            until = china_time(version.until) if version.until else "—"
+            past.append([_stamp_cell(ctx, version.stamp), item.name, "已更新", f"{china_time(version.since)} 至 {until}"])
+    now.append([_stamp_cell(ctx, ctx.views.booklet(cid).stamp), "公示汇编（全部事项）", "现行版本", "现行"])
+    lines += ["## 公示栏现在应张贴的版本", "",
+              str(html_table(cols, now, caption=f"{facts.name}公示栏现在应张贴的版本号", row_header=None)), ""]
+    if past:
+        lines += ["## 以前的版本", "",
+                  str(html_table(cols, past, caption=f"{facts.name}以前的版本号", row_header=None)), ""]
     return front_matter(f"{facts.name} 版本号", search_exclude=True) + "\n".join(lines) + "\n"
 
 
@@ -174,8 +183,7 @@ def _booklet_stamp_page(ctx: SiteContext, stamp: str, entry: StampEntry) -> list
 
 def verify_pages(ctx: SiteContext) -> dict[str, str]:
     out = {paths.VERIFY: _verify_page(ctx)}
-    if ctx.versions is not None:
-        out.update({paths.verify_compound(cid): _compound_stamps_page(ctx, cid) for cid in ctx.compound_ids()})
+    out.update({paths.verify_compound(cid): _compound_stamps_page(ctx, cid) for cid in ctx.compound_ids()})
     for stamp, entry in stamp_index(ctx.views, ctx.versions).items():
         lines = _item_stamp_page(ctx, stamp, entry) if entry.item_id else _booklet_stamp_page(ctx, stamp, entry)
         out[paths.stamp_page(stamp)] = front_matter(f"版本号 {stamp}", search_exclude=True) + "\n".join(lines) + "\n"

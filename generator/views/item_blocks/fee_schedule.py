@@ -1,7 +1,9 @@
 """收费项目与标准（明码标价）: every fee with its price as typed and its unit (before a raise,
 the current and the next price), 政府指导价 with 基准价 and 浮动幅度, each tier table as a
 table (by floor, or building type x service grade, with its formula), the note and the
-price-report phone. A column the notice does not state reads 未注明."""
+price-report phone. A column the notice does not state reads 未注明. Which price is current
+reads the calendar (a raise announced ahead becomes current on its date), so the version is
+stamped as posted (``READS_CALENDAR``)."""
 
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ from generator.views.item_blocks import ItemContext, field_column
 from generator.views.phones import price_report_phone
 
 T = TierTable
+
+READS_CALENDAR = True
 
 
 def _or_not_stated(value: str | None) -> str:
