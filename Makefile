@@ -3,12 +3,14 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
-AS_OF  ?= 2026-11-15
+# The data date: today in Asia/Shanghai unless given (make site AS_OF=2026-11-15).
+AS_OF  ?=
+AS_OF_OPTION = $(if $(AS_OF),--as-of $(AS_OF))
 
 .PHONY: site test lint bench setup system-deps check schema golden serve clean lock
 
 site: setup
-	$(PY) -m generator build --data data --out site --as-of $(AS_OF)
+	$(PY) -m generator build --data data --out site $(AS_OF_OPTION)
 
 test: setup
 	$(PY) -m pytest -n 2 -q
@@ -36,7 +38,7 @@ lock:
 
 CHECK_FORMAT ?= text
 check: setup
-	$(PY) -m generator check --data data --as-of $(AS_OF) --format $(CHECK_FORMAT)
+	$(PY) -m generator check --data data $(AS_OF_OPTION) --format $(CHECK_FORMAT)
 
 schema: setup
 	$(PY) -m generator schema --out schemas
@@ -49,7 +51,7 @@ bench: setup
 	$(PY) bench/bench_pdf.py
 
 serve: setup
-	$(PY) -m generator serve --data data --as-of $(AS_OF)
+	$(PY) -m generator serve --data data $(AS_OF_OPTION)
 
 clean:
 	rm -rf site .cache

@@ -30,9 +30,10 @@ EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
 
 def _as_of(value: str | None) -> date:
+    from generator.model.values import parse_date, today
+
     if value is None:
-        return date.today()
-    from generator.model.values import parse_date
+        return today()
 
     try:
         return parse_date(value)
@@ -49,7 +50,7 @@ def _data_dir(value: str) -> Path:
 
 data_option = click.option("--data", "data", default="data", show_default=True, help="数据目录")
 as_of_option = click.option("--as-of", "as_of", default=None,
-                            help="数据日期，写法同数据：2026-11-15、2026/11/15 或 2026年11月15日（默认今天）")
+                            help="数据日期，写法同数据：2026-11-15、2026/11/15 或 2026年11月15日（默认今天，按北京时间）")
 
 
 def print_findings(findings: list[Finding], data: Path, fmt: str, strict: bool, verbose: bool = False) -> None:

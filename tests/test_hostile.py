@@ -24,6 +24,7 @@ from typing import Callable
 import pytest
 
 from generator.commands.build import SITE_MARKER, BuildOptions, build
+from tests.support import CONTENT
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data"
@@ -263,7 +264,7 @@ def content_link(c: Ctx) -> None:
 
 
 def content_folder_link(c: Ctx) -> None:
-    shutil.copytree(ROOT / "content", c.outside / "pages")
+    shutil.copytree(CONTENT, c.outside / "pages")
     (c.content / "more").symlink_to(c.outside / "pages")
     c.line = None
 
@@ -429,7 +430,7 @@ def _tree(folder: Path) -> dict[str, str]:
 def ctx(tmp_path: Path) -> Ctx:
     data = tmp_path / "data"
     shutil.copytree(SAMPLE, data, symlinks=True)
-    shutil.copytree(ROOT / "content", tmp_path / "content", symlinks=True)
+    shutil.copytree(CONTENT, tmp_path / "content", symlinks=True)
     (tmp_path / "outside").mkdir()
     return Ctx(data, tmp_path / "outside", tmp_path / "content")
 

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from generator.commands.content import content_files
 from generator.commands.fingerprint import (BuildRecord, folder_state, forget_record, inputs_fingerprint, load_record,
                                            save_record, unchanged)
 from generator.commands.pipeline import ContentClash, Request, produce
@@ -51,6 +52,7 @@ from generator.checks import run_checks
 from generator.derive.status import StatusMatrix
 from generator.findings import Finding, Findings
 from generator.load.dataset import Dataset, load
+from generator.model.values import today
 from generator.load.limits import check_content
 from generator.derive.versions import History, item_histories
 from generator.load.history import Change, read_history, read_log
@@ -80,7 +82,7 @@ class BuildError(Exception):
 class BuildOptions:
     data: Path
     out: Path = Path("site")
-    as_of: date = field(default_factory=date.today)
+    as_of: date = field(default_factory=today)
     stage_dir: Path | None = None
     content: Path = Path("content")
     config: Path = Path("mkdocs.yml")
@@ -162,21 +164,17 @@ def stage(files: SiteFiles, checked: Checked | SiteContext, site_config: dict, c
         writer.copy(docs + rel, source)
     for rel, data in sorted(files.blobs.items()):
         writer.write_bytes(docs + rel, data)
-    content_pages: list[str] = []
-    if content.is_dir():
+    content_pages = []
+    for rel, source in content_files(content).items():
         try:
-            content_pages = [p[len(docs):] for p in writer.copy_tree(content, docs)]
+            writer.copy(docs + rel, source)
         except WriteError:
-            clash = sorted(set(_files_below(content)) & {p.lower() for p in [*files.pages, *files.assets, *files.blobs]})
-            raise BuildError(f"{content} 中的 {', '.join(clash) or '文件'} 与生成的页面重名，请改名") from None
+            raise BuildError(f"{content} 中的 {rel} 与生成的页面重名，请改名") from None
+        content_pages.append(rel)
     pages = sorted(p for p in list(files.pages) + content_pages if p.endswith(".md"))
     assert checked.ds.city is not None
     writer.write_text("mkdocs.yml", staged_config(site_config, checked.ds.city.model, pages, paths.SITE_CSS))
     return pages
-
-
-def _files_below(folder: Path) -> list[str]:
-    return [p.relative_to(folder).as_posix().lower() for p in folder.rglob("*") if p.is_file()]
 
 
 def prepare_stage(stage_dir: Path | None, out: Path | None = None) -> tuple[Path, bool]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 
 _CURRENCY = re.compile(r"^(?:[¥￥]|RMB|CNY)\s*|\s*元$", re.IGNORECASE)
@@ -78,6 +78,16 @@ def parse_int(value: object) -> int:
     if number != number.to_integral_value():
         raise ValueError(f"“{value}”应为整数")
     return int(number)
+
+
+RESIDENTS_ZONE = timezone(timedelta(hours=8), "Asia/Shanghai")
+"""Where the residents read the dates (China keeps UTC+8 all year, no daylight saving, so no
+time-zone database is needed): the default data date is today there."""
+
+
+def today() -> date:
+    """Today's date as residents read it (Asia/Shanghai), whatever the machine's time zone."""
+    return datetime.now(RESIDENTS_ZONE).date()
 
 
 def parse_date(value: object) -> date:
