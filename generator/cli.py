@@ -148,6 +148,22 @@ def cli() -> None:
     """物业服务信息公开平台生成器。"""
 
 
+def scope_options(command):
+    """``--compound``, ``--street``, ``--company`` (each may be repeated; ids or Chinese names)."""
+    for name, what in (("--company", "物业服务企业"), ("--street", "街道"), ("--compound", "小区")):
+        command = click.option(name, multiple=True, help=f"只看这个{what}的小区（编号或名称，可写多次）")(command)
+    return command
+
+
+def _scope(ds, compound: tuple[str, ...], street: tuple[str, ...], company: tuple[str, ...]):
+    from generator.commands.scope import ScopeError, select
+
+    try:
+        return select(ds, compound, street, company)
+    except ScopeError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
 @cli.command()
 @data_option
 @as_of_option
@@ -155,7 +171,16 @@ def cli() -> None:
               help="text 给人看；json 给程序读（含英文字段路径）；github 在拉取请求中逐行标注")
 @click.option("--strict", is_flag=True, help="把警告当作错误")
 @click.option("--verbose", is_flag=True, help="逐条列出警告（默认同一小区同类警告合并为一行）")
-def check(data: str, as_of: str | None, fmt: str, strict: bool, verbose: bool) -> None:
+@scope_options
+@click.option("--markdown", "markdown_out", default=None, help="另把结果写成 Markdown（拉取请求评论、任务摘要）")
+@click.option("--xlsx", "xlsx_out", default=None, help="另把结果写成 Excel 表（每个问题一行，便于打印）")
+@click.option("--codequality", "quality_out", default=None, help="另把结果写成 GitLab 代码质量报告（JSON）")
+@click.option("--preview-pr", type=click.IntRange(1), default=None,
+              help="Markdown 中附上这个拉取请求的预览网址（site_url 下的 previews/pr-编号/）")
+@click.option("--details-url", default=None, help="Markdown 中附上的检查任务网址")
+def check(data: str, as_of: str | None, fmt: str, strict: bool, verbose: bool, compound: tuple[str, ...],
+          street: tuple[str, ...], company: tuple[str, ...], markdown_out: str | None, xlsx_out: str | None,
+          quality_out: str | None, preview_pr: int | None, details_url: str | None) -> None:
     """校验数据，列出全部问题。"""
     from generator.checks import run_checks
     from generator.load.dataset import load
@@ -167,9 +192,68 @@ def check(data: str, as_of: str | None, fmt: str, strict: bool, verbose: bool) -
     ds = load(root, findings)
     check_content(Path("content"), root, findings)  # the pages build copies from where it runs, as build does
     run_checks(ds, day, findings)
-    items = findings.sorted()
+    scope = _scope(ds, compound, street, company)
+    items = [f for f in findings.sorted() if scope.covers(f)]
     print_findings(items, root, fmt, strict, verbose)
-    sys.exit(EXIT_DATA if findings.has_errors(strict) else EXIT_OK)
+    if len(items) < len(findings):
+        click.echo(f"（另有 {len(findings) - len(items)} 个问题不属于所选小区；不加 --compound/--street/--company 时列出）",
+                   err=True)
+    preview = _preview_url(root, preview_pr) if preview_pr is not None else None
+    _write_reports(items, root, strict, day, markdown_out, xlsx_out, quality_out, preview, details_url)
+    failed = any(strict or f.severity is Severity.ERROR for f in items)
+    if failed and fmt == "github":
+        click.echo("::error title=数据检查未通过::数据有错误，不能合并。请按检查结果（拉取请求中的评论或本任务的摘要）改正后再提交。")
+    sys.exit(EXIT_DATA if failed else EXIT_OK)
+
+
+def _write_reports(items: list[Finding], root: Path, strict: bool, day: date, markdown_out: str | None,
+                   xlsx_out: str | None, quality_out: str | None, preview_url: str | None,
+                   details_url: str | None) -> None:
+    from generator.findings.exports import code_quality, findings_workbook
+    from generator.findings.review import ReviewContext, review_markdown
+
+    prefix = root.as_posix()
+    if markdown_out:
+        ctx = ReviewContext(prefix, strict, preview_url, details_url, day.isoformat())
+        Path(markdown_out).write_text(review_markdown(items, ctx), encoding="utf-8")
+    if xlsx_out:
+        Path(xlsx_out).write_bytes(findings_workbook(items, prefix, strict))
+    if quality_out:
+        Path(quality_out).write_text(code_quality(items, prefix, strict), encoding="utf-8")
+
+
+@cli.command()
+@data_option
+@as_of_option
+@click.option("--days", type=click.IntRange(0, 366), default=30, show_default=True, help="列出多少天内到期的公示")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@scope_options
+def due(data: str, as_of: str | None, days: int, fmt: str, compound: tuple[str, ...], street: tuple[str, ...],
+        company: tuple[str, ...]) -> None:
+    """列出要更新的公示：已逾期的在前，然后是 N 天内到期的，最后是尚未公示的。"""
+    from generator.checks import run_checks
+    from generator.commands.due import KIND_LABELS, due_list
+    from generator.load.dataset import load
+
+    root = _data_dir(data)
+    day = _as_of(as_of)
+    findings = Findings()
+    ds = load(root, findings)
+    matrix = run_checks(ds, day, findings)
+    entries = due_list(ds, matrix, day, days, _scope(ds, compound, street, company))
+    if fmt == "json":
+        click.echo(json.dumps([e.as_dict() for e in entries], ensure_ascii=False, indent=2))
+        sys.exit(EXIT_OK)
+    shown = None
+    for entry in entries:
+        if entry.kind != shown:
+            shown = entry.kind
+            click.echo(f"【{KIND_LABELS[entry.kind]}】")
+        click.echo(f"  {entry.compound_name}  {entry.item_name}  {entry.when()}  {root.as_posix()}/{entry.file}")
+    click.echo(f"按 {day.isoformat()} 的日期：" + ("，".join(
+        f"{KIND_LABELS[k]} {n} 项" for k in KIND_LABELS if (n := sum(e.kind == k for e in entries)))
+        or f"{days} 天内没有要更新的公示"), err=True)
+    sys.exit(EXIT_OK)
 
 
 @cli.command()
@@ -184,14 +268,31 @@ def schema(out: str) -> None:
 
 def _build_options(data: str, out: str, as_of: str | None, stage_dir: str | None, strict: bool = False,
                    paper: str = "a4", pdf_cache: str | None = None, engine: str | None = None, jobs: int = 1,
-                   shard: str | None = None, site_cache: str | None = None):
+                   shard: str | None = None, site_cache: str | None = None, site_url: str | None = None):
     from generator.commands.build import BuildOptions
     from generator.render.paper.document import paper_of
 
     return BuildOptions(data=_data_dir(data), out=Path(out), as_of=_as_of(as_of),
                         stage_dir=Path(stage_dir) if stage_dir else None, strict=strict, paper=paper_of(paper),
                         pdf_cache=Path(pdf_cache) if pdf_cache else None, engine=engine or DEFAULT_ENGINE,
-                        jobs=jobs, shard=shard, site_cache=Path(site_cache) if site_cache else None)
+                        jobs=jobs, shard=shard, site_cache=Path(site_cache) if site_cache else None,
+                        site_url=_site_url(site_url))
+
+
+def _site_url(value: str | None) -> str | None:
+    if value is not None and not (value.startswith(("https://", "http://")) and value.endswith("/")):
+        raise click.BadParameter("网址应以 https:// 开头、以 / 结尾，如 https://city.example.org/previews/pr-7/",
+                                 param_hint="--site-url")
+    return value
+
+
+def _preview_url(data: Path, number: int) -> str | None:
+    """The preview folder's address under the city's site_url (None: city.yaml unreadable)."""
+    from generator.commands.previews import preview_url
+    from generator.load.dataset import load_city_and_catalogue
+
+    city = load_city_and_catalogue(data, Findings())[0]
+    return preview_url(city.model.base_url(), number) if city is not None else None
 
 
 def _cores() -> int:
@@ -285,13 +386,19 @@ def _progress() -> _TerminalProgress | _LineProgress:
               help="只构建一个分片：city（全市页面）或 district=区编号，输出到 --out，再用 merge 合并")
 @click.option("--site-cache", default=None,
               help="分片网页缓存目录（默认 .cache/site；输入未变的分片不再运行 MkDocs）")
+@click.option("--site-url", default=None, help="按这个网址生成（代替 city.yaml 的 site_url）")
+@click.option("--preview-pr", type=click.IntRange(1), default=None,
+              help="生成拉取请求的预览：网址为 site_url 下的 previews/pr-编号/")
 def build(data: str, out: str, as_of: str | None, stage_dir: str | None, strict: bool, paper: str,
-          pdf_cache: str | None, engine: str, jobs: int | None, shard: str | None, site_cache: str | None) -> None:
+          pdf_cache: str | None, engine: str, jobs: int | None, shard: str | None, site_cache: str | None,
+          site_url: str | None, preview_pr: int | None) -> None:
     """校验数据并生成网站；数据有错误时不改动输出目录。"""
     from generator.commands.build import BuildError, build as run_build
 
+    if preview_pr is not None:
+        site_url = _preview_url(_data_dir(data), preview_pr)
     options = _build_options(data, out, as_of, stage_dir, strict, paper, pdf_cache, engine, jobs or _cores(), shard,
-                             site_cache)
+                             site_cache, site_url)
     progress = _progress()
     try:
         result = run_build(options, progress)
@@ -405,13 +512,15 @@ def serve(data: str, as_of: str | None, stage_dir: str, dev_addr: str) -> None:
 @click.option("--s3-addressing", default="auto", show_default=True,
               help="s3：auto、virtual（存储桶写在域名中，阿里云 OSS、腾讯云 COS 要求）或 path（写在路径中）")
 @click.option("--all", "everything", is_flag=True, help="s3：上传全部文件（默认只上传内容有变化的文件）")
+@click.option("--keep", multiple=True, help="文件夹：保留目标中这些顶层名称（如 .git、previews），不删除")
 def deploy(out: str, to: str, remote: str, branch: str, message: str, no_push: bool, endpoint_url: str | None,
-           s3_addressing: str, everything: bool) -> None:
+           s3_addressing: str, everything: bool, keep: tuple[str, ...]) -> None:
     """发布已生成的网站：GitHub Pages、对象存储、rsync 或文件夹，只传送有变化的文件。"""
     from generator.commands.deploy import DeployError, DeployOptions, deploy as run_deploy
 
     options = DeployOptions(to=to, remote=remote, branch=branch, message=message, push=not no_push,
-                            endpoint_url=endpoint_url, addressing=s3_addressing, everything=everything)
+                            endpoint_url=endpoint_url, addressing=s3_addressing, everything=everything,
+                            keep=keep)
     try:
         report = run_deploy(Path(out), options)
     except DeployError as exc:
@@ -421,6 +530,41 @@ def deploy(out: str, to: str, remote: str, branch: str, message: str, no_push: b
     else:
         click.echo(f"已发布 {out} 到 {report.target}：上传 {len(report.uploaded)} 个文件，删除 {len(report.deleted)} 个，"
                    f"{report.unchanged} 个未变", err=True)
+    sys.exit(EXIT_OK)
+
+
+@cli.command()
+@click.argument("markdown_file", metavar="FILE")
+@click.option("--host", type=click.Choice(["github", "gitlab"]), required=True, help="代码托管平台")
+@click.option("--repository", envvar="GITHUB_REPOSITORY", default=None, help="github：owner/name（默认 GITHUB_REPOSITORY）")
+@click.option("--number", type=int, default=None,
+              help="拉取请求编号（github）或合并请求编号（gitlab，默认 CI_MERGE_REQUEST_IID）")
+@click.option("--project", envvar="CI_PROJECT_ID", default=None, help="gitlab：项目编号（默认 CI_PROJECT_ID）")
+@click.option("--api", default=None, help="API 地址（默认 GITHUB_API_URL 或 CI_API_V4_URL）")
+@click.option("--token-env", default=None, help="令牌所在的环境变量（默认 github：GITHUB_TOKEN；gitlab：WUYE_GITLAB_TOKEN）")
+def comment(markdown_file: str, host: str, repository: str | None, number: int | None, project: str | None,
+            api: str | None, token_env: str | None) -> None:
+    """把检查结果（check --markdown 写的文件）发到拉取/合并请求中，始终更新同一条评论。"""
+    from generator.commands.review_post import PostError, post_github, post_gitlab
+
+    body = Path(markdown_file).read_text(encoding="utf-8")
+    token = os.environ.get(token_env or ("GITHUB_TOKEN" if host == "github" else "WUYE_GITLAB_TOKEN"), "")
+    if number is None and host == "gitlab" and os.environ.get("CI_MERGE_REQUEST_IID", "").isdigit():
+        number = int(os.environ["CI_MERGE_REQUEST_IID"])
+    target = repository if host == "github" else project
+    if not token or number is None or not target:
+        click.echo("未发评论：缺少令牌、仓库（项目）或请求编号；检查结果仍在任务摘要和日志中。", err=True)
+        sys.exit(EXIT_OK)
+    try:
+        if host == "github":
+            done = post_github(body, target, number, token, api or os.environ.get("GITHUB_API_URL",
+                                                                                  "https://api.github.com"))
+        else:
+            done = post_gitlab(body, target, number, token, api or os.environ.get("CI_API_V4_URL", ""))
+    except PostError as exc:  # a comment that cannot be written never fails the check itself
+        click.echo(f"未发评论：{exc}", err=True)
+        sys.exit(EXIT_OK)
+    click.echo(f"检查结果评论已{'更新' if done.action == 'updated' else '发布'}（编号 {done.comment_id}）", err=True)
     sys.exit(EXIT_OK)
 
 
@@ -523,6 +667,27 @@ def new_compound(compound_id: str, name: str, community: str, data: str) -> None
         click.echo(path.as_posix())
     click.echo(f"下一步：在 {folder}/compound.yaml 中补上地址、管理方式、户数等；每个条目填好后，"
                f"网站上由“未公示”变为“已公示”。随时运行 check --data {data} 检查。", err=True)
+    sys.exit(EXIT_OK)
+
+
+@cli.command()
+@click.argument("folder", default=".")
+@click.option("--name", required=True, help="城市（或区、街道）名称，如 东湖市")
+@click.option("--site-url", required=True, help="网站地址，以 / 结尾，如 https://wuye.example.gov.cn/")
+@click.option("--pin", default=None, help="requirements.txt 中生成器的写法（默认 wuye-gongkai==当前版本；"
+                                         "也可写成 wuye-gongkai @ git+https://…@v版本）")
+def init(folder: str, name: str, site_url: str, pin: str | None) -> None:
+    """在一个空文件夹中建立本市的数据仓库：数据、网站设置、GitHub 和 GitLab 的检查与发布、说明。"""
+    from generator.commands.init import InitError, init_city
+
+    root = Path(folder)
+    try:
+        written = init_city(root, name, site_url, pin)
+    except InitError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"已建立“{name}”的数据仓库：{root.as_posix()}/（{len(written)} 个文件）", err=True)
+    click.echo("下一步：改 data/city.yaml 中的区、街道、社区和电话；用 new compound 新增小区；"
+               "提交到 GitHub 或 GitLab 后按 README.md 的“设置”一节打开检查和发布。", err=True)
     sys.exit(EXIT_OK)
 
 

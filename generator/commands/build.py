@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from pydantic import HttpUrl
+
 from generator.commands.content import content_files
 from generator.commands.fingerprint import (BuildRecord, folder_state, forget_record, inputs_fingerprint, load_record,
                                            save_record, unchanged)
@@ -100,6 +102,9 @@ class BuildOptions:
     """Build only this part (``city`` or ``district=<id>``) into ``out``, for ``merge``."""
     site_cache: Path | None = None
     """Cache of engine output per shard and the record of the last build (None: .cache/site)."""
+    site_url: str | None = None
+    """Publish under this address instead of the city's ``site_url`` (a pull request's preview
+    folder, ``…/previews/pr-7/``): links, QR codes and the sitemap follow it."""
     split: bool | None = None
     """Build in shards (None: when the site is big enough, see :mod:`generator.commands.pipeline`)."""
 
@@ -140,6 +145,8 @@ def check(options: BuildOptions) -> tuple[Checked | None, list[Finding]]:
     """Load and check; ``None`` when the data has errors."""
     findings = Findings()
     ds = load(options.data, findings)
+    if options.site_url is not None and ds.city is not None:
+        ds.city.model = ds.city.model.model_copy(update={"site_url": HttpUrl(options.site_url)})
     check_content(options.content, options.data, findings)
     matrix = run_checks(ds, options.as_of, findings)
     if findings.has_errors():
@@ -241,7 +248,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     site_cache = options.site_cache if options.site_cache is not None else DEFAULT_SITE_CACHE
     build_id = inputs_fingerprint(options.data, options.content, options.config,
                                   {"as_of": options.as_of.isoformat(), "paper": options.paper, "engine": options.engine,
-                                   "strict": str(options.strict)}, fonts.fingerprint())
+                                   "strict": str(options.strict), "site_url": options.site_url or ""}, fonts.fingerprint())
     fingerprint = f"{build_id}:{options.shard or 'site'}"
     marker = MANIFEST if options.shard is not None else SITE_MARKER
     record = load_record(site_cache, out)

@@ -11,7 +11,7 @@ item (:mod:`generator.derive.status`) on ``as_of`` it lists, for the compounds o
 
 Each :class:`DueEntry` carries the compound and item (ids and Chinese names), the due date,
 the days overdue or left, and the item file to edit (relative to the data folder). The
-wording a clerk reads is :meth:`DueEntry.line`.
+wording a clerk reads is :meth:`DueEntry.when`.
 """
 
 from __future__ import annotations
@@ -46,9 +46,6 @@ class DueEntry:
         if self.kind == "due":
             return "今天到期" if self.days == 0 else f"还剩 {self.days} 天（{self.due} 前更新）"
         return "尚未公示"
-
-    def line(self) -> str:
-        return f"{self.compound_name}  {self.item_name}  {self.when()}  {self.file}"
 
     def as_dict(self) -> dict[str, object]:
         return {"kind": self.kind, "compound": self.compound, "compound_name": self.compound_name, "item": self.item,

@@ -6,7 +6,7 @@ comment: the comment poster finds the comment it wrote before by it and updates 
 instead of adding another), then one line that says in Chinese whether the change can be
 merged, then one table row per finding, errors first (the order of
 :meth:`Findings.sorted`), with the file, the worksheet, the cell or line, what is wrong and
-how to fix it; the preview link when one is given. Every text from the data (file names,
+how to fix it; the preview link when one is given and nothing blocks the build. Every text from the data (file names,
 sheet names, messages) is escaped so that it shows as typed and cannot add Markdown, HTML or
 table cells. Findings past :data:`MAX_ROWS` are counted, not listed (a comment holds at most
 65,536 characters), with where to read them all.
@@ -85,8 +85,10 @@ def _row(f: Finding, ctx: ReviewContext) -> str:
 def review_markdown(findings: Iterable[Finding], ctx: ReviewContext = ReviewContext()) -> str:
     items = sorted(findings, key=lambda f: (not is_error(f, ctx.strict), *f.sort_key()))
     lines = [MARKER, *_headline(items, ctx), ""]
-    if ctx.preview_url:
-        lines += [f"🔎 **预览**：[打开这次修改后的网站]({ctx.preview_url})（合并前看看页面和公示单）", ""]
+    if ctx.preview_url and not any(is_error(f, ctx.strict) for f in items):
+        lines += [f"🔎 **预览**：[打开这次修改后的网站]({ctx.preview_url})（几分钟后生成；合并前看看页面和公示单）", ""]
+    elif ctx.preview_url:
+        lines += ["🔎 改正全部错误后会生成预览网站。", ""]
     if items:
         lines += ["| 级别 | 文件 | 工作表 | 单元格/行 | 问题 | 怎么改 |", "|---|---|---|---|---|---|"]
         lines += [_row(f, ctx) for f in items[:MAX_ROWS]]
