@@ -16,7 +16,7 @@ git -C "$pages" config user.name "github-actions[bot]"
 git -C "$pages" config user.email "41898282+github-actions[bot]@users.noreply.github.com"
 case "$1" in
   publish)
-    wuye deploy --out "$2" --to "$pages" --keep .git --keep previews
+    wuye deploy --out "$2" --to "$pages" --keep .git --keep .nojekyll --keep previews
     touch "$pages/.nojekyll"
     message="发布网站 ${GITHUB_SHA:-}" ;;
   preview)
