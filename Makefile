@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
+# gitlab-ci-local (npm, exact versions from tests/npm/package-lock.json): the tests run a city's
+# GitLab check job with it (tests/test_city_ci.py). Not for the build-only CI jobs (SYSTEM_DEPS).
+NPM_STAMP := tests/npm/node_modules/.installed-stamp
 # The data date: today in Asia/Shanghai unless given (make site AS_OF=2026-11-15).
 AS_OF  ?=
 AS_OF_OPTION = $(if $(AS_OF),--as-of $(AS_OF))
@@ -15,7 +18,11 @@ site: setup
 test: setup
 	$(PY) -m pytest -n 2 -q
 
-setup: system-deps $(STAMP)
+setup: system-deps $(STAMP) $(if $(filter build browser,$(SYSTEM_DEPS)),,$(NPM_STAMP))
+
+$(NPM_STAMP): tests/npm/package.json tests/npm/package-lock.json | system-deps
+	cd tests/npm && npm ci --no-audit --no-fund --loglevel=error
+	touch $(NPM_STAMP)
 
 system-deps:
 	@bash scripts/install-system-deps.sh
