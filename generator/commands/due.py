@@ -23,6 +23,7 @@ from typing import Literal
 from generator.commands.scope import Scope
 from generator.derive.status import StatusMatrix
 from generator.load.dataset import Dataset
+from generator.model.catalogue import CatalogueItem
 
 Kind = Literal["overdue", "due", "missing"]
 KIND_LABELS: dict[str, str] = {"overdue": "已逾期", "due": "即将到期", "missing": "尚未公示"}
@@ -56,7 +57,7 @@ class DueEntry:
 def due_list(ds: Dataset, matrix: StatusMatrix, as_of: date, days: int, scope: Scope) -> list[DueEntry]:
     if ds.catalogue is None:
         return []
-    items = {item.id: item for item in ds.catalogue.model.items}
+    items: dict[str, CatalogueItem] = {item.id: item for item in ds.catalogue.model.items}
     horizon = as_of + timedelta(days=days)
     overdue: list[DueEntry] = []
     coming: list[DueEntry] = []
@@ -67,14 +68,13 @@ def due_list(ds: Dataset, matrix: StatusMatrix, as_of: date, days: int, scope: S
         name = ds.compounds[cid].model.name
         for item_id, status in row.items():
             item = items[item_id]
-            entry = dict(compound=cid, compound_name=name, item=item_id, item_name=item.name,
-                         file=f"compounds/{cid}/{item_id}.yaml")
+            where = (cid, name, item_id, item.name, f"compounds/{cid}/{item_id}.yaml")
             if status.state == "stale" and status.due is not None:
-                overdue.append(DueEntry("overdue", due=status.due, days=(as_of - status.due).days, **entry))
+                overdue.append(DueEntry("overdue", *where, status.due, (as_of - status.due).days))
             elif status.state == "published" and status.due is not None and status.due <= horizon:
-                coming.append(DueEntry("due", due=status.due, days=(status.due - as_of).days, **entry))
+                coming.append(DueEntry("due", *where, status.due, (status.due - as_of).days))
             elif status.state == "missing" and item.required:
-                missing.append(DueEntry("missing", **entry))
+                missing.append(DueEntry("missing", *where))
     overdue.sort(key=lambda e: (-e.days, e.compound, e.item))
     coming.sort(key=lambda e: (e.days, e.compound, e.item))
     return overdue + coming + missing
