@@ -201,8 +201,6 @@ def check(data: str, as_of: str | None, fmt: str, strict: bool, verbose: bool, c
     preview = _preview_url(root, preview_pr) if preview_pr is not None else None
     _write_reports(items, root, strict, day, markdown_out, xlsx_out, quality_out, preview, details_url)
     failed = any(strict or f.severity is Severity.ERROR for f in items)
-    if failed and fmt == "github":
-        click.echo("::error title=数据检查未通过::数据有错误，不能合并。请按检查结果（拉取请求中的评论或本任务的摘要）改正后再提交。")
     sys.exit(EXIT_DATA if failed else EXIT_OK)
 
 
