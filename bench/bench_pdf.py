@@ -27,11 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.engines.typst_pdf import build_pdfs  # noqa: E402
-from generator.checks import run_checks  # noqa: E402
-from generator.findings import Findings  # noqa: E402
-from generator.load.dataset import load  # noqa: E402
-from generator.derive.rank import rank_all  # noqa: E402
+from generator.commands.printing import print_notices  # noqa: E402
+from generator.commands.steps import check  # noqa: E402
 
 AS_OF = date(2026, 11, 15)
 
@@ -56,13 +53,14 @@ def kind(name: str) -> str:
     return "ranking" if name.startswith("pdf/ranking-") else "booklet"
 
 
-def timed(ds, status, rankings, out: Path, cache: Path, paper: str) -> tuple[float, int, int, dict[str, list[float]]]:
+def timed(ctx, out: Path, cache: Path, paper: str) -> tuple[float, int, int, dict[str, list[float]]]:
+    """The build's own PDF stage in one process (``jobs=1``), timed."""
     start = time.perf_counter()
-    result = build_pdfs(ds, status, rankings, AS_OF, out, paper, cache_dir=cache)
+    result = print_notices(ctx, out, paper, cache_dir=cache)
     per_kind: dict[str, list[float]] = {}
     for name, secs in result.seconds.items():
         per_kind.setdefault(kind(name), []).append(secs)
-    return time.perf_counter() - start, len(result.compiled), len(result.reused), per_kind
+    return time.perf_counter() - start, len(result.compiled), len(result.pdfs) - len(result.compiled), per_kind
 
 
 def main() -> None:
@@ -77,15 +75,12 @@ def main() -> None:
         if data is None:
             data = tmp / "data"
             make_city(ROOT / "tests" / "fixtures" / "pdf_city", data, args.compounds)
-        findings = Findings()
-        ds = load(data, findings)
-        status = run_checks(ds, AS_OF, findings)
-        rankings = rank_all(ds)
-        cold = timed(ds, status, rankings, tmp / "out1", tmp / "cache1", args.paper)
+        ctx = check(data, AS_OF).site(history=False)
+        cold = timed(ctx, tmp / "out1", tmp / "cache1", args.paper)
         n = cold[1] + cold[2]
-        warm = timed(ds, status, rankings, tmp / "out2", tmp / "cache2", args.paper)
-        cached = timed(ds, status, rankings, tmp / "out3", tmp / "cache2", args.paper)
-    print(f"PDF benchmark: {len(ds.compounds)} compounds + {len(rankings)} ranking periods = {n} PDFs "
+        warm = timed(ctx, tmp / "out2", tmp / "cache2", args.paper)
+        cached = timed(ctx, tmp / "out3", tmp / "cache2", args.paper)
+    print(f"PDF benchmark: {len(ctx.ds.compounds)} compounds + {len(ctx.rankings)} ranking periods = {n} PDFs "
           f"(booklets, item sheets, rankings), paper {args.paper}")
     for label, (secs, compiled, reused, _) in (("cold (font scan + compile)", cold), ("warm compiler, empty cache", warm),
                                                 ("cached (nothing changed)", cached)):

@@ -26,9 +26,7 @@ from typing import Any, Callable
 
 from click.testing import CliRunner, Result
 
-from generator.checks import run_checks
-from generator.findings import Finding, Findings, Severity
-from generator.load.dataset import load
+from generator.findings import Finding, Severity
 from generator.render.paper.document import Paper
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,11 +107,11 @@ def chain(*mutations: Mutation) -> Mutation:
 
 
 def findings_for(root: Path, as_of: date = AS_OF) -> list[Finding]:
-    """Every finding of loading and checking the city at ``root``, in report order."""
-    findings = Findings()
-    ds = load(root, findings)
-    run_checks(ds, as_of, findings)
-    return findings.sorted()
+    """Every finding of loading and checking the city at ``root``, in report order (the one
+    check every command runs, :func:`generator.commands.steps.check`)."""
+    from generator.commands.steps import check
+
+    return check(root, as_of, CONTENT).findings
 
 
 def listing(found: list[Finding]) -> str:
@@ -128,21 +126,30 @@ def only(root: Path, as_of: date = AS_OF) -> Finding:
     return found[0]
 
 
+EDIT = "edit"
+"""A :class:`Defect`'s ``line`` when it is the line its mutation edited (the hostile corpus)."""
+
+
 @dataclass(frozen=True)
 class Defect:
-    """A row of a one-defect table: what to break in a valid city and the finding it must give.
+    """A row of a one-defect table, the one format of one-defect cases (tests/test_checks.py,
+    test_rank_checks.py, test_clerk_mistakes.py, test_hostile.py): what to break in a valid city
+    and the finding it must give.
 
-    The finding is compared whole: code, file, line, column (as the clerk counts them, 1-based),
-    field and severity; its message must contain each of ``says`` and none of ``hides``, its hint
-    each of ``hints``. ``also`` names the codes of the other findings the same edit rightly
-    causes (an unknown field is also a missing one); by default the finding is the only one.
+    :meth:`check` compares the finding whole: code, file, line, column (as the clerk counts them,
+    1-based), field and severity, and the spreadsheet ``cell`` and ``column_name`` when the row
+    gives them; its message must contain each of ``says`` and none of ``hides``, its hint each of
+    ``hints``. ``also`` names the codes of the other findings the same edit rightly causes (an
+    unknown field is also a missing one); by default the finding is the only one. The hostile
+    corpus runs its rows through the whole build instead (code, file and line; ``line`` may be
+    :data:`EDIT`), with mutations that take its own context.
     """
 
     id: str
-    mutate: Mutation
+    mutate: Callable[[Any], None]
     code: str
     file: str
-    line: int | None
+    line: int | str | None = EDIT
     column: int | None = None
     field: str | None = None
     severity: Severity = Severity.ERROR
@@ -150,6 +157,8 @@ class Defect:
     hints: tuple[str, ...] = ()
     hides: tuple[str, ...] = ()
     also: tuple[str, ...] = ()
+    cell: str | None = None
+    column_name: str | None = None
 
     def check(self, root: Path, as_of: date = AS_OF) -> Finding:
         """Apply the mutation to the city at ``root`` and assert the finding; return it."""
@@ -159,6 +168,8 @@ class Defect:
         finding = next(f for f in found if f.code == self.code)
         assert (finding.file, finding.line, finding.column, finding.field, finding.severity) == (
             self.file, self.line, self.column, self.field, self.severity), listing(found)
+        if self.cell is not None or self.column_name is not None:
+            assert (finding.cell, finding.column_name) == (self.cell, self.column_name), listing(found)
         for words in self.says:
             assert words in finding.message, finding.message
         for words in self.hides:
@@ -284,20 +295,30 @@ class BuiltPdfs:
     ds: Any
     out: Path
     result: Any
+    """What the build's PDF stage made (:class:`generator.commands.printing.Printed`)."""
+
+    @property
+    def files(self) -> list[Path]:
+        """Every PDF written below ``out``, in the order of the site plan."""
+        return [self.out / name for name in self.result.pdfs]
+
+    @property
+    def reused(self) -> list[str]:
+        return [name for name in self.result.pdfs if name not in self.result.compiled]
 
 
 def build_pdf_city(data: Path, out: Path, cache: Path, paper: Paper = "a4", templates: Path | None = None,
                    as_of: date = AS_OF) -> BuiltPdfs:
-    """Check the city at ``data`` (no errors allowed) and write its PDFs into ``out/pdf``."""
-    from generator.derive.rank import rank_all
-    from generator.engines.typst_pdf import build_pdfs
+    """Check the city at ``data`` (no errors allowed) and write its PDFs into ``out/pdf`` by the
+    build's own PDF stage (:func:`generator.commands.printing.print_notices`)."""
+    from generator.commands.printing import print_notices
+    from generator.commands.steps import check
+    from generator.engines.typst_pdf import TEMPLATES_DIR
 
-    findings = Findings()
-    ds = load(data, findings)
-    status = run_checks(ds, as_of, findings)
-    assert not findings.has_errors(), [f.message for f in findings.errors()]
-    result = build_pdfs(ds, status, rank_all(ds), as_of, out, paper, cache_dir=cache, templates_dir=templates)
-    return BuiltPdfs(ds, out, result)
+    checked = check(data, as_of, CONTENT)
+    assert checked.ok, [f.message for f in checked.findings]
+    result = print_notices(checked.site(history=False), out, paper, cache, templates_dir=templates or TEMPLATES_DIR)
+    return BuiltPdfs(checked.ds, out, result)
 
 
 def run_tool(*args: str | Path) -> str:

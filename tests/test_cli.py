@@ -67,7 +67,7 @@ def test_schemas_in_the_repo_are_up_to_date(tmp_path: Path) -> None:
     assert result.exit_code == 0
     generated = sorted(p.name for p in tmp_path.iterdir())
     committed = sorted(p.name for p in (ROOT / "schemas").iterdir())
-    assert generated == committed
+    assert generated == committed and len(generated) >= 5
     for name in generated:
         assert (tmp_path / name).read_text(encoding="utf-8") == (ROOT / "schemas" / name).read_text(encoding="utf-8"), (
             f"schemas/{name} is out of date: run `make schema`")

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.commands.build import SITE_MARKER, BuildError, BuildOptions, build
+from generator.commands.build import SITE_MARKER, BuildOptions, build
+from generator.errors import EngineFailed
 from generator.engines.site_engine import ENGINES
 from generator.engines.zensical_runner import run_zensical
 from tests.sitebuild import sub_path_site
@@ -57,7 +58,7 @@ def test_zensical_warnings_name_the_file_and_line_and_strict_fails_the_build(tmp
     assert result.ok and (out / "about" / "index.html").is_file()
     assert any(w.startswith("about.md:3:") and "does not exist" in w for w in result.warnings), result.warnings
     before = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
-    with pytest.raises(BuildError, match=r"Zensical 构建失败：about\.md:3:"):
+    with pytest.raises(EngineFailed, match=r"Zensical 构建失败：about\.md:3:"):
         build(BuildOptions(data=MINI, out=out, as_of=AS_OF, content=content, config=CONFIG, engine="zensical",
                            strict=True, pdf_cache=tmp_path / "cache"))
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == before

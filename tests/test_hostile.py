@@ -1,5 +1,6 @@
 """A corpus of hostile inputs: each case is a copy of the sample city (``data/``, and of the
-hand-written pages ``content/``) with one defect.
+hand-written pages ``content/``) with one defect, a row of the one format of one-defect cases
+(:class:`tests.support.Defect`, whose mutation here takes the :class:`Ctx`).
 
 Every case goes through the real :func:`generator.commands.build.build` (in process: a
 traceback fails the test) over a previous site, and must end in exactly one error finding
@@ -16,7 +17,6 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Callable
@@ -24,7 +24,7 @@ from typing import Callable
 import pytest
 
 from generator.commands.build import SITE_MARKER, BuildOptions, build
-from tests.support import CONTENT
+from tests.support import CONTENT, EDIT, Defect
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data"
@@ -39,7 +39,6 @@ FM = f"{LT}/facility_maintenance.csv"
 OV = f"{LT}/oversight.csv"
 MP = "model_projects/lanting-garden.yaml"
 PHOTO = "model_projects/photos/courtyard-garden.svg"
-EDIT = "edit"  # expected line: where the mutation put the defect
 
 
 class Ctx:
@@ -86,15 +85,6 @@ class Ctx:
 
 
 Mutation = Callable[[Ctx], None]
-
-
-@dataclass(frozen=True)
-class Case:
-    id: str
-    mutate: Mutation
-    code: str
-    file: str
-    line: int | str | None = EDIT
 
 
 def e(rel: str, old: str, new: str) -> Mutation:
@@ -287,128 +277,128 @@ def fake_webp(c: Ctx) -> None:
 
 CASES = [
     # script in pages: the site name and drawings
-    Case("site-title-script", e("city.yaml", "site_title: 示例市物业服务信息公开平台",
+    Defect("site-title-script", e("city.yaml", "site_title: 示例市物业服务信息公开平台",
                                 'site_title: \'示例市"><script>alert(1)</script>\''), "value-markup", "city.yaml"),
-    Case("site-title-tag", e("city.yaml", "site_title: 示例市物业服务信息公开平台", "site_title: 示例市<b>平台</b>"),
+    Defect("site-title-tag", e("city.yaml", "site_title: 示例市物业服务信息公开平台", "site_title: 示例市<b>平台</b>"),
          "value-markup", "city.yaml"),
-    Case("site-title-quote", e("city.yaml", "site_title: 示例市物业服务信息公开平台", "site_title: 示例市'平台'"),
+    Defect("site-title-quote", e("city.yaml", "site_title: 示例市物业服务信息公开平台", "site_title: 示例市'平台'"),
          "value-markup", "city.yaml"),
-    Case("site-title-amp", e("city.yaml", "site_title: 示例市物业服务信息公开平台", "site_title: 示例市&amp;平台"),
+    Defect("site-title-amp", e("city.yaml", "site_title: 示例市物业服务信息公开平台", "site_title: 示例市&amp;平台"),
          "value-markup", "city.yaml"),
-    Case("svg-script", both(svg("<script>alert(1)</script>"), photo_line), "photo-format", MP),
-    Case("svg-onload", both(svg('<rect width="5" height="5" onload="alert(1)"/>'), photo_line), "photo-format", MP),
-    Case("svg-onclick-upper", both(svg('<rect width="5" ONCLICK="alert(1)"/>'), photo_line), "photo-format", MP),
-    Case("svg-external-image", both(svg('<image href="https://evil.example/x.png"/>'), photo_line), "photo-format", MP),
-    Case("svg-use-external", both(svg('<use xlink:href="https://evil.example/x.svg#a"/>'), photo_line),
+    Defect("svg-script", both(svg("<script>alert(1)</script>"), photo_line), "photo-format", MP),
+    Defect("svg-onload", both(svg('<rect width="5" height="5" onload="alert(1)"/>'), photo_line), "photo-format", MP),
+    Defect("svg-onclick-upper", both(svg('<rect width="5" ONCLICK="alert(1)"/>'), photo_line), "photo-format", MP),
+    Defect("svg-external-image", both(svg('<image href="https://evil.example/x.png"/>'), photo_line), "photo-format", MP),
+    Defect("svg-use-external", both(svg('<use xlink:href="https://evil.example/x.svg#a"/>'), photo_line),
          "photo-format", MP),
-    Case("svg-style-url", both(svg('<rect style="fill:url(https://evil.example/t)"/>'), photo_line), "photo-format", MP),
-    Case("svg-style-element", both(svg("<style>@import url(https://evil.example/a.css);</style>"), photo_line),
+    Defect("svg-style-url", both(svg('<rect style="fill:url(https://evil.example/t)"/>'), photo_line), "photo-format", MP),
+    Defect("svg-style-element", both(svg("<style>@import url(https://evil.example/a.css);</style>"), photo_line),
          "photo-format", MP),
-    Case("svg-entity", both(lambda c: c.write(PHOTO, '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]>'
+    Defect("svg-entity", both(lambda c: c.write(PHOTO, '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]>'
                                                       '<svg xmlns="http://www.w3.org/2000/svg">&a;</svg>'), photo_line),
          "photo-format", MP),
-    Case("svg-foreign-object", both(svg("<foreignObject><div>x</div></foreignObject>"), photo_line), "photo-format", MP),
-    Case("svg-javascript-fill", both(svg('<rect fill="javascript:alert(1)"/>'), photo_line), "photo-format", MP),
-    Case("svg-anchor", both(svg('<a href="javascript:alert(1)"><text>x</text></a>'), photo_line), "photo-format", MP),
-    Case("svg-not-xml", both(lambda c: c.write(PHOTO, "<svg><rect></svg"), photo_line), "photo-format", MP),
-    Case("png-is-html", fake_png, "photo-format", MP),
-    Case("jpg-is-gif", fake_jpg, "photo-format", MP),
-    Case("gif-suffix", gif_photo, "photo-format", MP),
-    Case("photo-too-large", big_photo, "file-too-large", MP),
-    Case("manager-svg-script", manager_svg, "photo-format", CP),
+    Defect("svg-foreign-object", both(svg("<foreignObject><div>x</div></foreignObject>"), photo_line), "photo-format", MP),
+    Defect("svg-javascript-fill", both(svg('<rect fill="javascript:alert(1)"/>'), photo_line), "photo-format", MP),
+    Defect("svg-anchor", both(svg('<a href="javascript:alert(1)"><text>x</text></a>'), photo_line), "photo-format", MP),
+    Defect("svg-not-xml", both(lambda c: c.write(PHOTO, "<svg><rect></svg"), photo_line), "photo-format", MP),
+    Defect("png-is-html", fake_png, "photo-format", MP),
+    Defect("jpg-is-gif", fake_jpg, "photo-format", MP),
+    Defect("gif-suffix", gif_photo, "photo-format", MP),
+    Defect("photo-too-large", big_photo, "file-too-large", MP),
+    Defect("manager-svg-script", manager_svg, "photo-format", CP),
     # files from outside data/
-    Case("link-photo-etc-passwd", link_photo, "file-outside", PHOTO, None),
-    Case("link-manager-photo", manager_link, "file-outside", f"{LT}/pm.jpg", None),
-    Case("link-compound-folder", link_compound, "file-outside", LT, None),
-    Case("link-csv", link_csv, "file-outside", PR, None),
-    Case("link-city", link_city, "file-outside", "city.yaml", None),
-    Case("link-dangling", link_dangling, "file-outside", f"{LT}/parking.csv", None),
-    Case("link-loop", link_loop, "file-outside", f"{LT}/loop-a.csv", None),
-    Case("link-relative-escape", link_relative_escape, "file-outside", "companies/evil.yaml", None),
+    Defect("link-photo-etc-passwd", link_photo, "file-outside", PHOTO, None),
+    Defect("link-manager-photo", manager_link, "file-outside", f"{LT}/pm.jpg", None),
+    Defect("link-compound-folder", link_compound, "file-outside", LT, None),
+    Defect("link-csv", link_csv, "file-outside", PR, None),
+    Defect("link-city", link_city, "file-outside", "city.yaml", None),
+    Defect("link-dangling", link_dangling, "file-outside", f"{LT}/parking.csv", None),
+    Defect("link-loop", link_loop, "file-outside", f"{LT}/loop-a.csv", None),
+    Defect("link-relative-escape", link_relative_escape, "file-outside", "companies/evil.yaml", None),
     # YAML bombs and limits
-    Case("yaml-alias-bomb", alias_bomb, "yaml-too-many-aliases", f"{LT}/compound.yaml"),
-    Case("yaml-deep-flow", deep_flow, "yaml-too-deep", f"{LT}/compound.yaml"),
-    Case("yaml-deep-block", deep_block, "yaml-too-deep", f"{LT}/compound.yaml"),
-    Case("yaml-too-large", big_yaml, "file-too-large", f"{LT}/compound.yaml"),
-    Case("yaml-nul", e(CP, "  name: 周立新", "  name: 周立\x00新"), "yaml-syntax", CP),
-    Case("yaml-not-utf8-line", yaml_bad_utf8, "yaml-encoding", CP),
+    Defect("yaml-alias-bomb", alias_bomb, "yaml-too-many-aliases", f"{LT}/compound.yaml"),
+    Defect("yaml-deep-flow", deep_flow, "yaml-too-deep", f"{LT}/compound.yaml"),
+    Defect("yaml-deep-block", deep_block, "yaml-too-deep", f"{LT}/compound.yaml"),
+    Defect("yaml-too-large", big_yaml, "file-too-large", f"{LT}/compound.yaml"),
+    Defect("yaml-nul", e(CP, "  name: 周立新", "  name: 周立\x00新"), "yaml-syntax", CP),
+    Defect("yaml-not-utf8-line", yaml_bad_utf8, "yaml-encoding", CP),
     # dates and numbers out of range
-    Case("date-feb-30", e(PRY, "posted_on: 2026-10-10", "posted_on: 2026-02-30"), "value-date", PRY),
-    Case("date-month-13", e(PRY, "posted_on: 2026-10-10", "posted_on: 2026-13-01"), "value-date", PRY),
-    Case("date-year-3026", e(PRY, "posted_on: 2026-10-10", "posted_on: 3026-10-10"), "value-date", PRY),
-    Case("period-far-future", e(PRY, "  period: 2026-Q3", "  period: 9999-Q3"), "value-period", PRY),
-    Case("period-year-0", e(PRY, "  period: 2026-Q3", "  period: 0000-Q3"), "value-period", PRY),
-    Case("amount-1e30-yaml", e(PRY, "opening_balance: 53254.40", "opening_balance: 1e30"), "value-number", PRY),
-    Case("amount-1e30-csv", e(PR, "21600.00,74854.40", "1e30,74854.40"), "value-number", PR),
-    Case("amount-inf-yaml", e(PRY, "opening_balance: 53254.40", "opening_balance: .inf"), "value-number", PRY),
-    Case("amount-nan-csv", e(PR, "21600.00,74854.40", "NaN,74854.40"), "value-number", PR),
-    Case("count-huge", e(f"{LT}/compound.yaml", "households: 1216", "households: 100000000000000000000"),
+    Defect("date-feb-30", e(PRY, "posted_on: 2026-10-10", "posted_on: 2026-02-30"), "value-date", PRY),
+    Defect("date-month-13", e(PRY, "posted_on: 2026-10-10", "posted_on: 2026-13-01"), "value-date", PRY),
+    Defect("date-year-3026", e(PRY, "posted_on: 2026-10-10", "posted_on: 3026-10-10"), "value-date", PRY),
+    Defect("period-far-future", e(PRY, "  period: 2026-Q3", "  period: 9999-Q3"), "value-period", PRY),
+    Defect("period-year-0", e(PRY, "  period: 2026-Q3", "  period: 0000-Q3"), "value-period", PRY),
+    Defect("amount-1e30-yaml", e(PRY, "opening_balance: 53254.40", "opening_balance: 1e30"), "value-number", PRY),
+    Defect("amount-1e30-csv", e(PR, "21600.00,74854.40", "1e30,74854.40"), "value-number", PR),
+    Defect("amount-inf-yaml", e(PRY, "opening_balance: 53254.40", "opening_balance: .inf"), "value-number", PRY),
+    Defect("amount-nan-csv", e(PR, "21600.00,74854.40", "NaN,74854.40"), "value-number", PR),
+    Defect("count-huge", e(f"{LT}/compound.yaml", "households: 1216", "households: 100000000000000000000"),
          "value-number", f"{LT}/compound.yaml"),
-    Case("amount-many-decimals", e(PR, "21600.00,74854.40", "21600.000000001,74854.40"), "value-number", PR),
-    Case("csv-date-feb-30", e(OV, "2026-08-04,已整改", "2026/2/30,已整改"), "value-date", OV),
+    Defect("amount-many-decimals", e(PR, "21600.00,74854.40", "21600.000000001,74854.40"), "value-number", PR),
+    Defect("csv-date-feb-30", e(OV, "2026-08-04,已整改", "2026/2/30,已整改"), "value-date", OV),
     # CSV limits and where the defect is
-    Case("csv-50mb", big_csv, "file-too-large", PR),
-    Case("csv-too-many-rows", many_rows, "csv-too-many-rows", PR),
-    Case("csv-cell-too-long", long_cell, "csv-cell-too-long", PR),
-    Case("csv-nul-byte", nul_csv, "csv-syntax", OV),
-    Case("csv-mixed-encoding", mixed_encoding, "csv-encoding", PR),
-    Case("csv-unclosed-quote", unclosed_quote, "csv-syntax", PR),
-    Case("csv-stray-quote", stray_quote, "csv-syntax", PR),
+    Defect("csv-50mb", big_csv, "file-too-large", PR),
+    Defect("csv-too-many-rows", many_rows, "csv-too-many-rows", PR),
+    Defect("csv-cell-too-long", long_cell, "csv-cell-too-long", PR),
+    Defect("csv-nul-byte", nul_csv, "csv-syntax", OV),
+    Defect("csv-mixed-encoding", mixed_encoding, "csv-encoding", PR),
+    Defect("csv-unclosed-quote", unclosed_quote, "csv-syntax", PR),
+    Defect("csv-stray-quote", stray_quote, "csv-syntax", PR),
     # privacy in any spelling
-    Case("id-spaces", e(PR, "快递柜场地使用费（3组，第一季度）", "付款人 110101 19900307 1234"), "privacy-id-number", PR),
-    Case("id-full-width", e(PR, "快递柜场地使用费（3组，第一季度）", "付款人１１０１０１１９９００３０７１２３Ｘ"),
+    Defect("id-spaces", e(PR, "快递柜场地使用费（3组，第一季度）", "付款人 110101 19900307 1234"), "privacy-id-number", PR),
+    Defect("id-full-width", e(PR, "快递柜场地使用费（3组，第一季度）", "付款人１１０１０１１９９００３０７１２３Ｘ"),
          "privacy-id-number", PR),
-    Case("id-dashes", e(PR, "快递柜场地使用费（3组，第一季度）", "付款人110101-19900307-1234"), "privacy-id-number", PR),
-    Case("mobile-full-width", e(PR, "快递柜场地使用费（3组，第一季度）", "联系１３８００１３８０００"), "privacy-mobile", PR),
-    Case("mobile-plus86", e(OV, "绿化带枯死苗木未补植", "绿化带枯死苗木未补植，联系+8613800138000"), "privacy-mobile", OV),
-    Case("mobile-dotted", e(OV, "绿化带枯死苗木未补植", "绿化带枯死苗木未补植，联系138.0013.8000"), "privacy-mobile", OV),
-    Case("mobile-3-3-5", e(OV, "绿化带枯死苗木未补植", "绿化带枯死苗木未补植，联系138 001 38000"), "privacy-mobile", OV),
-    Case("mobile-0086", e(OV, "绿化带枯死苗木未补植", "绿化带枯死苗木未补植，联系0086 138 0013 8000"), "privacy-mobile", OV),
-    Case("mobile-ideographic-space", e(OV, "绿化带枯死苗木未补植", "联系138\u30000013\u30008000"), "privacy-mobile", OV),
-    Case("mobile-manager-office-phone", e(CP, "office_phone: 0550-6302501", "office_phone: 138-0013-8000"),
+    Defect("id-dashes", e(PR, "快递柜场地使用费（3组，第一季度）", "付款人110101-19900307-1234"), "privacy-id-number", PR),
+    Defect("mobile-full-width", e(PR, "快递柜场地使用费（3组，第一季度）", "联系１３８００１３８０００"), "privacy-mobile", PR),
+    Defect("mobile-plus86", e(OV, "绿化带枯死苗木未补植", "绿化带枯死苗木未补植，联系+8613800138000"), "privacy-mobile", OV),
+    Defect("mobile-dotted", e(OV, "绿化带枯死苗木未补植", "绿化带枯死苗木未补植，联系138.0013.8000"), "privacy-mobile", OV),
+    Defect("mobile-3-3-5", e(OV, "绿化带枯死苗木未补植", "绿化带枯死苗木未补植，联系138 001 38000"), "privacy-mobile", OV),
+    Defect("mobile-0086", e(OV, "绿化带枯死苗木未补植", "绿化带枯死苗木未补植，联系0086 138 0013 8000"), "privacy-mobile", OV),
+    Defect("mobile-ideographic-space", e(OV, "绿化带枯死苗木未补植", "联系138\u30000013\u30008000"), "privacy-mobile", OV),
+    Defect("mobile-manager-office-phone", e(CP, "office_phone: 0550-6302501", "office_phone: 138-0013-8000"),
          "privacy-mobile", CP),
-    Case("mobile-repair-line", e(CC, "repair: 0550-6302502", "repair: '+86 139 0013 9000'"), "privacy-mobile", CC),
-    Case("bank-card-grouped", e(PR, "快递柜场地使用费（3组，第一季度）", "转入 6222 0212 3456 7890"),
+    Defect("mobile-repair-line", e(CC, "repair: 0550-6302502", "repair: '+86 139 0013 9000'"), "privacy-mobile", CC),
+    Defect("bank-card-grouped", e(PR, "快递柜场地使用费（3组，第一季度）", "转入 6222 0212 3456 7890"),
          "privacy-bank-account", PR),
     # phones that fit no kind
-    Case("phone-dropped-zero-csv", e(FM, "0550-6384360", "5506384360"), "phone-format", FM),
-    Case("phone-no-area-code", e(CC, "repair: 0550-6302502", "repair: 6302502"), "phone-format", CC),
-    Case("phone-dropped-zero-city", e("city.yaml", "regulator_phone: 0550-6201234", "regulator_phone: 5506201234"),
+    Defect("phone-dropped-zero-csv", e(FM, "0550-6384360", "5506384360"), "phone-format", FM),
+    Defect("phone-no-area-code", e(CC, "repair: 0550-6302502", "repair: 6302502"), "phone-format", CC),
+    Defect("phone-dropped-zero-city", e("city.yaml", "regulator_phone: 0550-6201234", "regulator_phone: 5506201234"),
          "phone-format", "city.yaml"),
-    Case("phone-letter-o", e(CP, "office_phone: 0550-6302501", "office_phone: 055O-6302501"), "phone-format", CP),
-    Case("phone-too-short", e(CC, "complaint: 400-880-6601", "complaint: '12'"), "phone-format", CC),
-    Case("phone-yaml-octal", octal_phone, "phone-format", CC),
+    Defect("phone-letter-o", e(CP, "office_phone: 0550-6302501", "office_phone: 055O-6302501"), "phone-format", CP),
+    Defect("phone-too-short", e(CC, "complaint: 400-880-6601", "complaint: '12'"), "phone-format", CC),
+    Defect("phone-yaml-octal", octal_phone, "phone-format", CC),
     # added in the audit of issue 16: content/ links, more spellings, more limits
-    Case("content-link-etc-passwd", content_link, "file-outside", "../content/secret.txt", None),
-    Case("content-link-folder", content_folder_link, "file-outside", "../content/more", None),
-    Case("csv-too-many-columns", many_columns, "csv-too-many-columns", PR),
-    Case("mobile-underscores", e(OV, "绿化带枯死苗木未补植", "绿化带枯死苗木未补植，联系138_0013_8000"), "privacy-mobile", OV),
-    Case("mobile-slashes", e(OV, "绿化带枯死苗木未补植", "绿化带枯死苗木未补植，联系138/0013/8000"), "privacy-mobile", OV),
-    Case("mobile-every-digit-spaced", e(OV, "绿化带枯死苗木未补植", "联系1 3 8 0 0 1 3 8 0 0 0"), "privacy-mobile", OV),
-    Case("id-groups-of-three", e(PR, "快递柜场地使用费（3组，第一季度）", "付款人110 101 199 003 071 234"),
+    Defect("content-link-etc-passwd", content_link, "file-outside", "../content/secret.txt", None),
+    Defect("content-link-folder", content_folder_link, "file-outside", "../content/more", None),
+    Defect("csv-too-many-columns", many_columns, "csv-too-many-columns", PR),
+    Defect("mobile-underscores", e(OV, "绿化带枯死苗木未补植", "绿化带枯死苗木未补植，联系138_0013_8000"), "privacy-mobile", OV),
+    Defect("mobile-slashes", e(OV, "绿化带枯死苗木未补植", "绿化带枯死苗木未补植，联系138/0013/8000"), "privacy-mobile", OV),
+    Defect("mobile-every-digit-spaced", e(OV, "绿化带枯死苗木未补植", "联系1 3 8 0 0 1 3 8 0 0 0"), "privacy-mobile", OV),
+    Defect("id-groups-of-three", e(PR, "快递柜场地使用费（3组，第一季度）", "付款人110 101 199 003 071 234"),
          "privacy-id-number", PR),
-    Case("mobile-yaml-number", e(CP, "office_phone: 0550-6302501", "office_phone: 13800138000"),
+    Defect("mobile-yaml-number", e(CP, "office_phone: 0550-6302501", "office_phone: 13800138000"),
          "privacy-mobile", CP),
-    Case("mobile-city-hotline", e("city.yaml", "hotline: '12345'", "hotline: '139-0013-9000'"),
+    Defect("mobile-city-hotline", e("city.yaml", "hotline: '12345'", "hotline: '139-0013-9000'"),
          "privacy-mobile", "city.yaml"),
-    Case("id-company-address", e("companies/anju.yaml", "湖滨大道188号", "湖滨大道188号（法人身份证 110101199003071234）"),
+    Defect("id-company-address", e("companies/anju.yaml", "湖滨大道188号", "湖滨大道188号（法人身份证 110101199003071234）"),
          "privacy-id-number", "companies/anju.yaml"),
-    Case("mobile-in-file-name", number_named_photo, "privacy-mobile", "model_projects/photos/13800138000.svg", None),
-    Case("phone-400-too-short", e(CC, "complaint: 400-880-6601", "complaint: 400-880-660"), "phone-format", CC),
-    Case("phone-dropped-zero-dashed", e(FM, "0550-6384360", "550-6384360"), "phone-format", FM),
-    Case("phone-company-dropped-zero", e("companies/anju.yaml", "phone: 400-880-6601", "phone: 5506302501"),
+    Defect("mobile-in-file-name", number_named_photo, "privacy-mobile", "model_projects/photos/13800138000.svg", None),
+    Defect("phone-400-too-short", e(CC, "complaint: 400-880-6601", "complaint: 400-880-660"), "phone-format", CC),
+    Defect("phone-dropped-zero-dashed", e(FM, "0550-6384360", "550-6384360"), "phone-format", FM),
+    Defect("phone-company-dropped-zero", e("companies/anju.yaml", "phone: 400-880-6601", "phone: 5506302501"),
          "phone-format", "companies/anju.yaml"),
-    Case("svg-script-upper", both(svg("<SCRIPT>alert(1)</SCRIPT>"), photo_line), "photo-format", MP),
-    Case("svg-script-prefixed", both(svg('<s:script xmlns:s="http://www.w3.org/2000/svg">alert(1)</s:script>'),
+    Defect("svg-script-upper", both(svg("<SCRIPT>alert(1)</SCRIPT>"), photo_line), "photo-format", MP),
+    Defect("svg-script-prefixed", both(svg('<s:script xmlns:s="http://www.w3.org/2000/svg">alert(1)</s:script>'),
                                      photo_line), "photo-format", MP),
-    Case("svg-use-data-uri", both(svg('<use href="data:image/svg+xml;base64,PHN2Zz48L3N2Zz4="/>'), photo_line),
+    Defect("svg-use-data-uri", both(svg('<use href="data:image/svg+xml;base64,PHN2Zz48L3N2Zz4="/>'), photo_line),
          "photo-format", MP),
-    Case("svg-set-href", both(svg('<set attributeName="href" to="javascript:alert(1)"/>'), photo_line),
+    Defect("svg-set-href", both(svg('<set attributeName="href" to="javascript:alert(1)"/>'), photo_line),
          "photo-format", MP),
-    Case("webp-is-html", fake_webp, "photo-format", MP),
-    Case("site-title-backtick", e("city.yaml", "site_title: 示例市物业服务信息公开平台", "site_title: 示例市`平台`"),
+    Defect("webp-is-html", fake_webp, "photo-format", MP),
+    Defect("site-title-backtick", e("city.yaml", "site_title: 示例市物业服务信息公开平台", "site_title: 示例市`平台`"),
          "value-markup", "city.yaml"),
-    Case("date-feb-29-2026", e(PRY, "posted_on: 2026-10-10", "posted_on: 2026-02-29"), "value-date", PRY),
+    Defect("date-feb-29-2026", e(PRY, "posted_on: 2026-10-10", "posted_on: 2026-02-29"), "value-date", PRY),
 ]
 
 
@@ -449,7 +439,7 @@ def test_the_corpus_is_large_and_every_case_distinct() -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_hostile_input_ends_in_one_finding(case: Case, ctx: Ctx, tmp_path: Path) -> None:
+def test_hostile_input_ends_in_one_finding(case: Defect, ctx: Ctx, tmp_path: Path) -> None:
     case.mutate(ctx)
     site = _previous_site(tmp_path)
     before_site, before_data, before_content = _tree(site), _tree(ctx.data), _tree(ctx.content)

@@ -24,7 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.commands.build import SITE_MARKER, BuildOptions, build, check, render
+from generator.commands.build import SITE_MARKER, BuildOptions, build, check
+from generator.render.web.site import render_site
 from generator.write.publish import clean_leftovers
 from tests.support import AS_OF, CONFIG, CONTENT, DATA, PC
 
@@ -56,9 +57,9 @@ def test_open_data_csv_cells_are_not_formulas(mini: Path, cell: str, shown: str)
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(rows)
     path.write_text(buffer.getvalue(), encoding="utf-8")
-    checked, findings = check(_options(mini, mini.parent / "site", mini.parent / "cache"))
-    assert checked is not None, findings
-    files = render(checked)
+    checked = check(mini, AS_OF, CONTENT)
+    assert checked.ok, checked.findings
+    files = render_site(checked.site())
     ledger = files.pages["data/ledgers/pine-court/public_revenue.csv"]
     published = list(csv.reader(io.StringIO(ledger.lstrip("\ufeff"), newline="")))
     assert published[1][column] == shown

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import pytest
 
-from generator.commands.build import BuildOptions, check
+from generator.commands.steps import check
 from generator.model.items import ITEMS
 from generator.model.schema import schema_models
 from generator.model.vocabulary import title_of
@@ -34,9 +34,9 @@ IDS = sorted(ITEMS)
 
 @lru_cache(maxsize=1)
 def sample() -> SiteContext:
-    checked, findings = check(BuildOptions(data=DATA, as_of=AS_OF))
-    assert checked is not None, findings
-    return SiteContext(checked.ds, checked.matrix, checked.rankings, checked.as_of)
+    checked = check(DATA, AS_OF)
+    assert checked.ok, checked.findings
+    return checked.site(history=False)
 
 
 def published(item_id: str):

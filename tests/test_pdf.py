@@ -44,7 +44,7 @@ def copy_city(tmp_path: Path) -> Path:
 def test_every_compound_and_ranking_period_gets_a_pdf(site: Built) -> None:
     names = sorted(p.name for p in (site.out / "pdf").iterdir() if p.is_file())
     assert names == ["lanting.pdf", "laojie.pdf", "ranking-2025-h2.pdf", "ranking-2026-h1.pdf"]
-    assert sorted(p.name for p in site.result if p.parent == site.out / "pdf") == names
+    assert sorted(p.name for p in site.files if p.parent == site.out / "pdf") == names
 
 
 def test_notice_shows_name_fee_stamp_date_and_phones(site: Built) -> None:
@@ -147,7 +147,8 @@ def test_document_date_is_the_datas_date_not_the_build_day_or_the_clock(site: Bu
 def test_a4_by_default_and_a3_on_request(site: Built, tmp_path: Path) -> None:
     assert "(A4)" in run("pdfinfo", site.out / "pdf" / "lanting.pdf")
     a3 = build(CITY, tmp_path / "site", tmp_path / "cache", paper="a3")
-    for pdf in a3.result:
+    assert len(a3.files) == 17  # the fixture city: 2 booklets, 13 item sheets, 2 ranking periods
+    for pdf in a3.files:
         info = run("pdfinfo", pdf)
         assert "841.89 x 1190.55 pts (A3)" in info, pdf.name
     assert "兰亭花园" in text_of(tmp_path / "site" / "pdf" / "lanting.pdf")
@@ -185,7 +186,8 @@ def test_two_builds_give_identical_bytes(site: Built, tmp_path: Path) -> None:
     )
     subprocess.run([sys.executable, "-c", script, ROOT, CITY, tmp_path / "site", tmp_path / "cache"], check=True,
                    cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": "123"})
-    for pdf in site.result:
+    assert len(site.files) == 17  # the fixture city: 2 booklets, 13 item sheets, 2 ranking periods
+    for pdf in site.files:
         again = tmp_path / "site" / pdf.relative_to(site.out)
         assert again.read_bytes() == pdf.read_bytes(), pdf.name
 
@@ -194,12 +196,13 @@ def test_rebuild_reuses_unchanged_and_recompiles_only_what_changed(tmp_path: Pat
     data = copy_city(tmp_path)
     cache = tmp_path / "cache"
     first = build(data, tmp_path / "a", cache)
-    every = sorted(p.relative_to(first.out).as_posix() for p in first.result)
-    assert sorted(first.result.compiled) == every and not first.result.reused
+    every = sorted(p.relative_to(first.out).as_posix() for p in first.files)
+    assert len(every) == 17  # the fixture city: 2 booklets, 13 item sheets, 2 ranking periods
+    assert sorted(first.result.compiled) == every and not first.reused
 
     second = build(data, tmp_path / "b", cache)
     assert second.result.compiled == []
-    assert sorted(second.result.reused) == every
+    assert sorted(second.reused) == every
     assert (tmp_path / "b" / "pdf" / "lanting.pdf").read_bytes() == (tmp_path / "a" / "pdf" / "lanting.pdf").read_bytes()
 
     yaml = data / "compounds" / "laojie" / "complaint_channels.yaml"
@@ -218,7 +221,7 @@ def test_template_change_recompiles_everything(tmp_path: Path) -> None:
     common.write_text(common.read_text(encoding="utf-8").replace('rgb("#1b7a3a")', 'rgb("#1b7a3b")'),
                       encoding="utf-8")
     again = build(CITY, tmp_path / "b", cache, templates=templates)
-    assert sorted(again.result.compiled) == sorted(p.relative_to(again.out).as_posix() for p in again.result)
+    assert sorted(again.result.compiled) == sorted(p.relative_to(again.out).as_posix() for p in again.files)
 
 
 # --- a long ledger --------------------------------------------------------------------
@@ -339,7 +342,8 @@ def words_off_the_page(pdf: Path, margin_pt: float = 28.0) -> list[str]:
 
 
 def test_no_text_runs_off_the_page_in_the_fixture_pdfs(site: Built) -> None:
-    for pdf in site.result:
+    assert len(site.files) == 17  # the fixture city: 2 booklets, 13 item sheets, 2 ranking periods
+    for pdf in site.files:
         assert words_off_the_page(pdf) == [], pdf.name
 
 

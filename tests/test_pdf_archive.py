@@ -46,7 +46,7 @@ def xmp_field(packet: str, name: str) -> list[str]:
 
 def test_every_pdf_identifies_as_pdfa_2b_with_title_author_and_language(builds: dict[str, Built]) -> None:
     first = builds["first"]
-    pdfs = {p.relative_to(first.out / "pdf").as_posix(): p for p in first.result}
+    pdfs = {p.relative_to(first.out / "pdf").as_posix(): p for p in first.files}
     assert len(pdfs) == 17  # 2 booklets, 13 item sheets, 2 ranking periods
     for name, pdf in pdfs.items():
         packet = xmp(pdf)
@@ -73,8 +73,9 @@ def statuses(as_of: date) -> dict:
 def test_a_build_on_another_day_with_the_same_data_gives_byte_identical_pdfs(builds: dict[str, Built]) -> None:
     assert statuses(date(2026, 11, 16)) == statuses(AS_OF)  # nothing changes state between the two days
     first, nxt = builds["first"], builds["next"]
-    assert sorted(p.name for p in first.result) == sorted(p.name for p in nxt.result)
-    for pdf in first.result:
+    assert sorted(p.name for p in first.files) == sorted(p.name for p in nxt.files)
+    assert len(first.files) == 17  # the fixture city: 2 booklets, 13 item sheets, 2 ranking periods
+    for pdf in first.files:
         assert (nxt.out / pdf.relative_to(first.out)).read_bytes() == pdf.read_bytes(), pdf.name
 
 
@@ -84,7 +85,7 @@ def test_a_status_that_changes_with_the_calendar_changes_that_pdf(builds: dict[s
     before = text_of(first.out / "pdf" / "lanting.pdf").count("已逾期")
     after = text_of(later.out / "pdf" / "lanting.pdf").count("已逾期")
     assert after == before + 1
-    changed = sorted(p.relative_to(first.out).as_posix() for p in first.result
+    changed = sorted(p.relative_to(first.out).as_posix() for p in first.files
                      if (later.out / p.relative_to(first.out)).read_bytes() != p.read_bytes())
     # the booklet and the facility sheet say so; nothing else changed
     assert changed == ["pdf/lanting.pdf", "pdf/lanting/facility-maintenance.pdf"]

@@ -46,11 +46,14 @@ def test_every_compound_and_catalogue_item_has_a_page_and_the_qr_targets_follow_
     plan = _plan(DATA)
     base = plan.base_url
     compounds = [p.name for p in (DATA / "compounds").iterdir() if p.is_dir()]
+    assert len(compounds) >= 10
     for cid in compounds:
         assert plan.has(paths.compound_home(cid))
         assert plan.has(f"compounds/{cid}/public-revenue.md")
         pdf = plan.outputs[paths.pdf_file(cid)]
         assert pdf.qr == f"{base}compounds/{cid}/"
+    rankings = [pdf for pdf in plan.of_kind("pdf") if pdf.path.startswith("pdf/ranking-")]
+    assert rankings
     for pdf in plan.of_kind("pdf"):
         if pdf.path.startswith("pdf/ranking-"):
             period = pdf.path.removeprefix("pdf/ranking-").removesuffix(".pdf")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from generator.commands.build import BuildOptions
+from generator.commands.steps import BuildOptions
 from generator.commands.serve import _Preview
 from generator.engines.mkdocs_runner import quiet_jieba
 from tests.support import AS_OF, CONFIG, CONTENT, PC, edit
@@ -30,7 +30,7 @@ def test_errors_show_on_every_page_and_go_when_fixed(mini: Path, tmp_path: Path)
     stage = tmp_path / "stage"
     reports: list[bool] = []
     options = BuildOptions(data=mini, as_of=AS_OF, stage_dir=stage, content=CONTENT, config=CONFIG)
-    preview = _Preview(options, stage, lambda findings, ok, message: reports.append(ok))
+    preview = _Preview(options, stage, lambda findings, ok: reports.append(ok))
     try:
         assert preview.regenerate()
         pages = sorted(stage.rglob("*.md"))

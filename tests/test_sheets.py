@@ -100,7 +100,7 @@ def test_a_monthly_update_reprints_only_that_items_sheet(tmp_path: Path) -> None
     data = copy_city(PDF_CITY, tmp_path / "data")
     cache = tmp_path / "cache"
     first = build_pdf_city(data, tmp_path / "a", cache)
-    before = {p.relative_to(first.out).as_posix(): p.read_bytes() for p in first.result}
+    before = {p.relative_to(first.out).as_posix(): p.read_bytes() for p in first.files}
     stamp = stamp_on(sheet(first, "lanting", "utility-sharing"))
     # November's 公摊 replaces October's (same readings carried on, posted 2026-11-12)
     folder = data / "compounds" / "lanting"
@@ -110,7 +110,7 @@ def test_a_monthly_update_reprints_only_that_items_sheet(tmp_path: Path) -> None
         "2026-11,公共用水,20840,21240,400,4.10,1640.00,0.01\n", encoding="utf-8")
     edit(folder / "utility_sharing.yaml", "posted_on: 2026-11-05, period: 2026-10", "posted_on: 2026-11-12, period: 2026-11")
     second = build_pdf_city(data, tmp_path / "b", cache)
-    changed = sorted(p.relative_to(second.out).as_posix() for p in second.result
+    changed = sorted(p.relative_to(second.out).as_posix() for p in second.files
                      if before[p.relative_to(second.out).as_posix()] != p.read_bytes())
     assert changed == ["pdf/lanting.pdf", "pdf/lanting/utility-sharing.pdf"]
     assert sorted(second.result.compiled) == changed
@@ -144,7 +144,7 @@ def phone_photo_qr(pdf: Path, tmp: Path) -> str:
 
 
 def test_every_qr_code_reads_from_a_phone_photo_of_the_board(built: BuiltPdfs, tmp_path: Path) -> None:
-    pdfs = sorted(built.result)
+    pdfs = sorted(built.files)
     assert len(pdfs) == 17
     for pdf in pdfs:
         rel = pdf.relative_to(built.out / "pdf").as_posix()

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.commands.build import SITE_MARKER, BuildError, BuildOptions, build
+from generator.commands.build import SITE_MARKER, BuildOptions, build
+from generator.errors import BuildError, EngineFailed
 from generator.engines.site_config import ConfigError, load_site_config
 from generator.render.web.mkdocs_config import staged_config
 from generator.write.staging import StagingWriter, WriteError, sync_tree
@@ -84,7 +85,7 @@ def test_a_failed_mkdocs_build_keeps_the_old_site(tmp_path: Path) -> None:
     (content / "about.md").write_text("# 关于\n\n[不存在的页面](nowhere.md)\n", encoding="utf-8")
     out = old_site(tmp_path / "site")
     before = tree(out)
-    with pytest.raises(BuildError, match="MkDocs"):
+    with pytest.raises(EngineFailed, match="MkDocs"):
         build(BuildOptions(data=MINI, out=out, as_of=AS_OF, content=content, config=CONFIG, strict=True))
     assert tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]

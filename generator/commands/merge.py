@@ -15,14 +15,11 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.commands.build import SITE_MARKER
-from generator.engines.parts import PartError, merge_parts, read_part
+from generator.commands.steps import SITE_MARKER
+from generator.engines.parts import merge_parts, read_part
+from generator.errors import MergeError, PartError, WriteError
 from generator.write.publish import clean_leftovers, make_world_readable, swap_into_place, work_dir
-from generator.write.staging import StagingWriter, WriteError
-
-
-class MergeError(Exception):
-    """The parts cannot be merged; the message (Chinese) says why."""
+from generator.write.staging import StagingWriter
 
 
 @dataclass

@@ -24,6 +24,7 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.errors import ScaffoldError
 from generator.findings import Findings
 from generator.load.dataset import load_city_and_catalogue
 from generator.model.base import SLUG_RE
@@ -31,10 +32,6 @@ from generator.model.items import ITEMS
 from generator.render.forms.workbook import TABLES, template
 from generator.render.forms.yaml_form import compound_form, item_form
 from generator.render.paths import item_slug
-
-
-class ScaffoldError(Exception):
-    """What the clerk asked for cannot be done; the message (Chinese) says why."""
 
 
 def table_name(text: str) -> str:

@@ -3,7 +3,7 @@
 Contract: :func:`serve` stages the site into ``options.stage_dir`` (kept), starts MkDocs'
 development server on it (which reloads the browser when staged files change), and polls
 the data folder, ``content/``, the templates and ``mkdocs.yml`` once a second. On a change
-it re-runs load -> checks -> render into a fresh temporary folder and mirrors it into the
+it re-runs the one check (:func:`generator.commands.steps.check`) and renders into a fresh temporary folder and mirrors it into the
 staging folder (:func:`generator.write.staging.sync_tree`, only changed files), so MkDocs
 rebuilds. With data errors the preview shows the last good version with the errors (file,
 line, cell, message and hint, in Chinese) in a banner at the top of every page, or, before
@@ -20,17 +20,19 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-from generator.commands.build import BuildError, BuildOptions, prepare_stage, check, render, stage
+from generator.commands.steps import BuildOptions, check, prepare_stage, stage
 from generator.engines.mkdocs_runner import quiet_jieba
-from generator.engines.site_config import ConfigError, load_site_config
+from generator.engines.site_config import load_site_config
+from generator.errors import GeneratorError
 from generator.findings import Finding, Severity
 from generator.findings.report import describe
 from generator.render.web.markdown_escape import html_text
+from generator.render.web.site import render_site
 from generator.templates import ROOT as TEMPLATES
 from generator.write.staging import sync_tree
 
-Report = Callable[[list[Finding], bool, str | None], None]
-"""Called after each regeneration: the findings, whether it succeeded, and an error message."""
+Report = Callable[[list[Finding], bool], None]
+"""Called after each regeneration: the findings (of the data, or of the error that stopped it) and whether it succeeded."""
 POLL_SECONDS = 1.0
 
 
@@ -51,22 +53,21 @@ class _Preview:
         self.last_good: Path | None = None
 
     def regenerate(self) -> bool:
-        try:
-            site_config = load_site_config(self.options.config)
-        except ConfigError as exc:
-            raise BuildError(str(exc)) from None
-        checked, findings = check(self.options)
-        if checked is None:
+        site_config = load_site_config(self.options.config)
+        checked = check(self.options.data, self.options.as_of, self.options.content)
+        findings = checked.findings
+        if not checked.ok:
             self._show_errors(findings)
-            self.report(findings, False, None)
+            self.report(findings, False)
             return False
+        ctx = checked.site()
         fresh = Path(tempfile.mkdtemp(prefix="wuye-serve-"))
-        stage(render(checked), checked, site_config, self.options.content, fresh)
+        stage(render_site(ctx), ctx, site_config, self.options.content, fresh)
         sync_tree(fresh, self.target)
         if self.last_good is not None:
             shutil.rmtree(self.last_good, ignore_errors=True)
         self.last_good = fresh
-        self.report(findings, True, None)
+        self.report(findings, True)
         return True
 
     def _show_errors(self, findings: list[Finding]) -> None:
@@ -133,8 +134,8 @@ def serve(options: BuildOptions, dev_addr: str, report: Report) -> None:
                 seen = now
                 try:
                     preview.regenerate()
-                except BuildError as exc:
-                    report([], False, str(exc))
+                except GeneratorError as exc:
+                    report(exc.findings, False)
 
     thread = threading.Thread(target=watch, daemon=True)
     thread.start()

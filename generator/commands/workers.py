@@ -37,19 +37,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from generator.engines.fonts import FontSet, PdfError
-from generator.engines.parts import Part, PartError, build_part
-from generator.engines.site_engine import EngineFailed
+from generator.engines.fonts import FontSet
+from generator.engines.parts import Part, build_part
+from generator.errors import GeneratorError, WorkerLost
 from generator.engines.typst_pdf import compile_cached
 from generator.render.paper.document import PdfDocument
 from generator.write.cache import FolderCache
 
 PENDING_PDF_BATCHES = 1
 """PDF batches handed to the processes beyond one per process."""
-
-
-class WorkerLost(Exception):
-    """A worker process died (killed, out of memory); the message is Chinese."""
 
 
 @dataclass(frozen=True)
@@ -117,33 +113,23 @@ def run_part(task: PartTask) -> PartDone:
 
 @dataclass(frozen=True)
 class _Failed:
-    """A task's exception, carried back as a value (some of ours do not pickle as themselves)."""
+    """A task's exception, carried back as a value: a :class:`GeneratorError` as itself (it
+    pickles with its findings), anything else (a bug) as its type and message."""
 
-    kind: str
-    message: str
-    finding: Any = None
+    error: GeneratorError | None
+    message: str = ""
 
     def exception(self) -> Exception:
-        if self.kind == "pdf":
-            return PdfError(self.finding)
-        if self.kind == "engine":
-            return EngineFailed(self.message)
-        if self.kind == "part":
-            return PartError(self.message)
-        return RuntimeError(self.message)
+        return self.error if self.error is not None else RuntimeError(self.message)
 
 
 def _guarded(function: Callable[[Any], Any], task: Any) -> Any:
     try:
         return function(task)
-    except PdfError as exc:
-        return _Failed("pdf", str(exc), exc.finding)
-    except EngineFailed as exc:
-        return _Failed("engine", str(exc))
-    except PartError as exc:
-        return _Failed("part", str(exc))
+    except GeneratorError as exc:
+        return _Failed(exc)
     except Exception as exc:  # a bug: reported with its type, the build stops
-        return _Failed("bug", f"{type(exc).__name__}: {exc}")
+        return _Failed(None, f"{type(exc).__name__}: {exc}")
 
 
 def _init_worker(build_pid: int) -> None:

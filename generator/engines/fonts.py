@@ -24,6 +24,7 @@ from pathlib import Path
 
 import typst
 
+from generator.errors import PdfError
 from generator.findings import Finding, Severity
 
 FONT_FAMILY = "Noto Sans CJK SC"
@@ -36,14 +37,6 @@ FONT_SEARCH_DIRS: tuple[Path, ...] = (
     Path.home() / ".local/share/fonts",
     Path.home() / ".fonts",
 )
-
-
-class PdfError(Exception):
-    """A configuration problem that stops the PDF stage; ``finding`` is for the CLI (exit 2)."""
-
-    def __init__(self, finding: Finding) -> None:
-        super().__init__(finding.message)
-        self.finding = finding
 
 
 def pdf_error(code: str, message: str, hint: str, file: str) -> PdfError:

@@ -16,9 +16,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-
-class MkDocsFailed(Exception):
-    """MkDocs could not build the staged site."""
+from generator.errors import MkDocsFailed
 
 
 class _Collect(logging.Handler):

@@ -39,6 +39,7 @@ from typing import Any, Mapping
 from urllib.parse import urlsplit
 
 from generator.engines.site_engine import run_engine
+from generator.errors import PartError
 from generator.render import paths
 from generator.render.shards import CITY
 from generator.write.staging import StagingWriter
@@ -52,10 +53,6 @@ SEARCH_INDEX = "search/search_index.json"
 MERGED = (SITEMAP, SITEMAP_GZ, SEARCH_INDEX)
 """Files every part has its own version of; the merged site gets them combined."""
 _URL_BLOCK = re.compile(r"    <url>\n.*?</url>\n", re.S)
-
-
-class PartError(Exception):
-    """Parts that cannot be merged into one site; the message (Chinese) says why."""
 
 
 @dataclass

@@ -25,6 +25,7 @@ from typing import Any, Iterator
 
 import yaml
 
+from generator.errors import ConfigError
 from generator.findings import Findings
 from generator.load.yamlfile import within_bounds
 
@@ -42,10 +43,6 @@ MAX_CONFIG_BYTES = 200_000
 _MARKUP = re.compile(r"[<>\"]|javascript:|vbscript:|data:", re.I)
 _LINK = re.compile(r"^(?:https?://[^\s]+|tel:[0-9+\-]+|mailto:[^\s]+|#.*)$")
 _LOCAL_FILE = re.compile(r"^(?!/)(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?!.*(?:^|/)\.\.(?:/|$))[^\\\s]+$")
-
-
-class ConfigError(Exception):
-    """The site configuration cannot be used; the message says why, in Chinese."""
 
 
 def load_site_config(path: Path) -> dict[str, Any]:

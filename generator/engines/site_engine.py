@@ -12,16 +12,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from generator.engines.mkdocs_runner import MkDocsFailed, run_mkdocs
-from generator.engines.zensical_runner import ZensicalFailed, run_zensical
+from generator.engines.mkdocs_runner import run_mkdocs
+from generator.engines.zensical_runner import run_zensical
+from generator.errors import EngineFailed, MkDocsFailed, ZensicalFailed
 
 ENGINES = {"mkdocs": "MkDocs", "zensical": "Zensical"}
 """Engine id (the ``--engine`` value) -> its name in messages."""
 DEFAULT_ENGINE = "mkdocs"
-
-
-class EngineFailed(Exception):
-    """The engine could not build the staged site; the message says why."""
 
 
 def run_engine(engine: str, config_file: Path, site_dir: Path, as_of: date, strict: bool = False) -> list[str]:

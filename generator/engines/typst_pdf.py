@@ -1,30 +1,28 @@
-"""Build the printed notices: compile every compound's and every ranking period's PDF with Typst.
+"""Compile the printed notices with Typst: one document at a time, cached, PDF/A, deterministic.
 
-Contract of :func:`build_pdfs`:
+The build's PDF stage (:mod:`generator.commands.printing`, the one road of the PDFs: the
+build, the tests and ``bench/bench_pdf.py`` all take it) hands each worker process a batch of
+documents; this module is what a worker does with each, plus what the stage needs around it:
 
-* writes ``<out_dir>/pdf/<compound-id>.pdf`` for every compound and
-  ``<out_dir>/pdf/ranking-<period-id>.pdf`` for every ranking period (the stable URLs
-  ``/pdf/...``), and returns their paths as a :class:`PdfBuild`: a list that also says which
-  documents were compiled and which were reused from the cache, and carries warnings;
+* :func:`compile_cached` returns the cache file of a document (``<cache>/<sha256>.pdf``, the
+  hash of everything that determines it: Typst and segno versions, Typst source, data JSON,
+  QR URL, every template file (:func:`template_fingerprint`), the font files, the paper,
+  which is part of the data), compiling it only when missing; entries are written atomically,
+  old ones are never read again and may be deleted at any time (default folder
+  :data:`DEFAULT_CACHE_DIR`); the QR code's SVG is only made when a document is compiled;
 * fonts: Noto Sans CJK SC only (:mod:`generator.engines.fonts`), given to Typst with the
-  system fonts ignored, so the output does not depend on what else is installed. Without the
-  font it raises :class:`PdfError` (a Chinese finding, exit code 2 from the CLI); characters
-  the font lacks are reported as ``pdf-glyph-missing`` warnings naming the text and are
-  printed as □ (PDF/A allows no missing glyph);
+  system fonts ignored, so the output does not depend on what else is installed; characters
+  the font lacks are printed as □ (:func:`printable`; PDF/A allows no missing glyph) and
+  named by ``pdf-glyph-missing`` warnings (:func:`glyph_findings`);
 * archival: PDF/A-2b (:data:`PDF_STANDARD`), with the title, the author (the company, the
   self-managing organisation or the issuing body) and the language (zh) in the metadata;
 * deterministic: the document date comes from the data (the version's date, the
   publication date), never from the build day or the clock, so the same data and statuses
-  give byte-identical PDFs on any day;
-* cached: a PDF is stored under ``cache_dir`` (default ``.cache/pdf``) as
-  ``<sha256>.pdf`` of everything that determines it (Typst and segno versions, Typst source,
-  data JSON, QR URL, every template file, the font files, the paper, which is part of the
-  data); the QR code's SVG is only made when a document is compiled. A rebuild
-  compiles only documents whose key changed and copies the others. Entries are written
-  atomically; old entries are never read again and may be deleted at any time.
+  give byte-identical PDFs on any day.
 
-Typst errors in a template raise :class:`PdfError` (code ``pdf-compile-failed``). This stage
-writes only below ``<out_dir>/pdf`` and ``cache_dir``; it never touches the data.
+Typst errors in a template raise :class:`~generator.errors.PdfError` (``pdf-compile-failed``),
+an unknown paper ``pdf-paper`` (:func:`check_paper`). This module writes only into the cache
+folder; it never touches the data.
 """
 
 from __future__ import annotations
@@ -34,7 +32,6 @@ import hashlib
 import os
 import tempfile
 import time
-from datetime import date
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
@@ -44,37 +41,17 @@ import typst
 
 from generator.templates import ROOT
 
-from generator.engines.fonts import FontSet, PdfError, find_fonts, font_missing_error, missing_glyphs, pdf_error
-from generator.derive.status import StatusMatrix
+from generator.engines.fonts import FontSet, PdfError, font_missing_error, missing_glyphs, pdf_error
 from generator.findings import Finding, Severity
-from generator.write.staging import StagingWriter, WriteError
-from generator.load.dataset import Dataset
-from generator.derive.rank import PeriodRanking
-from generator.render.paper.document import PAPERS, Paper, PdfDocument
-from generator.render.paper.documents import paper_documents
-from generator.render.plan import SitePlan
+from generator.render.paper.document import PAPERS, PdfDocument
 from generator.render.paper.qr import qr_svg
 
-__all__ = ["PdfBuild", "PdfError", "build_pdfs", "compile_cached", "printable", "glyph_findings", "DEFAULT_CACHE_DIR",
-           "TEMPLATES_DIR"]
+__all__ = ["PdfError", "compile_cached", "printable", "glyph_findings", "DEFAULT_CACHE_DIR", "TEMPLATES_DIR"]
 
 TEMPLATES_DIR = ROOT / "typst"
 PDF_STANDARD: Literal["a-2b"] = "a-2b"
 """PDF/A-2b: fonts embedded, colours device-independent, XMP metadata with the identification."""
 DEFAULT_CACHE_DIR = Path(".cache") / "pdf"
-
-
-class PdfBuild(list[Path]):
-    """The PDFs written (a list of paths), the names of the documents compiled and reused,
-    and warnings (findings) about what could not be printed faithfully."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.compiled: list[str] = []
-        self.seconds: dict[str, float] = {}
-        """Compile time of each compiled document (for ``make bench``)."""
-        self.reused: list[str] = []
-        self.findings: list[Finding] = []
 
 
 def template_fingerprint(templates_dir: Path) -> str:
@@ -195,40 +172,6 @@ def check_paper(paper: str) -> None:
     if paper not in PAPERS:
         raise pdf_error("pdf-paper", f"纸张“{paper}”不支持，只能是 a4 或 a3", "使用 --paper a4 或 --paper a3。",
                         file="--paper")
-
-
-def build_pdfs(ds: Dataset, status: StatusMatrix, rankings: list[PeriodRanking], as_of: date, out_dir: Path,
-               paper: Paper = "a4", *, cache_dir: Path | None = None, templates_dir: Path | None = None,
-               font_dirs: tuple[str, ...] = (), plan: SitePlan | None = None,
-               writer: StagingWriter | None = None) -> PdfBuild:
-    """Write every notice and ranking PDF the site plan lists into ``out_dir`` (through
-    ``writer`` when given, else a new writer on ``out_dir``), one after the other in this
-    process; see the module docstring (the build compiles them in parallel:
-    :mod:`generator.commands.workers`)."""
-    check_paper(paper)
-    templates_dir = (templates_dir or TEMPLATES_DIR).resolve()
-    cache_dir = Path(cache_dir) if cache_dir is not None else DEFAULT_CACHE_DIR
-    fonts = find_fonts(tuple(font_dirs))
-    templates = template_fingerprint(templates_dir)
-    writer = writer or StagingWriter(Path(out_dir))
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    result = PdfBuild()
-    reported: set[tuple[str, str]] = set()
-    for doc in paper_documents(ds, status, rankings, as_of, paper, plan):
-        printed, missing = printable(doc, fonts)
-        if missing:
-            result.findings += glyph_findings(doc, fonts, reported)
-        cached, seconds = compile_cached(printed, templates_dir, fonts, templates, cache_dir)
-        if seconds is None:
-            result.reused.append(doc.name)
-        else:
-            result.seconds[doc.name] = seconds
-            result.compiled.append(doc.name)
-        try:
-            result.append(writer.copy(doc.name, cached))
-        except WriteError:
-            raise path_error(doc) from None
-    return result
 
 
 def _atomic_write(path: Path, content: bytes) -> None:

@@ -25,15 +25,13 @@ import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from generator.errors import ZensicalFailed
+
 PACKAGE = "zensical"
 OUTPUT = "site"
 CACHE = ".cache"
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _WHERE = re.compile(r"\[\s*(\S+:\d+(?::\d+)?)\s*\]")
-
-
-class ZensicalFailed(Exception):
-    """Zensical could not build the staged site (or is not installed)."""
 
 
 def available() -> bool:

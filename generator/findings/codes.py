@@ -6,6 +6,11 @@ start of the guide's "含义" cell; the label when warnings are folded, as in "�
 and a default hint (how to fix it) that a finding uses when its reporter gives no more
 specific one. Hints may hold ``{name}`` placeholders filled from the reporter's arguments.
 
+Each code has a :class:`Kind`: ``data`` (a problem in the data folder, what ``check`` lists),
+``output`` (a fact about what the build made, such as a character the PDF font lacks: ``build``
+reports it, ``check`` does not) or ``command`` (it stops a command, exit code 2: a
+configuration, a folder, a tool; carried by a :class:`generator.errors.GeneratorError`).
+
 ``warning_when`` is set for the few codes that are errors except in one named situation
 (the guide's "级别" cell says so in the same words); every other code has one severity.
 
@@ -28,6 +33,12 @@ class Severity(str, Enum):
         return "错误" if self is Severity.ERROR else "警告"
 
 
+class Kind(str, Enum):
+    DATA = "data"
+    OUTPUT = "output"
+    COMMAND = "command"
+
+
 @dataclass(frozen=True)
 class Code:
     id: str
@@ -35,6 +46,7 @@ class Code:
     title: str
     hint: str = ""
     warning_when: str | None = None
+    kind: Kind = Kind.DATA
 
     def hint_for(self, **values: object) -> str | None:
         """The default hint with ``values`` filled in; ``None`` when the code has none."""
@@ -47,9 +59,10 @@ CODES: dict[str, Code] = {}
 E, W = Severity.ERROR, Severity.WARNING
 
 
-def _code(id: str, severity: Severity, title: str, hint: str = "", warning_when: str | None = None) -> None:
+def _code(id: str, severity: Severity, title: str, hint: str = "", warning_when: str | None = None,
+          kind: Kind = Kind.DATA) -> None:
     assert id not in CODES, f"finding code {id} declared twice"
-    CODES[id] = Code(id, severity, title, hint, warning_when)
+    CODES[id] = Code(id, severity, title, hint, warning_when, kind)
 
 
 def code(id: str) -> Code:
@@ -159,10 +172,16 @@ _code("eval-compound-company", E, "小区不是该企业服务的", "核对企�
 _code("eval-period-kind", E, "考评期间与规则的周期不符", "半年写 2026-H1，季度写 2026-Q3，年度写 2026。")
 _code("eval-rectification-unrated", W, "整改说明中的企业不在本期评分表中", "核对企业编号，或补上该企业的得分。")
 
-# Printed notices (build)
+# Printed notices (build): only pdf-glyph-missing is about what was printed; the others stop the build
 _code("pdf-font-missing", E, "找不到中文字体",
-      "安装字体：sudo apt-get install fonts-noto-cjk（或运行 scripts/install-system-deps.sh），然后重新构建。")
-_code("pdf-glyph-missing", W, "字体没有的字符", "改用规范汉字或去掉表情符号；网页版不受影响。")
-_code("pdf-compile-failed", E, "PDF 生成失败", "请把完整的输出发给维护人员。")
-_code("pdf-paper", E, "纸张不支持", "使用 --paper a4 或 --paper a3。")
-_code("pdf-path", E, "PDF 文件名不合法或重复", "检查小区和考评期间的编号。")
+      "安装字体：sudo apt-get install fonts-noto-cjk（或运行 scripts/install-system-deps.sh），然后重新构建。",
+      kind=Kind.COMMAND)
+_code("pdf-glyph-missing", W, "字体没有的字符", "改用规范汉字或去掉表情符号；网页版不受影响。", kind=Kind.OUTPUT)
+_code("pdf-compile-failed", E, "PDF 生成失败", "请把完整的输出发给维护人员。", kind=Kind.COMMAND)
+_code("pdf-paper", E, "纸张不支持", "使用 --paper a4 或 --paper a3。", kind=Kind.COMMAND)
+_code("pdf-path", E, "PDF 文件名不合法或重复", "检查小区和考评期间的编号。", kind=Kind.COMMAND)
+
+# Commands that cannot run (generator/errors.py; exit code 2)
+_code("config-invalid", E, "网站配置不能使用", "按提示改正 mkdocs.yml。", kind=Kind.COMMAND)
+_code("command-refused", E, "命令无法执行", "按提示改正命令的选项或文件夹。", kind=Kind.COMMAND)
+_code("engine-failed", E, "网站引擎运行失败", "按提示改正；仍然失败时把完整的输出发给维护人员。", kind=Kind.COMMAND)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Iterable, Iterator
 
-from generator.findings.codes import Severity, code as declared
+from generator.findings.codes import Kind, Severity, code as declared
 
 
 def column_letters(index: int) -> str:
@@ -85,6 +85,11 @@ class Finding:
     @property
     def title(self) -> str:
         return declared(self.code).title
+
+    @property
+    def kind(self) -> Kind:
+        """What the finding is about: the data, the build's output, or a command that cannot run."""
+        return declared(self.code).kind
 
     def as_dict(self) -> dict:
         d = asdict(self)

@@ -12,6 +12,9 @@ Layout (see content/data-guide.md for staff)::
     data/evaluations/<period>.yaml/.csv EvaluationSheet + EvaluationRow (or .xlsx, .txt)
     data/model_projects/<id>.yaml       ModelProject; photos in data/model_projects/photos/
 
+The record types it fills are :mod:`generator.load.records` (also importable from here);
+single files are read by :mod:`generator.load.reader`.
+
 Contract: :func:`load` never raises for bad data and never writes. Every problem becomes a
 finding; records that fail validation are left out of the dataset (the findings say why).
 File names in findings are relative to the data folder. Nothing outside the data folder is
@@ -22,282 +25,25 @@ read: a link leaving it is a ``file-outside`` finding and is never opened
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
-from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
-from generator.findings import Finding, Findings
-from generator.findings.model import cell_ref
+from generator.findings import Findings
 from generator.load.limits import outside_links, report_outside
-from generator.load.rawtable import RawTable
-from generator.load.tablefile import TABLE_SUFFIXES, find_table, read_table
-from generator.load.validation import report
-from generator.load.yamlfile import YamlDoc, read_yaml
-from generator.model.base import SLUG_RE, Record
+from generator.load.reader import Reader
+from generator.load.records import (CompoundRecord, Dataset, EvaluationRecord, ItemRecord, Loaded, Rejected, Table,
+                                    TotalLine)
+from generator.load.tablefile import TABLE_SUFFIXES, find_table
 from generator.model.catalogue import Catalogue
 from generator.model.city import City
 from generator.model.company import Company
 from generator.model.compound import Compound
-from generator.model.disclosures import ItemFile
-from generator.model.items import ITEMS
 from generator.model.evaluation import EvaluationSheet
+from generator.model.items import ITEMS
 from generator.model.model_project import ModelProject
 from generator.model.tables import EvaluationRow
 
-M = TypeVar("M", bound=BaseModel)
-R = TypeVar("R", bound=Record)
-
-
-@dataclass
-class Loaded(Generic[M]):
-    """A validated YAML record with where it came from."""
-
-    model: M
-    rel: str
-    doc: YamlDoc
-
-    def line_of(self, *path: Any) -> int | None:
-        return self.doc.line_of(path)[0]
-
-
-@dataclass
-class Rejected:
-    """A table row left out because it failed validation or had too many cells: its line,
-    its raw cells (field name -> text) and the finding that reported it (for the checks that
-    skip what depends on the row to add that to the same finding)."""
-
-    line: int
-    cells: dict[str, str]
-    finding: Finding | None
-
-
-@dataclass
-class TotalLine:
-    """A 合计/小计 row of a table (never a record): its cells by field name (text as written)
-    and the records it sums (indexes into ``Table.rows``); ``incomplete`` when a row it sums
-    was left out (reported), so it cannot be checked."""
-
-    line: int
-    sheet_row: int
-    word: str
-    cells: dict[str, str]
-    rows: list[int]
-    incomplete: bool
-    qualifier: str = ""
-    """What stands beside the word (``收入`` in ``收入合计``)."""
-
-
-@dataclass
-class Table(Generic[R]):
-    """Validated table rows with their lines; ``rel`` is None when the item has no table.
-
-    ``header`` holds field names, ``titles`` the header cells as the file writes them,
-    ``sheet_rows`` the row numbers a spreadsheet shows, ``rejected`` the rows left out,
-    ``sheet`` the worksheet of a workbook, ``totals`` its 合计/小计 rows."""
-
-    rel: str | None
-    rows: list[R] = field(default_factory=list)
-    lines: list[int] = field(default_factory=list)
-    header: list[str] = field(default_factory=list)
-    titles: list[str] = field(default_factory=list)
-    sheet_rows: list[int] = field(default_factory=list)
-    rejected: list[Rejected] = field(default_factory=list)
-    sheet: str | None = None
-    totals: list[TotalLine] = field(default_factory=list)
-    columns: list[int] = field(default_factory=list)
-    """The column (1-based, as in the file) of each header entry."""
-
-    @property
-    def invalid_rows(self) -> int:
-        """Rows left out (reported): totals over the table cannot be fully checked."""
-        return len(self.rejected)
-
-    def column_of(self, name: str) -> int | None:
-        if name not in self.header:
-            return None
-        index = self.header.index(name)
-        return self.columns[index] if index < len(self.columns) else index + 1
-
-    def title_of(self, name: str) -> str | None:
-        index = self.column_of(name)
-        return self.titles[index - 1] if index and index <= len(self.titles) else None
-
-    def at(self, index: int, name: str) -> dict[str, Any]:
-        """Where row ``index`` (of ``rows``), field ``name`` is, as keyword arguments of
-        :meth:`Findings.add`: line, column, cell (``G7``), column name as written, field, sheet."""
-        sheet_row = self.sheet_rows[index] if index < len(self.sheet_rows) else self.lines[index]
-        return self.at_line(self.lines[index], sheet_row, name)
-
-    def at_line(self, line: int, sheet_row: int, name: str) -> dict[str, Any]:
-        """As :meth:`at`, for a line given by number (a total row's)."""
-        column = self.column_of(name)
-        return {"line": line, "column": column, "cell": cell_ref(column, sheet_row),
-                "column_name": self.title_of(name), "field": name, "sheet": self.sheet}
-
-
-@dataclass
-class ItemRecord:
-    item_id: str
-    file: Loaded[ItemFile]
-    table: Table
-
-
-@dataclass
-class CompoundRecord:
-    id: str
-    compound: Loaded[Compound]
-    folder: Path
-    items: dict[str, ItemRecord] = field(default_factory=dict)
-    invalid_items: set[str] = field(default_factory=set)
-    drafts: set[str] = field(default_factory=set)
-    """Items whose file exists but holds nothing yet (only comments, as ``new compound`` writes
-    it): 未公示, like a missing file, with a message that says the file is waiting to be filled in."""
-
-    @property
-    def model(self) -> Compound:
-        return self.compound.model
-
-
-@dataclass
-class EvaluationRecord:
-    sheet: Loaded[EvaluationSheet]
-    table: Table[EvaluationRow]
-
-
-@dataclass
-class Dataset:
-    root: Path
-    city: Loaded[City] | None = None
-    catalogue: Loaded[Catalogue] | None = None
-    companies: dict[str, Loaded[Company]] = field(default_factory=dict)
-    compounds: dict[str, CompoundRecord] = field(default_factory=dict)
-    evaluations: dict[str, EvaluationRecord] = field(default_factory=dict)
-    model_projects: dict[str, Loaded[ModelProject]] = field(default_factory=dict)
-    outside: set[Path] = field(default_factory=set)
-    """Links below ``root`` that leave it (already reported; never read, never published)."""
-    unreadable_compounds: set[str] = field(default_factory=set)
-    unreadable_companies: set[str] = field(default_factory=set)
-    """Ids whose folder or file exists but failed to load (already reported): references to
-    them are not reported again."""
-
-
-class _Loader:
-    def __init__(self, root: Path, findings: Findings, outside: set[Path]) -> None:
-        self.root = root
-        self.findings = findings
-        self.outside = outside
-
-    def rel(self, path: Path) -> str:
-        return path.relative_to(self.root).as_posix()
-
-    def yaml(self, path: Path, model: type[M], raw: bytes | None = None) -> Loaded[M] | None:
-        doc = self.doc(path, raw)
-        return None if doc is None else self.validate(doc, self.rel(path), model)
-
-    def doc(self, path: Path, raw: bytes | None = None) -> YamlDoc | None:
-        """The YAML at ``path`` read (not validated); None when unreadable (reported)."""
-        if path in self.outside:
-            return None
-        return read_yaml(path, self.rel(path), self.findings, raw)
-
-    def validate(self, doc: YamlDoc, rel: str, model: type[M]) -> Loaded[M] | None:
-        if not isinstance(doc.data, dict):
-            self.findings.add("yaml-not-mapping", rel, "文件内容应为一组“键: 值”", line=1,
-                              hint="参照示例文件的结构书写。")
-            return None
-        try:
-            return Loaded(model.model_validate(doc.data), rel, doc)
-        except ValidationError as exc:
-            report(exc, model, rel, self.findings, doc.line_of)
-            return None
-
-    def table(self, path: Path, model: type[R], content: bytes | None = None,
-              names: tuple[str, ...] = ()) -> Table[R] | None:
-        """The table at ``path`` (a CSV, text or workbook; ``names``: the worksheet names that
-        mean it), its rows validated as ``model``; None when it cannot be read (reported)."""
-        rel = self.rel(path)
-        if path in self.outside:
-            return None
-        raw = read_table(path, rel, self.findings, model, content, names)
-        if raw is None:
-            return None
-        ok = self._check_header(raw, model, rel)
-        out: Table[R] = Table(rel=rel, header=raw.header, titles=raw.titles, sheet=raw.sheet, columns=raw.columns)
-        if not ok:
-            return None
-        index_of: list[int | None] = []
-        for row in raw.rows:
-            index_of.append(None)
-            if row.ragged:  # reported by the reader; its cells may be shifted, so none is trusted
-                out.rejected.append(Rejected(row.line, row.cells, next(iter(self.findings.at(rel, row.line)), None)))
-                continue
-            cells = {k: v for k, v in row.cells.items() if k in model.model_fields}
-            cells = {k: v for k, v in cells.items() if v != "" or not _optional(model, k)}
-            try:
-                out.rows.append(model.model_validate(cells))
-                index_of[-1] = len(out.rows) - 1
-                out.lines.append(row.line)
-                out.sheet_rows.append(row.row or row.line)
-            except ValidationError as exc:
-                before = len(self.findings.items)
-                report(exc, model, rel, self.findings, partial(_cell_at_loc, raw, row))
-                first = self.findings.items[before] if len(self.findings.items) > before else None
-                out.rejected.append(Rejected(row.line, row.cells, first))
-        for total in raw.totals:
-            covered = [index_of[k] for k in total.covers]
-            out.totals.append(TotalLine(total.line, total.row, total.word, total.cells,
-                                        [i for i in covered if i is not None], None in covered, total.qualifier))
-        return out
-
-    def _check_header(self, raw: RawTable, model: type[Record], rel: str) -> bool:
-        fields = model.model_fields
-        ok = True
-        line = raw.header_line or 1
-        for name in raw.header:
-            if name not in fields:
-                titles = [f.title or n for n, f in fields.items()] + list(fields)
-                close = difflib.get_close_matches(name, titles, n=1, cutoff=0.5)
-                self.findings.add("csv-unknown-column", rel, f"未知的列“{name}”", line=line, column=raw.column_of(name),
-                                  field=name, sheet=raw.sheet,
-                                  hint=f"是不是想写“{close[0]}”？" if close else "可用的列：" + "、".join(titles))
-                ok = False
-        if len(set(raw.header)) != len(raw.header):
-            twice = next(n for n in raw.header if raw.header.count(n) > 1)
-            self.findings.add("csv-duplicate-column", rel, f"表头有重复的列“{fields[twice].title if twice in fields else twice}”",
-                              line=line, sheet=raw.sheet, hint="删除重复的列（“余额”和“结余”是同一列）。")
-            ok = False
-        for name, info in fields.items():
-            if info.is_required() and name not in raw.header:
-                self.findings.add("csv-missing-column", rel, f"缺少必需的列“{info.title or name}”（{name}）",
-                                  line=line, field=name, sheet=raw.sheet, hint="在表头补上这一列。")
-                ok = False
-        return ok
-
-    def slug_ok(self, name: str, rel: str, what: str) -> bool:
-        if SLUG_RE.match(name):
-            return True
-        self.findings.add("id-format", rel, f"{what}编号“{name}”不合法：只能用小写字母、数字和连字符",
-                          hint="把文件（夹）改名，如 lanting-garden。")
-        return False
-
-
-def _cell_at(raw: RawTable, row: Any, name: Any) -> dict[str, Any]:
-    """Where field ``name`` of table row ``row`` is: line, column, cell, column name and sheet."""
-    column = raw.column_of(name) if isinstance(name, str) else None
-    return {"line": row.line, "column": column, "cell": cell_ref(column, row.row or row.line),
-            "column_name": raw.title_of(name) if isinstance(name, str) else None, "sheet": raw.sheet}
-
-
-def _cell_at_loc(raw: RawTable, row: Any, loc: tuple[Any, ...]) -> dict[str, Any]:
-    """:func:`_cell_at` for a validation error's location (its first part is the field)."""
-    return _cell_at(raw, row, loc[0] if loc else None)
-
-
-def _optional(model: type[Record], name: str) -> bool:
-    return not model.model_fields[name].is_required()
+__all__ = ["CompoundRecord", "Dataset", "EvaluationRecord", "ItemRecord", "Loaded", "Rejected", "Table", "TotalLine",
+           "load", "load_city_and_catalogue", "load_item_version"]
 
 
 KNOWN_COMPOUND_FILES = {"compound.yaml"} | {f"{i}.yaml" for i in ITEMS} | {
@@ -305,7 +51,7 @@ KNOWN_COMPOUND_FILES = {"compound.yaml"} | {f"{i}.yaml" for i in ITEMS} | {
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".svg", ".webp"}
 
 
-def _city_and_catalogue(ld: _Loader) -> tuple[Loaded[City] | None, Loaded[Catalogue] | None]:
+def _city_and_catalogue(ld: Reader) -> tuple[Loaded[City] | None, Loaded[Catalogue] | None]:
     out: list = []
     for name, model in (("city.yaml", City), ("catalogue.yaml", Catalogue)):
         path = ld.root / name
@@ -324,14 +70,14 @@ def load_city_and_catalogue(root: Path, findings: Findings) -> tuple[Loaded[City
     catalogue, such as ``new compound``), with the same findings as :func:`load`."""
     outside = outside_links(root)
     report_outside(root, outside, findings)
-    return _city_and_catalogue(_Loader(root, findings, set(outside)))
+    return _city_and_catalogue(Reader(root, findings, set(outside)))
 
 
 def load(root: Path, findings: Findings) -> Dataset:
     """Read and validate everything below ``root``."""
     outside = outside_links(root)
     report_outside(root, outside, findings)
-    ld = _Loader(root, findings, set(outside))
+    ld = Reader(root, findings, set(outside))
     ds = Dataset(root=root, outside=set(outside))
     ds.city, ds.catalogue = _city_and_catalogue(ld)
 
@@ -359,7 +105,7 @@ def load(root: Path, findings: Findings) -> Dataset:
     return ds
 
 
-def _load_compound(ld: _Loader, ds: Dataset, folder: Path) -> None:
+def _load_compound(ld: Reader, ds: Dataset, folder: Path) -> None:
     rel_folder = ld.rel(folder)
     if not ld.slug_ok(folder.name, rel_folder, "小区"):
         return
@@ -425,7 +171,7 @@ _LOCK_PREFIX = "~$"
 """Excel and WPS keep ``~$<name>.xlsx`` beside a workbook while it is open."""
 
 
-def _unknown_file(ld: _Loader, path: Path) -> None:
+def _unknown_file(ld: Reader, path: Path) -> None:
     name = path.name
     if name.startswith(_LOCK_PREFIX):
         ld.findings.warn("file-unknown", ld.rel(path), f"“{name}”是 Excel（或 WPS）打开工作簿时生成的临时文件，将被忽略",
@@ -445,7 +191,7 @@ EVALUATION_SHEETS = ("评分表", "得分", "考评")
 """Worksheet names that mean an evaluation's score table (else the first visible sheet is read)."""
 
 
-def _load_evaluations(ld: _Loader, ds: Dataset) -> None:
+def _load_evaluations(ld: Reader, ds: Dataset) -> None:
     folder = ld.root / "evaluations"
     rel_folder = ld.rel(folder) if folder.is_dir() else "evaluations"
     for path in sorted(folder.glob("*.yaml")):
@@ -480,7 +226,7 @@ def load_item_version(root: Path, compound_id: str, item_id: str, files: dict[st
     data. None when that version does not load cleanly (it is then listed, not shown as figures)."""
     spec = ITEMS[item_id]
     findings = Findings()
-    ld = _Loader(root, findings, set())
+    ld = Reader(root, findings, set())
     folder = root / "compounds" / compound_id
     yaml_raw = files.get(f"{item_id}.yaml")
     if yaml_raw is None:

@@ -22,11 +22,8 @@ import os
 import shutil
 from pathlib import Path, PurePosixPath
 
+from generator.errors import WriteError
 from generator.load.limits import inside
-
-
-class WriteError(Exception):
-    """A programming error: a path outside the output or written twice."""
 
 
 class StagingWriter:

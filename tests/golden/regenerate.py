@@ -31,9 +31,10 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from generator.commands.build import BuildOptions, check, render, stage  # noqa: E402
+from generator.commands.printing import documents  # noqa: E402
+from generator.commands.steps import check, stage  # noqa: E402
 from generator.engines.site_config import load_site_config  # noqa: E402
-from generator.render.paper.documents import paper_documents  # noqa: E402
+from generator.render.web.site import render_site  # noqa: E402
 from tests.support import AS_OF, CONFIG, CONTENT, DATA  # noqa: E402
 
 GOLDEN = Path(__file__).resolve().parent
@@ -51,16 +52,15 @@ def _chosen(path: str) -> bool:
 
 def golden_files() -> dict[str, str]:
     """Path below tests/golden -> text, for every golden file, rendered now from ``data/``."""
-    checked, findings = check(BuildOptions(data=DATA, as_of=AS_OF))
-    assert checked is not None, [f.message for f in findings]
-    checked.history = {}  # git history changes with every data commit; tests/test_history*.py cover it
-    checked.versions = None
-    files = render(checked)
+    checked = check(DATA, AS_OF, CONTENT)
+    assert checked.ok, [f.message for f in checked.findings]
+    ctx = checked.site(history=False)  # git history changes with every data commit; tests/test_history*.py cover it
+    files = render_site(ctx)
     out = {f"site/{path}": text for path, text in files.pages.items() if _chosen(path)}
     with tempfile.TemporaryDirectory(prefix="golden-stage-") as folder:
-        stage(files, checked, load_site_config(CONFIG), CONTENT, Path(folder))
+        stage(files, ctx, load_site_config(CONFIG), CONTENT, Path(folder))
         out["stage/mkdocs.yml"] = (Path(folder) / "mkdocs.yml").read_text(encoding="utf-8")
-    for doc in paper_documents(checked.ds, checked.matrix, checked.rankings, checked.as_of, "a4", files.plan):
+    for doc in documents(ctx, ctx.compound_ids(), "a4"):
         out[doc.name.removesuffix(".pdf") + ".json"] = json.dumps(doc.data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
     return dict(sorted(out.items()))
 

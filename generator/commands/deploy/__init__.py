@@ -20,8 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.commands.build import SITE_MARKER
-from generator.commands.deploy.files import DeployError, file_count, site_files
+from generator.commands.steps import SITE_MARKER
+from generator.commands.deploy.files import file_count, site_files
+from generator.errors import DeployError
 from generator.commands.deploy.folder import publish_folder, publish_rsync
 from generator.commands.deploy.ghpages import publish_gh_pages
 from generator.commands.deploy.s3 import ADDRESSING, S3Target, publish_s3

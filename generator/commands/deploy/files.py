@@ -21,9 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-class DeployError(Exception):
-    """The site cannot be published; the message says why, in Chinese."""
-
 
 CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8",

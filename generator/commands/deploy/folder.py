@@ -19,7 +19,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from generator.commands.deploy.files import DeployError
+from generator.errors import DeployError
 from generator.write.staging import mirror_tree
 
 MARKER = ".generator-site"

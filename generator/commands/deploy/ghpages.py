@@ -16,7 +16,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from generator.commands.deploy.files import DeployError
+from generator.errors import DeployError
 
 PAGES_LIMIT_BYTES = 1_000_000_000
 """GitHub Pages publishes a site of at most 1 GB (its documented limit); a bigger one fails."""

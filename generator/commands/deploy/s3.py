@@ -27,7 +27,8 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from generator.commands.deploy.files import DeployError, SiteFile
+from generator.commands.deploy.files import SiteFile
+from generator.errors import DeployError
 
 MARKER = ".generator-site"
 ADDRESSING = ("auto", "virtual", "path")

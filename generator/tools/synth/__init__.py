@@ -1,7 +1,9 @@
 """Synthetic cities for tests and benchmarks: ``python -m generator synth``.
 
 Modules: :mod:`.ledgers` (arithmetic) -> :mod:`.files` (YAML/CSV writers) -> :mod:`.plans`
-(what a city, company, compound is) -> :mod:`.items` (one compound's files) -> :mod:`.city`
+(what a city, company, compound is) -> :mod:`.context` (what an item builder takes) ->
+:mod:`.money_items` (the items whose tables are money) -> :mod:`.items` (one compound's files,
+every item builder) -> :mod:`.city`
 (city, catalogue, companies, evaluations) and :mod:`.names` (a random fictional city).
 
 Contract:

@@ -1,0 +1,123 @@
+"""Commands that read the data and report on it: ``check``, ``rank``, ``schema``.
+
+``check`` and ``rank`` take the one road of every command (:func:`generator.commands.steps.check`);
+``check`` prints every finding (exit 1 on errors), ``rank`` only those about the evaluations,
+the companies and the city before its table.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from generator.cli.city import scope, scope_options, write_reports
+from generator.cli.options import as_of_option, data_dir, data_option, parse_as_of, preview_url
+from generator.cli.outcome import exit_for, finish, print_findings
+from generator.errors import DataErrors
+
+
+@click.command()
+@data_option
+@as_of_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
+              help="text 给人看；json 给程序读（含英文字段路径）；github 在拉取请求中逐行标注")
+@click.option("--strict", is_flag=True, help="把警告当作错误")
+@click.option("--verbose", is_flag=True, help="逐条列出警告（默认同一小区同类警告合并为一行）")
+@scope_options
+@click.option("--markdown", "markdown_out", default=None, help="另把结果写成 Markdown（拉取请求评论、任务摘要）")
+@click.option("--xlsx", "xlsx_out", default=None, help="另把结果写成 Excel 表（每个问题一行，便于打印）")
+@click.option("--codequality", "quality_out", default=None, help="另把结果写成 GitLab 代码质量报告（JSON）")
+@click.option("--preview-pr", type=click.IntRange(1), default=None,
+              help="Markdown 中附上这个拉取请求的预览网址（site_url 下的 previews/pr-编号/）")
+@click.option("--details-url", default=None, help="Markdown 中附上的检查任务网址")
+def check(data: str, as_of: str | None, fmt: str, strict: bool, verbose: bool, compound: tuple[str, ...],
+          street: tuple[str, ...], company: tuple[str, ...], markdown_out: str | None, xlsx_out: str | None,
+          quality_out: str | None, preview_pr: int | None, details_url: str | None) -> None:
+    """校验数据，列出全部问题。"""
+    from generator.commands.steps import check as run_check
+
+    root = data_dir(data)
+    day = parse_as_of(as_of)
+    checked = run_check(root, day)  # content/ from where it runs, as build reads it
+    chosen = scope(checked.ds, compound, street, company)
+    items = [f for f in checked.findings if chosen.covers(f)]
+    print_findings(items, root, fmt, strict, verbose)
+    if len(items) < len(checked.findings):
+        click.echo(f"（另有 {len(checked.findings) - len(items)} 个问题不属于所选小区；"
+                   "不加 --compound/--street/--company 时列出）", err=True)
+    preview = preview_url(root, preview_pr) if preview_pr is not None else None
+    write_reports(items, root, strict, day, markdown_out, xlsx_out, quality_out, preview, details_url)
+    exit_for(items, strict)
+
+
+@click.command()
+@click.option("--out", default="schemas", show_default=True, help="JSON Schema 输出目录")
+def schema(out: str) -> None:
+    """导出 YAML 文件的 JSON Schema，供编辑器自动补全。"""
+    from generator.model.schema import write_schemas
+
+    for path in write_schemas(Path(out)):
+        click.echo(path.as_posix())
+
+
+RANK_FILES = ("city.yaml", "companies/", "evaluations/")
+"""The files whose findings ``rank`` shows (and a compound's own file, which names its company)."""
+
+
+@click.command()
+@data_option
+@click.option("--period", default=None, help="考评期间，如 2026-H1（默认最近一期）")
+def rank(data: str, period: str | None) -> None:
+    """在终端列出一期考评的计算结果，供发布前核对。"""
+    from datetime import date
+
+    from rich.console import Console
+
+    from generator.commands.steps import check as run_check
+    from generator.derive.rank import rank_all
+    from generator.findings import Severity
+
+    root = data_dir(data)
+    checked = run_check(root, date.today())
+    relevant = [f for f in checked.findings if f.file.startswith(RANK_FILES)
+                or (f.file.startswith("compounds/") and f.file.endswith("/compound.yaml"))]
+    if any(f.severity is Severity.ERROR for f in relevant) or checked.ds.city is None:
+        raise DataErrors(relevant, data=root.as_posix())
+    if relevant:
+        print_findings(relevant, root)
+    rankings = {r.period.id: r for r in rank_all(checked.ds)}
+    if not rankings:
+        raise click.UsageError("没有考评表（data/evaluations/ 下没有 .yaml 和 .csv）")
+    Console().print(_rank_table(checked.ds, rankings, period))
+    finish()
+
+
+def _rank_table(ds, rankings: dict, period: str | None):
+    from rich.table import Table
+
+    from generator.model.base import parse_period
+    from generator.render.web.ranking import terminal_table
+
+    if period is None:
+        chosen = list(rankings.values())[-1]
+    else:
+        try:
+            key = parse_period(period).id
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--period") from None
+        if key not in rankings:
+            raise click.BadParameter(f"没有 {period} 的考评表；已有：{'、'.join(rankings)}", param_hint="--period")
+        chosen = rankings[key]
+    header, rows = terminal_table(ds, chosen)
+    policy = chosen.policy
+    table = Table(title=f"{chosen.period.label} 考评结果（规则版本 {policy.version}，{len(rows)} 家，"
+                        f"{policy.red_list_name} {chosen.red_quota} 家，{policy.bad_list_name} {chosen.bad_quota} 家）")
+    for i, name in enumerate(header):
+        table.add_column(name, justify="left" if i == 1 or i >= len(header) - 4 else "right", overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+COMMANDS = [check, rank, schema]
