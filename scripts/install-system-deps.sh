@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the build and the tests need, only those missing:
 # CJK fonts for the PDFs and git for every job; poppler-utils, zbar-tools and imagemagick for the
-# PDF tests, chromium for the browser tests, rsync for `deploy --to rsync:...` (and its test),
+# PDF tests, chromium for the browser tests, libreoffice-calc for the workbook tests, rsync for `deploy --to rsync:...` (and its test),
 # npm (with Node.js) for gitlab-ci-local.
 set -euo pipefail
 need=()
@@ -22,6 +22,8 @@ if [ "$deps" = all ]; then
   [ -x /usr/bin/convert ] || command -v magick >/dev/null || need+=(imagemagick)
   command -v rsync >/dev/null || need+=(rsync)  # deploy --to rsync:... and its test
   command -v npm >/dev/null || need+=(npm)  # gitlab-ci-local for the city CI test (tests/npm)
+  # LibreOffice Calc: the workbook tests save their corpus as a real spreadsheet program does.
+  command -v soffice >/dev/null || need+=(libreoffice-calc)
 fi
 if [ "$deps" != build ]; then
   command -v chromium >/dev/null || need+=(chromium)

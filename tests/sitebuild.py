@@ -37,7 +37,8 @@ HOSTILE_ID = "hostile"
 SCRIPT = '<script>alert("x")</script>'
 IMG = '<img src=x onerror=alert(1)>'
 JS_LINK = "[点我](javascript:alert(1))"
-HOSTILE_NAME = f"兰花{SCRIPT}苑"
+REMOTE_IMAGE = "![](http://x/y.png)"
+HOSTILE_NAME = f"兰花{SCRIPT}[x](javascript:alert(1)){REMOTE_IMAGE}苑"
 SUB_PATH = "/sub/"
 SUB_SITE_URL = f"https://wuye.example.org{SUB_PATH}"
 

@@ -26,7 +26,7 @@ def test_errors_exit_1_with_location_code_and_hint(mini: Path) -> None:
     assert result.exit_code == 1
     first = result.stdout.splitlines()[0]
     assert first.startswith(f"{mini.as_posix()}/{PC}/compound.yaml:7 ref-unknown [错误]")
-    assert "提示：是不是想写“acme”？" in result.stdout
+    assert "提示：是不是想写“acme”（测试物业服务有限公司）？" in result.stdout
 
 
 def test_warnings_pass_unless_strict(mini: Path) -> None:

@@ -41,6 +41,20 @@ def test_no_injected_script_handler_or_javascript_link(built: Built) -> None:
             assert not href.strip().lower().startswith("javascript:"), (page, href)
 
 
+def test_the_feed_is_announced_in_the_head_and_its_title_is_text(built: Built) -> None:
+    """A compound name holding a Markdown link and image reaches the feed link's title as text
+    (no live ``javascript:`` link, no remote image), and the link sits in the head, where HTML
+    allows it, with a ``rel`` the theme does not take for a language version (no sitemap.xml
+    fetched beside the feed)."""
+    for page in hostile_pages(built):
+        head, body = page.read_text(encoding="utf-8").split("</head>", 1)
+        assert "application/atom+xml" in head and "application/atom+xml" not in body, page
+        feeds = [a for tag, a in parse(page).attrs if tag == "link" and "alternate" in (a.get("rel") or "").split()]
+        assert [a["title"] for a in feeds] == [f"{HOSTILE_NAME}：公示更新"], page
+        assert all(a["rel"] != "alternate" and a["href"].endswith(f"/compounds/{HOSTILE_ID}/feed.xml") for a in feeds)
+        assert not any(tag == "img" and "x/y.png" in (a.get("src") or "") for tag, a in parse(page).attrs), page
+
+
 def test_hostile_strings_read_as_text(built: Built) -> None:
     home = content_text(built.site / "compounds" / HOSTILE_ID / "index.html")
     assert HOSTILE_NAME in home

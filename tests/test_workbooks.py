@@ -143,7 +143,7 @@ def test_a_file_saved_by_a_spreadsheet_program_with_formulas_serial_dates_and_to
 
 
 @pytest.mark.parametrize("name, cell, says", [
-    ("title_row.xlsx", "A1", "表格上方有合并单元格 A1:F1（标题行）"),
+    ("title_row.xlsx", "A1", "表头上方的第 1 行（“松园小区2026年第三季度公共收益台账”）是标题，不是表格内容"),
     ("merged_header.xlsx", "E1", "表头中有合并单元格 E1:F1"),
     ("formula_error.xlsx", "F4", "单元格显示公式错误 #DIV/0!，没有可读的值（F5、F6、F7 也显示错误"),
 ])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.checks import arithmetic, evaluations, privacy, references, totals
+from generator.checks import arithmetic, evaluations, ledger_dates, privacy, references, totals
 from generator.derive import status
 from generator.derive.status import StatusMatrix
 from generator.findings import Findings
@@ -20,5 +20,6 @@ def run_checks(ds: Dataset, as_of: date, findings: Findings) -> StatusMatrix:
     evaluations.check(ds, findings)
     arithmetic.check(ds, findings, as_of)
     totals.check(ds, findings)
+    ledger_dates.check(ds, findings)
     privacy.check(ds, findings)
     return status.compute(ds, as_of, findings)

@@ -28,12 +28,12 @@ Policy validation itself (weights sum to 1, ratios in [0, 0.5]) is in the pydant
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 from collections import defaultdict
 from decimal import Decimal
 
 from generator.findings import Findings
+from generator.findings.suggest import did_you_mean
 from generator.load.dataset import Dataset, EvaluationRecord
 from generator.load.photos import photo_problem
 from generator.model.city import EvaluationPolicy
@@ -42,9 +42,12 @@ CYCLE_LABELS = {"quarter": "季度", "half_year": "半年", "year": "年度", "m
 PHOTO_FOLDER = "photos"
 
 
-def _did_you_mean(value: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-    return f"是不是想写“{close[0]}”？" if close else "可用的编号：" + "、".join(choices[:12])
+def _companies(ds: Dataset) -> dict[str, str | None]:
+    return {i: c.model.name for i, c in ds.companies.items()}
+
+
+def _compounds(ds: Dataset) -> dict[str, str | None]:
+    return {i: c.model.name for i, c in ds.compounds.items()}
 
 
 def check(ds: Dataset, findings: Findings) -> None:
@@ -75,15 +78,14 @@ def _sheet(ds: Dataset, rec: EvaluationRecord, policy: EvaluationPolicy | None, 
         if kind == "company" and value not in ds.companies and value not in ds.unreadable_companies:
             findings.add("ref-unknown", rel, f"企业“{value}”不存在（data/companies/ 下没有该文件）{more}",
                          line=line, column=col("company"), field="company",
-                         hint=_did_you_mean(value, sorted(ds.companies)))
+                         hint=did_you_mean(value, _companies(ds)))
         elif kind == "compound" and value not in ds.compounds and value not in ds.unreadable_compounds:
             findings.add("ref-unknown", rel, f"小区“{value}”不存在（data/compounds/ 下没有该文件夹）{more}",
                          line=line, column=col("compound"), field="compound",
-                         hint=_did_you_mean(value, sorted(ds.compounds)))
+                         hint=did_you_mean(value, _compounds(ds)))
         elif kind == "group" and policy is not None and value not in {g.id for g in policy.rater_groups}:
-            ids = [g.id for g in policy.rater_groups]
             by_name = next((g.id for g in policy.rater_groups if g.name == value), None)
-            hint = f"“{value}”是评价主体名称，group 列请写编号“{by_name}”。" if by_name else _did_you_mean(value, ids)
+            hint = f"“{value}”是评价主体名称，group 列请写编号“{by_name}”。" if by_name else did_you_mean(value, {g.id: g.name for g in policy.rater_groups})
             findings.add("eval-unknown-group", rel, f"评价主体“{value}”不在 city.yaml 的 evaluation_policy.rater_groups 中{more}",
                          line=line, column=col("group"), field="group", hint=hint)
 
@@ -117,7 +119,7 @@ def _sheet(ds: Dataset, rec: EvaluationRecord, policy: EvaluationPolicy | None, 
                                      field=f"rectifications[{i + 1}].company")
         if note.company not in ds.companies:
             findings.add("ref-unknown", sheet.rel, f"整改说明中的企业“{note.company}”不存在", **where,
-                         hint=_did_you_mean(note.company, sorted(ds.companies)))
+                         hint=did_you_mean(note.company, _companies(ds)))
         elif note.company not in rated:
             findings.warn("eval-rectification-unrated", sheet.rel, f"企业“{note.company}”不在本期评分表中，却有整改说明",
                           **where, hint="核对企业编号，或在评分表中补上该企业的得分。")
@@ -197,11 +199,11 @@ def _model_project(ds: Dataset, project_id: str, findings: Findings) -> None:
     compound = ds.compounds.get(project.compound)
     if compound is None and project.compound not in ds.unreadable_compounds:
         findings.add("ref-unknown", loaded.rel, f"小区“{project.compound}”不存在（data/compounds/ 下没有该文件夹）",
-                     line=loaded.line_of("compound"), field="compound", hint=_did_you_mean(project.compound, sorted(ds.compounds)))
+                     line=loaded.line_of("compound"), field="compound", hint=did_you_mean(project.compound, _compounds(ds)))
     if project.company is not None:
         if project.company not in ds.companies and project.company not in ds.unreadable_companies:
             findings.add("ref-unknown", loaded.rel, f"企业“{project.company}”不存在（data/companies/ 下没有该文件）",
-                         line=loaded.line_of("company"), field="company", hint=_did_you_mean(project.company, sorted(ds.companies)))
+                         line=loaded.line_of("company"), field="company", hint=did_you_mean(project.company, _companies(ds)))
         elif compound is not None and compound.model.company != project.company:
             findings.warn("ref-mismatch", loaded.rel,
                           f"小区“{project.compound}”现在的物业服务企业是“{compound.model.company or '（自治物业）'}”，不是“{project.company}”",

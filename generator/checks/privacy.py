@@ -186,7 +186,8 @@ class _Scanner:
     declared: set[str]
     reported: set[str] = field(default_factory=set)
 
-    def text(self, rel: str, field: str, text: str, line: int | None, column: int | None) -> None:
+    def text(self, rel: str, field: str, text: str, line: int | None, column: int | None, **cell: Any) -> None:
+        """Report what ``text`` holds; ``cell``: a table cell's ``cell``, ``column_name`` and ``sheet``."""
         for code, what, found in scan(text):
             if field in ALLOWED.get(code, set()):
                 continue
@@ -194,7 +195,7 @@ class _Scanner:
                 continue
             self.reported.add(digits_of(found))
             self.findings.add(code, rel, f"疑似包含{what}“{_mask(found)}”，个人信息不得公开",
-                              line=line, column=column, field=field,
+                              line=line, column=column, field=field, **cell,
                               hint="删除该内容；公示只涉及企业和小区，欠费、投诉只公开总数。"
                               + ("单位的工作手机（非个人手机）请写进企业文件的 work_mobiles 后才能公示。"
                                  if code == "privacy-mobile" else ""))
@@ -209,10 +210,12 @@ class _Scanner:
     def table(self, table: Table) -> None:
         if table.rel is None:
             return
-        for row, line in zip(table.rows, table.lines):
+        for i, row in enumerate(table.rows):
             for name, value in row:
                 if isinstance(value, str):
-                    self.text(table.rel, name, value, line, table.column_of(name))
+                    at = table.at(i, name)
+                    self.text(table.rel, name, value, at["line"], at["column"], cell=at["cell"],
+                              column_name=at["column_name"], sheet=at["sheet"])
 
     def names(self, root: Path) -> None:
         """File and folder names below ``root`` become page addresses (compound ids, company

@@ -12,17 +12,11 @@ Evaluation references are checked in :mod:`generator.checks.evaluations`.
 
 from __future__ import annotations
 
-import difflib
-
 from generator.findings import Findings
+from generator.findings.suggest import did_you_mean, labelled
 from generator.model.compound import Compound
 from generator.load.dataset import Dataset
 from generator.load.photos import photo_problem
-
-
-def _did_you_mean(value: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-    return f"是不是想写“{close[0]}”？" if close else "可用的编号：" + "、".join(choices[:12])
 
 
 def check(ds: Dataset, findings: Findings) -> None:
@@ -59,20 +53,20 @@ def _compound(ds: Dataset, rec, findings: Findings) -> None:
         districts = {d.id: d for d in ds.city.model.districts}
         if c.district not in districts:
             findings.add("ref-unknown", loaded.rel, f"区“{c.district}”不在 city.yaml 中", line=loaded.line_of("district"),
-                         field="district", hint=_did_you_mean(c.district, list(districts)))
+                         field="district", hint=did_you_mean(c.district, {i: d.name for i, d in districts.items()}))
         if c.street not in streets:
             findings.add("ref-unknown", loaded.rel, f"街道“{c.street}”不在 city.yaml 中", line=loaded.line_of("street"),
-                         field="street", hint=_did_you_mean(c.street, list(streets)))
+                         field="street", hint=did_you_mean(c.street, {i: s[1].name for i, s in streets.items()}))
         elif streets[c.street][0].id != c.district and c.district in districts:
             findings.add("ref-mismatch", loaded.rel, f"街道“{c.street}”不属于区“{c.district}”", line=loaded.line_of("street"),
-                         field="street", hint=f"该街道属于“{streets[c.street][0].id}”，请核对区和街道。")
+                         field="street", hint=f"该街道属于“{labelled(streets[c.street][0].id, streets[c.street][0].name)}”，请核对区和街道。")
         if c.community not in communities:
             findings.add("ref-unknown", loaded.rel, f"社区“{c.community}”不在 city.yaml 中", line=loaded.line_of("community"),
-                         field="community", hint=_did_you_mean(c.community, list(communities)))
+                         field="community", hint=did_you_mean(c.community, {i: t[2].name for i, t in communities.items()}))
         elif communities[c.community][1].id != c.street and c.street in streets:
             findings.add("ref-mismatch", loaded.rel, f"社区“{c.community}”不属于街道“{c.street}”",
                          line=loaded.line_of("community"), field="community",
-                         hint=f"该社区属于“{communities[c.community][1].id}”，请核对街道和社区。")
+                         hint=f"该社区属于“{labelled(communities[c.community][1].id, communities[c.community][1].name)}”，请核对街道和社区。")
     missing = c.missing()
     if missing:
         names = "、".join(f"{Compound.model_fields[n].title}（{n}）" for n in missing)
@@ -86,7 +80,7 @@ def _compound(ds: Dataset, rec, findings: Findings) -> None:
         elif c.company not in ds.companies and c.company not in ds.unreadable_companies:
             findings.add("ref-unknown", loaded.rel, f"物业服务企业“{c.company}”不存在（data/companies/ 下没有该文件）",
                          line=loaded.line_of("company"), field="company",
-                         hint=_did_you_mean(c.company, sorted(ds.companies)))
+                         hint=did_you_mean(c.company, {i: co.model.name for i, co in ds.companies.items()}))
     profile = rec.items.get("company_profile")
     if profile is not None:
         pm = getattr(profile.file.model, "project_manager", None)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from generator.commands.fingerprint import code_fingerprint
+from generator.render.web.head import THEME_FILES
 from generator.render.web.mkdocs_config import DOCS_DIR
 from generator.write.staging import StagingWriter
 
@@ -92,6 +93,8 @@ def stage_part(root: Path, config_text: str, skeleton: Skeleton | None, pages: M
                          for i in range(1, rel.count("/") + 1)}
         _link_rest(writer, skeleton, skeleton.tree, "", owned_folders, wanted)
     writer.write_text("mkdocs.yml", config_text)
+    for rel, text in THEME_FILES.items():
+        writer.write_text(rel, text)
 
 
 def _first_file(node: dict[str, Any], prefix: str) -> str:

@@ -44,6 +44,7 @@ from generator.model.values import today
 from generator.render import paths
 from generator.render.context import SiteContext
 from generator.render.paper.document import Paper
+from generator.render.web.head import THEME_FILES
 from generator.render.web.mkdocs_config import DOCS_DIR, staged_config
 from generator.render.web.site import SiteFiles
 from generator.write.publish import work_dir
@@ -144,6 +145,8 @@ def stage(files: SiteFiles, ctx: SiteContext, site_config: dict, content: Path, 
     pages = sorted(p for p in list(files.pages) + content_pages if p.endswith(".md"))
     assert ctx.ds.city is not None
     writer.write_text("mkdocs.yml", staged_config(site_config, ctx.ds.city.model, pages, paths.SITE_CSS))
+    for rel, text in THEME_FILES.items():
+        writer.write_text(rel, text)
     return pages
 
 

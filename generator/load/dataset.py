@@ -32,7 +32,8 @@ from generator.load.limits import outside_links, report_outside
 from generator.load.reader import Reader
 from generator.load.records import (CompoundRecord, Dataset, EvaluationRecord, ItemRecord, Loaded, Rejected, Table,
                                     TotalLine)
-from generator.load.tablefile import TABLE_SUFFIXES, find_table
+from generator.load.tablefile import (TABLE_SUFFIXES, UNREADABLE_FORMATS, find_table, report_unreadable,
+                                      table_files)
 from generator.model.catalogue import Catalogue
 from generator.model.city import City
 from generator.model.company import Company
@@ -47,7 +48,8 @@ __all__ = ["CompoundRecord", "Dataset", "EvaluationRecord", "ItemRecord", "Loade
 
 
 KNOWN_COMPOUND_FILES = {"compound.yaml"} | {f"{i}.yaml" for i in ITEMS} | {
-    f"{i}{suffix}" for i, spec in ITEMS.items() if spec.row_model is not None for suffix in TABLE_SUFFIXES}
+    f"{n}{suffix}" for i, spec in ITEMS.items() if spec.row_model is not None for n in (i, *spec.sheet_names)
+    for suffix in TABLE_SUFFIXES}
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".svg", ".webp"}
 
 
@@ -131,8 +133,10 @@ def _load_compound(ld: Reader, ds: Dataset, folder: Path) -> None:
         if path in ld.outside or any(folder / f"{item_id}{s}" in ld.outside for s in TABLE_SUFFIXES):
             rec.invalid_items.add(item_id)
             continue
-        table_path = find_table(folder, item_id, rel_folder, ld.findings) if row_model is not None else None
-        duplicate = table_path is None and row_model is not None and _has_table(folder, item_id)  # reported
+        names = spec.sheet_names
+        table_path = find_table(folder, item_id, rel_folder, ld.findings, names) if row_model is not None else None
+        duplicate = table_path is None and row_model is not None and (  # reported
+            bool(table_files(folder, item_id, names)) or report_unreadable(folder, item_id, rel_folder, ld.findings, names))
         if not path.is_file():
             if table_path is not None:
                 ld.findings.add("file-missing", ld.rel(table_path), f"有 {table_path.name} 却没有 {item_id}.yaml",
@@ -163,10 +167,6 @@ def _load_compound(ld: Reader, ds: Dataset, folder: Path) -> None:
     ds.compounds[folder.name] = rec
 
 
-def _has_table(folder: Path, stem: str) -> bool:
-    return any((folder / f"{stem}{suffix}").is_file() for suffix in TABLE_SUFFIXES)
-
-
 _LOCK_PREFIX = "~$"
 """Excel and WPS keep ``~$<name>.xlsx`` beside a workbook while it is open."""
 
@@ -178,6 +178,10 @@ def _unknown_file(ld: Reader, path: Path) -> None:
                          hint="关闭 Excel 后它会自动消失；不要把它提交到数据中。")
         return
     stem, _, suffix = name.partition(".")
+    item = next((i for i, spec in ITEMS.items() if stem in (i, *spec.sheet_names)), None)
+    if f".{suffix.lower()}" in UNREADABLE_FORMATS and item is not None and f"{item}.csv" in KNOWN_COMPOUND_FILES \
+            and not table_files(path.parent, item, ITEMS[item].sheet_names):
+        return  # the item's only table, in a format that cannot be read: the item reports it (report_unreadable)
     if suffix.lower() in ("xls", "et", "ods", "numbers") and f"{stem}.yaml" in KNOWN_COMPOUND_FILES:
         ld.findings.warn("file-format", ld.rel(path), f"“{name}”不是可读取的表格格式，将被忽略",
                          hint=f"在 Excel 或 WPS 中打开，“另存为 → Excel 工作簿（*.xlsx）”，保存为 {stem}.xlsx，再删除这个文件。")
@@ -196,7 +200,7 @@ def _load_evaluations(ld: Reader, ds: Dataset) -> None:
     rel_folder = ld.rel(folder) if folder.is_dir() else "evaluations"
     for path in sorted(folder.glob("*.yaml")):
         sheet = ld.yaml(path, EvaluationSheet)
-        duplicate = _has_table(folder, path.stem)
+        duplicate = bool(table_files(folder, path.stem))
         table_path = find_table(folder, path.stem, rel_folder, ld.findings)
         if table_path is None:
             if not duplicate:

@@ -33,6 +33,24 @@ MAX_XLSX_COLUMNS = 100
 MAX_XLSX_UNPACKED = 50_000_000
 """What a workbook may unpack to (its parts, read from the zip directory before anything is
 unpacked): far beyond a notice table, small enough that a zip bomb is refused."""
+MAX_XLSX_PARTS = 1_000
+"""Members of a workbook's archive: a real one has a few dozen."""
+MAX_XLSX_SHEETS = 50
+"""Worksheets in one workbook: a notice table needs one, a template two."""
+MAX_XLSX_CELLS = 3_000_000
+"""The cells a reader lays out over all worksheets (each sheet's rows x columns, counted from
+A1): a full table (20,000 rows x 100 columns) and a little more."""
+MAX_SHARED_STRINGS = 500_000
+"""Entries of a workbook's shared-strings table, counted and as it declares them (a reader
+allocates the declared count before reading one)."""
+MAX_XLSX_TEXT = 20_000_000
+"""Characters of text a workbook's cells hold (a shared string once per cell that shows it),
+and characters in its shared-strings table: a full table of long descriptions is a few million."""
+MAX_XLSX_MEMORY = 1_000_000_000
+"""Address space of the worker process that parses a workbook: what the checked sizes need
+and a wide margin; a reader that wants more dies there, and its death is a finding."""
+MAX_XLSX_SECONDS = 60
+"""Time the worker may take for one workbook before it is stopped (a finding)."""
 MAX_CSV_COLUMNS = 50
 """The widest table has ten columns; thousands of header cells would be thousands of findings."""
 MAX_CELL_CHARS = 2_000

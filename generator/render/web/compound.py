@@ -31,7 +31,6 @@ from generator.render.formatting import day, quantity
 from generator.model.vocabulary import CONTRACT_TYPES
 from generator.render.web.items import item_body
 from generator.render.web.history import past_periods, reach_note
-from generator.render.web.updates import feed_link
 from generator.render.phones import supervision_phones
 from generator.render.paper.sheet import ItemSheet, item_sheet
 from generator.render.web.markdown_escape import html_attr, md_text
@@ -159,7 +158,8 @@ def _home(ctx: SiteContext, facts: CompoundFacts, items: list[ItemEntry], common
     counts = facts.counts
     figures = [(a, paths.link(page, _figure_target(ctx, facts, a)), spans_md(a.spans)) for a in key_figures(view(ctx, facts))]
     online = ctx.city.online_complaint
-    return front_matter(facts.name, search_boost=2, search_terms=name_bigrams(model.name, *model.aliases)) + render(
+    return front_matter(facts.name, search_boost=2, search_terms=name_bigrams(model.name, *model.aliases),
+                        feed=_feed(ctx, facts)) + render(
         "compound_home.md.j2",
         **common,
         pdf=ctx.plan.absolute(paths.pdf_file(facts.id)),
@@ -174,7 +174,6 @@ def _home(ctx: SiteContext, facts: CompoundFacts, items: list[ItemEntry], common
                                               ("invalid", "数据有误")) if counts[s]],
         data_page=paths.link(page, paths.OPEN_DATA),
         history=history_rows(ctx, facts.id),
-        feed=feed_link(ctx.plan.absolute(paths.compound_feed(facts.id)), f"{facts.name}：公示更新"),
         feed_url=ctx.plan.absolute(paths.compound_feed(facts.id)),
         verify=paths.link(page, paths.VERIFY),
         figures=figures,
@@ -211,7 +210,7 @@ def _item(ctx: SiteContext, facts: CompoundFacts, entry: ItemEntry, common: dict
     sheet_path = paths.sheet_file(facts.id, entry.item.id)
     history_path = paths.item_history(facts.id, entry.item.id)
     sheet = _sheet(ctx, facts, entry, sheet_path) if ctx.plan.has(sheet_path) else None
-    return front_matter(f"{entry.item.name} · {facts.name}", search_exclude=True) + render(
+    return front_matter(f"{entry.item.name} · {facts.name}", search_exclude=True, feed=_feed(ctx, facts)) + render(
         "item.md.j2",
         **common,
         pdf=ctx.plan.absolute(paths.pdf_file(facts.id)),
@@ -227,8 +226,12 @@ def _item(ctx: SiteContext, facts: CompoundFacts, entry: ItemEntry, common: dict
         history=paths.link(entry.page, history_path) if ctx.has_page(history_path) else None,
         past=past_periods(ctx, facts.id, entry.item.id, entry.page),
         reach=reach_note(ctx),
-        feed=feed_link(ctx.plan.absolute(paths.compound_feed(facts.id)), f"{facts.name}：公示更新"),
     )
+
+
+def _feed(ctx: SiteContext, facts: CompoundFacts) -> tuple[str, str]:
+    """The compound's feed (URL, title) for the page head."""
+    return ctx.plan.absolute(paths.compound_feed(facts.id)), f"{facts.name}：公示更新"
 
 
 def compound_pages(ctx: SiteContext, compound_id: str) -> dict[str, str]:

@@ -75,12 +75,13 @@ def render(template: str, **context: Any) -> str:
 
 
 def front_matter(title: str, *, search_exclude: bool = False, search_boost: int | None = None,
-                 search_terms: list[str] | None = None) -> str:
+                 search_terms: list[str] | None = None, feed: tuple[str, str] | None = None) -> str:
     """The page's YAML front matter: its title (HTML-escaped, because the theme prints it as
     HTML in ``<title>`` and the header) and whether or how search indexes it.
     ``search_terms`` become the page's ``tags``: the search index carries them as they are
     (no word segmentation) and the site's stylesheet hides them in the results; the page
-    itself shows no tags (no tags plugin)."""
+    itself shows no tags (no tags plugin). ``feed`` (URL, title), as they are: the theme
+    override (:mod:`generator.render.web.head`) escapes them into the page head."""
     lines = ["---", "title: " + json.dumps(str(escape(title)), ensure_ascii=False)]
     if search_exclude:
         lines += ["search:", "  exclude: true"]
@@ -88,4 +89,6 @@ def front_matter(title: str, *, search_exclude: bool = False, search_boost: int 
         lines += ["search:", f"  boost: {search_boost}"]
     if search_terms and not search_exclude:
         lines.append("tags: " + json.dumps([str(escape(t)) for t in search_terms], ensure_ascii=False))
+    if feed is not None:
+        lines.append("feed: " + json.dumps({"url": feed[0], "title": feed[1]}, ensure_ascii=False))
     return "\n".join(lines + ["---", "", ""])

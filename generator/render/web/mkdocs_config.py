@@ -11,6 +11,8 @@ Contract: pure. :func:`staged_config` takes the validated top-level config (a di
   make the build quadratic in the number of compounds;
 * ``not_in_nav`` patterns for the generated pages, so MkDocs does not list them as omitted;
 * the Markdown extensions the generated pages need, and the site's stylesheet;
+* ``theme.custom_dir``: the staged override that puts the compound feed in the page head
+  (:mod:`generator.render.web.head`, written beside the staged ``mkdocs.yml``);
 * ``theme.language: zh``, ``theme.font: false`` (no Google Fonts: no network), and
   ``plugins: [search: {lang: zh}]`` (Chinese segmentation with jieba);
 * the footer line naming the generator and its version (:data:`GENERATOR_NOTE`, after the
@@ -35,6 +37,7 @@ import yaml
 from generator import __version__
 from generator.model.city import City
 from generator.render import paths
+from generator.render.web.head import OVERRIDES
 
 DOCS_DIR = "docs"
 GENERATOR_NOTE = f"本站由物业信息公开生成器 wuye-gongkai {__version__} 生成"
@@ -110,6 +113,7 @@ def staged_config(base: dict[str, Any], city: City, pages: list[str], stylesheet
     theme["name"] = "material"
     theme["language"] = "zh"
     theme["font"] = False
+    theme["custom_dir"] = OVERRIDES
     config["plugins"] = [{"search": {"lang": ["zh"]}}]
     config["markdown_extensions"] = _extensions(config.get("markdown_extensions") or [])
     config["extra_css"] = list(config.get("extra_css") or []) + [stylesheet]

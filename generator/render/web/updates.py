@@ -6,9 +6,7 @@ corrections (更正) first; outside git it says that no change history is kept.
 :func:`compound_feed` is the Atom feed of one compound (``/compounds/<id>/feed.xml``): one
 entry per version of its items with the changes as text, or, outside git, one per current
 notice by posting date. Times are in China time (+08:00); ids and links are absolute under
-``site_url``. Pages announce their feed with ``<link rel="alternate">`` (:func:`feed_link`),
-written into the page body because the engines offer no per-page head without hooks or theme
-overrides (which the design rules out).
+``site_url``. Pages announce their feed in their head (:mod:`generator.render.web.head`).
 """
 
 from __future__ import annotations
@@ -22,17 +20,11 @@ from generator.render import paths
 from generator.render.context import SiteContext
 from generator.render.web.environment import front_matter
 from generator.render.web.history import CHINA, change_lines, change_text, china_time
-from generator.render.web.markdown_escape import html_attr, xml_attr, xml_text
+from generator.render.web.markdown_escape import xml_attr, xml_text
 from generator.render.web.tables import Col, html_table, link
 
 UPDATES_SHOWN = 100
 FEED_ENTRIES = 50
-
-
-def feed_link(url: str, title: str) -> Markup:
-    """The feed autodiscovery element (absolute URL: no relative raw-HTML link)."""
-    return (Markup('<link rel="alternate" type="application/atom+xml" title="') + html_attr(title)
-            + Markup('" href="') + html_attr(url) + Markup('">'))
 
 
 def atom_time(when: datetime | date) -> str:
