@@ -159,7 +159,7 @@ def test_the_generator_runs_from_its_wheel_not_from_the_source_tree(city: dict) 
 def _clerk_upload(folder: Path, amount: object) -> None:
     """What the clerk uploads from the browser: the filled workbook and its notice."""
     shutil.copyfile(DATA / SOURCE / "public_revenue.yaml", folder / TARGET / "public_revenue.yaml")
-    book = openpyxl.load_workbook(DATA / SOURCE / "public_revenue.xlsx")
+    book = openpyxl.load_workbook(DATA / SOURCE / "public_revenue.xlsx", data_only=True)  # values, as saved
     book["公共收益收支"]["E3"] = amount
     book.save(folder / TARGET / "public_revenue.xlsx")
 

@@ -25,7 +25,7 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> Path:
     sheet 公共收益收支, E3) and in a CSV amount (兰亭苑)."""
     root = tmp_path_factory.mktemp("broken") / "data"
     shutil.copytree(DATA, root)
-    book = openpyxl.load_workbook(root / PR_XLSX)
+    book = openpyxl.load_workbook(root / PR_XLSX, data_only=True)  # openpyxl keeps no formula results
     book["公共收益收支"]["E3"] = "三百元"
     book.save(root / PR_XLSX)
     csv = root / LT_CSV
