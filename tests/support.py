@@ -36,7 +36,7 @@ PDF_CITY = ROOT / "tests" / "fixtures" / "pdf_city"
 CONTENT = ROOT / "generator" / "templates" / "content"
 """The default content pages (package data); a city may override them in its own content/."""
 CONFIG = ROOT / "mkdocs.yml"
-AS_OF = date(2026, 11, 15)  # Makefile AS_OF
+AS_OF = date(2026, 11, 15)  # the data date of every test (the Makefile and CLI default to today in China)
 PC = "compounds/pine-court"  # the mini city's one compound
 
 # --- a city, copied and mutated -------------------------------------------------------
