@@ -46,10 +46,14 @@ CONDITIONS = {
 
 @pytest.fixture(scope="session")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The generator's wheel, built once per session without network."""
+    """The generator's wheel, built once per session without network, from a copy of the package
+    (pyproject.toml and generator/): a build/ folder left in the source tree is never packed."""
+    source = tmp_path_factory.mktemp("source")
+    shutil.copy2(ROOT / "pyproject.toml", source / "pyproject.toml")
+    shutil.copytree(ROOT / "generator", source / "generator", ignore=shutil.ignore_patterns("__pycache__"))
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(out),
-                    str(ROOT)], check=True, capture_output=True, timeout=300, cwd=out)
+                    str(source)], check=True, capture_output=True, timeout=300, cwd=out)
     return next(out.glob("wuye_gongkai-*.whl"))
 
 
