@@ -3,19 +3,28 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
-AS_OF  ?= 2026-11-15
+# gitlab-ci-local (npm, exact versions from tests/npm/package-lock.json): the tests run a city's
+# GitLab check job with it (tests/test_city_ci.py). Not for the build-only CI jobs (SYSTEM_DEPS).
+NPM_STAMP := tests/npm/node_modules/.installed-stamp
+# The data date: today in Asia/Shanghai unless given (make site AS_OF=2026-11-15).
+AS_OF  ?=
+AS_OF_OPTION = $(if $(AS_OF),--as-of $(AS_OF))
 # Extra build options (CI: --published-log or --new-log for the transparency log).
 BUILD_FLAGS ?=
 
 .PHONY: site test lint bench setup system-deps check schema golden serve clean lock
 
 site: setup
-	$(PY) -m generator build --data data --out site --as-of $(AS_OF) $(BUILD_FLAGS)
+	$(PY) -m generator build --data data --out site $(AS_OF_OPTION) $(BUILD_FLAGS)
 
 test: setup
 	$(PY) -m pytest -n 2 -q
 
-setup: system-deps $(STAMP)
+setup: system-deps $(STAMP) $(if $(filter build browser,$(SYSTEM_DEPS)),,$(NPM_STAMP))
+
+$(NPM_STAMP): tests/npm/package.json tests/npm/package-lock.json | system-deps
+	cd tests/npm && npm ci --no-audit --no-fund --loglevel=error
+	touch $(NPM_STAMP)
 
 system-deps:
 	@bash scripts/install-system-deps.sh
@@ -38,7 +47,7 @@ lock:
 
 CHECK_FORMAT ?= text
 check: setup
-	$(PY) -m generator check --data data --as-of $(AS_OF) --format $(CHECK_FORMAT)
+	$(PY) -m generator check --data data $(AS_OF_OPTION) --format $(CHECK_FORMAT)
 
 schema: setup
 	$(PY) -m generator schema --out schemas
@@ -51,7 +60,7 @@ bench: setup
 	$(PY) bench/bench_pdf.py
 
 serve: setup
-	$(PY) -m generator serve --data data --as-of $(AS_OF)
+	$(PY) -m generator serve --data data $(AS_OF_OPTION)
 
 clean:
 	rm -rf site .cache

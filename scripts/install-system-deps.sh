@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the build and the tests need, only those missing:
 # CJK fonts for the PDFs and git for every job; poppler-utils, zbar-tools and imagemagick for the
-# PDF tests, chromium for the browser tests, libreoffice-calc for the workbook tests, rsync for `deploy --to rsync:...` (and its test).
+# PDF tests, chromium for the browser tests, libreoffice-calc for the workbook tests, rsync for `deploy --to rsync:...` (and its test),
+# npm (with Node.js) for gitlab-ci-local.
 set -euo pipefail
 need=()
 # Read fc-list fully first: `fc-list | grep -q` under pipefail fails on SIGPIPE once grep has matched.
@@ -20,6 +21,7 @@ if [ "$deps" = all ]; then
   # ImageMagick: the QR tests blur, rotate and add noise to a sheet as a phone photo would.
   [ -x /usr/bin/convert ] || command -v magick >/dev/null || need+=(imagemagick)
   command -v rsync >/dev/null || need+=(rsync)  # deploy --to rsync:... and its test
+  command -v npm >/dev/null || need+=(npm)  # gitlab-ci-local for the city CI test (tests/npm)
   # LibreOffice Calc: the workbook tests save their corpus as a real spreadsheet program does.
   command -v soffice >/dev/null || need+=(libreoffice-calc)
 fi

@@ -33,9 +33,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 MINI = ROOT / "tests" / "fixtures" / "mini"
 PDF_CITY = ROOT / "tests" / "fixtures" / "pdf_city"
-CONTENT = ROOT / "content"
+CONTENT = ROOT / "generator" / "templates" / "content"
+"""The default content pages (package data); a city may override them in its own content/."""
 CONFIG = ROOT / "mkdocs.yml"
-AS_OF = date(2026, 11, 15)  # Makefile AS_OF
+AS_OF = date(2026, 11, 15)  # the data date of every test (the Makefile and CLI default to today in China)
 PC = "compounds/pine-court"  # the mini city's one compound
 
 # --- a city, copied and mutated -------------------------------------------------------

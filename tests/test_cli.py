@@ -92,3 +92,15 @@ def test_wuye_script_checks_a_clean_city_and_refuses_bad_usage(mini: Path) -> No
     bad = subprocess.run([wuye, "check", "--data", mini, "--as-of", "2026-13-45"], capture_output=True, text=True,
                          timeout=120)
     assert bad.returncode == 2 and "不是真实存在的日期" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_a_preview_build_never_signs_the_public_log(mini: Path, tmp_path: Path) -> None:
+    from generator.tlog.note import generate_signer, signer_text
+
+    key = signer_text(generate_signer("wuye.example.org/log", seed=bytes(range(32))))  # a test key
+    out = tmp_path / "site"
+    done = cli("build", "--data", mini, "--out", out, "--as-of", DAY, "--preview-pr", "4", "--jobs", "1",
+               "--pdf-cache", tmp_path / "pdf", "--site-cache", tmp_path / "cache", env={"WUYE_LOG_KEY": key})
+    assert done.exit_code == 0, done.output
+    assert not (out / "log").exists()  # no published log was asked for, and none was started
+    assert "https://wuye.example.org/previews/pr-4/" in (out / "sitemap.xml").read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""The staff data guide (content/data-guide.md) documents every field and every finding code.
+"""The staff data guide (generator/templates/content/data-guide.md) documents every field and every finding code.
 
 Like datasette's "every setting is documented" test: adding a field to a model in
 generator/model, or a finding code to the generator, without documenting it fails here.
@@ -80,7 +80,7 @@ def test_models_are_found():
 
 @pytest.mark.parametrize("name", sorted(MODELS))
 def test_every_field_is_documented(name: str):
-    assert name in SECTIONS, f"content/data-guide.md has no <!-- model: {name} --> table"
+    assert name in SECTIONS, f"generator/templates/content/data-guide.md has no <!-- model: {name} --> table"
     rows = _rows(SECTIONS[name])
     cls = MODELS[name]
     fields = _own_fields(cls)

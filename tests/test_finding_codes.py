@@ -1,4 +1,4 @@
-"""The registry of finding codes against the staff guide (content/data-guide.md, section 五).
+"""The registry of finding codes against the staff guide (generator/templates/content/data-guide.md, section 五).
 
 Every declared code has exactly one row ``| `code` | 级别 | 含义 | 怎么改 |`` whose 级别 is
 the declared severity (with the declared exception, in the same words) and whose 含义 starts
@@ -17,7 +17,7 @@ from generator.checks.privacy import PATTERNS
 from generator.findings import CODES, Findings, Severity
 from generator.load.validation import ERROR_CODES
 
-GUIDE = (Path(__file__).resolve().parent.parent / "content" / "data-guide.md").read_text(encoding="utf-8")
+GUIDE = (Path(__file__).resolve().parent.parent / "generator" / "templates" / "content" / "data-guide.md").read_text(encoding="utf-8")
 SECTION = GUIDE[GUIDE.index("## 五、"):GUIDE.index("## 六、")]
 ROWS: dict[str, list[list[str]]] = {}
 for _match in re.finditer(r"^\| `([a-z][a-z0-9-]*)` \|(.*)\|$", SECTION, re.M):
@@ -27,7 +27,7 @@ for _match in re.finditer(r"^\| `([a-z][a-z0-9-]*)` \|(.*)\|$", SECTION, re.M):
 @pytest.mark.parametrize("code", sorted(CODES))
 def test_every_code_is_documented_once_as_declared(code: str) -> None:
     spec = CODES[code]
-    assert code in ROWS, f"content/data-guide.md section 五 has no row for `{code}`"
+    assert code in ROWS, f"generator/templates/content/data-guide.md section 五 has no row for `{code}`"
     assert len(ROWS[code]) == 1, f"`{code}` has {len(ROWS[code])} rows in the guide"
     level, meaning, fix = ROWS[code][0]
     expected = spec.severity.label + (f"（{spec.warning_when}时为警告）" if spec.warning_when else "")

@@ -24,7 +24,7 @@ from typing import Callable
 import pytest
 
 from generator.commands.build import SITE_MARKER, BuildOptions, build
-from tests.support import EDIT, Defect
+from tests.support import CONTENT, EDIT, Defect
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data"
@@ -254,7 +254,7 @@ def content_link(c: Ctx) -> None:
 
 
 def content_folder_link(c: Ctx) -> None:
-    shutil.copytree(ROOT / "content", c.outside / "pages")
+    shutil.copytree(CONTENT, c.outside / "pages")
     (c.content / "more").symlink_to(c.outside / "pages")
     c.line = None
 
@@ -420,7 +420,7 @@ def _tree(folder: Path) -> dict[str, str]:
 def ctx(tmp_path: Path) -> Ctx:
     data = tmp_path / "data"
     shutil.copytree(SAMPLE, data, symlinks=True)
-    shutil.copytree(ROOT / "content", tmp_path / "content", symlinks=True)
+    shutil.copytree(CONTENT, tmp_path / "content", symlinks=True)
     (tmp_path / "outside").mkdir()
     return Ctx(data, tmp_path / "outside", tmp_path / "content")
 

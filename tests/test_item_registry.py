@@ -60,7 +60,7 @@ def test_item_has_a_synthetic_builder_schema_and_guide_section(item_id: str) -> 
     assert item_id in SYNTH_BUILDERS, f"tools/synth/items.BUILDERS lacks {item_id}"
     assert schema_models().get(item_id) is ITEMS[item_id].file_model
     assert (ROOT / "schemas" / f"{item_id}.schema.json").is_file(), "run make schema"
-    assert f"{item_id}.yaml" in GUIDE, f"content/data-guide.md does not mention {item_id}.yaml"
+    assert f"{item_id}.yaml" in GUIDE, f"generator/templates/content/data-guide.md does not mention {item_id}.yaml"
 
 
 def _labels(blocks, paper: bool = False) -> list[str]:

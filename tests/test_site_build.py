@@ -155,6 +155,7 @@ def test_site_config_refuses_what_reads_files_from_elsewhere(tmp_path: Path, ext
 
 def test_staged_config_keeps_staff_settings_and_adds_the_generated_ones(tmp_path: Path) -> None:
 
+    import generator
     from generator.findings import Findings
     from generator.load.dataset import load
 
@@ -166,7 +167,9 @@ def test_staged_config_keeps_staff_settings_and_adds_the_generated_ones(tmp_path
     config = staged_yaml(staged_config(staff, city, pages, "assets/site.css"))
     assert config["site_name"] == city.site_title
     assert config["theme"]["palette"] == {"primary": "teal"} and config["theme"]["logo"] == "assets/logo.png"
-    assert config["extra"] == staff["extra"] and config["copyright"] == "示例"
+    assert config["extra"] == staff["extra"]
+    # the staff's line, then the generator and its version (the footer of every page)
+    assert config["copyright"] == f"示例<br>本站由物业信息公开生成器 wuye-gongkai {generator.__version__} 生成"
     assert config["extra_css"] == ["assets/own.css", "assets/site.css"]
     # staff's toc settings kept; anchors in the heading's words (#有事找谁) added
     assert config["markdown_extensions"][0] == {"toc": {"permalink": True,

@@ -6,7 +6,8 @@ One module per command group, each listing its commands in ``COMMANDS``:
 * :mod:`generator.cli.site`: ``build``, ``serve``, ``merge``, ``shards`` (make the site);
 * :mod:`generator.cli.publish`: ``deploy``;
 * :mod:`generator.cli.scaffold`: ``template``, ``new compound``, ``synth`` (write new files);
-* :mod:`generator.cli.verify`: ``verify proof``, ``verify log``, ``verify keygen`` (the public log, offline).
+* :mod:`generator.cli.verify`: ``verify proof``, ``verify log``, ``verify keygen`` (the public log, offline);
+* :mod:`generator.cli.city`: ``init``, ``due``, ``comment`` (a city's own repository).
 
 Shared parts: :mod:`~generator.cli.options` (``--data``, ``--as-of``, the build options),
 :mod:`~generator.cli.progress` (a long build's progress), :mod:`~generator.cli.zh` (click's own
@@ -22,10 +23,10 @@ from __future__ import annotations
 
 import click
 
-from generator.cli import data, publish, scaffold, site, verify
+from generator.cli import city, data, publish, scaffold, site, verify
 from generator.cli.zh import Commands, install
 
-GROUPS = (data, site, publish, scaffold, verify)
+GROUPS = (data, site, publish, scaffold, verify, city)
 """The command modules; each lists its commands in ``COMMANDS``."""
 
 install()

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import click
 
-from generator.cli.options import as_of_option, data_dir, data_option, parse_as_of
+from generator.cli.city import scope, scope_options, write_reports
+from generator.cli.options import as_of_option, data_dir, data_option, parse_as_of, preview_url
 from generator.cli.outcome import exit_for, finish, print_findings
 from generator.errors import DataErrors
 
@@ -23,14 +24,31 @@ from generator.errors import DataErrors
               help="text 给人看；json 给程序读（含英文字段路径）；github 在拉取请求中逐行标注")
 @click.option("--strict", is_flag=True, help="把警告当作错误")
 @click.option("--verbose", is_flag=True, help="逐条列出警告（默认同一小区同类警告合并为一行）")
-def check(data: str, as_of: str | None, fmt: str, strict: bool, verbose: bool) -> None:
+@scope_options
+@click.option("--markdown", "markdown_out", default=None, help="另把结果写成 Markdown（拉取请求评论、任务摘要）")
+@click.option("--xlsx", "xlsx_out", default=None, help="另把结果写成 Excel 表（每个问题一行，便于打印）")
+@click.option("--codequality", "quality_out", default=None, help="另把结果写成 GitLab 代码质量报告（JSON）")
+@click.option("--preview-pr", type=click.IntRange(1), default=None,
+              help="Markdown 中附上这个拉取请求的预览网址（site_url 下的 previews/pr-编号/）")
+@click.option("--details-url", default=None, help="Markdown 中附上的检查任务网址")
+def check(data: str, as_of: str | None, fmt: str, strict: bool, verbose: bool, compound: tuple[str, ...],
+          street: tuple[str, ...], company: tuple[str, ...], markdown_out: str | None, xlsx_out: str | None,
+          quality_out: str | None, preview_pr: int | None, details_url: str | None) -> None:
     """校验数据，列出全部问题。"""
     from generator.commands.steps import check as run_check
 
     root = data_dir(data)
-    checked = run_check(root, parse_as_of(as_of))  # content/ from where it runs, as build reads it
-    print_findings(checked.findings, root, fmt, strict, verbose)
-    exit_for(checked.findings, strict)
+    day = parse_as_of(as_of)
+    checked = run_check(root, day)  # content/ from where it runs, as build reads it
+    chosen = scope(checked.ds, compound, street, company)
+    items = [f for f in checked.findings if chosen.covers(f)]
+    print_findings(items, root, fmt, strict, verbose)
+    if len(items) < len(checked.findings):
+        click.echo(f"（另有 {len(checked.findings) - len(items)} 个问题不属于所选小区；"
+                   "不加 --compound/--street/--company 时列出）", err=True)
+    preview = preview_url(root, preview_pr) if preview_pr is not None else None
+    write_reports(items, root, strict, day, markdown_out, xlsx_out, quality_out, preview, details_url)
+    exit_for(items, strict)
 
 
 @click.command()
@@ -52,16 +70,15 @@ RANK_FILES = ("city.yaml", "companies/", "evaluations/")
 @click.option("--period", default=None, help="考评期间，如 2026-H1（默认最近一期）")
 def rank(data: str, period: str | None) -> None:
     """在终端列出一期考评的计算结果，供发布前核对。"""
-    from datetime import date
-
     from rich.console import Console
 
     from generator.commands.steps import check as run_check
     from generator.derive.rank import rank_all
+    from generator.model.clock import china_today
     from generator.findings import Severity
 
     root = data_dir(data)
-    checked = run_check(root, date.today())
+    checked = run_check(root, china_today())
     relevant = [f for f in checked.findings if f.file.startswith(RANK_FILES)
                 or (f.file.startswith("compounds/") and f.file.endswith("/compound.yaml"))]
     if any(f.severity is Severity.ERROR for f in relevant) or checked.ds.city is None:

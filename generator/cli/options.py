@@ -50,11 +50,29 @@ def cores() -> int:
 
 def build_options(data: str, out: str, day: str | None, stage_dir: str | None, strict: bool = False,
                   paper: str = "a4", pdf_cache: str | None = None, engine: str | None = None, jobs: int = 1,
-                  shard: str | None = None, site_cache: str | None = None):
+                  shard: str | None = None, site_cache: str | None = None, site_url: str | None = None):
     from generator.commands.steps import BuildOptions
     from generator.render.paper.document import paper_of
 
     return BuildOptions(data=data_dir(data), out=Path(out), as_of=parse_as_of(day),
                         stage_dir=Path(stage_dir) if stage_dir else None, strict=strict, paper=paper_of(paper),
                         pdf_cache=Path(pdf_cache) if pdf_cache else None, engine=engine or DEFAULT_ENGINE,
-                        jobs=jobs, shard=shard, site_cache=Path(site_cache) if site_cache else None)
+                        jobs=jobs, shard=shard, site_cache=Path(site_cache) if site_cache else None,
+                        site_url=site_url)
+
+
+def preview_url(data: Path, number: int) -> str | None:
+    """A pull request's preview address under the city's site_url (None: city.yaml unreadable)."""
+    from generator.commands.previews import preview_url as rule
+    from generator.findings import Findings
+    from generator.load.dataset import load_city_and_catalogue
+
+    city = load_city_and_catalogue(data, Findings())[0]
+    return rule(city.model.base_url(), number) if city is not None else None
+
+
+def site_url_option(value: str | None) -> str | None:
+    if value is not None and not (value.startswith(("https://", "http://")) and value.endswith("/")):
+        raise click.BadParameter("网址应以 https:// 开头、以 / 结尾，如 https://city.example.org/previews/pr-7/",
+                                 param_hint="--site-url")
+    return value

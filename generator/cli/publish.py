@@ -23,13 +23,15 @@ from generator.cli.outcome import finish
 @click.option("--s3-addressing", default="auto", show_default=True,
               help="s3：auto、virtual（存储桶写在域名中，阿里云 OSS、腾讯云 COS 要求）或 path（写在路径中）")
 @click.option("--all", "everything", is_flag=True, help="s3：上传全部文件（默认只上传内容有变化的文件）")
+@click.option("--keep", multiple=True, help="文件夹：保留目标中这些顶层名称（如 .git、previews），不删除")
 def deploy(out: str, to: str, remote: str, branch: str, message: str, no_push: bool, endpoint_url: str | None,
-           s3_addressing: str, everything: bool) -> None:
+           s3_addressing: str, everything: bool, keep: tuple[str, ...]) -> None:
     """发布已生成的网站：GitHub Pages、对象存储、rsync 或文件夹，只传送有变化的文件。"""
     from generator.commands.deploy import DeployOptions, deploy as run_deploy
 
     options = DeployOptions(to=to, remote=remote, branch=branch, message=message, push=not no_push,
-                            endpoint_url=endpoint_url, addressing=s3_addressing, everything=everything)
+                            endpoint_url=endpoint_url, addressing=s3_addressing, everything=everything,
+                            keep=keep)
     report = run_deploy(Path(out), options)
     if to == "gh-pages":
         click.echo(f"已发布 {out} 到 {report.target}（{len(report.uploaded)} 个文件，分支只保留这一个提交）", err=True)

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import click
 
-from generator.cli.options import as_of_option, build_options, cores, data_dir, data_option
+from generator.cli.options import (as_of_option, build_options, cores, data_dir, data_option, preview_url,
+                                   site_url_option)
 from generator.cli.outcome import finish, print_findings, show_stop
 from generator.cli.progress import progress as make_progress
 from generator.engines.site_engine import DEFAULT_ENGINE, ENGINES
@@ -40,20 +41,26 @@ from generator.findings import Kind
 @click.option("--published-log", default=None,
               help="已发布的公示日志目录（网站的 log/，默认 --out 下的 log/）；设置了 WUYE_LOG_KEY 时在其后追加")
 @click.option("--new-log", is_flag=True, help="第一次发布：还没有已发布的公示日志时新建一个")
+@click.option("--site-url", default=None, help="按这个网址生成（代替 city.yaml 的 site_url）")
+@click.option("--preview-pr", type=click.IntRange(1), default=None,
+              help="生成拉取请求的预览：网址为 site_url 下的 previews/pr-编号/（预览不写公示日志）")
 def build(data: str, out: str, as_of: str | None, stage_dir: str | None, strict: bool, paper: str,
           pdf_cache: str | None, engine: str, jobs: int | None, shard: str | None, site_cache: str | None,
-          published_log: str | None, new_log: bool) -> None:
+          published_log: str | None, new_log: bool, site_url: str | None, preview_pr: int | None) -> None:
     """校验数据并生成网站；数据有错误时不改动输出目录。环境变量 WUYE_LOG_KEY（日志签名私钥）设置时同时发布公示日志。"""
     import dataclasses
     import os
 
     from generator.commands.build import build as run_build
 
+    if preview_pr is not None:
+        site_url = preview_url(data_dir(data), preview_pr)
+    # A preview is not a publication: it never signs or extends the public log.
+    log_key = None if preview_pr is not None else os.environ.get("WUYE_LOG_KEY") or None
     options = dataclasses.replace(
         build_options(data, out, as_of, stage_dir, strict, paper, pdf_cache, engine, jobs or cores(), shard,
-                      site_cache),
-        log_key=os.environ.get("WUYE_LOG_KEY") or None, published_log=Path(published_log) if published_log else None,
-        new_log=new_log)
+                      site_cache, site_url_option(site_url)),
+        log_key=log_key, published_log=Path(published_log) if published_log else None, new_log=new_log)
     progress = make_progress()
     try:
         result = run_build(options, progress)
@@ -104,13 +111,12 @@ def merge(parts: tuple[str, ...], out: str) -> None:
               help="json：给 CI 的矩阵任务读")
 def shards(data: str, fmt: str) -> None:
     """列出分片构建的各分片（city 和有小区的各区），供 build --shard 使用。"""
-    from datetime import date
-
     from generator.commands.steps import check
+    from generator.model.clock import china_today
     from generator.render.shards import ShardMap
 
     root = data_dir(data)
-    checked = check(root, date.today())
+    checked = check(root, china_today())
     if checked.ds.city is None or not checked.ok:
         raise DataErrors(checked.findings, data=root.as_posix())
     names = ShardMap.of(checked.ds).shards()

@@ -94,7 +94,7 @@ def _setup(options: BuildOptions) -> Setup:
     site_cache = options.site_cache if options.site_cache is not None else DEFAULT_SITE_CACHE
     build_id = inputs_fingerprint(options.data, options.content, options.config,
                                   {"as_of": options.as_of.isoformat(), "paper": options.paper, "engine": options.engine,
-                                   "strict": str(options.strict),
+                                   "strict": str(options.strict), "site_url": options.site_url or "",
                                    "log": log_state(options.log_key, options.published_log, options.out)},
                                   fonts.fingerprint())
     pdf_cache = options.pdf_cache if options.pdf_cache is not None else DEFAULT_CACHE_DIR
@@ -127,7 +127,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
                            compiled=0, parts=0, built_parts=0, unchanged=True)
 
     progress.start("check")
-    checked = check(options.data, options.as_of, options.content)
+    checked = check(options.data, options.as_of, options.content, options.site_url)
     timings = {"load+check": time.perf_counter() - start}
     progress.finish("check")
     if not checked.ok:

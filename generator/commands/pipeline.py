@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from generator.commands.content import content_files
 from generator.commands.part_stage import Skeleton, part_key, stage_part
 from generator.commands.printing import PdfStage, documents
 from generator.commands.progress import Progress
@@ -75,18 +76,6 @@ class Produced:
     warnings: list[str]
     findings: list[Finding]
     timings: dict[str, float] = field(default_factory=dict)
-
-
-def content_files(content: Path) -> dict[str, Path]:
-    """Hand-written files by docs path (hidden files skipped, as the writer skips them)."""
-    if not content.is_dir():
-        return {}
-    out = {}
-    for path in sorted(p for p in content.rglob("*") if p.is_file()):
-        rel = path.relative_to(content).as_posix()
-        if not any(part.startswith(".") for part in rel.split("/")):
-            out[rel] = path
-    return out
 
 
 def _check_content(ctx: SiteContext, content: dict[str, Path], root: Path) -> None:

@@ -27,7 +27,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from pydantic import HttpUrl
+
 from generator.checks import run_checks
+from generator.commands.content import content_files
 from generator.derive.rank import rank_all
 from generator.derive.status import StatusMatrix
 from generator.derive.versions import item_histories
@@ -77,6 +80,9 @@ class BuildOptions:
     """Build only this part (``city`` or ``district=<id>``) into ``out``, for ``merge``."""
     site_cache: Path | None = None
     """Cache of engine output per shard and the record of the last build (None: .cache/site)."""
+    site_url: str | None = None
+    """Publish under this address instead of the city's ``site_url`` (a pull request's preview
+    folder, ``…/previews/pr-7/``): links, QR codes and the sitemap follow it."""
     split: bool | None = None
     """Build in shards (None: when the site is big enough, see :mod:`generator.commands.pipeline`)."""
     log_key: str | None = None
@@ -112,10 +118,13 @@ class Checked:
                            item_histories(self.ds, read_log(root)))
 
 
-def check(data: Path, as_of: date, content: Path = CONTENT) -> Checked:
-    """Load and check everything below ``data`` (and the ``content`` folder) as of ``as_of``."""
+def check(data: Path, as_of: date, content: Path = CONTENT, site_url: str | None = None) -> Checked:
+    """Load and check everything below ``data`` (and the ``content`` folder) as of ``as_of``;
+    ``site_url`` replaces the city's address (a preview's)."""
     findings = Findings()
     ds = load(data, findings)
+    if site_url is not None and ds.city is not None:
+        ds.city.model = ds.city.model.model_copy(update={"site_url": HttpUrl(site_url)})
     check_content(content, data, findings)
     matrix = run_checks(ds, as_of, findings)
     return Checked(ds, matrix, as_of, findings.sorted())
@@ -133,23 +142,19 @@ def stage(files: SiteFiles, ctx: SiteContext, site_config: dict, content: Path, 
         writer.copy(docs + rel, source)
     for rel, data in sorted(files.blobs.items()):
         writer.write_bytes(docs + rel, data)
-    content_pages: list[str] = []
-    if content.is_dir():
+    content_pages = []
+    for rel, source in content_files(content).items():
         try:
-            content_pages = [p[len(docs):] for p in writer.copy_tree(content, docs)]
+            writer.copy(docs + rel, source)
         except WriteError:
-            clash = sorted(set(_files_below(content)) & {p.lower() for p in [*files.pages, *files.assets, *files.blobs]})
-            raise BuildError(f"{content} 中的 {', '.join(clash) or '文件'} 与生成的页面重名，请改名") from None
+            raise BuildError(f"{content} 中的 {rel} 与生成的页面重名，请改名") from None
+        content_pages.append(rel)
     pages = sorted(p for p in list(files.pages) + content_pages if p.endswith(".md"))
     assert ctx.ds.city is not None
     for rel, source in theme_files().items():
         writer.copy(rel, source)
     writer.write_text("mkdocs.yml", staged_config(site_config, ctx.ds.city.model, pages, paths.SITE_CSS))
     return pages
-
-
-def _files_below(folder: Path) -> list[str]:
-    return [p.relative_to(folder).as_posix().lower() for p in folder.rglob("*") if p.is_file()]
 
 
 def prepare_stage(stage_dir: Path | None, out: Path | None = None) -> tuple[Path, bool]:

@@ -108,10 +108,11 @@ def sync_tree(source: Path, target: Path) -> int:
     return len(copied) + len(removed)
 
 
-def mirror_tree(source: Path, target: Path) -> tuple[list[str], list[str]]:
+def mirror_tree(source: Path, target: Path, keep: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
     """Make ``target`` equal to ``source``, copying only files whose bytes differ and removing
-    files (and then empty folders) ``source`` does not have. Returns the POSIX paths copied
-    and removed, sorted."""
+    files (and then empty folders) ``source`` does not have, except below the top-level names
+    in ``keep`` (``.git``, ``previews``), which are left as they are. Returns the POSIX paths
+    copied and removed, sorted."""
     copied: list[str] = []
     removed: list[str] = []
     target.mkdir(parents=True, exist_ok=True)
@@ -125,6 +126,8 @@ def mirror_tree(source: Path, target: Path) -> tuple[list[str], list[str]]:
         copied.append(rel.as_posix())
     for path in sorted(target.rglob("*"), reverse=True):
         rel = path.relative_to(target)
+        if rel.parts[0] in keep:
+            continue
         if path.is_file() and rel not in wanted:
             path.unlink()
             removed.append(rel.as_posix())

@@ -46,6 +46,8 @@ class DeployOptions:
     """s3: ``auto``, ``virtual`` (bucket in the host name) or ``path``."""
     everything: bool = False
     """s3: upload every file, also unchanged ones (after the header rules changed)."""
+    keep: tuple[str, ...] = ()
+    """folder: top-level names left as they are (``.git``, ``previews``)."""
 
 
 @dataclass
@@ -79,5 +81,5 @@ def deploy(site: Path, options: DeployOptions) -> DeployReport:
             raise DeployError("rsync: 后面应写目标，如 rsync:deploy@web1:/srv/www/wuye")
         sent, deleted = publish_rsync(site, destination)
         return DeployReport(destination, sent, deleted, file_count(site) - len(sent))
-    written, deleted = publish_folder(site, Path(to))
+    written, deleted = publish_folder(site, Path(to), options.keep)
     return DeployReport(to, written, deleted, file_count(site) - len(written))

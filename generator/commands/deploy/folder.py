@@ -25,16 +25,17 @@ from generator.write.staging import mirror_tree
 MARKER = ".generator-site"
 
 
-def publish_folder(site: Path, dest: Path) -> tuple[list[str], list[str]]:
-    """Returns (written paths, deleted paths)."""
+def publish_folder(site: Path, dest: Path, keep: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
+    """Returns (written paths, deleted paths). Top-level names in ``keep`` (``.git`` of a
+    checkout of the published branch, ``previews`` of pull requests) are left alone."""
     if _overlaps(site, dest):
         raise DeployError(f"发布目录 {dest} 不能与网站目录 {site} 重叠")
     if dest.exists() and not dest.is_dir():
         raise DeployError(f"{dest} 已存在且不是文件夹")
-    if dest.is_dir() and any(dest.iterdir()) and not (dest / MARKER).is_file():
+    if dest.is_dir() and any(p.name not in keep for p in dest.iterdir()) and not (dest / MARKER).is_file():
         raise DeployError(f"{dest} 不是空文件夹，也不是本工具发布的网站，为安全起见不覆盖它")
     try:
-        return mirror_tree(site, dest)
+        return mirror_tree(site, dest, keep)
     except OSError as exc:
         raise DeployError(f"写入 {dest} 失败：{exc}") from None
 

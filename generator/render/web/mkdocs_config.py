@@ -17,6 +17,8 @@ Contract: pure. :func:`staged_config` takes the validated top-level config (a di
   and stay as long as the heading's words do;
 * ``theme.language: zh``, ``theme.font: false`` (no Google Fonts: no network), and
   ``plugins: [search: {lang: zh}]`` (Chinese segmentation with jieba);
+* the footer line naming the generator and its version (:data:`GENERATOR_NOTE`, after the
+  staff's ``copyright``), so a page says which release built it;
 * ``extra_templates: [404.html]``: the Chinese 404 page (:mod:`generator.render.web.notfound`)
   replaces the theme's English one;
 * for a shard of a sharded build, ``exclude_docs`` lines so that the engine builds only the
@@ -34,11 +36,13 @@ from typing import Any
 
 import yaml
 
+from generator import __version__
 from generator.model.city import City
 from generator.views import paths
 from generator.render.web.theme import THEME_DIR
 
 DOCS_DIR = "docs"
+GENERATOR_NOTE = f"本站由物业信息公开生成器 wuye-gongkai {__version__} 生成"
 REQUIRED_EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc"]
 SLUGIFY = "markdown.extensions.toc.slugify_unicode"
 """Heading anchors in the heading's own characters (Python-Markdown's)."""
@@ -128,6 +132,8 @@ def staged_config(base: dict[str, Any], city: City, pages: list[str], stylesheet
     config["plugins"] = [{"search": {"lang": ["zh"]}}]
     config["markdown_extensions"] = _extensions(config.get("markdown_extensions") or [])
     config["extra_css"] = list(config.get("extra_css") or []) + [stylesheet]
+    staff_copyright = str(config.get("copyright") or "")
+    config["copyright"] = staff_copyright + ("<br>" if staff_copyright else "") + GENERATOR_NOTE
     config["extra_templates"] = [t for t in config.get("extra_templates") or [] if t != paths.NOT_FOUND] + [paths.NOT_FOUND]
     if exclude:
         staff = str(config.get("exclude_docs") or "")
