@@ -44,7 +44,8 @@ def check(ds: Dataset, findings: Findings) -> None:
             opening = getattr(record.file.model, "opening_balance", ZERO) if record.item_id == "public_revenue" else ZERO
             _check_table(table, findings, opening)
     for evaluation in ds.evaluations.values():
-        _check_table(evaluation.table, findings, ZERO)
+        if evaluation.table is not None:
+            _check_table(evaluation.table, findings, ZERO)
 
 
 def _choice(info: Any, text: str) -> str | None:

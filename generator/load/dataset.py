@@ -164,7 +164,8 @@ class CompoundRecord:
 @dataclass
 class EvaluationRecord:
     sheet: Loaded[EvaluationSheet]
-    table: Table[EvaluationRow]
+    table: Table[EvaluationRow] | None
+    """None for a sheet that only holds lists by decision (no scores)."""
 
 
 @dataclass
@@ -452,14 +453,16 @@ def _load_evaluations(ld: _Loader, ds: Dataset) -> None:
         sheet = ld.yaml(path, EvaluationSheet)
         duplicate = _has_table(folder, path.stem)
         table_path = find_table(folder, path.stem, rel_folder, ld.findings)
-        if table_path is None:
+        decided = sheet is not None and bool(sheet.model.decisions)
+        if table_path is None and not decided:
             if not duplicate:
                 ld.findings.add("file-missing", ld.rel(path.with_suffix(".csv")),
                                 f"考评 {path.name} 缺少评分表 {path.stem}.xlsx（或 {path.stem}.csv）",
-                                hint="每期考评由同名的 .yaml（说明）和评分表（.xlsx 或 .csv）组成。")
+                                hint="每期考评由同名的 .yaml（说明）和评分表（.xlsx 或 .csv）组成；"
+                                     "只按决定公布名单时，在 .yaml 中写 decisions。")
             continue
-        table = ld.table(table_path, EvaluationRow, names=EVALUATION_SHEETS)
-        if sheet is None or table is None:
+        table = None if table_path is None else ld.table(table_path, EvaluationRow, names=EVALUATION_SHEETS)
+        if sheet is None or (table is None and table_path is not None):
             continue
         period = sheet.model.period.id
         if period in ds.evaluations:

@@ -4,8 +4,9 @@
   field to be written by its Chinese ``title`` in CSV headers (see :mod:`generator.load.csvfile`).
 * ``Money``/``Amount``/``Count``/``Day`` accept the forms staff type (see
   :mod:`generator.model.values`); money is :class:`~decimal.Decimal`, never float.
-* ``Slug`` ids are ``[a-z0-9-]+``; ``PeriodId`` is ``2026``, ``2026-h1``, ``2026-q3`` or
-  ``2026-07`` and is turned into a :class:`Period` with real dates.
+* ``Slug`` ids are ``[a-z0-9-]+``; ``PeriodId`` is ``2026``, ``2026-h1``, ``2026-q3``,
+  ``2026-07`` or a numbered batch of a year ``2026-b2`` (第二批: its dates are the year's) and
+  is turned into a :class:`Period` with real dates.
 """
 
 from __future__ import annotations
@@ -160,11 +161,19 @@ Phone = Annotated[str, BeforeValidator(_custom("phone", parse_phone)),
 Ratio = Annotated[Decimal, BeforeValidator(_custom("number", parse_decimal)), Field(ge=0, le=1)]
 
 
-PERIOD_RE = re.compile(r"^(\d{4})(?:-(h[12]|q[1-4]|\d{2}))?$")
+PERIOD_RE = re.compile(r"^(\d{4})(?:-(h[12]|q[1-4]|\d{2}|b[1-9]\d?))?$")
+NUMERALS = "一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1..99 as written in 第二批, 第十二批: ``chinese_number(12)`` -> ``十二``."""
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else NUMERALS[tens - 1] + "十")
+    return head + (NUMERALS[ones - 1] if ones else "")
 
 
 class Period(Record):
-    """A reporting period: a year, half year, quarter or month, with its dates."""
+    """A reporting period: a year, half year, quarter, month or numbered batch, with its dates."""
 
     id: str
     start: date
@@ -179,31 +188,39 @@ class Period(Record):
             return f"{year}年{'上' if part == 'h1' else '下'}半年"
         if part.startswith("q"):
             return f"{year}年第{'一二三四'[int(part[1]) - 1]}季度"
+        if part.startswith("b"):
+            return f"{year}年第{chinese_number(int(part[1:]))}批"
         return f"{year}年{int(part)}月"
 
     @property
     def kind(self) -> str:
         _, _, part = self.id.partition("-")
-        return {"": "year", "h": "half_year", "q": "quarter"}.get(part[:1], "month")
+        return {"": "year", "h": "half_year", "q": "quarter", "b": "batch"}.get(part[:1], "month")
+
+    @property
+    def batch(self) -> int | None:
+        """The batch number of ``2026-b2`` (2), None for other periods."""
+        _, _, part = self.id.partition("-")
+        return int(part[1:]) if part.startswith("b") else None
 
 
 def parse_period(value: Any) -> Period:
-    """``2026``, ``2026-H1``, ``2026-Q3``, ``2026-07`` (any case) to a :class:`Period`."""
+    """``2026``, ``2026-H1``, ``2026-Q3``, ``2026-07``, ``2026-B2`` (any case) to a :class:`Period`."""
     if isinstance(value, Period):
         return value
     if isinstance(value, int):
         value = str(value)
     if not isinstance(value, str):
-        raise ValueError("期间应写成 2026、2026-H1、2026-Q3 或 2026-07")
+        raise ValueError("期间应写成 2026、2026-H1、2026-Q3、2026-07 或 2026-B2（第二批）")
     text = fold(value).lower()
     match = PERIOD_RE.match(text)
     if not match:
-        raise ValueError(f"“{value}”不是可识别的期间（应写成 2026、2026-H1、2026-Q3 或 2026-07）")
+        raise ValueError(f"“{value}”不是可识别的期间（应写成 2026、2026-H1、2026-Q3、2026-07 或 2026-B2）")
     year = int(match.group(1))
     if year not in YEARS:
         raise ValueError(f"“{value}”的年份超出合理范围（{YEARS.start}–{YEARS.stop - 1} 年）")
     part = match.group(2)
-    if part is None:
+    if part is None or part.startswith("b"):
         first, last = 1, 12
     elif part.startswith("h"):
         first = 1 if part == "h1" else 7
@@ -224,8 +241,9 @@ PeriodField = Annotated[
     PERIOD,
     BeforeValidator(_custom("period", parse_period)),
     PlainSerializer(lambda p: p.id, return_type=str),
-    WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}(-([HhQq][1-4]|\d{2}))?$"}, {"type": "integer"}],
-                    "description": "期间：2026（年）、2026-H1（半年）、2026-Q3（季度）或 2026-07（月）"}),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}(-([HhQq][1-4]|\d{2}|[Bb][1-9]\d?))?$"},
+                              {"type": "integer"}],
+                    "description": "期间：2026（年）、2026-H1（半年）、2026-Q3（季度）、2026-07（月）或 2026-B2（第二批）"}),
 ]
 
 

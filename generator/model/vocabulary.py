@@ -28,6 +28,11 @@ LIST_KINDS: dict[str, str] = {"ratio": "按比例", "top_bottom": "前后若干�
 ROUNDINGS: dict[str, str] = {"down": "向下取整", "half_up": "四舍五入", "up": "向上取整"}
 AGGREGATIONS: dict[str, str] = {"sum": "相加", "mean": "取平均"}
 MISSING_GROUP: dict[str, str] = {"error": "不允许缺评", "zero": "缺评记 0 分", "reweight": "按其余权重重新归一"}
+SCORING_MODELS: dict[str, str] = {"weighted": "加权平均", "points": "基础分加减分"}
+SIGNS: dict[str, str] = {"add": "加分", "deduct": "减分"}
+LIST_TONES: dict[str, str] = {"good": "表扬", "warning": "警示", "bad": "惩戒"}
+PUBLISH_FORMS: dict[str, str] = {"ranks": "公布名次", "grades": "公布等级", "counts": "公布各等级企业数"}
+SUBJECTS: dict[str, str] = {"company": "物业服务企业", "compound": "小区", "both": "企业和小区"}
 
 CODED_VALUES: dict[str, dict[str, str]] = {
     "contract_type": CONTRACT_TYPES,
@@ -39,6 +44,11 @@ CODED_VALUES: dict[str, dict[str, str]] = {
     "rounding": ROUNDINGS,
     "aggregation": AGGREGATIONS,
     "missing_group": MISSING_GROUP,
+    "scoring_model": SCORING_MODELS,
+    "sign": SIGNS,
+    "list_tone": LIST_TONES,
+    "publish_form": PUBLISH_FORMS,
+    "subject": SUBJECTS,
 }
 """Every code list by name."""
 
