@@ -50,7 +50,7 @@ class DecisionMember(Record):
 
 
 class ListDecision(Record):
-    list: Slug = Field(description="榜单编号（city.yaml 的 lists，默认 red 或 bad）")
+    list_id: Slug = Field(alias="list", description="榜单编号（city.yaml 的 lists，默认 red 或 bad）")
     subject: Annotated[Literal["company", "compound", "both"], Coded(SUBJECTS)] | None = Field(
         None, description="上榜对象：企业、小区或两者；不填按所列对象判断，一个也没列名时必填")
     body: Text = Field(description="决定（发布）机关，如“示例市住房和城乡建设局”")

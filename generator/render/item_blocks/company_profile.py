@@ -13,7 +13,13 @@ from generator.render.formatting import day
 from generator.render.item_blocks import ItemContext, field_column
 
 
+NOT_GIVEN = "未注明"
+"""A company fact the record does not give (a list notice gives only the name)."""
+
+
 def _party(co: Company) -> str:
+    if co.party is None:
+        return NOT_GIVEN
     if co.party.kind == "无":
         return "未建立"
     return co.party.kind + (f"（{co.party.name}）" if co.party.name else "")
@@ -28,10 +34,10 @@ def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
     since = f"（{day(committee.established_on)} 成立）" if committee and committee.established_on else ""
     owners = (t(OwnersCommittee, "kind"), committee.kind + since if committee and committee.kind != "无" else None)
     if co is not None:
-        out.append(facts([Fact(t(Company, "name"), co.name, key=True), (t(Company, "credit_code"), co.credit_code),
+        out.append(facts([Fact(t(Company, "name"), co.name, key=True), (t(Company, "credit_code"), co.credit_code or NOT_GIVEN),
                           (t(Company, "licence"), co.licence), (t(Company, "grade"), co.grade),
-                          (t(Company, "party"), _party(co)), (t(Company, "address"), co.address),
-                          Fact(t(Company, "phone"), co.phone, "phone", key=True), owners], title="物业服务企业"))
+                          (t(Company, "party"), _party(co)), (t(Company, "address"), co.address or NOT_GIVEN),
+                          Fact(t(Company, "phone"), co.phone or NOT_GIVEN, "phone" if co.phone else "text", key=True), owners], title="物业服务企业"))
     elif c.self_management is not None:
         sm = c.self_management
         out.append(facts([Fact(t(SelfManagement, "organisation"), sm.organisation, key=True),
