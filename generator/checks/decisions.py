@@ -29,8 +29,8 @@ def check_decisions(ds: Dataset, rec: EvaluationRecord, policy: EvaluationPolicy
     sheet = rec.sheet
     list_ids = [s.id for s in policy.list_specs()] if policy is not None else []
     for i, decision in enumerate(sheet.model.decisions):
-        if policy is not None and decision.list_id not in list_ids:
-            findings.add("eval-unknown-list", sheet.rel, f"榜单“{decision.list_id}”不在 city.yaml 的评价规则中",
+        if policy is not None and decision.list not in list_ids:
+            findings.add("eval-unknown-list", sheet.rel, f"榜单“{decision.list}”不在 city.yaml 的评价规则中",
                          line=sheet.line_of("decisions", i, "list"), field=f"decisions[{i + 1}].list",
                          hint="可用的榜单编号：" + "、".join(list_ids) + "；新的榜单先在 evaluation_policy.lists 中定义。")
         for j, member in enumerate(decision.members):

@@ -143,7 +143,7 @@ def check(options: BuildOptions) -> tuple[Checked | None, list[Finding]]:
     if findings.has_errors():
         return None, findings.sorted()
     versions = item_histories(ds, read_log(options.data))
-    return Checked(ds, matrix, rank_all(ds), options.as_of, read_history(options.data), versions), findings.sorted()
+    return Checked(ds, matrix, rank_all(ds, options.as_of), options.as_of, read_history(options.data), versions), findings.sorted()
 
 
 def render(checked: Checked) -> SiteFiles:

@@ -21,6 +21,8 @@ read: a link leaving it is a ``file-outside`` finding and is never opened
 
 from __future__ import annotations
 
+import re
+
 import difflib
 from dataclasses import dataclass, field
 from functools import partial
@@ -446,6 +448,17 @@ EVALUATION_SHEETS = ("评分表", "得分", "考评")
 """Worksheet names that mean an evaluation's score table (else the first visible sheet is read)."""
 
 
+_DECISIONS = re.compile(rb"^decisions\s*:", re.M)
+"""A sheet with lists by decision needs no score table (also when the sheet itself is invalid)."""
+
+
+def _names_decisions(ld: _Loader, path: Path) -> bool:
+    """Whether a sheet that failed to load holds ``decisions`` (its error is reported already)."""
+    if path in ld.outside or path.is_symlink() or path.stat().st_size > 1_000_000:
+        return False
+    return _DECISIONS.search(path.read_bytes()) is not None
+
+
 def _load_evaluations(ld: _Loader, ds: Dataset) -> None:
     folder = ld.root / "evaluations"
     rel_folder = ld.rel(folder) if folder.is_dir() else "evaluations"
@@ -453,7 +466,7 @@ def _load_evaluations(ld: _Loader, ds: Dataset) -> None:
         sheet = ld.yaml(path, EvaluationSheet)
         duplicate = _has_table(folder, path.stem)
         table_path = find_table(folder, path.stem, rel_folder, ld.findings)
-        decided = sheet is not None and bool(sheet.model.decisions)
+        decided = bool(sheet.model.decisions) if sheet is not None else _names_decisions(ld, path)
         if table_path is None and not decided:
             if not duplicate:
                 ld.findings.add("file-missing", ld.rel(path.with_suffix(".csv")),

@@ -11,6 +11,7 @@ with decisions may have no scores at all. The ranking stage computes the lists.
 
 from __future__ import annotations
 
+import builtins
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
@@ -50,7 +51,7 @@ class DecisionMember(Record):
 
 
 class ListDecision(Record):
-    list_id: Slug = Field(alias="list", description="榜单编号（city.yaml 的 lists，默认 red 或 bad）")
+    list: Slug = Field(description="榜单编号（city.yaml 的 lists，默认 red 或 bad）")
     subject: Annotated[Literal["company", "compound", "both"], Coded(SUBJECTS)] | None = Field(
         None, description="上榜对象：企业、小区或两者；不填按所列对象判断，一个也没列名时必填")
     body: Text = Field(description="决定（发布）机关，如“示例市住房和城乡建设局”")
@@ -59,7 +60,7 @@ class ListDecision(Record):
     basis: str | None = Field(None, description="评定方式，如“经推荐、核实”")
     phone: Phone | None = Field(None, description="受理异议的电话")
     count: Count | None = Field(None, description="公告所说的总数（含未列名的），如“红榜 8 家”写 8")
-    members: list[DecisionMember] = Field(default_factory=list, description="公告列名的上榜对象")
+    members: builtins.list[DecisionMember] = Field(default_factory=builtins.list, description="公告列名的上榜对象")
 
     @model_validator(mode="after")
     def _counted(self) -> "ListDecision":

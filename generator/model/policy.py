@@ -11,8 +11,9 @@ forms the ranking stage computes with, so no other module reads the legacy keys:
   record; ``missing``: the grade of a company whose data is incomplete);
 * lists (:meth:`EvaluationPolicy.list_specs`): any number, each with its name, tone, an
   accessible colour, consequences and a rule (top/bottom share or number, grades), or no rule
-  (the list is decided, entered in the sheet's ``decisions``); the legacy keys
-  ``list_rule``/``red_list_name``/``bad_list_name`` give the default 红榜 and 黑榜 (or 黄榜);
+  (the list is decided, entered in the sheet's ``decisions``); the keys
+  ``list_rule``/``red_list_name``/``bad_list_name`` give the default 红榜 and 黑榜 (or 黄榜),
+  which ``lists`` then follow;
 * flags (:meth:`EvaluationPolicy.flag_rules`): consecutive periods on a list, or a count of
   periods on it within a rolling window of months; ``consecutive_bad_flag`` is the legacy form;
 * ``publish``: ranks, grades or counts per grade.
@@ -49,8 +50,9 @@ class EvaluationPolicy(Record):
         "error", description="某企业缺少某评价主体得分时：不允许缺评（报错）、缺评记 0 分，或按其余权重重新归一")
     max_score: Decimal = Field(Decimal(100), gt=0, description="每个评价主体的满分（加权平均）")
     score_decimals: int = Field(2, ge=0, le=4, description="综合得分保留小数位（四舍五入）")
-    list_rule: ListRule | None = Field(None, description="默认的红榜和黑（黄）榜怎样评定；写了 lists 就不写它")
-    lists: list[ListDef] = Field(default_factory=list, description="本市的榜单：名称、性质、颜色、评定方式、后果")
+    list_rule: ListRule | None = Field(None, description="默认的红榜（red）和黑（黄）榜（bad）怎样评定")
+    lists: list[ListDef] = Field(default_factory=list, description=(
+        "本市的榜单：名称、性质、颜色、评定方式、后果；写了 list_rule 时排在默认的红榜、黑榜之后，否则取代它们"))
     grades: list[Grade] = Field(default_factory=list, description="信用等级，按最低分从高到低，如 AAA ≥ 85")
     publish: Annotated[Literal["ranks", "grades", "counts"], Coded(PUBLISH_FORMS)] = Field(
         "ranks", description="公布方式：名次、等级，或只公布各等级的企业数")
@@ -65,8 +67,6 @@ class EvaluationPolicy(Record):
 
     @model_validator(mode="after")
     def _consistent(self) -> "EvaluationPolicy":
-        if self.lists and self.list_rule is not None:
-            raise ValueError("写了 lists 就不再写 list_rule：把红榜、黑榜的评定方式写进各榜单的 rule")
         ids = [g.id for g in self.rater_groups]
         if len(set(ids)) != len(ids):
             raise ValueError("评价主体编号重复")
@@ -84,7 +84,7 @@ class EvaluationPolicy(Record):
                 raise ValueError(f"等级 {grade.name} 的 unless 引用了未定义的分项 {[u for u in grade.unless if u not in ids]}")
         list_ids = [s.id for s in self.list_specs()]
         if len(set(list_ids)) != len(list_ids):
-            raise ValueError("榜单编号重复")
+            raise ValueError("榜单编号重复（写了 list_rule 时，red 和 bad 是默认的红榜、黑榜，lists 中的榜单另起编号）")
         for flag in self.flags:
             if flag.list not in list_ids:
                 raise ValueError(f"flags 中的榜单“{flag.list}”不在 lists 中（可用：{'、'.join(list_ids)}）")
@@ -130,15 +130,17 @@ class EvaluationPolicy(Record):
         return [WeightTerm(g.id, v, lab) for g, v, lab in zip(self.rater_groups, values, labels)], Decimal(1)
 
     def list_specs(self) -> list[ListSpec]:
-        """The lists in the order they are filled: ``lists`` as written, or the legacy 红榜 and
-        黑（黄）榜 from ``list_rule``."""
-        if self.lists:
-            return [ListSpec(d.id, d.name, d.tone, d.colour or TONE_COLOURS[d.tone], d.rule, tuple(d.consequences))
-                    for d in self.lists]
+        """The lists in the order they are filled: the default 红榜 and 黑（黄）榜 (ruled by
+        ``list_rule``) followed by ``lists`` when ``list_rule`` is given or ``lists`` is empty;
+        else ``lists`` alone, as written."""
+        own = [ListSpec(d.id, d.name, d.tone, d.colour or TONE_COLOURS[d.tone], d.rule, tuple(d.consequences))
+               for d in self.lists]
+        if self.lists and self.list_rule is None:
+            return own
         rule = self.list_rule
         bad_tone = "warning" if self.bad_list_name == "黄榜" else "bad"
         red = ListSpec("red", self.red_list_name, "good", TONE_COLOURS["good"], _legacy(rule, "red"), ())
-        return [red, ListSpec("bad", self.bad_list_name, bad_tone, TONE_COLOURS[bad_tone], _legacy(rule, "bad"), ())]
+        return [red, ListSpec("bad", self.bad_list_name, bad_tone, TONE_COLOURS[bad_tone], _legacy(rule, "bad"), ()), *own]
 
     def list_spec(self, list_id: str) -> ListSpec | None:
         return next((s for s in self.list_specs() if s.id == list_id), None)

@@ -84,10 +84,11 @@ def rank_rows(
     results = []
     for i, (_, company, own, value, text, missing) in enumerate(prepared):
         prior = before.result_of(company) if before else None
-        now = {lists[i]} if lists[i] else set()
+        listed = lists[i]
+        now = {listed} if listed else set()
         now |= {dl.spec.id for dl in decided if company in dl.company_ids}
         history = _history(earlier, sheet, company, now)
-        spec = policy.list_spec(lists[i]) if lists[i] else None
+        spec = policy.list_spec(listed) if listed else None
         rectification, overdue = _rectification(sheet, company, as_of)
         hits = flag_hits(policy, history)
         results.append(CompanyResult(

@@ -101,7 +101,7 @@ def decided_lists(policy: EvaluationPolicy, sheet: EvaluationSheet, ds: Dataset 
     (the check reports it)."""
     out = []
     for decision in sheet.decisions:
-        spec = policy.list_spec(decision.list_id)
+        spec = policy.list_spec(decision.list)
         if spec is None:
             continue
         out.append(DecidedList(spec, decision, [_member(ds, decision, spec, m) for m in decision.members]))

@@ -5,11 +5,12 @@
   quotas count along this order.
 * Rank: standard competition ranking on the total alone (1, 2, 2, 4): companies with
   equal totals share a rank, even when the tie-break put one of them on a list.
-* Lists are filled in the policy's order (``policy.list_specs()``), each from the companies
-  not on an earlier list: ``top_ratio``/``bottom_ratio`` take ``ratio × n`` rounded as the rule
-  says (down = floor, half_up, up = ceiling; n = every company on the sheet) from the top or
-  the bottom, ``top_n``/``bottom_n`` that many, ``grades`` every company of those grades. So a
-  company is never on two lists, and small sheets can get fewer places than the rule.
+* Lists are filled in the policy's order (``policy.list_specs()``): ``top_ratio``/``bottom_ratio``
+  cover the first or last ``ratio × n`` places rounded as the rule says (down = floor, half_up,
+  up = ceiling; n = every company on the sheet), ``top_n``/``bottom_n`` that many places,
+  ``grades`` every company of those grades; a company already on an earlier list keeps it and
+  its place is not passed on. So a company is never on two lists, and a list can get fewer
+  members than its rule (a small sheet, or the last company already on a grade list).
   A list without a rule is decided, never computed.
 * Grades: a grade for incomplete data (``missing``) first, then the first grade (highest
   minimum first) whose minimum the total reaches and whose ``unless`` groups have no points.
@@ -73,10 +74,11 @@ def grade_of(total: Decimal, policy: EvaluationPolicy, scores: dict[str, Decimal
 def _chosen(rule: Selection, free: list[int], grades: Sequence[str | None], n: int) -> list[int]:
     if rule.grades:
         return [i for i in free if grades[i] in rule.grades]
+    free_set = set(free)
     ratio = rule.top_ratio if rule.top_ratio is not None else rule.bottom_ratio
-    k = quota(ratio, n, rule.rounding) if ratio is not None else (rule.top_n or rule.bottom_n or 0)
-    k = min(k, len(free))
-    return free[:k] if rule.end == "top" else free[len(free) - k:]
+    k = min(quota(ratio, n, rule.rounding) if ratio is not None else (rule.top_n or rule.bottom_n or 0), n)
+    places = range(k) if rule.end == "top" else range(n - k, n)
+    return [i for i in places if i in free_set]
 
 
 def assign_lists(grades: Sequence[str | None], specs: Sequence[ListSpec]) -> tuple[list[str | None], dict[str, int]]:

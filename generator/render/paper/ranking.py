@@ -17,6 +17,7 @@ from __future__ import annotations
 from generator.load.dataset import Dataset
 from generator.model.city import EvaluationPolicy
 from generator.derive.rank import CompanyResult, PeriodRanking
+from generator.derive.rank.wording import quota_sentence
 from generator.render.formatting import day_cn, ratio
 from generator.render.blocks import Block, Column, Note, Steps, facts, paper_blocks, table
 from generator.render.plan import Output
@@ -25,9 +26,14 @@ from generator.render.paper.document import Paper, PdfDocument, pdf_date
 ROUNDING = {"down": "向下取整", "half_up": "四舍五入", "up": "向上取整"}
 
 
-def rule_text(policy: EvaluationPolicy, red_quota: int, bad_quota: int, n: int) -> str:
+def rule_text(policy: EvaluationPolicy, red_quota: int, bad_quota: int, n: int,
+              quotas: dict[str, int] | None = None) -> str:
     rule = policy.list_rule
     red, bad = policy.red_list_name, policy.bad_list_name
+    if rule is None:
+        counts = quotas or {}
+        return "；".join(quota_sentence(policy, s, n, counts.get(s.id, 0)) for s in policy.list_specs()) \
+            + f"；本期 {n} 家企业参评"
     if rule.kind == "ratio":
         assert rule.red_ratio is not None and rule.bad_ratio is not None
         how = (f"按比例：{red} {ratio(rule.red_ratio)}、{bad} {ratio(rule.bad_ratio)}，"
@@ -103,7 +109,8 @@ def ranking_document(ds: Dataset, period: PeriodRanking, paper: Paper, output: O
     policy, sheet = period.policy, period.sheet
     url = output.qr or ""
     title = sheet.title or f"{period.period.label}物业服务企业考评结果"
-    weights = "，".join(f"{g.name} {ratio(g.weight)}" for g in policy.rater_groups)
+    terms, divisor = policy.weight_terms()
+    weights = "，".join(f"{g.name} {ratio(t.factor / divisor)}" for g, t in zip(policy.rater_groups, terms))
 
     sections: list[dict] = []
     red, bad = period.red, period.bad
@@ -143,7 +150,7 @@ def ranking_document(ds: Dataset, period: PeriodRanking, paper: Paper, output: O
             ("发布日期", day_cn(sheet.published_on)),
             ("规则版本", policy.version),
             ("评价主体及权重", weights),
-            ("评榜规则", rule_text(policy, period.red_quota, period.bad_quota, len(period.results))),
+            ("评榜规则", rule_text(policy, period.red_quota, period.bad_quota, len(period.results), period.quotas)),
             ("综合得分", f"各主体得分（满分 {policy.max_score}）× 权重之和，保留 {policy.score_decimals} 位小数"),
         ])])[0]["rows"],
         "dated": ["发布日期", day_cn(sheet.published_on)],

@@ -22,9 +22,11 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from generator.load.dataset import Dataset
-from generator.model.city import EvaluationPolicy
+from generator.model.city import EvaluationPolicy, ListRule, ListSpec
 from generator.derive.rank import CompanyResult, PeriodRanking, history
 from generator.derive.rank.lists import ROUNDING_LABELS, quota
+from generator.derive.rank.wording import quota_sentence, score_word
+from generator.render.web.ranking_lists import methodology_extras
 from generator.derive.rank.scores import fixed, plain
 from generator.render import paths
 from generator.render.plan import model_project_photo
@@ -136,38 +138,25 @@ def _streak(policy: EvaluationPolicy, result: CompanyResult) -> Markup:
     return Markup(f"{mark}连续 {result.consecutive_bad} 期上{md_text(policy.bad_list_name)}")
 
 
-def _quota_text(policy: EvaluationPolicy, n: int, red: int, bad: int) -> dict[str, Markup]:
-    """How this period's quotas were reached."""
-    rule = policy.list_rule
-    red_name, bad_name = md_text(policy.red_list_name), md_text(policy.bad_list_name)
-    if rule.kind == "ratio":
-        out = []
-        for name, ratio, actual in ((red_name, rule.red_ratio, red), (bad_name, rule.bad_ratio, bad)):
-            assert ratio is not None
-            wanted = quota(ratio, n, rule.rounding)
-            text = (f"{name} {actual} 家：{n} 家 × {_percent(ratio)} = {plain(ratio * n)}，"
-                    f"{ROUNDING_LABELS[rule.rounding]}为 {wanted} 家")
-            if wanted != actual:
-                text += f"；同一企业不同时列入两榜，实为 {actual} 家"
-            out.append(Markup(text))
-        return {"red": out[0], "bad": out[1]}
-    if rule.kind == "top_bottom":
-        bad_text = f"{bad_name} {bad} 家：综合得分排名后 {rule.bottom_n} 名"
-        if bad != min(rule.bottom_n or 0, n):
-            bad_text += f"；同一企业不同时列入两榜，实为 {bad} 家"
-        return {"red": Markup(f"{red_name} {red} 家：综合得分排名前 {rule.top_n} 名"), "bad": Markup(bad_text)}
+def _quota_text(ranking: PeriodRanking) -> dict[str, Markup]:
+    """How this period's quotas were reached, by list id."""
+    policy, n = ranking.policy, len(ranking.results)
+    return {spec.id: Markup(_legacy_unset(policy, spec) or quota_sentence(policy, spec, n, ranking.quotas.get(spec.id, 0),
+                                                                          md_text))
+            for spec in policy.list_specs()}
 
-    def by_grade(name: Markup, grades: list[str], count: int) -> Markup:
-        if not grades:
-            return Markup(f"{name}：不设")
-        return Markup(f"{name} {count} 家：等级为 " + "、".join(md_text(g) for g in grades) + " 的企业")
 
-    return {"red": by_grade(red_name, rule.red_grades, red), "bad": by_grade(bad_name, rule.bad_grades, bad)}
+def _legacy_unset(policy: EvaluationPolicy, spec: ListSpec) -> str | None:
+    """A default list the ``list_rule`` leaves out (grades for one side only) is 不设."""
+    if spec.rule is None and policy.list_rule is not None and spec.id in ("red", "bad"):
+        return f"{md_text(spec.name)}：不设"
+    return None
 
 
 def _groups(policy: EvaluationPolicy) -> list[dict[str, object]]:
-    return [{"id": g.id, "name": md_cell(g.name), "weight": plain(g.weight), "percent": _percent(g.weight)}
-            for g in policy.rater_groups]
+    terms, divisor = policy.weight_terms()
+    return [{"id": g.id, "name": md_cell(g.name), "weight": t.label, "percent": _percent(t.factor / divisor)}
+            for g, t in zip(policy.rater_groups, terms)]
 
 
 def _row(ds: Dataset, page: str, ranking: PeriodRanking, r: CompanyResult) -> dict[str, object]:
@@ -315,7 +304,7 @@ def _index(ds: Dataset, rankings: list[PeriodRanking]) -> str:
             **_sheet_info(ds, page, latest),
             "red_rows": [row for row, r in rows if r.list == "red"],
             "bad_rows": [row for row, r in rows if r.list == "bad"],
-            "quota": _quota_text(latest.policy, len(latest.results), latest.red_quota, latest.bad_quota),
+            "quota": _quota_text(latest),
         }
         context["periods"] = [_sheet_info(ds, page, p) for p in reversed(rankings)]
     return _render("ranking/index.md.j2", **context)
@@ -327,7 +316,7 @@ def _period(ds: Dataset, ranking: PeriodRanking) -> str:
     context = _policy_common(ds)
     context.update(
         sheet=_sheet_info(ds, page, ranking),
-        quota=_quota_text(ranking.policy, len(ranking.results), ranking.red_quota, ranking.bad_quota),
+        quota=_quota_text(ranking),
         rows=rows,
         rectifications=[row for row in rows if row["rectification"]],
         ties=_ties(ds, ranking),
@@ -339,35 +328,51 @@ def _period(ds: Dataset, ranking: PeriodRanking) -> str:
     return _render("ranking/period.md.j2", **context)
 
 
+def _ratio_examples(policy: EvaluationPolicy, rule: ListRule, rankings: list[PeriodRanking]) -> list[dict[str, int]]:
+    assert rule.red_ratio is not None and rule.bad_ratio is not None
+    sizes = {9, 10, 35} | ({len(rankings[-1].results)} if rankings else set())
+    examples = []
+    for n in sorted(sizes):
+        red = min(quota(rule.red_ratio, n, rule.rounding), n)
+        examples.append({"n": n, "red": red, "bad": min(quota(rule.bad_ratio, n, rule.rounding), n - red)})
+    return examples
+
+
+def _grade_rows(policy: EvaluationPolicy) -> list[dict[str, object]]:
+    names = {g.id: g.name for g in policy.rater_groups}
+    scored = [g for g in policy.grades if not g.missing]
+    rows: list[dict[str, object]] = []
+    for i, g in enumerate(scored):
+        above = scored[i - 1].min_score if i else None
+        rows.append({"name": md_cell(g.name), "min": plain(g.min_score) if g.min_score is not None else None,
+                     "max": plain(above) if above is not None and above != g.min_score else None,
+                     "unless": md_text("、".join(names[u] for u in g.unless)) if g.unless else None, "missing": False})
+    rows += [{"name": md_cell(g.name), "min": None, "max": None, "unless": None, "missing": True}
+             for g in policy.grades if g.missing]
+    return rows
+
+
 def _methodology(ds: Dataset, rankings: list[PeriodRanking]) -> str:
     assert ds.city is not None
     policy = ds.city.model.evaluation_policy
     rule = policy.list_rule
     context = _policy_common(ds)
-    examples = []
-    if rule.kind == "ratio":
-        assert rule.red_ratio is not None and rule.bad_ratio is not None
-        sizes = {9, 10, 35} | ({len(rankings[-1].results)} if rankings else set())
-        for n in sorted(sizes):
-            red = min(quota(rule.red_ratio, n, rule.rounding), n)
-            examples.append({"n": n, "red": red, "bad": min(quota(rule.bad_ratio, n, rule.rounding), n - red)})
     context.update(
         cycle=CYCLES[policy.cycle],
         max_score=plain(policy.max_score),
-        rule=rule,
-        red_percent=_percent(rule.red_ratio) if rule.red_ratio is not None else "",
-        bad_percent=_percent(rule.bad_ratio) if rule.bad_ratio is not None else "",
-        rounding=ROUNDING_LABELS[rule.rounding],
-        ratio_examples=examples,
-        red_grades=Markup("、".join(md_text(g) for g in rule.red_grades)),
-        bad_grades=Markup("、".join(md_text(g) for g in rule.bad_grades)),
-        grades=[{"name": md_cell(g.name), "min": plain(g.min_score),
-                 "max": plain(policy.grades[i - 1].min_score) if i else None}
-                for i, g in enumerate(policy.grades)],
+        rule=rule if rule is not None else {"kind": "lists"},
+        red_percent=_percent(rule.red_ratio) if rule is not None and rule.red_ratio is not None else "",
+        bad_percent=_percent(rule.bad_ratio) if rule is not None and rule.bad_ratio is not None else "",
+        rounding=ROUNDING_LABELS[rule.rounding] if rule is not None else "",
+        ratio_examples=_ratio_examples(policy, rule, rankings) if rule is not None and rule.kind == "ratio" else [],
+        red_grades=Markup("、".join(md_text(g) for g in rule.red_grades)) if rule is not None else "",
+        bad_grades=Markup("、".join(md_text(g) for g in rule.bad_grades)) if rule is not None else "",
+        grades=_grade_rows(policy),
         missing_rule=MISSING[policy.missing_group],
         tie_break=[g.name for t in policy.tie_break for g in policy.rater_groups if g.id == t],
         consequences=list(policy.consequences),
         index=paths.link(METHODOLOGY, INDEX),
+        **methodology_extras(policy),
     )
     return _render("ranking/methodology.md.j2", **context)
 
@@ -473,9 +478,10 @@ def terminal_table(ds: Dataset, ranking: PeriodRanking) -> tuple[list[str], list
     rank, company, each group score, composite, list, grade, change, flag. Plain text."""
     policy = ranking.policy
     d = policy.score_decimals
-    header = ["名次", "企业", *(f"{g.name}×{plain(g.weight)}" for g in policy.rater_groups),
-              "综合得分", "榜单", "等级", "名次变化", "标记"]
-    names = {"red": policy.red_list_name, "bad": policy.bad_list_name}
+    terms, _ = policy.weight_terms()
+    header = ["名次", "企业", *(f"{g.name}×{t.label}" for g, t in zip(policy.rater_groups, terms)),
+              score_word(policy), "榜单", "等级", "名次变化", "标记"]
+    names = {s.id: s.name for s in policy.list_specs()}
     rows = []
     for r in ranking.results:
         rec = ds.companies.get(r.company)
