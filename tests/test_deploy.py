@@ -229,3 +229,18 @@ def test_gh_pages_keeps_one_commit_on_the_remote_however_often_it_deploys(
     assert sorted(set(published) - {".nojekyll"}) == files_of(site) and GONE not in published
     assert git(remote, "show", f"gh-pages:{CHANGED}").endswith("<!-- 更正 -->")
     assert git(repo, "rev-list", "--count", "main") == "1"  # the data branch is untouched
+
+
+def test_gh_pages_refuses_a_site_over_the_hosts_limit_and_names_the_alternatives(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A sparse file: 1.1 GB to the file system's size count, no disk used.
+    with (site / "pdf" / "big.pdf").open("wb") as big:
+        big.truncate(1_100_000_000)
+    remote, repo = tmp_path / "remote.git", tmp_path / "repo"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True)
+    git(repo, "remote", "add", "origin", str(remote))
+    monkeypatch.chdir(repo)
+    with pytest.raises(DeployError, match=r"超过 GitHub Pages 允许的 1 GB.*--to s3://"):
+        deploy(site, DeployOptions())
+    assert git(remote, "branch", "--list") == "" and git(repo, "branch", "--list", "gh-pages") == ""
