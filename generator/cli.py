@@ -426,6 +426,15 @@ def deploy(out: str, to: str, remote: str, branch: str, message: str, no_push: b
 RANK_FILES = ("city.yaml", "companies/", "evaluations/")
 
 
+def _print_decided(ranking) -> None:
+    """The period's lists by decision, as entered: for staff to check against the notice."""
+    for decided in ranking.decided:
+        click.echo(f"{decided.spec.name}（按决定公布）：{decided.count_text()}；{decided.issued_by()}")
+        for m in decided.members:
+            subject = f"{m.compound_name} " if m.compound_name else ""
+            click.echo(f"  - {subject}{m.company_name or '未注明'}：{m.reason}")
+
+
 @cli.command()
 @data_option
 @click.option("--period", default=None, help="考评期间，如 2026-H1（默认最近一期）")
@@ -463,6 +472,9 @@ def rank(data: str, period: str | None) -> None:
         if key not in rankings:
             raise click.BadParameter(f"没有 {period} 的考评表；已有：{'、'.join(rankings)}", param_hint="--period")
         chosen = rankings[key]
+    _print_decided(chosen)
+    if not chosen.scored:
+        sys.exit(EXIT_OK)
     header, rows = terminal_table(ds, chosen)
     policy = chosen.policy
     table = Table(title=f"{chosen.period.label} 考评结果（规则版本 {policy.version}，{len(rows)} 家，"

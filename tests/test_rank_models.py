@@ -134,7 +134,7 @@ def test_three_lists_are_filled_in_order_and_never_overlap():
         ("a", "white"), ("b", None), ("e", None), ("c", "watch"), ("d", "watch")]
     # the black list's 20% of 5 = 1 place finds nobody left: c and d are on the watch list already
     assert ranking.quotas == {"white": 1, "watch": 2, "black": 0}
-    assert ranking.result_of("c").reason == "综合得分 59.00，评为 C，按等级 C列入重点关注名单"
+    assert ranking.result_of("c").reason == "综合得分 59.00，评为 C，按等级 C 列入重点关注名单"
     assert [s.colour for s in policy.list_specs()] == ["#b3261e", "#7a5200", "#202124"]
 
 
@@ -165,9 +165,9 @@ def test_ratio_reason_names_the_place_and_the_rule():
     policy = make(list_rule={"kind": "ratio", "red_ratio": "0.2", "bad_ratio": "0.4"})
     table = {"a": (90, 90, 90), "b": (80, 80, 80), "c": (75, 75, 75), "d": (70.1, 70.1, 70.1), "e": (60, 60, 60)}
     ranking = rank_rows(policy, sheet(), rows(table))
-    assert ranking.result_of("a").reason == "5 家中综合得分最高（90.00），按前 20%列入红榜"
-    assert ranking.result_of("e").reason == "5 家中综合得分最低（60.00），按末位 40%列入黑榜"
-    assert ranking.result_of("d").reason == "5 家中综合得分倒数第 2（70.10），按末位 40%列入黑榜"
+    assert ranking.result_of("a").reason == "5 家中综合得分最高（90.00），按前 20% 列入红榜"
+    assert ranking.result_of("e").reason == "5 家中综合得分最低（60.00），按末位 40% 列入黑榜"
+    assert ranking.result_of("d").reason == "5 家中综合得分倒数第 2（70.10），按末位 40% 列入黑榜"
 
 
 # --- cycles and flags --------------------------------------------------------------------

@@ -168,7 +168,8 @@ def test_consecutive_bad_flag_and_rank_change_are_shown(city: Path) -> None:
     second = rank_rows(pol, sheet("2026-H1"), rows(ten_companies(y=84)), first)
     pages = ranking_pages(ds, [first, second])
     index = pages["ranking/index.md"]
-    assert html_tables(index)["本期黑榜"][1] == ["10", "z", "—", "50.00", "—", "持平", "⚠ 连续 2 期上黑榜"]
+    assert html_tables(index)["本期黑榜"][1] == ["10", "z", "—", "50.00", "—", "持平", "⚠ 连续 2 期上黑榜",
+                                                  "10 家中综合得分最低（50.00），按末位 10% 列入黑榜"]
     period = pages["ranking/2026-h1/index.md"]
     assert ["7", "y"] in [row[:2] for row in html_tables(period)["得分与名次"]] and "↓6" in period
     history = pages["ranking/companies/z/index.md"]

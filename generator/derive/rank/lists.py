@@ -114,11 +114,13 @@ def list_reason(spec: ListSpec, position: int, n: int, total: Decimal, grade: st
     assert spec.rule is not None
     word = "得分" if policy.scoring == "points" else "综合得分"
     value = fixed(total, policy.score_decimals)
+    words = rule_words(spec.rule)
+    words += " " if words[-1].isascii() else ""
     if spec.rule.grades:
-        return f"{word} {value}，评为 {grade}，{rule_words(spec.rule)}列入{spec.name}"
+        return f"{word} {value}，评为 {grade}，{words}列入{spec.name}"
     if spec.rule.end == "top":
         place = "最高" if position == 0 else f"第 {position + 1} 高"
     else:
         back = n - position
         place = "最低" if back == 1 else f"倒数第 {back}"
-    return f"{n} 家中{word}{place}（{value}），{rule_words(spec.rule)}列入{spec.name}"
+    return f"{n} 家中{word}{place}（{value}），{words}列入{spec.name}"

@@ -5,7 +5,9 @@ names from the data go through ``esc`` (the web passes its Markdown escaper, the
 ``str``), everything else is digits and fixed words. One wording per rule, here:
 :func:`quota_sentence` (how many a list took this period and why),
 :func:`rule_sentence` (the list's standing rule), :func:`weight_formula` (the total),
-:func:`flag_sentence` (a flag rule with its consequence).
+:func:`flag_sentence` (a flag rule with its consequence); and a result in plain words:
+:func:`why_lines` (list and reason, flags, decisions, rectification), :func:`decided_lines`,
+:func:`objection_body` (objections go to the body that issued the list).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from typing import Callable
 
 from generator.derive.rank.lists import quota, rule_words
+from generator.derive.rank.results import CompanyResult, PeriodRanking
 from generator.derive.rank.scores import plain
 from generator.model.policy import EvaluationPolicy, FlagRule, ListSpec
 from generator.model.vocabulary import ROUNDINGS
@@ -51,17 +54,17 @@ def quota_sentence(policy: EvaluationPolicy, spec: ListSpec, n: int, count: int,
 
 
 def rule_sentence(policy: EvaluationPolicy, spec: ListSpec, esc: Escape = str) -> str:
-    """The list's standing rule: ``白名单：按前 10%（向下取整）列入，得分最高的依次列入``."""
-    name, rule, word = esc(spec.name), spec.rule, score_word(policy)
+    """The list's standing rule, after its name: ``按前 10%（参评企业数 × 比例，向下取整），…``."""
+    rule, word = spec.rule, score_word(policy)
     if rule is None:
-        return f"{name}：不计分，按决定公布（决定机关、文号、日期和每个对象的原因照公告录入）"
+        return "不计分，按决定公布（决定机关、文号、日期和每个对象的原因照公告录入）"
     if rule.grades:
-        return f"{name}：等级为 " + "、".join(esc(g) for g in rule.grades) + " 的企业"
+        return "等级为 " + "、".join(esc(g) for g in rule.grades) + " 的企业"
     how = rule_words(rule)
     if rule.top_ratio is not None or rule.bottom_ratio is not None:
         how += f"（参评企业数 × 比例，{ROUNDINGS[rule.rounding]}）"
     end = "最高" if rule.end == "top" else "最低"
-    return f"{name}：{how}，{word}{end}的企业依次列入；已列入前面榜单的企业不重复列入"
+    return f"{how}，{word}{end}的企业依次列入；已列入前面榜单的企业不重复列入"
 
 
 def weight_formula(policy: EvaluationPolicy, esc: Escape = str) -> str:
@@ -90,3 +93,41 @@ def flag_sentence(policy: EvaluationPolicy, rule: FlagRule, esc: Escape = str) -
     else:
         text = f"{rule.within_months} 个月内累计 {rule.count} 次列入{name}"
     return text + (f"：{esc(rule.consequence)}" if rule.consequence else "")
+
+
+def list_name(ranking: PeriodRanking, list_id: str | None) -> str | None:
+    spec = ranking.policy.list_spec(list_id) if list_id else None
+    return spec.name if spec else None
+
+
+def why_lines(ranking: PeriodRanking, result: CompanyResult) -> list[str]:
+    """Why the company stands where it does, in plain words, one line each: its list and the
+    reason, decided lists naming it, the flags met with their consequences (the rectification
+    is shown beside, from ``result.rectification``)."""
+    lines = []
+    name = list_name(ranking, result.list)
+    if name and result.reason:
+        lines.append(f"列入{name}：{result.reason}")
+    lines += decided_lines(ranking, company_id=result.company)
+    for hit in result.flags:
+        lines.append(hit.text + (f"，{hit.consequence}" if hit.consequence else ""))
+    return lines
+
+
+def decided_lines(ranking: PeriodRanking, company_id: str | None = None, compound_id: str | None = None) -> list[str]:
+    """``列入重点整改小区名单：reason（示例市住房和城乡建设局（示住建〔2026〕45号）2026年7月20日决定）``
+    for each list by decision naming the company (itself, or a compound it serves) or the compound."""
+    out = []
+    for decided in ranking.decided:
+        for m in decided.members:
+            if (company_id and m.company_id == company_id) or (compound_id and m.compound_id == compound_id):
+                subject = f"（{m.compound_name}）" if m.compound_name and company_id and not compound_id else ""
+                out.append(f"列入{decided.spec.name}{subject}：{m.reason}（{decided.issued_by()}）")
+    return out
+
+
+def objection_body(ranking: PeriodRanking) -> str:
+    """Who takes objections about this period's lists: the issuing body (with its phone)."""
+    sheet = ranking.sheet
+    phone = f"（电话 {sheet.organiser_phone}）" if sheet.organiser_phone else ""
+    return f"{sheet.organiser}{phone}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from generator.load.dataset import ItemRecord
 from generator.render.blocks import Block, Column, JsonBlock, Note, Slot, facts, paper_blocks, table
+from generator.derive.rank.wording import objection_body, why_lines
 from generator.render.formatting import ratio
 from generator.render.item_blocks import ItemContext, item_blocks
 
@@ -24,16 +25,19 @@ def ranking_blocks(ctx: ItemContext) -> list[Block]:
         return []
     period, result = ctx.ranking
     policy = period.policy
-    list_name = {"red": policy.red_list_name, "bad": policy.bad_list_name}.get(result.list or "", "未列入红黑榜")
+    named = {s.id: s.name for s in policy.list_specs()}.get(result.list or "")
     rows: list[tuple[str, str | None]] = [
         ("考评期间", f"{period.period.label}（规则版本 {policy.version}）"),
         ("综合得分", f"{result.composite}（第 {result.rank} 名 / 共 {len(period.results)} 家）"),
-        ("信用等级", result.grade), ("榜单", list_name),
+        ("信用等级", result.grade), ("榜单", named or "未列入红黑榜"),
+        ("原因", "；".join(why_lines(period, result)) or None),
         ("整改情况", result.rectification),
+        ("异议", f"对榜单有异议的，向发布单位{objection_body(period)}提出"),
     ]
-    names = {g.id: g for g in policy.rater_groups}
-    body = [[names[g].name, ratio(names[g].weight),
-             str(result.group_scores[g]) if g in result.group_scores else "缺评"] for g in names]
+    terms, divisor = policy.weight_terms()
+    body = [[g.name, ratio(t.factor / divisor),
+             str(result.group_scores[g.id]) if g.id in result.group_scores else "缺评"]
+            for g, t in zip(policy.rater_groups, terms)]
     return [facts(rows, title="企业考评结果"),
             table([Column("评价主体", 2), Column("权重", 1, "right"), Column("得分", 1, "right")], body,
                   title="得分构成"),

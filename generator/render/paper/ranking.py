@@ -15,7 +15,8 @@ stage and are printed as it rounded them.
 from __future__ import annotations
 
 from generator.load.dataset import Dataset
-from generator.model.city import EvaluationPolicy
+from generator.model.city import City, EvaluationPolicy
+from generator.model.evaluation import EvaluationSheet
 from generator.derive.rank import CompanyResult, PeriodRanking
 from generator.derive.rank.wording import quota_sentence
 from generator.render.formatting import day_cn, ratio
@@ -64,12 +65,13 @@ def score_table(ds: Dataset, period: PeriodRanking, results: list[CompanyResult]
                 with_list: bool = False) -> Block:
     policy = period.policy
     groups = policy.rater_groups
+    terms, divisor = policy.weight_terms()
     cols = [Column("名次", 0, "center"), Column("企业", 7),
-            *(Column(f"{g.name}\n权重 {ratio(g.weight)}", 3, "right") for g in groups),
+            *(Column(f"{g.name}\n权重 {ratio(t.factor / divisor)}", 3, "right") for g, t in zip(groups, terms)),
             Column("综合得分", 0, "right"), Column("等级", 0, "center"), Column("名次变化", 0, "center")]
     if with_list:
         cols.append(Column("榜单", 0, "center"))
-    names = {"red": policy.red_list_name, "bad": policy.bad_list_name}
+    names = {s.id: s.name for s in policy.list_specs()}
     rows = []
     for r in results:
         row = [str(r.rank), _name(ds, r.company),
@@ -82,8 +84,34 @@ def score_table(ds: Dataset, period: PeriodRanking, results: list[CompanyResult]
 
 
 def _explanations(ds: Dataset, results: list[CompanyResult]) -> list[Block]:
-    return [Note("计算（各主体得分 × 权重之和）：" + "；".join(f"{_name(ds, r.company)} {r.explanation}" for r in results))] \
-        if results else []
+    if not results:
+        return []
+    why = [f"{_name(ds, r.company)}：{r.reason}" for r in results if r.reason]
+    notes: list[Block] = [Note("列入原因：" + "；".join(why))] if why else []
+    return notes + [
+        Note("计算（各主体得分 × 权重之和）：" + "；".join(f"{_name(ds, r.company)} {r.explanation}" for r in results))]
+
+
+def _decided_sections(period: PeriodRanking) -> list[dict]:
+    """Each list by decision: who decided, the members as named, how many unnamed; no scores."""
+    out: list[dict] = []
+    for decided in period.decided:
+        d = decided.decision
+        cols = ([Column("小区", 3)] if decided.kind != "company" else []) + [Column("物业服务企业", 3),
+                                                                               Column("列入原因", 5)]
+        rows = [([m.compound_name or "—"] if decided.kind != "company" else []) + [m.company_name or "未注明", m.reason]
+                for m in decided.members]
+        blocks: list[Block] = [Note(f"{decided.issued_by()}" + (f"，{d.basis}" if d.basis else "")
+                                    + f"；{decided.count_text()}。本榜单不计分、不排名次。")]
+        if rows:
+            blocks.append(table(cols, rows))
+        if decided.unnamed:
+            blocks.append(Note(f"另有 {decided.unnamed} 个对象公告未列名称。"))
+        phone = f"（电话 {d.phone}）" if d.phone else ""
+        blocks.append(Note(f"对本榜单有异议的，向{d.body}{phone}提出。"))
+        out.append({"title": f"{decided.spec.name}（按决定公布）", "state": "red" if decided.spec.tone == "good" else "bad",
+                    "blocks": blocks})
+    return out
 
 
 def served_table(ds: Dataset, results: list[CompanyResult]) -> Block:
@@ -95,6 +123,12 @@ def served_table(ds: Dataset, results: list[CompanyResult]) -> Block:
             served.setdefault(c.company, []).append(c.name)
     rows = [[str(r.rank), _name(ds, r.company), "、".join(served.get(r.company, [])) or "—"] for r in results]
     return table([Column("名次", 0, "center"), Column("企业", 3), Column("服务的小区", 5)], rows)
+
+
+def _objection(city: City, sheet: EvaluationSheet) -> str:
+    """The issuing body and its phone (the regulator's when the regulator issued it)."""
+    phone = sheet.organiser_phone or (city.regulator_phone if sheet.organiser == city.regulator else None)
+    return sheet.organiser + (f"（电话 {phone}）" if phone else "")
 
 
 def _origin(ds: Dataset, period: PeriodRanking) -> str:
@@ -129,6 +163,7 @@ def ranking_document(ds: Dataset, period: PeriodRanking, paper: Paper, output: O
     else:
         bad_blocks.append(Note(f"本期无企业列入{policy.bad_list_name}。"))
     sections.append({"title": f"{policy.bad_list_name}（{len(bad)} 家）", "state": "bad", "blocks": bad_blocks})
+    sections += _decided_sections(period)
     sections.append({"title": f"全部参评企业排名（{len(period.results)} 家）", "state": "all",
                      "blocks": [score_table(ds, period, period.results, "", with_list=True)]})
     sections.append({"title": "参评企业服务的小区", "state": "all",
@@ -157,7 +192,7 @@ def ranking_document(ds: Dataset, period: PeriodRanking, paper: Paper, output: O
         "qr": {"url": url, "caption": "扫码查看网上榜单与评分说明"},
         "sections": [{**s, "blocks": paper_blocks(s["blocks"])} for s in sections],
         "footer": f"{title} · 发布单位 {sheet.organiser} · {sheet.published_on.isoformat()}",
-        "closing": f"对考评结果有异议的，可拨打{city.regulator}监督电话 {city.regulator_phone} 或政务服务热线 {city.hotline}。",
+        "closing": f"对考评结果有异议的，向发布单位{_objection(city, sheet)}提出，也可拨打政务服务热线 {city.hotline}。",
     }
     return PdfDocument(name=output.path, template="ranking.typ", entry="ranking", data=data,
                        qr_url=url, origin=_origin(ds, period))

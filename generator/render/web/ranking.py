@@ -25,8 +25,8 @@ from generator.load.dataset import Dataset
 from generator.model.city import EvaluationPolicy, ListRule, ListSpec
 from generator.derive.rank import CompanyResult, PeriodRanking, history
 from generator.derive.rank.lists import ROUNDING_LABELS, quota
-from generator.derive.rank.wording import quota_sentence, score_word
-from generator.render.web.ranking_lists import methodology_extras
+from generator.derive.rank.wording import quota_sentence, score_word, why_lines
+from generator.render.web.ranking_lists import badge, methodology_extras, objection_line, period_extras
 from generator.derive.rank.scores import fixed, plain
 from generator.render import paths
 from generator.render.plan import model_project_photo
@@ -179,6 +179,8 @@ def _row(ds: Dataset, page: str, ranking: PeriodRanking, r: CompanyResult) -> di
         "missing": Markup("、".join(md_text(g.name) for g in policy.rater_groups if g.id in r.missing_groups)),
         "details": [{"group": md_text(g.name), "text": md_text(r.group_details[g.id])}
                     for g in policy.rater_groups if g.id in r.group_details],
+        "reason": md_cell(r.reason) if r.reason else Markup("—"),
+        "why": [md_text(line) for line in why_lines(ranking, r)],
         "rectification": md_cell(r.rectification) if r.rectification else None,
         "rectification_text": md_text(r.rectification) if r.rectification else None,
         "compounds": _served(ds, r.company),
@@ -192,9 +194,9 @@ def _with_streak(row: dict[str, object]) -> Markup:
 def list_table(rows: list[dict[str, object]], name: Markup, bad: bool) -> Markup:
     """The companies on the red (or bad) list: rank, company, the compounds it serves, score."""
     cols = [Col("名次", "right"), Col("企业", key=True), Col("服务小区", key=True), Col("综合得分", "right", key=True),
-            Col("等级"), Col("名次变化")] + ([Col("连续上榜")] if bad else [])
+            Col("等级"), Col("名次变化")] + ([Col("连续上榜")] if bad else []) + [Col("列入原因", key=True)]
     body = [[str(r["rank"]), r["company_a"], r["compounds"], r["composite"], r["grade"], r["change"]]
-            + ([r["streak"] or "—"] if bad else []) for r in rows]
+            + ([r["streak"] or "—"] if bad else []) + [r["reason"]] for r in rows]
     return html_table(cols, body, caption=f"本期{name}", row_header=1)
 
 
@@ -305,6 +307,10 @@ def _index(ds: Dataset, rankings: list[PeriodRanking]) -> str:
             "red_rows": [row for row, r in rows if r.list == "red"],
             "bad_rows": [row for row, r in rows if r.list == "bad"],
             "quota": _quota_text(latest),
+            **period_extras(ds, latest),
+            "other_rows": [{"name": badge(s), "quota": _quota_text(latest)[s.id],
+                            "rows": [row for row, r in rows if r.list == s.id]}
+                           for s in latest.policy.list_specs() if s.id not in ("red", "bad") and s.rule is not None],
         }
         context["periods"] = [_sheet_info(ds, page, p) for p in reversed(rankings)]
     return _render("ranking/index.md.j2", **context)
@@ -324,6 +330,7 @@ def _period(ds: Dataset, ranking: PeriodRanking) -> str:
         index=paths.link(page, INDEX),
         missing_rule=MISSING[ranking.policy.missing_group],
         has_missing=any(r.missing_groups for r in ranking.results),
+        **period_extras(ds, ranking),
     )
     return _render("ranking/period.md.j2", **context)
 
@@ -395,7 +402,7 @@ def _latest(ds: Dataset, page: str, items: list[tuple[PeriodRanking, CompanyResu
     row = _row(ds, page, ranking, r)
     row.update(period=ranking.period.label, period_link=paths.link(page, paths.ranking_period(ranking.period.id)),
                n=len(ranking.results), grade_text=md_text(r.grade) if r.grade else None,
-               on_list=r.list is not None,
+               on_list=r.list is not None, objection=objection_line(ranking),
                parts=[{"name": g["name"], "weight": g["weight"], "score": s}
                       for g, s in zip(_groups(ranking.policy), _scores(row))])
     return row

@@ -14,7 +14,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from generator.derive.rank import DecidedList, PeriodRanking
-from generator.derive.rank.wording import flag_sentence, rule_sentence, weight_formula
+from generator.derive.rank.wording import flag_sentence, objection_body, rule_sentence, weight_formula
 from generator.load.dataset import Dataset
 from generator.model.policy import EvaluationPolicy, ListSpec
 from generator.model.vocabulary import PUBLISH_FORMS, SCORING_MODELS
@@ -72,7 +72,7 @@ def decided_table(ds: Dataset, decided: DecidedList) -> Markup:
     cols = ([Col("小区", key=True)] if decided.kind != "company" else []) + [
         Col("物业服务企业", key=True), Col("列入原因", key=True)]
     rows = [_member_cells(ds, decided, i) for i in range(len(decided.members))]
-    return html_table(cols, rows, caption=f"{decided.spec.name}名单")
+    return html_table(cols, rows, caption=decided.spec.name)
 
 
 def decided_section(ds: Dataset, ranking: PeriodRanking, level: str = "##") -> Markup:
@@ -103,6 +103,12 @@ def grade_counts(ranking: PeriodRanking) -> Markup:
 
 def objection_line(ranking: PeriodRanking) -> Markup:
     """Objections about a computed list go to the body that issued it."""
-    sheet = ranking.sheet
-    phone = f"（电话 {sheet.organiser_phone}）" if sheet.organiser_phone else ""
-    return md_text(f"对本期榜单有异议的，向发布单位{sheet.organiser}{phone}提出。")
+    return md_text(f"对本期榜单有异议的，向发布单位{objection_body(ranking)}提出。")
+
+
+def period_extras(ds: Dataset, ranking: PeriodRanking) -> dict[str, object]:
+    """Context every page of a period adds: its lists by decision, where objections go, and
+    the grade counts when the city publishes grades or counts."""
+    publish = ranking.policy.publish
+    return {"decided": decided_section(ds, ranking), "objection": objection_line(ranking),
+            "publish_form": publish, "grade_counts": grade_counts(ranking) if publish != "ranks" else None}
