@@ -136,3 +136,16 @@ def test_a_credit_code_is_checked_by_its_check_character(mini: Path, code: str, 
     (finding,) = findings_for(mini)
     assert (finding.code, finding.file, finding.field) == ("credit-code", "companies/acme.yaml", "credit_code")
     assert says in finding.message
+
+
+def test_a_period_by_decision_shows_members_and_no_scores(decided: Path) -> None:
+    from generator.render.web.ranking import ranking_pages
+
+    ds, rankings, _ = _ranked(decided)
+    pages = ranking_pages(ds, rankings)
+    for page in (pages["ranking/index.md"], pages["ranking/2026-h1/index.md"]):
+        assert "按决定公布，不计分、不排名次" in page
+        assert "0 家 ×" not in page and "得分与名次" not in page and "本期无企业列入" not in page
+        assert "居民满意度连续两年第一" in page and "某某物业服务有限公司" in page
+        assert "另有 6 个对象公告未列名称" in page
+        assert "对本榜单有异议的，向测试市物业服务行业协会提出。" in page

@@ -125,27 +125,9 @@ def served_table(ds: Dataset, results: list[CompanyResult]) -> Block:
     return table([Column("名次", 0, "center"), Column("企业", 3), Column("服务的小区", 5)], rows)
 
 
-def _objection(city: City, sheet: EvaluationSheet) -> str:
-    """The issuing body and its phone (the regulator's when the regulator issued it)."""
-    phone = sheet.organiser_phone or (city.regulator_phone if sheet.organiser == city.regulator else None)
-    return sheet.organiser + (f"（电话 {phone}）" if phone else "")
-
-
-def _origin(ds: Dataset, period: PeriodRanking) -> str:
-    record = ds.evaluations.get(period.period.id)
-    return record.sheet.rel if record is not None else f"evaluations/{period.period.id}.yaml"
-
-
-def ranking_document(ds: Dataset, period: PeriodRanking, paper: Paper, output: Output) -> PdfDocument:
-    """One period's lists; ``output`` is its entry in the site plan (path, QR URL)."""
-    assert ds.city is not None
-    city = ds.city.model
-    policy, sheet = period.policy, period.sheet
-    url = output.qr or ""
-    title = sheet.title or f"{period.period.label}物业服务企业考评结果"
-    terms, divisor = policy.weight_terms()
-    weights = "，".join(f"{g.name} {ratio(t.factor / divisor)}" for g, t in zip(policy.rater_groups, terms))
-
+def _scored_sections(ds: Dataset, period: PeriodRanking) -> list[dict]:
+    """The computed lists, then the lists by decision, then every company's rank."""
+    policy = period.policy
     sections: list[dict] = []
     red, bad = period.red, period.bad
     sections.append({"title": f"{policy.red_list_name}（{len(red)} 家）", "state": "red",
@@ -168,6 +150,37 @@ def ranking_document(ds: Dataset, period: PeriodRanking, paper: Paper, output: O
                      "blocks": [score_table(ds, period, period.results, "", with_list=True)]})
     sections.append({"title": "参评企业服务的小区", "state": "all",
                      "blocks": [served_table(ds, period.results)]})
+    return sections
+
+
+def _scored_meta(policy: EvaluationPolicy, period: PeriodRanking, weights: str) -> list[tuple[str, str]]:
+    return [("评价主体及权重", weights),
+            ("评榜规则", rule_text(policy, period.red_quota, period.bad_quota, len(period.results), period.quotas)),
+            ("综合得分", f"各主体得分（满分 {policy.max_score}）× 权重之和，保留 {policy.score_decimals} 位小数")]
+
+
+def _objection(city: City, sheet: EvaluationSheet) -> str:
+    """The issuing body and its phone (the regulator's when the regulator issued it)."""
+    phone = sheet.organiser_phone or (city.regulator_phone if sheet.organiser == city.regulator else None)
+    return sheet.organiser + (f"（电话 {phone}）" if phone else "")
+
+
+def _origin(ds: Dataset, period: PeriodRanking) -> str:
+    record = ds.evaluations.get(period.period.id)
+    return record.sheet.rel if record is not None else f"evaluations/{period.period.id}.yaml"
+
+
+def ranking_document(ds: Dataset, period: PeriodRanking, paper: Paper, output: Output) -> PdfDocument:
+    """One period's lists; ``output`` is its entry in the site plan (path, QR URL)."""
+    assert ds.city is not None
+    city = ds.city.model
+    policy, sheet = period.policy, period.sheet
+    url = output.qr or ""
+    title = sheet.title or f"{period.period.label}物业服务企业考评结果"
+    terms, divisor = policy.weight_terms()
+    weights = "，".join(f"{g.name} {ratio(t.factor / divisor)}" for g, t in zip(policy.rater_groups, terms))
+
+    sections = _scored_sections(ds, period) if period.scored else _decided_sections(period)
     if policy.consequences:
         sections.append({"title": "上榜后果", "state": "all",
                          "blocks": [Steps(tuple(policy.consequences))]})
@@ -184,9 +197,7 @@ def ranking_document(ds: Dataset, period: PeriodRanking, paper: Paper, output: O
             ("发布单位", sheet.organiser),
             ("发布日期", day_cn(sheet.published_on)),
             ("规则版本", policy.version),
-            ("评价主体及权重", weights),
-            ("评榜规则", rule_text(policy, period.red_quota, period.bad_quota, len(period.results), period.quotas)),
-            ("综合得分", f"各主体得分（满分 {policy.max_score}）× 权重之和，保留 {policy.score_decimals} 位小数"),
+            *(_scored_meta(policy, period, weights) if period.scored else [("评定方式", "按决定公布，不计分、不排名次")]),
         ])])[0]["rows"],
         "dated": ["发布日期", day_cn(sheet.published_on)],
         "qr": {"url": url, "caption": "扫码查看网上榜单与评分说明"},
