@@ -14,11 +14,12 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from generator.derive.rank import DecidedList, PeriodRanking
-from generator.derive.rank.wording import flag_sentence, objection_body, rule_sentence, weight_formula
+from generator.derive.rank.wording import flag_sentence, rule_sentence, weight_formula
 from generator.load.dataset import Dataset
 from generator.model.policy import EvaluationPolicy, ListSpec
 from generator.model.vocabulary import PUBLISH_FORMS, SCORING_MODELS
 from generator.render import paths
+from generator.render.web.environment import phone_link
 from generator.render.web.markdown_escape import html_attr, md_text
 from generator.render.web.tables import Col, html_table, link as html_link
 
@@ -90,8 +91,7 @@ def decided_section(ds: Dataset, ranking: PeriodRanking, level: str = "##") -> M
             lines += [decided_table(ds, decided), ""]
         if decided.unnamed:
             lines += [md_text(f"另有 {decided.unnamed} 个对象公告未列名称，本平台不予推测。"), ""]
-        phone = f"（电话 {d.phone}）" if d.phone else ""
-        lines += [md_text(f"对本榜单有异议的，向{d.body}{phone}提出。"), ""]
+        lines += [_to_body("对本榜单有异议的，向", d.body, d.phone), ""]
         out += [str(x) for x in lines]
     return Markup("\n".join(out))
 
@@ -101,9 +101,15 @@ def grade_counts(ranking: PeriodRanking) -> Markup:
     return Markup("、".join(f"{md_text(name)} {count} 家" for name, count in ranking.grade_counts()))
 
 
+def _to_body(lead: str, body: str, phone: str | None) -> Markup:
+    """``{lead}{body}（电话 <tel: link>）提出。``: phones are always callable links."""
+    tel = Markup("（电话 ") + phone_link(phone) + Markup("）") if phone else Markup("")
+    return md_text(lead + body) + tel + Markup("提出。")
+
+
 def objection_line(ranking: PeriodRanking) -> Markup:
     """Objections about a computed list go to the body that issued it."""
-    return md_text(f"对本期榜单有异议的，向发布单位{objection_body(ranking)}提出。")
+    return _to_body("对本期榜单有异议的，向发布单位", ranking.sheet.organiser, ranking.sheet.organiser_phone)
 
 
 def period_extras(ds: Dataset, ranking: PeriodRanking) -> dict[str, object]:
