@@ -41,6 +41,11 @@ FUND_NOTICE_KINDS: dict[str, str] = {"application": "申请使用公告", "use":
                                      "emergency": "应急使用公告"}
 NOT_STATED = "未注明"
 """What a page or sheet shows for a value the notice does not give (open data leaves the cell empty)."""
+SCORING_MODELS: dict[str, str] = {"weighted": "加权平均", "points": "基础分加减分"}
+SIGNS: dict[str, str] = {"add": "加分", "deduct": "减分"}
+LIST_TONES: dict[str, str] = {"good": "表扬", "warning": "警示", "bad": "惩戒"}
+PUBLISH_FORMS: dict[str, str] = {"ranks": "公布名次", "grades": "公布等级", "counts": "公布各等级企业数"}
+SUBJECTS: dict[str, str] = {"company": "物业服务企业", "compound": "小区", "both": "企业和小区"}
 
 CODED_VALUES: dict[str, dict[str, str]] = {
     "contract_type": CONTRACT_TYPES,
@@ -57,6 +62,11 @@ CODED_VALUES: dict[str, dict[str, str]] = {
     "rounding_unit": ROUNDING_UNITS,
     "vote_matter": VOTE_MATTERS,
     "fund_notice_kind": FUND_NOTICE_KINDS,
+    "scoring_model": SCORING_MODELS,
+    "sign": SIGNS,
+    "list_tone": LIST_TONES,
+    "publish_form": PUBLISH_FORMS,
+    "subject": SUBJECTS,
 }
 """Every code list by name."""
 

@@ -26,6 +26,7 @@ from generator.derive.ledgers import quarterly_totals
 from generator.derive.notices import distribution_headline
 from generator.derive.statements import fund_years, service_figures, utility_share
 from generator.derive.rank import CompanyResult, PeriodRanking, history
+from generator.derive.rank.wording import decided_lines, list_name
 from generator.derive.status import ItemStatus
 from generator.views.compound import CompoundView
 from generator.model import disclosures as d
@@ -70,12 +71,16 @@ def result_spans(ranking: PeriodRanking, result: CompanyResult) -> list[Span]:
              _t(f" 名（共 {len(ranking.results)} 家）")]
     if result.grade:
         spans += [_t("，等级 "), _fig(result.grade)]
-    if result.list == "red":
-        spans += [_t("，列入"), _fig(policy.red_list_name)]
-    elif result.list == "bad":
-        spans += [_t("，列入"), _fig(policy.bad_list_name)]
+    named = list_name(ranking, result.list)
+    if named:
+        spans += [_t("，列入"), _fig(named)]
+        if result.reason:
+            spans.append(_t(f"（{result.reason}）"))
     else:
-        spans.append(_t(f"，未列入{policy.red_list_name}或{policy.bad_list_name}"))
+        computed = [s.name for s in policy.list_specs() if s.rule is not None]
+        spans.append(_t("，未列入" + ("或".join(computed) if len(computed) <= 2
+                                        else "、".join(computed[:-1]) + "或" + computed[-1])))
+    spans += [_t("；" + line) for line in decided_lines(ranking, company_id=result.company)]
     return spans
 
 
