@@ -14,9 +14,9 @@ reasons in plain words) in :mod:`generator.derive.rank.lists`; flags in
 but must not be published.
 """
 
-from generator.derive.rank.compute import OVERDUE, history, rank_all, rank_rows
+from generator.derive.rank.compute import OVERDUE, history, rank_all, rank_rows, rectification_text
 from generator.derive.rank.decisions import DecidedList, DecidedMember
 from generator.derive.rank.results import CompanyResult, FlagHit, ListName, PeriodRanking
 
 __all__ = ["OVERDUE", "CompanyResult", "DecidedList", "DecidedMember", "FlagHit", "ListName", "PeriodRanking",
-           "history", "rank_all", "rank_rows"]
+           "history", "rank_all", "rank_rows", "rectification_text"]

@@ -39,7 +39,9 @@ def _note_text(note: RectificationNote, as_of: date | None) -> tuple[str, bool]:
     return f"{note.status}：{note.note}", False
 
 
-def _rectification(sheet: EvaluationSheet, company: str, as_of: date | None) -> tuple[str | None, bool]:
+def rectification_text(sheet: EvaluationSheet, company: str, as_of: date | None) -> tuple[str | None, bool]:
+    """The sheet's rectification notes for ``company`` as of ``as_of`` (``status：note``, joined by
+    ``；``; 整改中 past its deadline reads 逾期未报整改结果), and whether one is overdue."""
     texts = [_note_text(n, as_of) for n in sheet.rectifications if n.company == company]
     if not texts:
         return None, False
@@ -111,7 +113,7 @@ def _result(policy: EvaluationPolicy, sheet: EvaluationSheet, place: _Place, com
     now |= {dl.spec.id for dl in decided if company in dl.company_ids}
     history = _history(earlier, sheet, company, now)
     spec = policy.list_spec(place.list) if place.list else None
-    rectification, overdue = _rectification(sheet, company, as_of)
+    rectification, overdue = rectification_text(sheet, company, as_of)
     hits = flag_hits(policy, history)
     bad_id = next((f.list for f in policy.flag_rules() if f.consecutive is not None), None)
     grade, grade_reason = place.graded

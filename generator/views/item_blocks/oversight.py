@@ -1,11 +1,15 @@
 """监督评价（一监督）: a slot for the company's latest red/black-list result (each medium shows
 it its own way; :func:`ranking_blocks` is its format-neutral filling, which paper prints), the compound's satisfaction and complaint figures as rates with numerator
-and denominator, and the rectification list."""
+and denominator, and the rectification list.
+
+The ranking's rectification reads the as-of day (整改中 past its deadline reads 逾期未报整改结果),
+so the item is stamped as of its posting date (``READS_CALENDAR``)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from generator.derive.rank import rectification_text
 from generator.derive.rank.wording import list_name, score_word, why_lines
 from generator.load.dataset import ItemRecord
 from generator.model import disclosures as d
@@ -15,6 +19,8 @@ from generator.views.blocks import Block, Column, Fact, Note, Slot, facts, table
 from generator.views.formatting import day, percent
 from generator.views.item_blocks import ItemContext, field_column
 from generator.views.ranking import groups_of, objection_text
+
+READS_CALENDAR = True
 
 
 def rate(numerator: int | Decimal, denominator: int | Decimal) -> str:
@@ -64,7 +70,7 @@ def ranking_blocks(ctx: ItemContext) -> list[Block]:
         (score_word(policy), f"{result.composite}（第 {result.rank} 名 / 共 {len(period.results)} 家）"),
         ("信用等级", result.grade), ("榜单", named or "未列入红黑榜"),
         ("原因", "；".join(why_lines(period, result)) or None),
-        ("整改情况", result.rectification),
+        ("整改情况", rectification_text(period.sheet, result.company, ctx.as_of)[0]),
         ("异议", objection_text(ctx.city, period.sheet)),
     ]
     groups = groups_of(policy)
