@@ -105,3 +105,17 @@ def test_a_period_by_decision_prints_its_lists_and_nothing_computed(mini: Path) 
     assert "  - 松园小区 测试物业服务有限公司：消防通道长期堆放杂物，整改不到位" in decided_lines(view)
     index = ranking_pages(ds, rankings)["ranking/index.md"]
     assert "| 2 个小区 |" not in index and "2 个小区</span>" in index  # the periods table counts the members
+
+
+def test_a_compound_on_a_list_by_decision_says_so_at_home_without_a_score(mini: Path) -> None:
+    from tests.support import views_of
+    from generator.views.answers import ranking_spans
+
+    (mini / "evaluations").mkdir()
+    (mini / YAML).write_text(DECIDED, encoding="utf-8")
+    spans = ranking_spans(views_of(mini).compound("pine-court"))
+    assert spans is not None
+    text = "".join(s.text for s in spans)
+    assert text.startswith("2026年上半年：")
+    assert "列入黑榜：消防通道长期堆放杂物，整改不到位（测试市住房和城乡建设局2026年7月18日决定）" in text
+    assert "列入红榜：居民满意度连续两年第一" in text  # its company, named on the red list

@@ -231,10 +231,21 @@ def _utility_sharing(v: CompoundView) -> list[Span]:
 
 
 def ranking_spans(v: CompoundView) -> list[Span] | None:
+    """The company's latest result; else the lists by decision of the latest period that name
+    the compound or its company (a list of compounds needs no score)."""
     latest = latest_result(v.rankings, v.company_id)
     if latest is None or v.company is None:
-        return None
+        return decided_spans(v)
     return [_t(f"{v.company.short_name or v.company.name} "), *result_spans(*latest)]
+
+
+def decided_spans(v: CompoundView) -> list[Span] | None:
+    """``2026年上半年：列入重点整改小区名单：reason（body（document）date决定）``, or None."""
+    if not v.rankings:
+        return None
+    ranking = v.rankings[-1]
+    lines = decided_lines(ranking, company_id=v.company_id, compound_id=v.id)
+    return [_t(f"{ranking.period.label}："), _t("；".join(lines))] if lines else None
 
 
 def _oversight(v: CompoundView) -> list[Span]:
