@@ -81,13 +81,17 @@ def test_the_points_model_says_score_not_composite_everywhere(rated: Path) -> No
     - {id: regulator, name: 主管部门评价, weight: 0.3}
     - {id: community, name: 街道社区评价, weight: 0.2}
 """, POINTS)
+    edit(rated / "city.yaml", "red_ratio: 0.1, bad_ratio: 0.1", "red_ratio: 0.5, bad_ratio: 0.5")
     ds, rankings, view = _views(rated)
     assert view.score_word == "得分" and [g.weight for g in view.groups] == ["1", "1", "1"]
     header, _ = terminal_table(view)
     assert "得分" in header and "综合得分" not in header
     period = ranking_pages(ds, rankings)["ranking/2026-h1/index.md"]
     assert "得分 = 100 分（基础分） + 加分项（最多计 10 分） − 扣分项 − 社区扣分" in period
-    assert any(c == "得分" for c in repr(_paper(ds, rankings[-1])["sections"]).split("'"))
+    paper = _paper(ds, rankings[-1])
+    assert any(c == "得分" for c in repr(paper["sections"]).split("'"))
+    assert ["得分", view.formula] in paper["meta"] and view.formula.startswith("得分 = 100 分（基础分）")
+    assert "计算（基础分加减各分项）" in _paper_text(paper) and "权重之和" not in _paper_text(paper)
 
 
 def test_a_period_by_decision_prints_its_lists_and_nothing_computed(mini: Path) -> None:

@@ -25,7 +25,7 @@ from typing import Callable
 from generator.derive.rank import CompanyResult, DecidedList, PeriodRanking
 from generator.derive.rank.decisions import UNNAMED_UNIT
 from generator.derive.rank.scores import fixed
-from generator.derive.rank.wording import Escape, quota_sentence, score_word, why_lines
+from generator.derive.rank.wording import Escape, quota_sentence, score_word, weight_formula, why_lines
 from generator.load.dataset import Dataset
 from generator.model.city import City, EvaluationPolicy
 from generator.model.evaluation import EvaluationSheet
@@ -165,6 +165,11 @@ class PeriodView:
     bad_name: str
     score_word: str
     """``综合得分`` (weighted average) or ``得分`` (points)."""
+    formula: str
+    """How a total is made, in words: ``各主体得分（满分 100）× 权重之和，保留 2 位小数``, or the
+    city's own formula (``得分 = 100 分（基础分） + 加分项（最多计 10 分） − 扣分项…``)."""
+    summed: str
+    """What the arithmetic of each row adds up: ``各主体得分 × 权重之和`` or ``基础分加减各分项``."""
     publish: str
     """``ranks``, ``grades`` or ``counts`` (the policy's publication form)."""
     groups: tuple[Group, ...]
@@ -334,6 +339,13 @@ def objection_text(city: City | None, sheet: EvaluationSheet) -> str:
     return f"对榜单有异议的，向发布单位{sheet.organiser}" + (f"（电话 {phone}）" if phone else "") + "提出"
 
 
+def _formula(policy: EvaluationPolicy) -> str:
+    _, divisor = policy.weight_terms()
+    if policy.scoring == "weighted" and divisor == 1 and policy.weights is None:
+        return f"各主体得分（满分 {policy.max_score}）× 权重之和，保留 {policy.score_decimals} 位小数"
+    return weight_formula(policy)
+
+
 def period_view(ds: Dataset, ranking: PeriodRanking) -> PeriodView:
     policy, sheet = ranking.policy, ranking.sheet
     served = served_compounds(ds)
@@ -346,6 +358,7 @@ def period_view(ds: Dataset, ranking: PeriodRanking) -> PeriodView:
         organiser=sheet.organiser, organiser_phone=phone, published_on=sheet.published_on,
         aggregation=AGGREGATION[sheet.dimension_aggregation], version=policy.version,
         red_name=policy.red_list_name, bad_name=policy.bad_list_name, score_word=score_word(policy),
+        formula=_formula(policy), summed="基础分加减各分项" if policy.scoring == "points" else "各主体得分 × 权重之和",
         publish=policy.publish, groups=groups_of(policy), rows=rows, lists=lists,
         decided=tuple(decided_view(d) for d in ranking.decided),
         grade_counts=tuple(ranking.grade_counts()) if rows else (),

@@ -38,12 +38,12 @@ def score_table(view: PeriodView, rows: list[ResultRow], with_list: bool = False
     return table(cols, body)
 
 
-def _explanations(rows: list[ResultRow]) -> list[Block]:
+def _explanations(view: PeriodView, rows: list[ResultRow]) -> list[Block]:
     if not rows:
         return []
     why = [f"{r.name}：{r.reason}" for r in rows if r.reason]
     notes: list[Block] = [Note("列入原因：" + "；".join(why))] if why else []
-    return notes + [Note("计算（各主体得分 × 权重之和）：" + "；".join(f"{r.name} {r.explanation}" for r in rows))]
+    return notes + [Note(f"计算（{view.summed}）：" + "；".join(f"{r.name} {r.explanation}" for r in rows))]
 
 
 def _decided_sections(view: PeriodView) -> list[dict]:
@@ -71,7 +71,7 @@ def _body(body: str, phone: str | None) -> str:
 
 def _own_list(view: PeriodView, x: ListView) -> dict:
     rows = list(x.rows)
-    blocks = [score_table(view, rows), *_explanations(rows)] if rows else [Note(f"本期无企业列入{x.name}。")]
+    blocks = [score_table(view, rows), *_explanations(view, rows)] if rows else [Note(f"本期无企业列入{x.name}。")]
     return {"title": f"{x.name}（{len(rows)} 家）", "state": "red" if x.tone == "good" else "bad", "blocks": blocks}
 
 
@@ -88,7 +88,7 @@ def _sections(view: PeriodView) -> list[dict]:
         return _decided_sections(view) + _consequences(view)
     red, bad = view.red, view.bad
     sections: list[dict] = [{"title": f"{view.red_name}（{len(red)} 家）", "state": "red",
-                             "blocks": [score_table(view, red), *_explanations(red)] if red
+                             "blocks": [score_table(view, red), *_explanations(view, red)] if red
                              else [Note(f"本期无企业列入{view.red_name}。")]}]
     bad_blocks: list[Block] = []
     if bad:
@@ -96,7 +96,7 @@ def _sections(view: PeriodView) -> list[dict]:
                 for r in bad]
         bad_blocks += [score_table(view, bad),
                        table([Column("企业", 3), Column("上榜情况", 0), Column("整改情况", 4)], rect, title="整改情况"),
-                       *_explanations(bad)]
+                       *_explanations(view, bad)]
     else:
         bad_blocks.append(Note(f"本期无企业列入{view.bad_name}。"))
     sections.append({"title": f"{view.bad_name}（{len(bad)} 家）", "state": "bad", "blocks": bad_blocks})
@@ -112,12 +112,12 @@ def _consequences(view: PeriodView) -> list[dict]:
     return [{"title": "上榜后果", "state": "all", "blocks": [Steps(view.consequences)]}] if view.consequences else []
 
 
-def _meta(view: PeriodView, max_score: object, decimals: int) -> list[tuple[str, str]]:
+def _meta(view: PeriodView) -> list[tuple[str, str]]:
     if not view.scored:
         return [("评定方式", "按决定公布，不计分、不排名次")]
     weights = "，".join(f"{g.name} {g.percent}" for g in view.groups)
     return [("评价主体及权重", weights), ("评榜规则", view.rule),
-            (view.score_word, f"各主体得分（满分 {max_score}）× 权重之和，保留 {decimals} 位小数")]
+            (view.score_word, view.formula)]
 
 
 def _origin(ds: Dataset, period: PeriodRanking) -> str:
@@ -132,7 +132,6 @@ def ranking_document(ds: Dataset, period: PeriodRanking, paper: Paper, output: O
     city = ds.city.model
     view = period_view(ds, period)
     url = output.qr or ""
-    max_score, decimals = period.policy.max_score, period.policy.score_decimals
     data = {
         "paper": paper,
         "doc_title": view.title,
@@ -145,7 +144,7 @@ def ranking_document(ds: Dataset, period: PeriodRanking, paper: Paper, output: O
             ("发布单位", view.organiser),
             ("发布日期", day_cn(view.published_on)),
             ("规则版本", view.version),
-            *_meta(view, max_score, decimals),
+            *_meta(view),
             *([("公示日志公钥", log_key)] if log_key else []),
         ])])[0]["rows"],
         "dated": ["发布日期", day_cn(view.published_on)],
