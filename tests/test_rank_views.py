@@ -65,6 +65,8 @@ def test_the_citys_own_lists_are_the_same_on_web_paper_and_terminal(own_lists: P
     index = pages["ranking/index.md"]
     assert 'style="color:#5a1a1a;font-weight:bold">失信企业信息名录</span>' in index  # its colour, in words
     assert "## 红榜" not in index and "## 黑榜" not in index
+    assert index.startswith("# 白名单、失信企业信息名录\n")
+    assert "发布白名单和失信企业信息名录。" in pages["ranking/methodology/index.md"]
     paper = _paper(ds, rankings[-1])
     titles = [s["title"] for s in paper["sections"]]
     assert "白名单（1 家）" in titles and "失信企业信息名录（1 家）" in titles

@@ -91,11 +91,25 @@ def _policy_common(ds: Dataset) -> dict[str, object]:
         "version": policy.version,
         "red_name": md_text(policy.red_list_name),
         "bad_name": md_text(policy.bad_list_name),
+        **_lists_names(policy),
         "groups": _groups(groups_of(policy)),
         "decimals": policy.score_decimals,
         "flag": policy.consecutive_bad_flag,
         "grade_names": Markup("、".join(md_text(g.name) for g in policy.grades)),
     }
+
+
+def _lists_names(policy: EvaluationPolicy) -> dict[str, Markup]:
+    """The lists as titles and sentences name them: ``红榜黑榜`` / ``红榜和黑榜`` by default, else
+    the city's own (``白名单、黑名单`` / ``白名单和黑名单``)."""
+    names = [s.name for s in policy.list_specs()]
+    if policy.list_rule is not None or not policy.lists:
+        names = [policy.red_list_name, policy.bad_list_name]
+        title = md_text("".join(names))
+    else:
+        title = md_text("、".join(names))
+    joined = "、".join(names[:-1]) + "和" + names[-1] if len(names) > 1 else names[0]
+    return {"lists_title": title, "lists_and": md_text(joined)}
 
 
 def _index(ds: Dataset, views: list[PeriodView]) -> str:
