@@ -230,7 +230,7 @@ def add_rated_companies(root: Path) -> Path:
     """Give the mini city at ``root`` a second company (beta) and the clean 2026-H1 sheet."""
     beta = (root / "companies" / "acme.yaml").read_text(encoding="utf-8")
     (root / "companies" / "beta.yaml").write_text(
-        beta.replace("测试物业服务有限公司", "贝塔物业有限公司").replace("MA2T00001X", "MA2T00002X"), encoding="utf-8")
+        beta.replace("测试物业服务有限公司", "贝塔物业有限公司").replace("MA2T000013", "MA2T000026"), encoding="utf-8")
     (root / "evaluations").mkdir()
     (root / YAML).write_text(SHEET_YAML, encoding="utf-8")
     (root / CSV).write_text(SHEET_CSV, encoding="utf-8")

@@ -61,7 +61,7 @@ def test_one_defect_one_finding(showcase: Path, old, new, code, line, severity) 
 
 def test_company_other_than_the_compounds_is_a_warning(showcase: Path) -> None:
     beta = (showcase / "companies" / "acme.yaml").read_text(encoding="utf-8")
-    (showcase / "companies" / "beta.yaml").write_text(beta.replace("MA2T00001X", "MA2T00002X"), encoding="utf-8")
+    (showcase / "companies" / "beta.yaml").write_text(beta.replace("MA2T000013", "MA2T000026"), encoding="utf-8")
     edit(showcase / PROJECT, "company: acme", "company: beta")
     found = findings_for(showcase)
     assert [(f.code, f.line, f.severity) for f in found] == [("ref-mismatch", 3, Severity.WARNING)]

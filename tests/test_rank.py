@@ -165,7 +165,7 @@ PERIODS = ("2025-H1", "2025-H2", "2026-H1")
 def _periods(tables: list[dict], periods=PERIODS, flag: int = 2) -> list[PeriodRanking]:
     out: list[PeriodRanking] = []
     for table, period in zip(tables, periods):
-        out.append(rank_rows(policy(consecutive_bad_flag=flag), sheet(period), rows(table), out[-1] if out else None))
+        out.append(rank_rows(policy(consecutive_bad_flag=flag), sheet(period), rows(table), earlier=list(out)))
     return out
 
 

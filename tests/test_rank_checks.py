@@ -86,7 +86,7 @@ POLICY_DEFECTS = [
            says=("1.1", "必须等于 1")),
     Defect("weights-must-be-positive",
            chain(replace("city.yaml", "weight: 0.5}", "weight: 0.7}"), replace("city.yaml", "weight: 0.2}", "weight: 0}")),
-           "field-invalid", "city.yaml", 18, 1, field=POLICY, says=("大于 0",)),
+           "value-number", "city.yaml", 24, 37, field=f"{POLICY}.rater_groups[3].weight", says=("大于 0",)),
     *[Defect(f"ratio-{ratio}-above-one-half", replace("city.yaml", "bad_ratio: 0.1", f"bad_ratio: {ratio}"),
              "field-invalid", "city.yaml", 25, 3, field=f"{POLICY}.list_rule", says=("0 到 0.5",))
       for ratio in ("0.6", "0.51")],

@@ -15,7 +15,12 @@ Sheets (``data/evaluations/<period>.yaml`` + ``.csv``), under the city's evaluat
 * ``eval-compound-company``: the compound column names a compound of another company;
 * ``eval-period-kind``: the sheet's period is not of the policy's cycle (e.g. a quarter
   under a half-year policy);
-* ``eval-rectification-unrated`` (warning): a rectification note for a company not on the sheet.
+* ``eval-rectification-unrated`` (warning): a rectification note for a company neither on
+  the sheet nor named on one of its lists by decision;
+* lists by decision: :mod:`generator.checks.decisions`.
+
+Under ``scoring: points`` a score may exceed ``max_score`` (a group's ``cap`` limits what
+counts) and a group without rows counts 0, so neither is reported; a negative score is.
 
 Model projects (``data/model_projects/<id>.yaml``): compound and company exist
 (``ref-unknown``), the company is the compound's company (``ref-mismatch``, warning: the
@@ -32,9 +37,10 @@ from typing import Any
 from collections import defaultdict
 from decimal import Decimal
 
-from generator.model.vocabulary import PERIOD_UNITS
-from generator.model.datafolder import is_plain_file_name
+from generator.checks.decisions import check_decisions
 from generator.findings import Findings
+from generator.model.datafolder import is_plain_file_name
+from generator.model.vocabulary import PERIOD_UNITS
 from generator.findings.suggest import did_you_mean
 from generator.load.dataset import Dataset, EvaluationRecord
 from generator.load.photos import photo_problem
@@ -60,31 +66,20 @@ def check(ds: Dataset, findings: Findings) -> None:
 
 
 def _sheet(ds: Dataset, rec: EvaluationRecord, policy: EvaluationPolicy | None, findings: Findings) -> None:
+    check_decisions(ds, rec, policy, findings)
+    if rec.table is not None:
+        _table(ds, rec, policy, findings)
+    if policy is not None:
+        _period_and_notes(ds, rec, policy, findings)
+
+
+def _table(ds: Dataset, rec: EvaluationRecord, policy: EvaluationPolicy | None, findings: Findings) -> None:
     table, sheet = rec.table, rec.sheet
+    assert table is not None
     rel = table.rel or sheet.rel
     col = table.column_of
     rows = list(zip(table.rows, table.lines))
-    _references(ds, rows, rel, col, policy, findings)
-    _duplicates(rows, rel, col, findings)
-    if policy is None:
-        return
-    _ranges(rows, rel, col, policy, sheet.model.dimension_aggregation, findings)
-    _missing_groups(rows, rel, col, policy, findings)
 
-    kind = sheet.model.period.kind
-    if kind != policy.cycle:
-        findings.add("eval-period-kind", sheet.rel,
-                     f"考评期间 {sheet.model.period.id} 是{PERIOD_UNITS.get(kind, kind)}，"
-                     f"而评价规则的周期是{PERIOD_UNITS[policy.cycle]}",
-                     line=sheet.line_of("period"), field="period",
-                     hint="按 city.yaml 中 evaluation_policy.cycle 的周期填写期间（半年写 2026-H1，季度写 2026-Q3，年度写 2026）。")
-    _rectifications(ds, rec, {row.company for row, _ in rows}, findings)
-
-
-def _references(ds: Dataset, rows: list, rel: str, col: Any, policy: EvaluationPolicy | None,
-                findings: Findings) -> None:
-    """Companies, compounds and rater groups a score sheet names that do not exist, once per
-    value (at its first row), and rows whose compound another company serves."""
     first_line: dict[tuple[str, str], int] = {}
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for row, line in rows:
@@ -120,9 +115,29 @@ def _references(ds: Dataset, rows: list, rel: str, col: Any, policy: EvaluationP
                          line=line, column=col("compound"), field="compound",
                          hint="核对该行的企业编号和小区编号。")
 
+    _duplicates(rows, rel, col, findings)
+    if policy is None:
+        return
+    _ranges(rows, rel, col, policy, sheet.model.dimension_aggregation, findings)
+    if policy.scoring == "weighted":
+        _missing_groups(rows, rel, col, policy, findings)
 
-def _rectifications(ds: Dataset, rec: EvaluationRecord, rated: set, findings: Findings) -> None:
+
+def _period_and_notes(ds: Dataset, rec: EvaluationRecord, policy: EvaluationPolicy, findings: Findings) -> None:
     sheet = rec.sheet
+    kind = sheet.model.period.kind
+    if kind != policy.cycle:
+        findings.add("eval-period-kind", sheet.rel,
+                     f"考评期间 {sheet.model.period.id} 是按{PERIOD_UNITS.get(kind, kind)}划分的期间，"
+                     f"而评价规则按{PERIOD_UNITS[policy.cycle]}考评",
+                     line=sheet.line_of("period"), field="period",
+                     hint="按 city.yaml 中 evaluation_policy.cycle 的周期填写期间"
+                          "（半年写 2026-H1，季度写 2026-Q3，年度写 2026，月写 2026-07，第二批写 2026-B2）。")
+
+    rated = {row.company for row in rec.table.rows} if rec.table is not None else set()
+    for decision in sheet.model.decisions:
+        rated |= {m.company for m in decision.members if m.company}
+        rated |= {c for m in decision.members if m.compound and (c := _company_of(ds, m.compound))}
     for i, note in enumerate(sheet.model.rectifications):
         where: dict[str, Any] = dict(line=sheet.line_of("rectifications", i, "company"),
                                      field=f"rectifications[{i + 1}].company")
@@ -132,6 +147,11 @@ def _rectifications(ds: Dataset, rec: EvaluationRecord, rated: set, findings: Fi
         elif note.company not in rated:
             findings.warn("eval-rectification-unrated", sheet.rel, f"企业“{note.company}”不在本期评分表中，却有整改说明",
                           **where, hint="核对企业编号，或在评分表中补上该企业的得分。")
+
+
+def _company_of(ds: Dataset, compound: str) -> str | None:
+    rec = ds.compounds.get(compound)
+    return rec.model.company if rec is not None else None
 
 
 def _duplicates(rows, rel, col, findings: Findings) -> None:
@@ -156,16 +176,22 @@ def _duplicates(rows, rel, col, findings: Findings) -> None:
 
 
 def _ranges(rows, rel, col, policy: EvaluationPolicy, aggregation: str, findings: Findings) -> None:
-    top = policy.max_score
+    top = policy.max_score if policy.scoring == "weighted" else None
     units: dict[tuple, list[tuple[Decimal, int]]] = defaultdict(list)
     for row, line in rows:
+        if top is None:
+            if row.score < 0:
+                findings.add("eval-score-range", rel, f"得分 {row.score} 是负数：减分项写正数，规则中的 sign: deduct 负责减",
+                             line=line, column=col("score"), field="score",
+                             hint="把负号去掉；该分项在 city.yaml 的 rater_groups 中写 sign: deduct。")
+            continue
         if not Decimal(0) <= row.score <= top:
             findings.add("eval-score-range", rel, f"得分 {row.score} 超出范围（应在 0 到 {top} 之间）",
                          line=line, column=col("score"), field="score",
                          hint="核对得分；满分在 city.yaml 的 evaluation_policy.max_score 中设定。")
         if row.dimension is not None:
             units[(row.company, row.group, row.compound)].append((row.score, line))
-    if aggregation != "sum":
+    if aggregation != "sum" or top is None:
         return
     for (company, group, _), parts in units.items():
         total = sum((s for s, _ in parts), Decimal(0))

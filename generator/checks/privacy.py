@@ -249,7 +249,8 @@ def check(ds: Dataset, findings: Findings) -> None:
             scanner.table(item.table)
     for ev in ds.evaluations.values():
         scanner.yaml(ev.sheet)
-        scanner.table(ev.table)
+        if ev.table is not None:
+            scanner.table(ev.table)
     for mp in ds.model_projects.values():
         scanner.yaml(mp)
     scanner.names(ds.root)

@@ -45,7 +45,8 @@ def check(ds: Dataset, findings: Findings) -> None:
             opening = record.file.model.opening_balance if isinstance(record.file.model, PublicRevenueFile) else ZERO
             _check_table(table, findings, opening)
     for evaluation in ds.evaluations.values():
-        _check_table(evaluation.table, findings, ZERO)
+        if evaluation.table is not None:
+            _check_table(evaluation.table, findings, ZERO)
 
 
 def _choice(info: Any, text: str) -> str | None:

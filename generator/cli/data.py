@@ -70,10 +70,8 @@ RANK_FILES = ("city.yaml", "companies/", "evaluations/")
 @click.option("--period", default=None, help="考评期间，如 2026-H1（默认最近一期）")
 def rank(data: str, period: str | None) -> None:
     """在终端列出一期考评的计算结果，供发布前核对。"""
-    from rich.console import Console
 
     from generator.commands.steps import check as run_check
-    from generator.derive.rank import rank_all
     from generator.model.clock import china_today
     from generator.findings import Severity
 
@@ -85,38 +83,49 @@ def rank(data: str, period: str | None) -> None:
         raise DataErrors(relevant, data=root.as_posix())
     if relevant:
         print_findings(relevant, root)
-    rankings = {r.period.id: r for r in rank_all(checked.ds)}
+    rankings = {r.period.id: r for r in checked.rankings()}
     if not rankings:
         raise click.UsageError("没有考评表（data/evaluations/ 下没有 .yaml 和 .csv）")
-    Console().print(_rank_table(checked.ds, rankings, period))
+    _print_period(checked.ds, _chosen(rankings, period))
     finish()
 
 
-def _rank_table(ds, rankings: dict, period: str | None):
-    from rich.table import Table
-
+def _chosen(rankings: dict, period: str | None):
     from generator.model.base import parse_period
-    from generator.render.terminal import terminal_table
 
     if period is None:
-        chosen = list(rankings.values())[-1]
-    else:
-        try:
-            key = parse_period(period).id
-        except ValueError as exc:
-            raise click.BadParameter(str(exc), param_hint="--period") from None
-        if key not in rankings:
-            raise click.BadParameter(f"没有 {period} 的考评表；已有：{'、'.join(rankings)}", param_hint="--period")
-        chosen = rankings[key]
-    header, rows = terminal_table(ds, chosen)
-    policy = chosen.policy
-    table = Table(title=f"{chosen.period.label} 考评结果（规则版本 {policy.version}，{len(rows)} 家，"
-                        f"{policy.red_list_name} {chosen.red_quota} 家，{policy.bad_list_name} {chosen.bad_quota} 家）")
+        return list(rankings.values())[-1]
+    try:
+        key = parse_period(period).id
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--period") from None
+    if key not in rankings:
+        raise click.BadParameter(f"没有 {period} 的考评表；已有：{'、'.join(rankings)}", param_hint="--period")
+    return rankings[key]
+
+
+def _print_period(ds, ranking) -> None:
+    """The period's lists by decision as entered, then (when it has scores) its table."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from generator.render.terminal import decided_lines, reason_lines, terminal_table, terminal_title
+    from generator.views.ranking import period_view
+
+    view = period_view(ds, ranking)
+    for line in decided_lines(view):
+        click.echo(line)
+    if not view.scored:
+        return
+    header, rows = terminal_table(view)
+    table = Table(title=terminal_title(view))
     for i, name in enumerate(header):
         table.add_column(name, justify="left" if i == 1 or i >= len(header) - 4 else "right", overflow="fold")
     for row in rows:
         table.add_row(*row)
-    return table
+    Console().print(table)
+    for line in reason_lines(view):
+        click.echo(line)
 
 
 COMMANDS = [check, rank, schema]

@@ -31,7 +31,7 @@ from pydantic import HttpUrl
 
 from generator.checks import run_checks
 from generator.commands.content import content_files
-from generator.derive.rank import rank_all
+from generator.derive.rank import PeriodRanking, rank_all
 from generator.derive.status import StatusMatrix
 from generator.derive.versions import item_histories
 from generator.engines.site_engine import DEFAULT_ENGINE
@@ -108,13 +108,17 @@ class Checked:
         """No finding is an error (warnings do not stop a build)."""
         return not any(f.severity is Severity.ERROR for f in self.findings)
 
+    def rankings(self) -> list[PeriodRanking]:
+        """Every period's lists, oldest first; 整改 deadlines judged as of :attr:`as_of`."""
+        return rank_all(self.ds, self.as_of)
+
     def site(self, history: bool = True) -> SiteContext:
         """What the renderers read: the checked data, the rankings and (unless ``history`` is
         False: the golden files, which must not change with every data commit) the data's history."""
         root = self.ds.root
         if not history:
-            return SiteContext(self.ds, self.matrix, rank_all(self.ds), self.as_of, {}, None)
-        return SiteContext(self.ds, self.matrix, rank_all(self.ds), self.as_of, read_history(root),
+            return SiteContext(self.ds, self.matrix, self.rankings(), self.as_of, {}, None)
+        return SiteContext(self.ds, self.matrix, self.rankings(), self.as_of, read_history(root),
                            item_histories(self.ds, read_log(root)))
 
 

@@ -49,7 +49,7 @@ def city_figures(ds: Dataset, status: StatusMatrix) -> list[Ratio]:
     pro_area = sum((c.floor_area or Decimal(0) for c in pro), Decimal(0))
     committees = [c for c in compounds if c.owners_committee is not None and c.owners_committee.kind != "无"]
     companies = [c.model for c in ds.companies.values()]
-    party = [c for c in companies if c.party.kind != "无"]
+    party = [c for c in companies if c.party is not None and c.party.kind != "无"]
     received = resolved = first = Decimal(0)
     for rec in ds.compounds.values():
         item = rec.items.get("oversight")

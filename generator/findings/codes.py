@@ -116,6 +116,7 @@ _code("field-required", E, "缺少必填字段", "请补充该字段。", warnin
 _code("field-unknown", E, "未知字段", "删除该字段。")
 _code("field-choice", E, "取值不在允许的选项中")
 _code("field-format", E, "格式不正确")
+_code("credit-code", E, "统一社会信用代码不对", "对照营业执照逐位核对；最后一位是按前 17 位算出的校验位。")
 _code("field-empty", E, "必填的文字为空", "填写内容。")
 _code("field-invalid", E, "字段之间互相矛盾")
 _code("field-type", E, "类型不对", "参照数据说明中的示例写法。")
@@ -198,6 +199,7 @@ _code("eval-duplicate-row", E, "评分表有重复的行", "删除或合并重�
 _code("eval-mixed-dimension", E, "分维度与总分混写", "要么全部分维度，要么只写一行总分。")
 _code("eval-compound-company", E, "小区不是该企业服务的", "核对企业编号和小区编号。")
 _code("eval-period-kind", E, "考评期间与规则的周期不符", "半年写 2026-H1，季度写 2026-Q3，年度写 2026。")
+_code("eval-unknown-list", E, "榜单不在考评规则中", "decisions 中的 list 写 city.yaml 中 evaluation_policy.lists 的编号（默认 red、bad）。")
 _code("eval-rectification-unrated", W, "整改说明中的企业不在本期评分表中", "核对企业编号，或补上该企业的得分。")
 
 # Printed notices (build): only pdf-glyph-missing is about what was printed; the others stop the build

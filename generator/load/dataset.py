@@ -24,6 +24,8 @@ read: a link leaving it is a ``file-outside`` finding and is never opened
 
 from __future__ import annotations
 
+import re
+
 import difflib
 from pathlib import Path
 
@@ -195,6 +197,17 @@ EVALUATION_SHEETS = ("评分表", "得分", "考评")
 """Worksheet names that mean an evaluation's score table (else the first visible sheet is read)."""
 
 
+_DECISIONS = re.compile(rb"^decisions\s*:", re.M)
+"""A sheet with lists by decision needs no score table (also when the sheet itself is invalid)."""
+
+
+def _names_decisions(ld: Reader, path: Path) -> bool:
+    """Whether a sheet that failed to load holds ``decisions`` (its error is reported already)."""
+    if path in ld.outside or path.is_symlink() or path.stat().st_size > 1_000_000:
+        return False
+    return _DECISIONS.search(path.read_bytes()) is not None
+
+
 def _load_evaluations(ld: Reader, ds: Dataset) -> None:
     folder = ld.root / "evaluations"
     rel_folder = ld.rel(folder) if folder.is_dir() else "evaluations"
@@ -202,14 +215,16 @@ def _load_evaluations(ld: Reader, ds: Dataset) -> None:
         sheet = ld.yaml(path, EvaluationSheet)
         duplicate = bool(table_files(folder, path.stem))
         table_path = find_table(folder, path.stem, rel_folder, ld.findings)
-        if table_path is None:
+        decided = bool(sheet.model.decisions) if sheet is not None else _names_decisions(ld, path)
+        if table_path is None and not decided:
             if not duplicate:
                 ld.findings.add("file-missing", ld.rel(path.with_suffix(".csv")),
                                 f"考评 {path.name} 缺少评分表 {path.stem}.xlsx（或 {path.stem}.csv）",
-                                hint="每期考评由同名的 .yaml（说明）和评分表（.xlsx 或 .csv）组成。")
+                                hint="每期考评由同名的 .yaml（说明）和评分表（.xlsx 或 .csv）组成；"
+                                     "只按决定公布名单时，在 .yaml 中写 decisions。")
             continue
-        table = ld.table(table_path, EvaluationRow, names=EVALUATION_SHEETS)
-        if sheet is None or table is None:
+        table = None if table_path is None else ld.table(table_path, EvaluationRow, names=EVALUATION_SHEETS)
+        if sheet is None or (table is None and table_path is not None):
             continue
         period = sheet.model.period.id
         if period in ds.evaluations:

@@ -147,7 +147,8 @@ class CompoundRecord:
 @dataclass
 class EvaluationRecord:
     sheet: Loaded[EvaluationSheet]
-    table: Table[EvaluationRow]
+    table: Table[EvaluationRow] | None
+    """None for a sheet that only holds lists by decision (no scores)."""
 
 
 @dataclass

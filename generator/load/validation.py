@@ -33,6 +33,7 @@ ERROR_CODES = {
     "negative": "money-negative",
     "markup": "value-markup",
     "phone": "phone-format",
+    "credit_code": "credit-code",
     "string_pattern_mismatch": "field-format",
     "url_parsing": "field-format",
     "too_short": "field-empty",
@@ -82,7 +83,7 @@ def _message(err: ErrorDetails, field: str) -> str:
             if msg.startswith(prefix):
                 msg = msg[len(prefix):]
         return msg
-    if kind in ("number", "date", "period", "slug", "negative", "markup", "phone", "choice"):
+    if kind in ("number", "date", "period", "slug", "negative", "markup", "phone", "choice", "credit_code"):
         return err["msg"]
     return f"取值不正确：{err['msg']}"
 

@@ -4,8 +4,9 @@
   field to be written by its Chinese ``title`` in CSV headers (see :mod:`generator.load.csvfile`).
 * ``Money``/``Amount``/``Count``/``Day`` accept the forms staff type (see
   :mod:`generator.model.values`); money is :class:`~decimal.Decimal`, never float.
-* ``Slug`` ids are ``[a-z0-9-]+``; ``PeriodId`` is ``2026``, ``2026-h1``, ``2026-q3`` or
-  ``2026-07`` and is turned into a :class:`Period` with real dates.
+* ``Slug`` ids are ``[a-z0-9-]+``; ``PeriodId`` is ``2026``, ``2026-h1``, ``2026-q3``,
+  ``2026-07`` or a numbered batch of a year ``2026-b2`` (第二批: its dates are the year's) and
+  is turned into a :class:`Period` with real dates.
 """
 
 from __future__ import annotations
@@ -182,6 +183,13 @@ def _cn_number(text: str) -> int:
     return _CN_DIGITS.index(text) + 1
 
 
+def _cn_numeral(n: int) -> str:
+    """1..99 as notices write them (the inverse of :func:`_cn_number`): 二, 十, 十二, 二十一."""
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _CN_DIGITS[tens - 1] + "十")
+    return head + (_CN_DIGITS[ones - 1] if ones else "")
+
+
 def _chinese_id(text: str) -> str | None:
     """``2025年第三季度`` -> ``2025-q3``, ``2026年上半年`` -> ``2026-h1``, ``2026年第二批`` -> ``2026-b2``."""
     m = _CN_PERIOD.match(text)
@@ -221,8 +229,7 @@ class Period(Record):
         if part.startswith("q"):
             return f"{year}年第{'一二三四'[int(part[1]) - 1]}季度"
         if part.startswith("b"):
-            n = int(part[1:])
-            return f"{year}年第{_CN_DIGITS[n - 1] if n <= 10 else n}批"
+            return f"{year}年第{_cn_numeral(int(part[1:]))}批"
         return f"{year}年{int(part)}月"
 
     @property
@@ -231,6 +238,12 @@ class Period(Record):
             return "span"
         _, _, part = self.id.partition("-")
         return {"": "year", "h": "half_year", "q": "quarter", "b": "batch"}.get(part[:1], "month")
+
+    @property
+    def batch(self) -> int | None:
+        """The batch number of ``2026-b2`` (2), None for other periods."""
+        _, _, part = self.id.partition("-")
+        return int(part[1:]) if part.startswith("b") and "~" not in self.id else None
 
 
 def _single_period(text: str, value: Any) -> Period:

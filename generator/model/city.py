@@ -1,21 +1,27 @@
 """The city: its administrative tree, supervision phones, site URL and evaluation policy.
 
 One file, ``data/city.yaml``. Districts contain streets (街道) which contain communities
-(社区); compounds refer to them by id. The evaluation policy (红黑榜规则) is data here so
-the ranking and its methodology page always state the rule actually applied.
+(社区); compounds refer to them by id. The evaluation policy (红黑榜规则, :mod:`generator.model.policy`) is data
+here so the ranking and its methodology page always state the rule actually applied.
 """
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import Field, HttpUrl, field_validator, model_validator
 
-from generator.model.base import Phone, PlainText, Ratio, Record, Slug, Text, Coded
+from generator.model.base import Phone, PlainText, Record, Slug, Text
+from generator.model.policy import (CYCLES, EvaluationPolicy, FlagRule, Grade, ListDef, ListRule, ListSpec, RaterGroup,
+                                    Selection)
+
+from generator.model.base import Coded
 from generator.model.values import parse_phone
-from generator.model.vocabulary import CORRECTION_ROUTES, LIST_KINDS, MISSING_GROUP, PERIOD_KINDS, ROUNDINGS
+from generator.model.vocabulary import CORRECTION_ROUTES
+
+__all__ = ["CYCLES", "City", "Community", "District", "EvaluationPolicy", "FlagRule", "Grade", "ListDef", "ListRule",
+           "ListSpec", "NoticeDays", "CorrectionRoute", "OnlineChannel", "RaterGroup", "Selection", "Street"]
 
 
 class Community(Record):
@@ -36,96 +42,6 @@ class District(Record):
     name: Text = Field(description="区（县）名称")
     regulator_phone: Phone | None = Field(None, description="区住建（物业主管）部门电话")
     streets: list[Street] = Field(min_length=1)
-
-
-class RaterGroup(Record):
-    id: Slug = Field(description="评价主体编号，评分表 group 列使用")
-    name: Text = Field(description="评价主体名称，如“居民满意度测评”")
-    weight: Ratio = Field(description="权重，各主体权重之和必须为 1")
-
-
-class Grade(Record):
-    name: Text = Field(description="等级名称，如 AAA")
-    min_score: Decimal = Field(ge=0, description="达到该等级的最低综合得分（含）")
-
-
-class ListRule(Record):
-    kind: Annotated[Literal["ratio", "top_bottom", "grades"], Coded(LIST_KINDS)] = Field(
-        description="按比例、前后若干名或按等级（指定等级入红榜/黑榜）")
-    red_ratio: Ratio | None = Field(None, description="红榜比例，0 到 0.5，如 0.1")
-    bad_ratio: Ratio | None = Field(None, description="黑（黄）榜比例，0 到 0.5")
-    rounding: Annotated[Literal["down", "half_up", "up"], Coded(ROUNDINGS)] = Field(
-        "down", description="名额取整方式：向下取整（默认）、四舍五入或向上取整")
-    top_n: int | None = Field(None, ge=0, description="红榜名次数（top_bottom）")
-    bottom_n: int | None = Field(None, ge=0, description="黑（黄）榜名次数（top_bottom）")
-    red_grades: list[str] = Field(default_factory=list, description="列入红榜的等级（grades）")
-    bad_grades: list[str] = Field(default_factory=list, description="列入黑（黄）榜的等级（grades）")
-
-    @model_validator(mode="after")
-    def _consistent(self) -> "ListRule":
-        if self.kind == "ratio":
-            for name in ("red_ratio", "bad_ratio"):
-                value = getattr(self, name)
-                if value is None:
-                    raise ValueError(f"按比例（ratio）评榜时必须填写 {name}")
-                if value > Decimal("0.5"):
-                    raise ValueError(f"{name} 为 {value}，应在 0 到 0.5 之间")
-        elif self.kind == "top_bottom" and (self.top_n is None or self.bottom_n is None):
-            raise ValueError("按名次（top_bottom）评榜时必须填写 top_n 和 bottom_n")
-        elif self.kind == "grades" and not (self.red_grades or self.bad_grades):
-            raise ValueError("按等级（grades）评榜时必须填写 red_grades 或 bad_grades")
-        both = sorted(set(self.red_grades) & set(self.bad_grades))
-        if both:
-            raise ValueError(f"等级 {both} 不能同时列入红榜和差评榜")
-        return self
-
-
-CYCLES = {k: PERIOD_KINDS[k] for k in ("quarter", "half_year", "year")}
-"""The evaluation cycles a policy may have (the period kinds but the month)."""
-
-
-class EvaluationPolicy(Record):
-    version: Text = Field(description="规则版本，如 2026-1，显示在榜单和方法说明上")
-    cycle: Annotated[Literal["quarter", "half_year", "year"], Coded(CYCLES)] = Field(
-        description="评价周期：每季度、每半年或每年")
-    rater_groups: list[RaterGroup] = Field(min_length=1, description="评价主体及权重（默认 居民:主管部门:街道社区 = 5:3:2）")
-    missing_group: Annotated[Literal["error", "zero", "reweight"], Coded(MISSING_GROUP)] = Field(
-        "error", description="某企业缺少某评价主体得分时：不允许缺评（报错）、缺评记 0 分，或按其余权重重新归一")
-    max_score: Decimal = Field(Decimal(100), gt=0, description="每个评价主体的满分")
-    score_decimals: int = Field(2, ge=0, le=4, description="综合得分保留小数位（四舍五入）")
-    list_rule: ListRule
-    grades: list[Grade] = Field(default_factory=list, description="信用等级，按最低分从高到低，如 AAA ≥ 85")
-    red_list_name: Text = Field("红榜")
-    bad_list_name: Literal["黑榜", "黄榜"] = Field("黑榜", description="差评榜名称：黑榜或黄榜")
-    tie_break: list[str] = Field(
-        default_factory=list,
-        description="综合得分相同时依次比较的评价主体编号（分高者在前）；仍相同按企业编号排序")
-    consecutive_bad_flag: int = Field(2, ge=2, description="连续多少期进入差评榜时标记“连续上榜”")
-    consequences: list[str] = Field(default_factory=list, description="上榜后果说明，显示在方法说明页")
-
-    @model_validator(mode="after")
-    def _weights(self) -> "EvaluationPolicy":
-        total = sum((g.weight for g in self.rater_groups), Decimal(0))
-        if total != 1:
-            raise ValueError(f"各评价主体权重之和为 {total}，必须等于 1")
-        if any(g.weight <= 0 for g in self.rater_groups):
-            raise ValueError("评价主体权重必须大于 0")
-        ids = [g.id for g in self.rater_groups]
-        if len(set(ids)) != len(ids):
-            raise ValueError("评价主体编号重复")
-        unknown = [t for t in self.tie_break if t not in ids]
-        if unknown:
-            raise ValueError(f"tie_break 中的 {unknown} 不是已定义的评价主体")
-        grade_names = {g.name for g in self.grades}
-        missing = [g for g in self.list_rule.red_grades + self.list_rule.bad_grades if g not in grade_names]
-        if missing:
-            raise ValueError(f"list_rule 引用了未定义的等级 {missing}")
-        return self
-
-    @field_validator("grades")
-    @classmethod
-    def _grades_sorted(cls, grades: list[Grade]) -> list[Grade]:
-        return sorted(grades, key=lambda g: g.min_score, reverse=True)
 
 
 class OnlineChannel(Record):

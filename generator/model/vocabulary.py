@@ -23,7 +23,7 @@ REVENUE_ENTRIES: dict[str, str] = {"income": "收入", "cost": "合理成本", "
 MANAGEMENT: dict[str, str] = {"professional": "专业物业", "self_managed": "自治物业"}
 """``Compound.management``."""
 CADENCES: dict[str, str] = {"long_term": "长期公示", "periodic": "定期公示", "event": "逐项公示"}
-PERIOD_UNITS: dict[str, str] = {"month": "月", "quarter": "季度", "half_year": "半年", "year": "年度"}
+PERIOD_UNITS: dict[str, str] = {"month": "月", "quarter": "季度", "half_year": "半年", "year": "年度", "batch": "批次"}
 """A period kind as a unit (按季度公示, 季度考评)."""
 CORRECTION_ROUTES: dict[str, str] = {"email": "电子邮件", "phone": "电话", "web": "网上表单"}
 """``CorrectionRoute.by``: how residents report a figure they think is wrong (纠错)."""
@@ -45,6 +45,11 @@ FUND_NOTICE_KINDS: dict[str, str] = {"application": "申请使用公告", "use":
                                      "emergency": "应急使用公告"}
 NOT_STATED = "未注明"
 """What a page or sheet shows for a value the notice does not give (open data leaves the cell empty)."""
+SCORING_MODELS: dict[str, str] = {"weighted": "加权平均", "points": "基础分加减分"}
+SIGNS: dict[str, str] = {"add": "加分", "deduct": "减分"}
+LIST_TONES: dict[str, str] = {"good": "表扬", "warning": "警示", "bad": "惩戒"}
+PUBLISH_FORMS: dict[str, str] = {"ranks": "公布名次", "grades": "公布等级", "counts": "公布各等级企业数"}
+SUBJECTS: dict[str, str] = {"company": "物业服务企业", "compound": "小区", "both": "企业和小区"}
 
 CODED_VALUES: dict[str, dict[str, str]] = {
     "contract_type": CONTRACT_TYPES,
@@ -61,6 +66,11 @@ CODED_VALUES: dict[str, dict[str, str]] = {
     "rounding_unit": ROUNDING_UNITS,
     "vote_matter": VOTE_MATTERS,
     "fund_notice_kind": FUND_NOTICE_KINDS,
+    "scoring_model": SCORING_MODELS,
+    "sign": SIGNS,
+    "list_tone": LIST_TONES,
+    "publish_form": PUBLISH_FORMS,
+    "subject": SUBJECTS,
 }
 """Every code list by name."""
 

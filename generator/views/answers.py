@@ -27,6 +27,7 @@ from generator.derive.ledgers import quarterly_totals
 from generator.derive.notices import distribution_headline
 from generator.derive.statements import fund_years, service_figures, utility_share
 from generator.derive.rank import CompanyResult, PeriodRanking, history
+from generator.derive.rank.wording import decided_lines, list_name
 from generator.derive.status import ItemStatus
 from generator.views.compound import CompoundView
 from generator.model import disclosures as d
@@ -71,12 +72,16 @@ def result_spans(ranking: PeriodRanking, result: CompanyResult) -> list[Span]:
              _t(f" 名（共 {len(ranking.results)} 家）")]
     if result.grade:
         spans += [_t("，等级 "), _fig(result.grade)]
-    if result.list == "red":
-        spans += [_t("，列入"), _fig(policy.red_list_name)]
-    elif result.list == "bad":
-        spans += [_t("，列入"), _fig(policy.bad_list_name)]
+    named = list_name(ranking, result.list)
+    if named:
+        spans += [_t("，列入"), _fig(named)]
+        if result.reason:
+            spans.append(_t(f"（{result.reason}）"))
     else:
-        spans.append(_t(f"，未列入{policy.red_list_name}或{policy.bad_list_name}"))
+        computed = [s.name for s in policy.list_specs() if s.rule is not None]
+        spans.append(_t("，未列入" + ("或".join(computed) if len(computed) <= 2
+                                        else "、".join(computed[:-1]) + "或" + computed[-1])))
+    spans += [_t("；" + line) for line in decided_lines(ranking, company_id=result.company)]
     return spans
 
 
@@ -227,10 +232,21 @@ def _utility_sharing(v: CompoundView) -> list[Span]:
 
 
 def ranking_spans(v: CompoundView) -> list[Span] | None:
+    """The company's latest result; else the lists by decision of the latest period that name
+    the compound or its company (a list of compounds needs no score)."""
     latest = latest_result(v.rankings, v.company_id)
     if latest is None or v.company is None:
-        return None
+        return decided_spans(v)
     return [_t(f"{v.company.short_name or v.company.name} "), *result_spans(*latest)]
+
+
+def decided_spans(v: CompoundView) -> list[Span] | None:
+    """``2026年上半年：列入重点整改小区名单：reason（body（document）date决定）``, or None."""
+    if not v.rankings:
+        return None
+    ranking = v.rankings[-1]
+    lines = decided_lines(ranking, company_id=v.company_id, compound_id=v.id)
+    return [_t(f"{ranking.period.label}："), _t("；".join(lines))] if lines else None
 
 
 def _oversight(v: CompoundView) -> list[Span]:

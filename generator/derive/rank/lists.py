@@ -1,15 +1,19 @@
-"""Order, rank, list and grade: the rules that turn composites into red/bad lists.
+"""Order, rank, list and grade: the rules that turn totals into lists.
 
-* Strict order: higher composite first; equal composites are ordered by the policy's
-  ``tie_break`` groups (higher score first, a missing score counts as 0), then by company
-  id. The list quotas count along this order.
-* Rank: standard competition ranking on the composite alone (1, 2, 2, 4): companies with
-  equal composites share a rank, even when the tie-break put one of them on a list.
-* Quotas (``ratio``): ``ratio × n`` rounded as the rule says (down = floor, half_up,
-  up = ceiling), where n is the number of companies on the sheet; ``top_bottom``: the first
-  ``top_n`` and last ``bottom_n``; ``grades``: companies whose grade is listed.
-* A company is never on both lists: the red list is filled first and the bad list takes
-  at most the companies left (so small sheets can get fewer bad places than the rule).
+* Strict order: higher total first; equal totals are ordered by the policy's ``tie_break``
+  groups (higher score first, a missing score counts as 0), then by company id. The list
+  quotas count along this order.
+* Rank: standard competition ranking on the total alone (1, 2, 2, 4): companies with
+  equal totals share a rank, even when the tie-break put one of them on a list.
+* Lists are filled in the policy's order (``policy.list_specs()``): ``top_ratio``/``bottom_ratio``
+  cover the first or last ``ratio × n`` places rounded as the rule says (down = floor, half_up,
+  up = ceiling; n = every company on the sheet), ``top_n``/``bottom_n`` that many places,
+  ``grades`` every company of those grades; a company already on an earlier list keeps it and
+  its place is not passed on. So a company is never on two lists, and a list can get fewer
+  members than its rule (a small sheet, or the last company already on a grade list).
+  A list without a rule is decided, never computed.
+* Grades: a grade for incomplete data (``missing``) first, then the first grade (highest
+  minimum first) whose minimum the total reaches and whose ``unless`` groups have no points.
 """
 
 from __future__ import annotations
@@ -17,12 +21,10 @@ from __future__ import annotations
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Sequence
 
-from generator.model.vocabulary import ROUNDINGS
-from generator.derive.rank.results import ListName
-from generator.model.city import EvaluationPolicy, ListRule
+from generator.derive.rank.scores import fixed, plain
+from generator.model.policy import EvaluationPolicy, ListSpec, Selection
 
 ROUNDING = {"down": ROUND_FLOOR, "half_up": ROUND_HALF_UP, "up": ROUND_CEILING}
-ROUNDING_LABELS = ROUNDINGS  # the words are the vocabulary's (model/vocabulary.py)
 
 
 def quota(ratio: Decimal, n: int, rounding: str) -> int:
@@ -30,46 +32,91 @@ def quota(ratio: Decimal, n: int, rounding: str) -> int:
     return int((ratio * n).quantize(Decimal(1), rounding=ROUNDING[rounding]))
 
 
-def order_key(company: str, composite: Decimal, scores: dict[str, Decimal], policy: EvaluationPolicy) -> tuple:
-    return (-composite, *(-scores.get(g, Decimal(0)) for g in policy.tie_break), company)
+def order_key(company: str, total: Decimal, scores: dict[str, Decimal], policy: EvaluationPolicy) -> tuple:
+    return (-total, *(-scores.get(g, Decimal(0)) for g in policy.tie_break), company)
 
 
-def competition_ranks(composites: Sequence[Decimal]) -> list[int]:
-    """Ranks for composites already in descending order: 1, 2, 2, 4."""
+def competition_ranks(totals: Sequence[Decimal]) -> list[int]:
+    """Ranks for totals already in descending order: 1, 2, 2, 4."""
     ranks: list[int] = []
-    for i, value in enumerate(composites):
-        ranks.append(ranks[-1] if i and value == composites[i - 1] else i + 1)
+    for i, value in enumerate(totals):
+        ranks.append(ranks[-1] if i and value == totals[i - 1] else i + 1)
     return ranks
 
 
-def grade_of(composite: Decimal, policy: EvaluationPolicy) -> str | None:
-    """The first grade (highest minimum first) whose minimum the composite reaches."""
+def grade_of(total: Decimal, policy: EvaluationPolicy, scores: dict[str, Decimal] | None = None,
+             missing: Sequence[str] = ()) -> tuple[str | None, str | None]:
+    """(grade, why in plain words) for one company; (None, None) without grades."""
+    names = {g.id: g.name for g in policy.rater_groups}
+    word = "得分" if policy.scoring == "points" else "综合得分"
+    value = fixed(total, policy.score_decimals)
+    skipped: list[str] = []
     for grade in policy.grades:
-        if composite >= grade.min_score:
-            return grade.name
-    return None
+        if grade.missing:
+            if missing:
+                return grade.name, f"缺少{'、'.join(names[m] for m in missing)}的评价数据，评为 {grade.name}"
+            continue
+        if grade.min_score is not None and total < grade.min_score:
+            continue
+        marks = [names[u] for u in grade.unless if (scores or {}).get(u, Decimal(0)) > 0]
+        if marks:
+            skipped.append(f"有{'、'.join(marks)}记录，不评 {grade.name}")
+            continue
+        reach = f" ≥ {plain(grade.min_score)}" if grade.min_score is not None else ""
+        return grade.name, "，".join([f"{word} {value}{reach}", *skipped, f"评为 {grade.name}"])
+    return None, None
 
 
-def assign_lists(grades: Sequence[str | None], rule: ListRule) -> tuple[list[ListName | None], int, int]:
-    """Lists for companies in strict order; returns (lists, red count, bad count)."""
+def _chosen(rule: Selection, free: list[int], grades: Sequence[str | None], n: int) -> list[int]:
+    if rule.grades:
+        return [i for i in free if grades[i] in rule.grades]
+    free_set = set(free)
+    ratio = rule.top_ratio if rule.top_ratio is not None else rule.bottom_ratio
+    k = min(quota(ratio, n, rule.rounding) if ratio is not None else (rule.top_n or rule.bottom_n or 0), n)
+    places = range(k) if rule.end == "top" else range(n - k, n)
+    return [i for i in places if i in free_set]
+
+
+def assign_lists(grades: Sequence[str | None], specs: Sequence[ListSpec]) -> tuple[list[str | None], dict[str, int]]:
+    """List ids for companies in strict order, and how many each list took."""
     n = len(grades)
-    out: list[ListName | None] = [None] * n
-    if rule.kind == "grades":
-        for i, grade in enumerate(grades):
-            if grade is not None and grade in rule.red_grades:
-                out[i] = "red"
-            elif grade is not None and grade in rule.bad_grades:
-                out[i] = "bad"
-        return out, out.count("red"), out.count("bad")
-    if rule.kind == "ratio":
-        assert rule.red_ratio is not None and rule.bad_ratio is not None
-        red, bad = quota(rule.red_ratio, n, rule.rounding), quota(rule.bad_ratio, n, rule.rounding)
+    out: list[str | None] = [None] * n
+    counts: dict[str, int] = {}
+    for spec in specs:
+        if spec.rule is None:
+            continue
+        chosen = _chosen(spec.rule, [i for i in range(n) if out[i] is None], grades, n)
+        for i in chosen:
+            out[i] = spec.id
+        counts[spec.id] = len(chosen)
+    return out, counts
+
+
+def rule_words(rule: Selection) -> str:
+    """The rule as a notice says it: ``按末位 20%``, ``按前 3 名``, ``按等级 C``."""
+    if rule.grades:
+        return f"按等级 {'、'.join(rule.grades)}"
+    if rule.top_ratio is not None:
+        return f"按前 {plain(rule.top_ratio * 100)}%"
+    if rule.bottom_ratio is not None:
+        return f"按末位 {plain(rule.bottom_ratio * 100)}%"
+    return f"按前 {rule.top_n} 名" if rule.top_n is not None else f"按末 {rule.bottom_n} 名"
+
+
+def list_reason(spec: ListSpec, position: int, n: int, total: Decimal, grade: str | None,
+                policy: EvaluationPolicy) -> str:
+    """Why a company is on ``spec``: ``5 家中综合得分最低（70.10），按末位 20% 列入黑榜``.
+    ``position`` is its place in the strict order (0 = first)."""
+    assert spec.rule is not None
+    word = "得分" if policy.scoring == "points" else "综合得分"
+    value = fixed(total, policy.score_decimals)
+    words = rule_words(spec.rule)
+    words += " " if words[-1].isascii() else ""
+    if spec.rule.grades:
+        return f"{word} {value}，评为 {grade}，{words}列入{spec.name}"
+    if spec.rule.end == "top":
+        place = "最高" if position == 0 else f"第 {position + 1} 高"
     else:
-        red, bad = rule.top_n or 0, rule.bottom_n or 0
-    red = min(red, n)
-    bad = min(bad, n - red)
-    for i in range(red):
-        out[i] = "red"
-    for i in range(n - bad, n):
-        out[i] = "bad"
-    return out, red, bad
+        back = n - position
+        place = "最低" if back == 1 else f"倒数第 {back}"
+    return f"{n} 家中{word}{place}（{value}），{words}列入{spec.name}"

@@ -1,13 +1,13 @@
-"""Score arithmetic: rounding, group scores from sheet rows, and the weighted composite.
+"""Score arithmetic: rounding, number forms, and group scores from sheet rows.
 
 Rounding rule (stated on the methodology page): every group score and every composite is
 rounded half up (``ROUND_HALF_UP``) to ``policy.score_decimals`` places. A company's group
 score is computed per compound (its dimension rows summed or averaged, as the sheet's
 ``dimension_aggregation`` says; a row without a compound counts as one unit), then averaged
 over its compounds, then rounded. The composite is the sum of the rounded group scores times
-their weights, rounded; so anyone can redo the arithmetic from the published figures. The explanation
-shows the exact sum before rounding (a non-terminating quotient, under ``reweight``, is shown
-to two more places followed by "…").
+their weights, rounded (:mod:`generator.derive.rank.models`); so anyone can redo the arithmetic
+from the published figures. An explanation shows the exact value before rounding (a
+non-terminating quotient is shown to two more places followed by "…").
 """
 
 from __future__ import annotations
@@ -16,20 +16,15 @@ from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, Literal
 
-from generator.model.city import EvaluationPolicy
+from generator.model.policy_parts import plain
 from generator.model.tables import EvaluationRow
 
-MISSING_MARK = "（缺评）"
+__all__ = ["fixed", "group_breakdown", "group_scores", "companies_in", "plain", "quantize", "shown"]
 
 
 def quantize(value: Decimal, decimals: int) -> Decimal:
     """Round half up to ``decimals`` places."""
     return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-
-
-def plain(value: Decimal) -> str:
-    """A Decimal without exponent or trailing zeros: ``Decimal('0.50')`` -> ``0.5``."""
-    return format(value.normalize(), "f")
 
 
 def fixed(value: Decimal, decimals: int) -> str:
@@ -109,39 +104,3 @@ def group_scores(
 def companies_in(rows: Iterable[EvaluationRow]) -> list[str]:
     """Every company that has at least one row (even in an unknown group), sorted."""
     return sorted({row.company for row in rows})
-
-
-def composite(scores: dict[str, Decimal], policy: EvaluationPolicy) -> tuple[Decimal, str, tuple[str, ...]]:
-    """Return (composite, the arithmetic as text, missing group ids).
-
-    Missing groups follow ``policy.missing_group``: ``zero`` (and ``error``, which the check
-    reports, so such data is never published) count them as 0; ``reweight`` divides the
-    weighted sum of the present groups by the sum of their weights.
-    """
-    d = policy.score_decimals
-    missing = tuple(g.id for g in policy.rater_groups if g.id not in scores)
-    terms: list[str] = []
-    total = Decimal(0)
-    weight_present = Decimal(0)
-    for g in policy.rater_groups:
-        if g.id in scores:
-            total += scores[g.id] * g.weight
-            weight_present += g.weight
-            terms.append(f"{fixed(scores[g.id], d)}×{plain(g.weight)}")
-        elif policy.missing_group != "reweight":
-            terms.append(f"{fixed(Decimal(0), d)}{MISSING_MARK}×{plain(g.weight)}")
-    text = " + ".join(terms) if terms else fixed(Decimal(0), d)
-    if policy.missing_group == "reweight" and missing:
-        if weight_present == 0:
-            exact = Decimal(0)
-        else:
-            exact = total / weight_present
-            text = f"({text}) ÷ {plain(weight_present)}"
-    else:
-        exact = total
-    result = quantize(exact, d)
-    if exact == result:
-        text += f" = {fixed(result, d)}"
-    else:
-        text += f" = {shown(exact, d)} ≈ {fixed(result, d)}"
-    return result, text, missing

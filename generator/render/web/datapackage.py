@@ -263,7 +263,7 @@ def _rankings(ctx: SiteContext) -> list[dict[str, Any]]:
     out = []
     for ranking in sorted(ctx.rankings, key=lambda p: p.period.start):
         policy = ranking.policy
-        names = {"red": policy.red_list_name, "bad": policy.bad_list_name}
+        names = {s.id: s.name for s in policy.list_specs()}
         for r in ranking.results:
             company = ctx.ds.companies.get(r.company)
             out.append({"period": ranking.period.id, "company_id": r.company,

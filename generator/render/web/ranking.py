@@ -23,24 +23,27 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from generator.model.vocabulary import PERIOD_KINDS, ROUNDINGS
 from generator.derive.rank import CompanyResult, PeriodRanking, history
 from generator.derive.rank.lists import quota
 from generator.derive.rank.scores import plain
 from generator.load.dataset import Dataset
+from generator.model.policy import EvaluationPolicy, ListRule
+from generator.model.vocabulary import PERIOD_KINDS, ROUNDINGS
 from generator.render.plan import model_project_photo
 from generator.render.web import ranking_tables as t
 from generator.render.web.environment import environment
 from generator.render.web.markdown_escape import md_cell, md_text
+from generator.render.web.ranking_lists import list_heading, methodology_extras, objection_line, period_extras
 from generator.views import paths
 from generator.views.formatting import ratio
-from generator.views.ranking import Group, PeriodView, ResultRow, Words, groups_of, period_view, served_compounds
+from generator.views.ranking import (Group, ListView, PeriodView, ResultRow, Words, groups_of, period_view,
+                                     served_compounds)
 
 INDEX = paths.RANKING
 METHODOLOGY = paths.METHODOLOGY
 MODEL_PROJECTS = paths.MODEL_PROJECTS
 
-CYCLES = {kind: f"{PERIOD_KINDS[kind]}一期" for kind in ("quarter", "half_year", "year")}
+CYCLES = {**{kind: f"{words}一期" for kind, words in PERIOD_KINDS.items()}, "batch": "按批次"}
 MISSING = {
     "error": "不允许缺评：缺少任一评价主体得分的考评表不予发布，须先补齐。",
     "zero": "缺少某评价主体得分时，该主体记 0 分，权重不变。",
@@ -76,8 +79,6 @@ def _sheet_info(ds: Dataset, page: str, view: PeriodView) -> dict[str, object]:
         "published_on": view.published_on.isoformat(),
         "aggregation": view.aggregation,
         "n": view.n,
-        "red": view.red_quota,
-        "bad": view.bad_quota,
         "page": paths.link(page, paths.ranking_period(view.id)),
         "pdf": t.pdf_link(ds, view.id),
     }
@@ -91,11 +92,25 @@ def _policy_common(ds: Dataset) -> dict[str, object]:
         "version": policy.version,
         "red_name": md_text(policy.red_list_name),
         "bad_name": md_text(policy.bad_list_name),
+        **_lists_names(policy),
         "groups": _groups(groups_of(policy)),
         "decimals": policy.score_decimals,
         "flag": policy.consecutive_bad_flag,
         "grade_names": Markup("、".join(md_text(g.name) for g in policy.grades)),
     }
+
+
+def _lists_names(policy: EvaluationPolicy) -> dict[str, Markup]:
+    """The lists as titles and sentences name them: ``红榜黑榜`` / ``红榜和黑榜`` by default, else
+    the city's own (``白名单、黑名单`` / ``白名单和黑名单``)."""
+    names = [s.name for s in policy.list_specs()]
+    if policy.list_rule is not None or not policy.lists:
+        names = [policy.red_list_name, policy.bad_list_name]
+        title = md_text("".join(names))
+    else:
+        title = md_text("、".join(names))
+    joined = "、".join(names[:-1]) + "和" + names[-1] if len(names) > 1 else names[0]
+    return {"lists_title": title, "lists_and": md_text(joined)}
 
 
 def _index(ds: Dataset, views: list[PeriodView]) -> str:
@@ -104,37 +119,68 @@ def _index(ds: Dataset, views: list[PeriodView]) -> str:
     context.update(methodology=paths.link(page, METHODOLOGY), latest=None, periods_table=None)
     if views:
         latest = views[-1]
-        red = [t.row(ds, page, r) for r in latest.red]
-        bad = [t.row(ds, page, r) for r in latest.bad]
         context["latest"] = {
             **_sheet_info(ds, page, latest),
-            "red_table": t.list_table(red, latest.red_name, False) if red else None,
-            "bad_table": t.list_table(bad, latest.bad_name, True) if bad else None,
-            "bad_rows": bad,
-            "quota": {"red": _words(latest.quota[0]), "bad": _words(latest.quota[1])},
+            "lists": [_list(ds, page, latest, x) for x in latest.lists] if latest.scored else [],
+            **period_extras(ds, latest),
         }
         context["periods_table"] = t.periods_table(ds, list(reversed(views)))
     return _render("ranking/index.md.j2", **context)
 
 
-def _period(ds: Dataset, view: PeriodView, missing_rule: str) -> str:
+def _list(ds: Dataset, page: str, view: PeriodView, x: ListView) -> dict[str, object]:
+    """A computed list on the index: heading, how its count was reached, its table, and for
+    a list that is not a good one its streaks and the rectifications of its members."""
+    rows = [t.row(ds, page, r) for r in x.rows]
+    warn = x.tone != "good"
+    return {"heading": list_heading(x), "name": md_text(x.name), "quota": _words(x.quota),
+            "table": t.list_table(rows, x.name, warn, view.score_word) if rows else None,
+            "rectified": [r for r in rows if r["rectification_text"]] if warn else []}
+
+
+def _period(ds: Dataset, view: PeriodView, missing_rule: str, formula: Markup | None) -> str:
     page = paths.ranking_period(view.id)
     rows = [t.row(ds, page, r) for r in view.rows]
     rectifications = [row for row in rows if row["rectification"]]
     context = _policy_common(ds)
     context.update(
         sheet=_sheet_info(ds, page, view),
-        quota={"red": _words(view.quota[0]), "bad": _words(view.quota[1])},
+        quotas=[_words(x.quota) for x in view.lists],
         rows=rows,
-        scores_table=t.scores_table(rows, view.groups),
+        formula=formula,
+        scores_table=t.scores_table(rows, view.groups, view.score_word),
         rectification_table=t.rectification_table(rectifications) if rectifications else None,
         ties=[md_text(tie) for tie in view.ties],
         methodology=paths.link(page, METHODOLOGY),
         index=paths.link(page, INDEX),
         missing_rule=missing_rule,
         has_missing=any(r.missing for r in view.rows),
+        **period_extras(ds, view),
     )
     return _render("ranking/period.md.j2", **context)
+
+
+def _ratio_examples(rule: ListRule, rankings: list[PeriodRanking]) -> list[dict[str, int]]:
+    assert rule.red_ratio is not None and rule.bad_ratio is not None
+    sizes = {9, 10, 35} | ({len(rankings[-1].results)} if rankings and rankings[-1].scored else set())
+    examples = []
+    for n in sorted(sizes):
+        red = min(quota(rule.red_ratio, n, rule.rounding), n)
+        examples.append({"n": n, "red": red, "bad": min(quota(rule.bad_ratio, n, rule.rounding), n - red)})
+    return examples
+
+
+def _grade_rows(policy: EvaluationPolicy) -> list[dict[str, object]]:
+    names = {g.id: g.name for g in policy.rater_groups}
+    scored = [g for g in policy.grades if not g.missing]
+    rows: list[dict[str, object]] = []
+    for i, g in enumerate(scored):
+        above = scored[i - 1].min_score if i else None
+        rows.append({"name": md_cell(g.name), "min": plain(g.min_score) if g.min_score is not None else None,
+                     "max": plain(above) if above is not None and above != g.min_score else None,
+                     "unless": md_text("、".join(names[u] for u in g.unless)) if g.unless else None, "missing": False})
+    return rows + [{"name": md_cell(g.name), "min": None, "max": None, "unless": None, "missing": True}
+                   for g in policy.grades if g.missing]
 
 
 def _methodology(ds: Dataset, rankings: list[PeriodRanking]) -> str:
@@ -142,30 +188,22 @@ def _methodology(ds: Dataset, rankings: list[PeriodRanking]) -> str:
     policy = ds.city.model.evaluation_policy
     rule = policy.list_rule
     context = _policy_common(ds)
-    examples = []
-    if rule.kind == "ratio":
-        assert rule.red_ratio is not None and rule.bad_ratio is not None
-        sizes = {9, 10, 35} | ({len(rankings[-1].results)} if rankings else set())
-        for n in sorted(sizes):
-            red = min(quota(rule.red_ratio, n, rule.rounding), n)
-            examples.append({"n": n, "red": red, "bad": min(quota(rule.bad_ratio, n, rule.rounding), n - red)})
     context.update(
         cycle=CYCLES[policy.cycle],
         max_score=plain(policy.max_score),
-        rule=rule,
-        red_percent=ratio(rule.red_ratio) if rule.red_ratio is not None else "",
-        bad_percent=ratio(rule.bad_ratio) if rule.bad_ratio is not None else "",
-        rounding=ROUNDINGS[rule.rounding],
-        ratio_examples=examples,
-        red_grades=Markup("、".join(md_text(g) for g in rule.red_grades)),
-        bad_grades=Markup("、".join(md_text(g) for g in rule.bad_grades)),
-        grades=[{"name": md_cell(g.name), "min": plain(g.min_score),
-                 "max": plain(policy.grades[i - 1].min_score) if i else None}
-                for i, g in enumerate(policy.grades)],
+        rule=rule if rule is not None else {"kind": "lists"},
+        red_percent=ratio(rule.red_ratio) if rule is not None and rule.red_ratio is not None else "",
+        bad_percent=ratio(rule.bad_ratio) if rule is not None and rule.bad_ratio is not None else "",
+        rounding=ROUNDINGS[rule.rounding] if rule is not None else "",
+        ratio_examples=_ratio_examples(rule, rankings) if rule is not None and rule.kind == "ratio" else [],
+        red_grades=Markup("、".join(md_text(g) for g in rule.red_grades)) if rule is not None else "",
+        bad_grades=Markup("、".join(md_text(g) for g in rule.bad_grades)) if rule is not None else "",
+        grades=_grade_rows(policy),
         missing_rule=MISSING[policy.missing_group],
         tie_break=[g.name for t in policy.tie_break for g in policy.rater_groups if g.id == t],
         consequences=list(policy.consequences),
         index=paths.link(METHODOLOGY, INDEX),
+        **methodology_extras(policy),
     )
     return _render("ranking/methodology.md.j2", **context)
 
@@ -181,7 +219,8 @@ def _results(ds: Dataset, page: str, items: list[tuple[PeriodRanking, CompanyRes
         result = next(x for x in view.rows if x.company_id == r.company)
         row = t.row(ds, page, result)
         row.update(period=view.label, period_link=paths.link(page, paths.ranking_period(view.id)),
-                   period_a=t.a(ds, paths.ranking_period(view.id), view.label), n=view.n)
+                   period_a=t.a(ds, paths.ranking_period(view.id), view.label), n=view.n,
+                   objection=objection_line(view))
         out.append((view, result, row))
     return out
 
@@ -260,8 +299,10 @@ def ranking_pages(ds: Dataset, rankings: list[PeriodRanking]) -> dict[str, str]:
         return {}
     views = [period_view(ds, ranking) for ranking in rankings]
     pages = {INDEX: _index(ds, views), METHODOLOGY: _methodology(ds, rankings)}
+    formula = methodology_extras(ds.city.model.evaluation_policy)["formula"]
+    assert formula is None or isinstance(formula, Markup)
     for ranking, view in zip(rankings, views):
-        pages[paths.ranking_period(view.id)] = _period(ds, view, MISSING[ranking.policy.missing_group])
+        pages[paths.ranking_period(view.id)] = _period(ds, view, MISSING[ranking.policy.missing_group], formula)
     for company_id in sorted({r.company for p in rankings for r in p.results}):
         pages[paths.company_page(company_id)] = _company(ds, rankings, company_id)
     pages[MODEL_PROJECTS] = _model_projects(ds, rankings)

@@ -68,6 +68,8 @@ def row(ds: Dataset, page: str, r: ResultRow) -> Row:
         "explanation": Markup(r.explanation),
         "missing": Markup("、".join(md_text(name) for name in r.missing)),
         "details": [{"group": md_text(group), "text": md_text(text)} for group, text in r.details],
+        "reason": md_cell(r.reason) if r.reason else Markup("—"),
+        "why": [md_text(line) for line in r.why],
         "rectification": md_cell(r.rectification) if r.rectification else None,
         "rectification_text": md_text(r.rectification) if r.rectification else None,
         "compounds": _served(ds, r),
@@ -78,22 +80,30 @@ def with_streak(r: Row) -> Markup:
     return Markup(r["list"]) + (Markup("（") + Markup(r["streak"]) + Markup("）") if r["streak"] else Markup(""))
 
 
-def list_table(rows: list[Row], name: str, bad: bool) -> Markup:
-    """The companies on the red (or bad) list: rank, company, the compounds it serves, score."""
-    cols = [Col("名次", "right"), Col("企业", key=True), Col("服务小区", key=True), Col("综合得分", "right", key=True),
-            Col("等级"), Col("名次变化")] + ([Col("连续上榜")] if bad else [])
+def list_table(rows: list[Row], name: str, bad: bool, score_word: str = "综合得分") -> Markup:
+    """The companies on a computed list: rank, company, the compounds it serves, score, and why."""
+    cols = [Col("名次", "right"), Col("企业", key=True), Col("服务小区", key=True), Col(score_word, "right", key=True),
+            Col("等级"), Col("名次变化")] + ([Col("连续上榜")] if bad else []) + [Col("列入原因", key=True)]
     body = [[str(r["rank"]), r["company_a"], r["compounds"], r["composite"], r["grade"], r["change"]]
-            + ([r["streak"] or "—"] if bad else []) for r in rows]
+            + ([r["streak"] or "—"] if bad else []) + [r["reason"]] for r in rows]
     return html_table(cols, body, caption=f"本期{md_text(name)}", row_header=1)
 
 
 def periods_table(ds: Dataset, periods: list[PeriodView]) -> Markup:
-    first = periods[0]
-    cols = [Col("期间", key=True), Col("发布日期"), Col("参评企业", "right"), Col(first.red_name, "right", key=True),
-            Col(first.bad_name, "right", key=True), Col("榜单 PDF")]
-    body = [[a(ds, paths.ranking_period(p.id), p.label), p.published_on.isoformat(), str(p.n), str(p.red_quota),
-             str(p.bad_quota), pdf_link(ds, p.id, "PDF")] for p in periods]
+    """Each period: its page, date, how many took part and how many each list holds (computed
+    or by decision), the PDF."""
+    names = list(dict.fromkeys([x.name for p in periods for x in p.lists] + [x.name for p in periods for x in p.decided]))
+    cols = [Col("期间", key=True), Col("发布日期"), Col("参评企业", "right"),
+            *(Col(name, "right", key=True) for name in names), Col("榜单 PDF")]
+    body = [[a(ds, paths.ranking_period(p.id), p.label), p.published_on.isoformat(), str(p.n) if p.scored else "—",
+             *(_count(p, name) for name in names), pdf_link(ds, p.id, "PDF")] for p in periods]
     return html_table(cols, body, caption="历次考评")
+
+
+def _count(view: PeriodView, name: str) -> str:
+    computed = [x.count for x in view.lists if x.name == name and view.scored]
+    decided = [x.size for x in view.decided if x.name == name]
+    return "、".join([str(c) for c in computed] + decided) or "—"
 
 
 def _scores(r: Row) -> list[str]:
@@ -102,11 +112,11 @@ def _scores(r: Row) -> list[str]:
     return scores
 
 
-def scores_table(rows: list[Row], groups: tuple[Group, ...]) -> Markup:
+def scores_table(rows: list[Row], groups: tuple[Group, ...], score_word: str = "综合得分") -> Markup:
     """Every company of a period: rank, company, compounds, each group's score, composite, list."""
     cols = [Col("名次", "right", key=True), Col("企业", key=True), Col("服务小区", key=True),
             *(Col(f"{md_cell(g.name)}（×{g.weight}）", "right") for g in groups),
-            Col("综合得分", "right", key=True), Col("等级"), Col("榜单", key=True), Col("名次变化")]
+            Col(score_word, "right", key=True), Col("等级"), Col("榜单", key=True), Col("名次变化")]
     body = [[str(r["rank"]), r["company_short_a"], r["compounds"], *_scores(r), r["composite"], r["grade"],
              with_streak(r), r["change"]] for r in rows]
     return html_table(cols, body, caption="得分与名次", row_header=1)

@@ -7,13 +7,15 @@ from generator.load.dataset import ItemRecord
 from generator.model import disclosures as d
 from generator.model.company import Company
 from generator.model.compound import Contract, OwnersCommittee, SelfManagement
-from generator.model.vocabulary import CONTRACT_TYPES, DERIVED, title_of as t
+from generator.model.vocabulary import CONTRACT_TYPES, DERIVED, NOT_STATED, title_of as t
 from generator.views.blocks import Block, Fact, Slot, facts, table
 from generator.views.formatting import day
 from generator.views.item_blocks import ItemContext, field_column
 
 
 def _party(co: Company) -> str:
+    if co.party is None:
+        return NOT_STATED
     if co.party.kind == "无":
         return "未建立"
     return co.party.kind + (f"（{co.party.name}）" if co.party.name else "")
@@ -27,11 +29,13 @@ def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
     committee = c.owners_committee
     since = f"（{day(committee.established_on)} 成立）" if committee and committee.established_on else ""
     owners = (t(OwnersCommittee, "kind"), committee.kind + since if committee and committee.kind != "无" else None)
-    if co is not None:
-        out.append(facts([Fact(t(Company, "name"), co.name, key=True), (t(Company, "credit_code"), co.credit_code),
+    if co is not None:  # a list notice gives only the name: what it leaves out reads 未注明
+        out.append(facts([Fact(t(Company, "name"), co.name, key=True),
+                          (t(Company, "credit_code"), co.credit_code or NOT_STATED),
                           (t(Company, "licence"), co.licence), (t(Company, "grade"), co.grade),
-                          (t(Company, "party"), _party(co)), (t(Company, "address"), co.address),
-                          Fact(t(Company, "phone"), co.phone, "phone", key=True), owners], title="物业服务企业"))
+                          (t(Company, "party"), _party(co)), (t(Company, "address"), co.address or NOT_STATED),
+                          Fact(t(Company, "phone"), co.phone or NOT_STATED, "phone" if co.phone else "text", key=True),
+                          owners], title="物业服务企业"))
     elif c.self_management is not None:
         sm = c.self_management
         out.append(facts([Fact(t(SelfManagement, "organisation"), sm.organisation, key=True),

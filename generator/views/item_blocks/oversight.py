@@ -1,18 +1,26 @@
 """监督评价（一监督）: a slot for the company's latest red/black-list result (each medium shows
 it its own way; :func:`ranking_blocks` is its format-neutral filling, which paper prints), the compound's satisfaction and complaint figures as rates with numerator
-and denominator, and the rectification list."""
+and denominator, and the rectification list.
+
+The ranking's rectification reads the as-of day (整改中 past its deadline reads 逾期未报整改结果),
+so the item is stamped as of its posting date (``READS_CALENDAR``)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from generator.derive.rank import rectification_text
+from generator.derive.rank.wording import list_name, score_word, why_lines
 from generator.load.dataset import ItemRecord
 from generator.model import disclosures as d
 from generator.model.tables import RectificationRow as R
 from generator.model.vocabulary import DERIVED, title_of as t
 from generator.views.blocks import Block, Column, Fact, Note, Slot, facts, table
-from generator.views.formatting import day, percent, ratio
+from generator.views.formatting import day, percent
 from generator.views.item_blocks import ItemContext, field_column
+from generator.views.ranking import groups_of, objection_text
+
+READS_CALENDAR = True
 
 
 def rate(numerator: int | Decimal, denominator: int | Decimal) -> str:
@@ -56,16 +64,18 @@ def ranking_blocks(ctx: ItemContext) -> list[Block]:
         return []
     period, result = ctx.ranking
     policy = period.policy
-    list_name = {"red": policy.red_list_name, "bad": policy.bad_list_name}.get(result.list or "", "未列入红黑榜")
+    named = list_name(period, result.list)
     rows: list[tuple[str, str | None]] = [
         ("考评期间", f"{period.period.label}（规则版本 {policy.version}）"),
-        ("综合得分", f"{result.composite}（第 {result.rank} 名 / 共 {len(period.results)} 家）"),
-        ("信用等级", result.grade), ("榜单", list_name),
-        ("整改情况", result.rectification),
+        (score_word(policy), f"{result.composite}（第 {result.rank} 名 / 共 {len(period.results)} 家）"),
+        ("信用等级", result.grade), ("榜单", named or "未列入红黑榜"),
+        ("原因", "；".join(why_lines(period, result)) or None),
+        ("整改情况", rectification_text(period.sheet, result.company, ctx.as_of)[0]),
+        ("异议", objection_text(ctx.city, period.sheet)),
     ]
-    names = {g.id: g for g in policy.rater_groups}
-    body = [[names[g].name, ratio(names[g].weight),
-             str(result.group_scores[g]) if g in result.group_scores else "缺评"] for g in names]
+    groups = groups_of(policy)
+    body = [[g.name, g.percent, str(result.group_scores[g.id]) if g.id in result.group_scores else "缺评"]
+            for g in groups]
     return [facts(rows, title="企业考评结果"),
             table([Column("评价主体", 2), Column("权重", 1, "right"), Column("得分", 1, "right")], body,
                   title="得分构成"),
