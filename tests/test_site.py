@@ -85,7 +85,7 @@ def test_each_status_reads_on_the_compound_pages(built: Built, checked) -> None:
             page = text_of(built, f"compounds/{cid}/{item.id.replace('_', '-')}/")
             assert LABEL[status.state] in page
             if status.state == "stale":
-                assert f"自 {status.since} 起逾期" in home
+                assert f"自{day_cn(status.since)}起逾期" in home
                 assert f"{status.due} 前，已逾期 {(AS_OF - status.since).days + 1} 天" in page
                 assert status.notice.period.label in page
             elif status.state == "not_applicable":

@@ -24,6 +24,7 @@ from generator.commands.scope import Scope
 from generator.derive.status import StatusMatrix
 from generator.load.dataset import Dataset
 from generator.model.catalogue import CatalogueItem
+from generator.model.datafolder import item_file
 
 Kind = Literal["overdue", "due", "missing"]
 KIND_LABELS: dict[str, str] = {"overdue": "已逾期", "due": "即将到期", "missing": "尚未公示"}
@@ -68,7 +69,7 @@ def due_list(ds: Dataset, matrix: StatusMatrix, as_of: date, days: int, scope: S
         name = ds.compounds[cid].model.name
         for item_id, status in row.items():
             item = items[item_id]
-            where = (cid, name, item_id, item.name, f"compounds/{cid}/{item_id}.yaml")
+            where = (cid, name, item_id, item.name, item_file(cid, item_id))
             if status.state == "stale" and status.due is not None:
                 overdue.append(DueEntry("overdue", *where, status.due, (as_of - status.due).days))
             elif status.state == "published" and status.due is not None and status.due <= horizon:

@@ -165,7 +165,7 @@ def _home(ctx: SiteContext, facts: CompoundView, items: list[ItemEntry], common:
         feed_url=ctx.plan.absolute(paths.compound_feed(facts.id)),
         verify=paths.link(page, paths.VERIFY),
         board_stamps=paths.link(page, paths.verify_compound(facts.id)),
-        stamp_link=paths.link(page, paths.stamp_page(ctx.views.booklet(facts.id).stamp)),
+        stamp_url=ctx.plan.absolute(paths.stamp_page(ctx.views.booklet(facts.id).stamp)),
         stamp=ctx.views.booklet(facts.id).stamp,
         figures=figures,
         online=Markup(f'<a href="{html_attr(str(online.url))}">') + md_text(online.name) + Markup("</a>")

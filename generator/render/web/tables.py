@@ -13,10 +13,14 @@ Cells arrive as :class:`~markupsafe.Markup` built from escaped parts (``cell`` e
 text with :func:`~generator.render.web.markdown_escape.md_cell`); headers and the caption
 are escaped here. Links inside cells are raw HTML (Markdown is not processed inside the
 table): build them with :func:`link` from an absolute URL
-(:func:`generator.views.paths.absolute_url`, the rule for every raw-HTML link).
+(:func:`generator.views.paths.absolute_url`, the rule for every raw-HTML link). A figure
+holding a ``-`` or ``/`` (a date, a score 10/10, a phone) is kept on one line
+(:func:`keep_figures`), also inside a sentence.
 """
 
 from __future__ import annotations
+
+import re
 
 from dataclasses import dataclass
 from typing import Literal, Sequence
@@ -41,6 +45,21 @@ class Col:
 def cell(value: object) -> Markup:
     """Plain text from data as cell content (escaped; line breaks become ``<br>``; empty: —)."""
     return value if isinstance(value, Markup) else md_cell(value)
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+_BREAKABLE_FIGURE = re.compile(r"(?<![#\d])\d[\d,.%]*[-/][\d,.%/-]*\d")
+"""A figure a browser would break at its ``-`` or ``/`` (2026-09-30, 10/10, 0550-6302501)."""
+
+
+def keep_figures(content: Markup) -> Markup:
+    """``content`` with every figure that holds a ``-`` or ``/`` kept on one line
+    (``<span class="nowrap">``): a date in a sentence must not wrap as 2026- / 09-30. Only
+    text between tags is touched (never an attribute or a URL)."""
+    parts = _TAG.split(str(content))
+    for i in range(0, len(parts), 2):
+        parts[i] = _BREAKABLE_FIGURE.sub(lambda m: f'<span class="nowrap">{m.group(0)}</span>', parts[i])
+    return Markup("".join(parts))
 
 
 def link(href: str, text: object) -> Markup:
@@ -80,7 +99,7 @@ def html_table(columns: Sequence[Col], rows: Sequence[Sequence[object]], *, capt
                 content = Markup("<strong>") + cell(value) + Markup("</strong>") if str(value) else Markup("")
             else:
                 content = cell(value)
-            content = Markup("<span>") + content + Markup("</span>")  # one box beside its label on phones
+            content = Markup("<span>") + keep_figures(content) + Markup("</span>")  # one box beside its label on phones
             if i == row_header:
                 cells.append(f'<th scope="row" role="rowheader"{_classes(col)}{label}>{content}</th>')
             else:
