@@ -49,3 +49,14 @@ def test_stages_import_only_earlier_stages() -> None:
             if there in STAGES and STAGES.index(there) > STAGES.index(here):
                 wrong.append(f"{rel} ({here}) imports {module} ({there})")
     assert not wrong, "\n".join(wrong)
+
+
+def test_web_and_paper_are_layouts_of_the_views_and_never_import_each_other() -> None:
+    """Web pages and paper sheets lay out the same views (generator/views); neither reads the
+    other's output, so a stamp or a wording can never come from the other layout."""
+    crossing = []
+    for here, there in (("web", "paper"), ("paper", "web")):
+        for path in sorted((PACKAGE / "render" / here).rglob("*.py")):
+            crossing += [f"{path.relative_to(PACKAGE)} imports {m}" for m in _imports(path)
+                         if m.startswith(f"generator.render.{there}")]
+    assert crossing == [] and len(list((PACKAGE / "render" / "web").rglob("*.py"))) > 10
