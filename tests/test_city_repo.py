@@ -87,10 +87,13 @@ def _env(block: dict, given: dict[str, str]) -> dict[str, str]:
 
 
 def run_job(city: Path, workflow: str, job: str, env: dict[str, str], skip: tuple[str, ...] = ("安装",)) -> dict:
-    """Run the ``run:`` steps of ``job`` as the runner does (bash -e, GITHUB_OUTPUT per step).
-    Returns the step outputs, the summary and which steps ran and failed."""
+    """Run the ``run:`` steps of ``job`` as the runner does (bash -e, GITHUB_OUTPUT per step,
+    GITHUB_ENV carried to the later steps). Returns the step outputs, the summary and which
+    steps ran and failed."""
     summary = city.parent / f"summary-{job}.md"
     summary.write_text("")
+    env_file = city.parent / "step-env"
+    carried: dict[str, str] = {}
     outputs: dict[str, dict[str, str]] = {}
     ran, failed = [], []
     job_env = _env(yaml.safe_load((city / workflow).read_text(encoding="utf-8"))["jobs"][job], env)
@@ -102,12 +105,15 @@ def run_job(city: Path, workflow: str, job: str, env: dict[str, str], skip: tupl
             continue
         out_file = city.parent / "step-output"
         out_file.write_text("")
+        env_file.write_text("")
         done = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=city, capture_output=True, text=True, timeout=600,
-                              env={**env, **job_env, **_env(step, env), "GITHUB_STEP_SUMMARY": str(summary),
-                                   "GITHUB_OUTPUT": str(out_file)})
+                              env={**env, **job_env, **carried, **_env(step, env), "GITHUB_STEP_SUMMARY": str(summary),
+                                   "GITHUB_OUTPUT": str(out_file), "GITHUB_ENV": str(env_file)})
+        carried.update(line.split("=", 1) for line in env_file.read_text().splitlines() if "=" in line)
         ran.append(step["name"])
         if done.returncode != 0:
             failed.append((step["name"], done.stdout + done.stderr))
+            break  # the runner skips the remaining steps
         if "id" in step:
             outputs[step["id"]] = dict(line.split("=", 1) for line in out_file.read_text().splitlines() if "=" in line)
     return {"outputs": outputs, "summary": summary.read_text(encoding="utf-8"), "ran": ran, "failed": failed}
@@ -203,14 +209,25 @@ def test_pull_request_check_preview_merge_publish_and_cleanup(city: dict) -> Non
     assert preview.is_file() and f"{SITE_URL}previews/pr-1/" in preview.read_text(encoding="utf-8")
     assert "本站由物业信息公开生成器 wuye-gongkai" in preview.read_text(encoding="utf-8")
 
-    # merge: the change lands on main, and the publish workflow runs
+    # main published before the merge, with the signing key: the first publication starts the
+    # public log (only when told to: a log is never started by accident)
     _git(folder, "checkout", "-q", "main")
+    key = _run(["wuye", "verify", "keygen", "--data", "data"], folder, env).stdout.strip().splitlines()[-1]
+    publish_env = {**env, "PAGES_REMOTE": str(origin), "GITHUB_TOKEN": TOKEN, "WUYE_LOG_KEY": key}
+    refused = run_job(folder, ".github/workflows/publish.yml", "publish", {**publish_env, "WUYE_NEW_LOG": ""})
+    assert [name for name, _ in refused["failed"]] == ["取回已发布的公开日志"]
+    started = run_job(folder, ".github/workflows/publish.yml", "publish", {**publish_env, "WUYE_NEW_LOG": "true"})
+    assert started["failed"] == []
+    checkpoint = _pages(origin, city["base"] / "pages") / "log" / "checkpoint"
+    size = int(checkpoint.read_text(encoding="utf-8").splitlines()[1])
+
+    # merge: the change lands on main, and the publish workflow runs, extending the log
     _git(folder, "merge", "-q", "--no-ff", "-m", "合并拉取请求 #1", "upload-public-revenue")
     _git(folder, "push", "-q", "origin", "main")
-    published = run_job(folder, ".github/workflows/publish.yml", "publish",
-                        {**env, "PAGES_REMOTE": str(origin), "GITHUB_TOKEN": TOKEN})
+    published = run_job(folder, ".github/workflows/publish.yml", "publish", {**publish_env, "WUYE_NEW_LOG": ""})
     assert published["failed"] == []
     pages = _pages(origin, city["base"] / "pages")
+    assert int((pages / "log" / "checkpoint").read_text(encoding="utf-8").splitlines()[1]) > size  # appended
     home = (pages / "compounds" / "lanting" / "public-revenue" / "index.html").read_text(encoding="utf-8")
     assert f"{SITE_URL}compounds/lanting/public-revenue/" in home and "previews/pr-1" not in home
     assert (pages / "previews" / "pr-1" / "index.html").is_file()  # kept until the request closes

@@ -94,7 +94,7 @@ def test_wuye_script_checks_a_clean_city_and_refuses_bad_usage(mini: Path) -> No
     assert bad.returncode == 2 and "不是真实存在的日期" in bad.stderr and "Traceback" not in bad.stderr
 
 
-def test_a_preview_build_never_signs_the_public_log(mini: Path, tmp_path: Path) -> None:
+def test_a_preview_is_not_a_publication_no_log_and_not_indexed(mini: Path, tmp_path: Path) -> None:
     from generator.tlog.note import generate_signer, signer_text
 
     key = signer_text(generate_signer("wuye.example.org/log", seed=bytes(range(32))))  # a test key
@@ -104,3 +104,10 @@ def test_a_preview_build_never_signs_the_public_log(mini: Path, tmp_path: Path) 
     assert done.exit_code == 0, done.output
     assert not (out / "log").exists()  # no published log was asked for, and none was started
     assert "https://wuye.example.org/previews/pr-4/" in (out / "sitemap.xml").read_text(encoding="utf-8")
+    pages = sorted(p for p in out.rglob("*.html") if p.name != "404.html")  # a 404 is never indexed
+    robots = '<meta name="robots" content="noindex, nofollow">'
+    assert len(pages) > 10 and all(robots in p.read_text(encoding="utf-8") for p in pages)
+    published = tmp_path / "published"
+    done = cli("build", "--data", mini, "--out", published, "--as-of", DAY, "--jobs", "1",
+               "--pdf-cache", tmp_path / "pdf", "--site-cache", tmp_path / "cache")
+    assert done.exit_code == 0 and robots not in (published / "index.html").read_text(encoding="utf-8")

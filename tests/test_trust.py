@@ -23,6 +23,7 @@ from generator.tlog.log import log_files, read_log
 from generator.tlog.tiles import entries_from_bundles
 from tests.history_repo import KEY, PUBLIC_KEY, SIGNER, HistorySite, commit_of, history_site
 from tests.sitebuild import content_text
+from tests.siteserver import serving
 from tests.support import AS_OF, CONFIG, CONTENT, DATA, cli, views_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -164,3 +165,23 @@ def test_entries_read_back_from_the_served_bundles(built: HistorySite) -> None:
     files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
     size = int((folder / "checkpoint").read_text(encoding="utf-8").split("\n")[1])
     assert entries_from_bundles(files, size) == _log_entries(built.site)
+
+
+def test_a_publish_job_fetches_the_published_log_over_http_and_extends_it(built: HistorySite, tmp_path: Path) -> None:
+    """Where the published site is not a branch (GitLab Pages, an object store), the publish job
+    fetches the log from the site (a real local HTTP server here) and the next build extends it."""
+    with serving(built.site) as base:
+        fetched = cli("verify", "fetch-log", "--data", DATA, "--from", base + "log/", "--out", tmp_path / "log")
+        nothing = cli("verify", "fetch-log", "--data", DATA, "--from", base + "nowhere/", "--out", tmp_path / "none")
+    assert fetched.exit_code == 0, fetched.stderr
+    served = {p.relative_to(built.site / "log").as_posix(): p.read_bytes()
+              for p in (built.site / "log").rglob("*") if p.is_file()}
+    got = {p.relative_to(tmp_path / "log").as_posix(): p.read_bytes() for p in (tmp_path / "log").rglob("*") if p.is_file()}
+    size = int(served["checkpoint"].decode().split("\n")[1])
+    assert got and all(served[rel] == data for rel, data in got.items()) and f"{size} 条记录" in fetched.stdout
+    assert entries_from_bundles(got, size) == _log_entries(built.site)
+    assert verify_log(tmp_path / "log", PUBLIC_KEY).ok
+    assert nothing.exit_code == 1 and "--new-log" in nothing.stderr and not (tmp_path / "none").exists()
+    rebuilt = build(BuildOptions(data=built.repo / "data", out=tmp_path / "site", as_of=AS_OF, content=CONTENT,
+                                 config=CONFIG, log_key=KEY, published_log=tmp_path / "log"))
+    assert rebuilt.ok and verify_log(tmp_path / "site" / "log", PUBLIC_KEY, tmp_path / "log" / "checkpoint").ok

@@ -60,7 +60,8 @@ def build(data: str, out: str, as_of: str | None, stage_dir: str | None, strict:
     options = dataclasses.replace(
         build_options(data, out, as_of, stage_dir, strict, paper, pdf_cache, engine, jobs or cores(), shard,
                       site_cache, site_url_option(site_url)),
-        log_key=log_key, published_log=Path(published_log) if published_log else None, new_log=new_log)
+        log_key=log_key, published_log=Path(published_log) if published_log else None, new_log=new_log,
+        noindex=preview_pr is not None)
     progress = make_progress()
     try:
         result = run_build(options, progress)

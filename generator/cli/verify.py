@@ -1,4 +1,5 @@
-"""Commands that check the public log offline: ``verify proof``, ``verify log``, ``verify keygen``.
+"""Commands of the public log: ``verify proof``, ``verify log``, ``verify keygen`` (offline) and
+``verify fetch-log`` (the one that uses the network: a publish job fetches the published log).
 
 The work is :mod:`generator.commands.verify` (a :class:`~generator.commands.verify.Verdict`:
 ok and lines in Chinese); here they are printed, exit 0 when the check holds, 1 when it does not.
@@ -12,7 +13,7 @@ from pathlib import Path
 import click
 
 from generator.cli.options import data_dir, data_option
-from generator.errors import EXIT_DATA, EXIT_OK
+from generator.errors import EXIT_USAGE, EXIT_DATA, EXIT_OK
 
 
 @click.group()
@@ -72,6 +73,40 @@ def verify_keygen(data: str) -> None:
     private, public = new_key(city.model.base_url())
     click.echo(f"私钥（存为 CI 密钥 WUYE_LOG_KEY，只给发布任务用）：\n{private}")
     click.echo(f"公钥（构建时自动印在红黑榜 PDF 和“核对公示版本”页上）：\n{public}", err=True)
+    sys.exit(EXIT_OK)
+
+
+@verify.command("fetch-log")
+@data_option
+@click.option("--out", "dest", required=True, type=click.Path(file_okay=False),
+              help="存放取回的日志的目录（之后 build --published-log 这个目录）")
+@click.option("--from", "log_url", default=None, help="日志地址，默认为 city.yaml 中网站地址下的 log/")
+def verify_fetch_log(data: str, dest: str, log_url: str | None) -> None:
+    """从已发布的网站取回公开日志（检查点和全部记录），供下次发布在其后追加。网站还没有日志时退出码为 1。"""
+    from generator.cli.outcome import print_findings
+    from generator.commands.fetch_log import FetchError, NoLog, fetch_log
+    from generator.derive.trust_log import LOG_DIR
+    from generator.findings import Findings
+    from generator.load.dataset import load_city_and_catalogue
+
+    if log_url is None:
+        root = data_dir(data)
+        findings = Findings()
+        city, _catalogue = load_city_and_catalogue(root, findings)
+        if city is None:
+            print_findings(findings.sorted(), root)
+            sys.exit(EXIT_DATA)
+        log_url = f"{city.model.base_url().rstrip('/')}/{LOG_DIR}/"
+    url = log_url if log_url.endswith("/") else log_url + "/"
+    try:
+        size = fetch_log(url, Path(dest))
+    except NoLog:
+        click.echo(f"{url} 还没有公开日志（第一次发布时用 build --new-log）", err=True)
+        sys.exit(EXIT_DATA)
+    except FetchError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(f"已取回公开日志：{size} 条记录，存于 {dest}")
     sys.exit(EXIT_OK)
 
 

@@ -87,6 +87,8 @@ def _setup(options: BuildOptions) -> Setup:
     """What the build works out before the checks: config, fonts (fail before the slow stages
     when the PDFs cannot be made at all), the inputs' fingerprint and the caches."""
     site_config = load_site_config(options.config)
+    if options.noindex:
+        site_config = {**site_config, "extra": {**(site_config.get("extra") or {}), "robots": "noindex, nofollow"}}
     check_folders(options)
     if options.shard is not None and options.engine != "mkdocs":
         raise BuildError("分片构建（--shard）只支持 MkDocs 引擎")
@@ -94,7 +96,7 @@ def _setup(options: BuildOptions) -> Setup:
     site_cache = options.site_cache if options.site_cache is not None else DEFAULT_SITE_CACHE
     build_id = inputs_fingerprint(options.data, options.content, options.config,
                                   {"as_of": options.as_of.isoformat(), "paper": options.paper, "engine": options.engine,
-                                   "strict": str(options.strict), "site_url": options.site_url or "",
+                                   "strict": str(options.strict), "site_url": options.site_url or "", "noindex": str(options.noindex),
                                    "log": log_state(options.log_key, options.published_log, options.out)},
                                   fonts.fingerprint())
     pdf_cache = options.pdf_cache if options.pdf_cache is not None else DEFAULT_CACHE_DIR

@@ -91,6 +91,8 @@ class BuildOptions:
     """The published log to extend (``log/`` of the served site; None: ``<out>/log``)."""
     new_log: bool = False
     """Start a new log when none is published (the first publication only)."""
+    noindex: bool = False
+    """A preview, not a publication: every page asks search engines not to index it."""
 
 
 @dataclass
