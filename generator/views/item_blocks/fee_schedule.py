@@ -35,8 +35,7 @@ def _form(row: R) -> str:
         return NOT_STATED
     if row.price_form != "政府指导价":
         return row.price_form
-    unit = f" {row.unit}" if row.unit else ""
-    base = f"{t(R, 'base_price')} {row.base_price.text}{unit}" if row.base_price else f"{t(R, 'base_price')}{NOT_STATED}"
+    base = f"{t(R, 'base_price')} {row.base_price.with_unit(row.unit)}" if row.base_price else f"{t(R, 'base_price')}{NOT_STATED}"
     spread = f"{t(R, 'float_range')} {row.float_range}" if row.float_range else f"{t(R, 'float_range')}{NOT_STATED}"
     return f"{row.price_form}（{base}，{spread}）"
 
