@@ -71,7 +71,8 @@ class NoticeDays(Record):
 
     def fund_days(self, kind: str, stated: int | None) -> int | None:
         """The days a fund notice of ``kind`` is on display: as the notice states, else the city's."""
-        return stated if stated is not None else dict(self.fund_notices).get(kind)
+        days: dict[str, int] = dict(self.fund_notices)
+        return stated if stated is not None else days.get(kind)
 
 
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
