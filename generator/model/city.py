@@ -71,7 +71,7 @@ class NoticeDays(Record):
 
     def fund_days(self, kind: str, stated: int | None) -> int | None:
         """The days a fund notice of ``kind`` is on display: as the notice states, else the city's."""
-        days: dict[str, int] = dict(self.fund_notices)
+        days = {str(k): v for k, v in self.fund_notices.items()}
         return stated if stated is not None else days.get(kind)
 
 
