@@ -25,6 +25,7 @@ from generator.derive.prices import one_price
 from generator.findings import Findings, Severity
 from generator.load.dataset import load
 from generator.load.xlsxfile import cell_text
+from generator.load.xlsxformats import shape_of, shown
 from tests.support import MINI, PC, ROOT, cli, findings_for, listing, only
 
 FIXTURES = ROOT / "tests" / "fixtures" / "workbooks"
@@ -157,6 +158,17 @@ def test_prices_typed_as_number_cells_read_as_their_number_format_shows_them(min
     assert (rows[0].base_price.text, rows[0].float_range) == ("1.80", "10%")
     assert [one_price(r) for r in rows[:3]] == ["1.80 元/㎡·月", "3.50 元/㎡·月", "1,200.00 元/年"]
     assert rows[2].price.exact == Decimal(1200) and rows[2].start_date == date(2025, 1, 1)
+
+
+@pytest.mark.parametrize(("code", "value", "shows"), [
+    ("0.00", "1.8", "1.80"), ("#,##0.00", "1200", "1,200.00"), ("0%", "0.7", "70%"), ("0.00%", "0.055", "5.50%"),
+    ('"¥"#,##0.00;[Red]-"¥"#,##0.00', "80", "80.00"), ("[$-804]0.00", "0.3", "0.30"), ('0.00"元"', "2.6", "2.60"),
+    ("0.0#", "1.25", "1.25"), ("0.00", "1.805", "1.805"),  # never rounded: what the cell holds is published
+    ("General", "1.8", None), ("yyyy-mm-dd", "46000", None), ("0.00E+00", "1200", None), ("@", "1.8", None),
+    ("# ?/?", "0.5", None)])
+def test_number_formats_as_excel_shows_them(code: str, value: str, shows: str | None) -> None:
+    form = shape_of(code)
+    assert (shown(value, form) if form else None) == shows
 
 
 @pytest.mark.parametrize("name, cell, says", [
