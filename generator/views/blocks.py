@@ -38,7 +38,7 @@ frozen dataclasses so a layout cannot change what another layout shows.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal, Sequence, Union
 
 Align = Literal["left", "right", "center"]
@@ -89,8 +89,9 @@ class Column:
     unit: str = ""
     key: bool = False
     kind: ValueKind = "text"
-    note: bool = False
-    """Printed on paper under its row, not as a column (see the module doc)."""
+    note: bool = field(default=False, metadata={"layout": True})
+    """Printed on paper under its row, not as a column (see the module doc); where it is
+    printed is no part of what is shown, so not of the stamp (:mod:`generator.views.stamp`)."""
 
     @property
     def header(self) -> str:

@@ -26,16 +26,18 @@ def _table_json(t: Table) -> JsonBlock:
         return {"kind": "note", "text": t.empty or ""}
     shown = [i for i, c in enumerate(t.columns) if not c.note or t.total is not None]
     notes = [i for i in range(len(t.columns)) if i not in shown]
-    return {
+    out = {
         "kind": "table",
         "caption": f"{t.title}（单位：{t.unit}）" if t.unit and t.title else t.title,
         "columns": [t.columns[i].header for i in shown],
         "widths": [t.columns[i].weight for i in shown],
         "align": [t.columns[i].align for i in shown],
         "rows": [[breakable(row[i]) for i in shown] for row in rows],
-        "notes": ["；".join(f"{t.columns[i].header}：{row[i]}" for i in notes if row[i]) for row in rows] if notes else [],
         "total": t.total is not None,
     }
+    if notes:
+        out["notes"] = ["；".join(f"{t.columns[i].header}：{row[i]}" for i in notes if row[i]) for row in rows]
+    return out
 
 
 def paper_json(block: Block) -> list[JsonBlock]:

@@ -76,7 +76,7 @@ def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
     cols = [field_column(R, "item", 3, key=True), field_column(R, "price", 3, "right", key=True),
             field_column(R, "payer", 2), field_column(R, "content", 3, note=True),
             field_column(R, "billing_method", 3, note=True), field_column(R, "start_date", note=True),
-            field_column(R, "price_form", 3), field_column(R, "basis", 3, note=True)]
+            field_column(R, "price_form", 2), field_column(R, "basis", 3, note=True)]
     rows = [_row(line) for line in fee_lines(record.table.rows, ctx.as_of)]
     out: list[Block] = [table(cols, rows, title="收费项目")]
     for tier in f.tiers:
