@@ -142,6 +142,32 @@ def test_tier_tables_are_checked_against_their_formula_and_their_fee(mini: Path)
     assert only(mini).code == "fee-tiers-missing"
 
 
+def test_a_price_in_words_that_is_no_price_is_a_warning_at_its_cell(mini: Path) -> None:
+    """看情况 is none of the forms notices price by: a warning at the cell, with the forms in
+    Chinese; published as typed, never as “看情况 元/㎡·月”. Real wordings pass silently."""
+    _fees(mini, "特约服务,疏通下水道,,,,,看情况,元/次,,,,\n")
+    f = only(mini)
+    assert (f.code, f.severity.value, f.line, f.cell) == ("price-text", "warning", 2, "G2")
+    assert "“看情况”" in f.message and "不加单位" in f.message
+    assert all(w in (f.hint or "") for w in ("0.80", "不超过70", "按质论价", "计费方式"))
+    ds = load(mini, Findings())
+    rec = ds.compounds["pine-court"]
+    text = repr(item_blocks(ItemContext(ds, ds.city.model, rec, AS_OF, None, None), rec.items["fee_schedule"]))
+    assert "看情况" in text and "看情况 元/次" not in text
+    for worded in ("按质论价", "面议", "按合同约定", "按实际发生收取", "每次 50 元", "1小时内免费，24小时最高10元",
+                   "标准×70%", "不超过 70 元", "10元+0.30元×(楼层−3)"):
+        _fees(mini, f"特约服务,疏通下水道,,,,,{worded},元/次,,,,\n")
+        assert findings_for(mini) == [], worded
+
+
+@pytest.mark.parametrize(("typed", "shown"), [
+    ("0.80", "0.80 元/次"), ("1.20-1.80", "1.20-1.80 元/次"), ("不超过 70 元", "不超过 70 元/次"),
+    ("按质论价", "按质论价"), ("标准×70%", "标准×70%"), ("1小时内免费，24小时最高10元", "1小时内免费，24小时最高10元"),
+    ("见分档表", "见分档表")])
+def test_a_unit_follows_figures_only(typed: str, shown: str) -> None:
+    assert parse_stated(typed).with_unit("元/次") == shown
+
+
 DISTRIBUTION = """distributions:
   - {{period: 2021年至2025年第三季度, basis: 按产权面积, rate: 12.50, rounding: 到元, minimum: 320, maximum: 9600,
      households: 385, total: {total}, lowest_paid: 320, highest_paid: 9600, paid_on: [2025-11-20]}}
@@ -185,6 +211,25 @@ def test_the_city_counts_the_days_on_display(mini: Path) -> None:
     path = mini / "city.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "notice_days: {count_posting_day: true}\n", encoding="utf-8")
     assert findings_for(mini) == [], listing(findings_for(mini))
+
+
+def test_fund_notices_stay_up_as_many_days_as_the_city_sets_for_their_kind(mini: Path) -> None:
+    """city.yaml's notice_days.fund_notices: an application that states no days is shown with
+    the city's 公示期 for its kind; one that states fewer days than the city's is a warning."""
+    path = mini / "city.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "notice_days: {fund_notices: {申请使用公告: 10, 应急使用公告: 3}}\n",
+                    encoding="utf-8")
+    _vote(mini, "7230.40", "3615.30")
+    f = only(mini)
+    assert (f.code, f.severity.value, f.field) == ("notice-too-short", "warning", "applications[1].posting_days")
+    assert "申请使用公告张贴 7 天，少于本市要求的 10 天" in f.message and "fund_notices" in (f.hint or "")
+    fund = mini / PC / "maintenance_fund.yaml"
+    fund.write_text(fund.read_text(encoding="utf-8").replace("    posting_days: 7\n", ""), encoding="utf-8")
+    assert findings_for(mini) == []
+    ds = load(mini, Findings())
+    rec = ds.compounds["pine-court"]
+    text = repr(item_blocks(ItemContext(ds, ds.city.model, rec, AS_OF, None, None), rec.items["maintenance_fund"]))
+    assert "2026年8月25日至2026年9月4日" in text  # 10 days from the next day (《民法典》第二百零一条)
 
 
 @pytest.mark.parametrize(("typed", "kind", "shown"), [

@@ -90,6 +90,8 @@ def test_the_points_model_says_score_not_composite_everywhere(rated: Path) -> No
     assert "得分" in header and "综合得分" not in header
     period = ranking_pages(ds, rankings)["ranking/2026-h1/index.md"]
     assert "得分 = 100 分（基础分） + 加分项（最多计 10 分） − 扣分项 − 社区扣分" in period
+    assert "名次按得分从高到低排列" in period and "综合得分" not in period  # the fixed sentences too
+    assert "综合得分" not in ranking_pages(ds, rankings)["ranking/methodology/index.md"]
     paper = _paper(ds, rankings[-1])
     assert any(c == "得分" for c in repr(paper["sections"]).split("'"))
     assert ["得分", view.formula] in paper["meta"] and view.formula.startswith("得分 = 100 分（基础分）")
@@ -125,3 +127,53 @@ def test_a_compound_on_a_list_by_decision_says_so_at_home_without_a_score(mini: 
     assert text.startswith("2026年上半年：")
     assert "列入黑榜：消防通道长期堆放杂物，整改不到位（测试市住房和城乡建设局2026年7月18日决定）" in text
     assert "列入红榜：居民满意度连续两年第一" in text  # its company, named on the red list
+
+
+GRADES = """  publish: {form}
+  grades: [{{name: A, min_score: 85}}, {{name: B, min_score: 60}}, {{name: C}}]
+"""
+
+
+@pytest.mark.parametrize("form", ["grades", "counts"])
+def test_a_city_publishing_grades_or_counts_publishes_no_score_or_rank(rated: Path, form: str) -> None:
+    """publish: grades shows each company's grade and no rank, score, arithmetic or change, in
+    every layout (web pages, the printed list, the rank table, open data); publish: counts
+    shows the number per grade and the lists' members only. acme 88.00 (A, 红榜), beta 73.50
+    (B, 黑榜)."""
+    from generator.checks import run_checks
+    from generator.render.context import SiteContext
+    from generator.render.web.datapackage import table_rows
+
+    edit(rated / "city.yaml", "red_ratio: 0.1, bad_ratio: 0.1", "red_ratio: 0.5, bad_ratio: 0.5")
+    edit(rated / "city.yaml", "  cycle: half_year\n", "  cycle: half_year\n" + GRADES.format(form=form))
+    ds, rankings, view = _views(rated)
+    assert not view.ranked and view.n == 2 and view.ties == ()
+    assert view.grade_counts == (("A", 1), ("B", 1), ("C", 0))
+    assert [r.reason for x in view.lists for r in x.rows] == ["按前 50% 列入红榜", "按末位 50% 列入黑榜"]
+    if form == "grades":
+        assert [(r.name, r.grade, r.rank, r.scores, r.composite) for r in view.rows] == [
+            ("测试物业服务有限公司", "A", 0, (), ""), ("贝塔物业有限公司", "B", 0, (), "")]
+    else:
+        assert view.rows == ()
+    pages = ranking_pages(ds, rankings)
+    paper = _paper_text(_paper(ds, rankings[-1]))
+    header, rows = terminal_table(view)
+    matrix = run_checks(ds, date(2026, 8, 1), Findings())
+    csv = table_rows(SiteContext(ds, matrix, rankings, date(2026, 8, 1)))["data/rankings.csv"]
+    shown = "\n".join([*pages.values(), paper, terminal_title(view), repr(rows), *reason_lines(view), repr(csv)])
+    for leak in ("88.00", "73.50", "名次变化", "第 1 名", "第 2 名", "计算："):
+        assert leak not in shown, leak
+    assert header == ["企业", "等级", "榜单"] and "90" not in repr(rows)
+    assert [(r["company_id"], r["rank"], r["composite"], r["explanation"]) for r in csv] == [
+        ("acme", "", "", ""), ("beta", "", "", "")]
+    period = pages["ranking/2026-h1/index.md"]
+    assert "A 1 家、B 1 家、C 0 家" in period or form == "grades"
+    if form == "grades":
+        assert "## 各企业等级" in period and [r["grade"] for r in csv] == ["A", "B"]
+        assert "等级 **A**" in pages["ranking/companies/acme/index.md"]
+    else:
+        assert "不公布各企业的得分、名次和等级" in period and [r["grade"] for r in csv] == ["", ""]
+        assert "各等级：A 1 家、B 1 家、C 0 家" in terminal_title(view)
+        company = pages["ranking/companies/beta/index.md"]
+        assert "列入黑榜" in company and ">B<" not in company and "等级 **" not in company
+        assert "'B'" not in paper and "各等级企业数（2 家）" in paper

@@ -21,9 +21,11 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
+from generator.derive.prices import one_price
 from generator.findings import Findings, Severity
 from generator.load.dataset import load
 from generator.load.xlsxfile import cell_text
+from generator.load.xlsxformats import shape_of, shown
 from tests.support import MINI, PC, ROOT, cli, findings_for, listing, only
 
 FIXTURES = ROOT / "tests" / "fixtures" / "workbooks"
@@ -140,6 +142,33 @@ def test_a_file_saved_by_a_spreadsheet_program_with_formulas_serial_dates_and_to
     assert ledger_rows(mini) == REFERENCE
     table = load(mini, Findings()).compounds["pine-court"].items["public_revenue"].table
     assert [(t.word, t.sheet_row) for t in table.totals] == [("合计", 7), ("总计", 8)]
+
+
+def test_prices_typed_as_number_cells_read_as_their_number_format_shows_them(mini: Path) -> None:
+    """fee_schedule.xlsx (saved by Calc): a clerk types 1.80 into a ``0.00`` cell, which holds
+    the number 1.8; the site prints what the cell shows: 1.80, 3.50, 1,200.00 (``#,##0.00``),
+    30 (General), 5% (``0%``), and the 基准价 and 浮动幅度 likewise. Amount columns of other
+    tables still read the value (their own formatting applies)."""
+    (mini / PC / "fee_schedule.csv").unlink()
+    shutil.copy(FIXTURES / "fee_schedule.xlsx", mini / PC / "fee_schedule.xlsx")
+    assert findings_for(mini) == []
+    rows = load(mini, Findings()).compounds["pine-court"].items["fee_schedule"].table.rows
+    assert [r.price.text for r in rows] == ["1.80", "3.50", "1,200.00", "30", "5%"]
+    assert [r.price.kind for r in rows] == ["number", "number", "number", "number", "percent"]
+    assert (rows[0].base_price.text, rows[0].float_range) == ("1.80", "10%")
+    assert [one_price(r) for r in rows[:3]] == ["1.80 元/㎡·月", "3.50 元/㎡·月", "1,200.00 元/年"]
+    assert rows[2].price.exact == Decimal(1200) and rows[2].start_date == date(2025, 1, 1)
+
+
+@pytest.mark.parametrize(("code", "value", "shows"), [
+    ("0.00", "1.8", "1.80"), ("#,##0.00", "1200", "1,200.00"), ("0%", "0.7", "70%"), ("0.00%", "0.055", "5.50%"),
+    ('"¥"#,##0.00;[Red]-"¥"#,##0.00', "80", "80.00"), ("[$-804]0.00", "0.3", "0.30"), ('0.00"元"', "2.6", "2.60"),
+    ("0.0#", "1.25", "1.25"), ("0.00", "1.805", "1.805"),  # never rounded: what the cell holds is published
+    ("General", "1.8", None), ("yyyy-mm-dd", "46000", None), ("0.00E+00", "1200", None), ("@", "1.8", None),
+    ("# ?/?", "0.5", None)])
+def test_number_formats_as_excel_shows_them(code: str, value: str, shows: str | None) -> None:
+    form = shape_of(code)
+    assert (shown(value, form) if form else None) == shows
 
 
 @pytest.mark.parametrize("name, cell, says", [

@@ -9,11 +9,17 @@ Codes (declared in :mod:`generator.findings.codes`):
   price or a new one? a new price needs its own start date);
 * ``price-guided-range``: a 政府指导价 outside 基准价 ± 浮动幅度 (one without them is shown
   with 基准价未注明, as published);
+* ``price-text``: a price that is words but not a way notices word a price (``看情况``: not
+  a figure, a range, a cap, a percentage, a formula, free periods, 见分档表, nor 按质论价、面议、
+  按合同约定 …, :attr:`generator.model.stated.Stated.priced`); a warning, since a notice
+  that really prints it is published as typed, without a unit after it;
 * ``fee-tiers-missing``: a price that says 见分档表 without a tier table of that item;
 * ``fee-formula``: a tier table's worked value that its own formula does not give;
 * ``vote-figures``: vote figures that cannot all be true; ``vote-278``: a notice that says
   符合规定 while the figures miss a threshold of 《民法典》第二百七十八条;
 * ``distribution-arith``: a distribution whose figures cannot all be true;
+* ``notice-too-short``: a maintenance-fund notice stating fewer days on display than the
+  city requires for its kind (``city.yaml`` ``notice_days.fund_notices``);
 * ``fund-units-summed``: a 合计 row over the use rows of different units' funds.
 """
 
@@ -29,8 +35,10 @@ from generator.derive.statements import fund_years
 from generator.derive.vote import assess, declares_compliance, inconsistencies
 from generator.findings import Findings
 from generator.load.dataset import CompoundRecord, Dataset, ItemRecord
+from generator.model.city import City
 from generator.model.disclosures import FeeScheduleFile, MaintenanceFundFile, PublicRevenueFile, item_as
 from generator.model.tables import FeeRow
+from generator.model.vocabulary import FUND_NOTICE_KINDS
 
 _SPREAD = re.compile(r"(上浮|下浮|上下浮动|浮动|±|\+/-)?\s*(?:不超过)?\s*(\d+(?:\.\d+)?)\s*%")
 
@@ -41,6 +49,9 @@ def check(ds: Dataset, findings: Findings) -> None:
             record = rec.items.get(item_id)
             if record is not None and record.file.model.notice is not None:
                 run(rec, record, findings)
+        fund = rec.items.get("maintenance_fund")
+        if fund is not None and fund.file.model.notice is not None:
+            _fund_days(ds.city.model if ds.city else None, fund, findings)
 
 
 def _public_revenue(rec: CompoundRecord, record: ItemRecord, findings: Findings) -> None:
@@ -72,6 +83,17 @@ def _guided(rec_rel: str, table, i: int, row: FeeRow, findings: Findings) -> Non
                      f" 浮动 {row.float_range} 的范围（{low.normalize()}–{high.normalize()}）", **table.at(i, "price"))
 
 
+def _priced(rel: str, table, i: int, row: FeeRow, name: str, findings: Findings) -> None:
+    price = getattr(row, name)
+    if price is None or price.priced:
+        return
+    title = FeeRow.model_fields[name].title
+    findings.warn("price-text", rel, f"“{row.item}”的{title}写的是“{price.text}”：不是金额，也不是公告计价的常见写法，"
+                  "网站会原样显示（不加单位）", **table.at(i, name),
+                  hint="照公告原样填写价格：0.80、1.20-1.80、不超过70、标准×70%、10元+0.30元×(楼层−3)、1小时内免费，24小时最高10元、"
+                  "见分档表；公告写的是文字就照抄（如 按质论价、面议、按合同约定）。这一格若是备注，移到“计费方式”或 note 中。")
+
+
 def _fee_schedule(rec: CompoundRecord, record: ItemRecord, findings: Findings) -> None:
     f = item_as(record.file.model, FeeScheduleFile)
     table = record.table
@@ -87,6 +109,8 @@ def _fee_schedule(rec: CompoundRecord, record: ItemRecord, findings: Findings) -
         seen.setdefault(key, (i, row))
         if row.price_form == "政府指导价":
             _guided(rel, table, i, row, findings)
+        for name in ("price", "base_price"):
+            _priced(rel, table, i, row, name, findings)
         if row.price.kind == "tiers" and tier_table_for(f.tiers, row.item) is None:
             findings.add("fee-tiers-missing", rel, f"“{row.item}”的收费标准写的是“{row.price.text}”，但 fee_schedule.yaml 没有同名的分档价格表",
                          **table.at(i, "price"))
@@ -100,6 +124,20 @@ def _fee_schedule(rec: CompoundRecord, record: ItemRecord, findings: Findings) -
                 findings.add("fee-formula", record.file.rel, f"“{tier.item}”{line.label}写的是 {wrong[0]}，"
                              f"按公式 {tier.formula.text} 计算应为 {expected}",
                              line=record.file.line_of("tiers", k, "rows", n), field=f"tiers[{k + 1}].rows[{n + 1}].prices")
+
+
+def _fund_days(city: City | None, record: ItemRecord, findings: Findings) -> None:
+    """Fund notices stating fewer days on display than the city requires for their kind
+    (``notice-too-short``)."""
+    for i, app in enumerate(item_as(record.file.model, MaintenanceFundFile).applications):
+        need = city.notice_days.fund_notices.get(app.kind) if city else None
+        if need is None or app.posting_days is None or app.posting_days >= need:
+            continue
+        kind = FUND_NOTICE_KINDS[app.kind]
+        findings.warn("notice-too-short", record.file.rel, f"“{app.project}”的{kind}张贴 {app.posting_days} 天，"
+                      f"少于本市要求的 {need} 天", line=record.file.line_of("applications", i, "posting_days"),
+                      field=f"applications[{i + 1}].posting_days",
+                      hint=f"{kind}张贴不少于 {need} 天（city.yaml 的 notice_days.fund_notices），并改正 posting_days。")
 
 
 def _maintenance_fund(rec: CompoundRecord, record: ItemRecord, findings: Findings) -> None:

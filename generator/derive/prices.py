@@ -53,8 +53,9 @@ def fee_lines(rows: Sequence[FeeRow], as_of: date) -> list[FeeLine]:
 
 
 def one_price(row: FeeRow) -> str:
-    """``1.35 元/㎡·月`` (the price as typed, with its unit when given; ``见分档表`` alone)."""
-    return f"{row.price.text} {row.unit}" if row.unit and row.price.kind != "tiers" else row.price.text
+    """``1.35 元/㎡·月`` (the price as typed, with its unit when it is a figure; ``见分档表``,
+    ``按质论价`` alone: :meth:`~generator.model.stated.Stated.with_unit`)."""
+    return row.price.with_unit(row.unit)
 
 
 def _day_cn(value: date) -> str:

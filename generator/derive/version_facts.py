@@ -26,7 +26,7 @@ from generator.model import tables as t
 from generator.model.base import Period, Record, parse_period, quarter_of
 from generator.model.disclosures import MaintenanceFundFile, PublicRevenueFile, ServiceAccountsFile, item_as
 from generator.model.labels import field_label
-from generator.model.stated import Stated
+from generator.model.stated import UNIT_KINDS, Stated
 
 
 @dataclass(frozen=True)
@@ -124,11 +124,12 @@ def _row_facts(rows: list[Record]) -> list[tuple[str, Fact]]:
             value = getattr(row, fname)
             if fname in keys or value is None or (fname == "unit" and isinstance(row, t.FeeRow)):
                 continue
+            shown_unit = unit if fname in ("price", "base_price") or isinstance(value, Decimal) else ""
             if isinstance(value, Stated):
+                shown_unit = shown_unit if value.kind in UNIT_KINDS else ""  # 按质论价: no unit after words
                 value = value.text  # a price as typed
-            out.append((f"row[{name}].{fname}", Fact(f"{name} {field_label(info, fname)}", value,
-                                                     unit if fname in ("price", "base_price") or isinstance(value, Decimal)
-                                                     else "", group, name, start)))
+            out.append((f"row[{name}].{fname}", Fact(f"{name} {field_label(info, fname)}", value, shown_unit, group,
+                                                     name, start)))
     return out
 
 

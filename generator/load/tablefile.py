@@ -6,20 +6,21 @@ YAML file (or after the table's Chinese name, ``公共收益收支.xlsx``), with
 accepts) or ``.xlsx`` (a workbook). :func:`find_table` returns the one that exists; two
 of them for the same table are a ``file-duplicate`` finding (which one is current cannot
 be known). :func:`read_table` reads either kind into a
-:class:`~generator.load.rawtable.RawTable`; :func:`aliases` and :func:`date_fields` say
-how a row model's columns are recognised. Never raises for bad input, never writes.
+:class:`~generator.load.rawtable.RawTable`; :func:`aliases`, :func:`date_fields` and :func:`typed_fields`
+say how a row model's columns are recognised and read. Never raises for bad input, never writes.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable, get_args
 
 from generator.findings import Findings
 from generator.load.csvfile import read_csv
 from generator.load.rawtable import RawTable, flag_cents, header_key
 from generator.load.xlsxfile import read_xlsx
 from generator.model.base import MONEY, Record, is_calendar
+from generator.model.stated import Stated
 from generator.model.vocabulary import header_forms
 
 TABLE_SUFFIXES = (".csv", ".txt", ".xlsx")
@@ -70,6 +71,19 @@ def date_fields(model: type[Record]) -> frozenset[str]:
     return frozenset(name for name, info in model.model_fields.items() if is_calendar(info))
 
 
+def typed_fields(model: type[Record]) -> frozenset[str]:
+    """The fields kept as typed (a price, a text): a number there in a workbook reads as its
+    number format shows it (``1.80``, not ``1.8``)."""
+    return frozenset(name for name, info in model.model_fields.items()
+                     if _as_typed(info.annotation) and not is_calendar(info))
+
+
+def _as_typed(annotation: Any) -> bool:
+    if annotation is str or annotation is Stated:
+        return True
+    return any(_as_typed(arg) for arg in get_args(annotation) if not isinstance(arg, (str, int)) or arg is str)
+
+
 def find_table(folder: Path, stem: str, rel_folder: str, findings: Findings, names: Iterable[str] = ()) -> Path | None:
     """The table file ``<stem>.<suffix>`` (or ``<name>.<suffix>``) in ``folder``; None when there
     is none, or when there are several (a ``file-duplicate`` finding, under the first one's name)."""
@@ -90,7 +104,7 @@ def read_table(path: Path, rel: str, findings: Findings, model: type[Record], ra
     amount summed or carried (:func:`amounts`) with more than two decimals is a
     ``value-cents`` error (:func:`generator.load.rawtable.flag_cents`)."""
     if path.suffix.lower() == ".xlsx":
-        table = read_xlsx(path, rel, findings, aliases(model), raw, names, date_fields(model))
+        table = read_xlsx(path, rel, findings, aliases(model), raw, names, date_fields(model), typed_fields(model))
     else:
         table = read_csv(path, rel, findings, aliases(model), raw)
     if table is not None:

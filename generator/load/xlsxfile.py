@@ -17,7 +17,8 @@ Contract:
   (:mod:`generator.model.values`), exactly like a CSV cell: text stays text (``N/A``,
   ``NULL``, ``None``: no missing-value list); numbers as Excel shows them, to 15 significant
   digits (``=0.1+0.2`` reads ``0.3``; an 18-digit number reads as Excel shows it, not with
-  float noise); date cells as dates, in the workbook's date system (1900 or 1904); a number
+  float noise); in a column kept as typed (a price), a number as its number format shows
+  it (``1.80`` in a ``0.00`` cell, ``70%``; :mod:`generator.load.xlsxformats`); date cells as dates, in the workbook's date system (1900 or 1904); a number
   in a date column (``date_fields``) as a serial date of that system (1950–2100); Excel's
   1900-02-29 (serial 60), a day that never was, reads ``1900-02-29`` and is reported as such;
   a formula as its cached value (what Excel last showed);
@@ -41,6 +42,7 @@ from generator.findings import Findings
 from generator.load.csvfile import OLE_MAGIC, ZIP_MAGIC
 from generator.load.limits import MAX_CSV_BYTES, too_big
 from generator.load.rawtable import GridRow, RawTable, field_of, header_index, tabulate
+from generator.load.xlsxformats import Shown, shown
 from generator.load.xlsxmeasure import Book, Sheet, measure
 from generator.load.xlsxsheet import choose, layout_ok, visible_ok
 from generator.load.xlsxworker import WorkerDied, read_sheets
@@ -130,9 +132,11 @@ def _open(raw: bytes, rel: str, stem: str, findings: Findings) -> tuple[Book, di
 
 
 def read_xlsx(path: Path, rel: str, findings: Findings, aliases: dict[str, str], raw: bytes | None = None,
-              names: Iterable[str] = (), date_fields: frozenset[str] = frozenset()) -> RawTable | None:
+              names: Iterable[str] = (), date_fields: frozenset[str] = frozenset(),
+              typed_fields: frozenset[str] = frozenset()) -> RawTable | None:
     """Read the table of the workbook at ``path`` (or ``raw``, its bytes from git); see the
-    module doc. ``aliases`` as for :func:`generator.load.csvfile.read_csv`."""
+    module doc. ``aliases`` as for :func:`generator.load.csvfile.read_csv`; ``typed_fields``:
+    the fields kept as typed, whose number cells read as their number format shows them."""
     if too_big(path, rel, MAX_CSV_BYTES, findings, "工作簿", raw):
         return None
     raw = path.read_bytes() if raw is None else raw
@@ -143,7 +147,7 @@ def read_xlsx(path: Path, rel: str, findings: Findings, aliases: dict[str, str],
     sheet = choose(book, sheets, names, aliases, findings, rel)
     if sheet is None:
         return None
-    grid = _grid(sheets[sheet.name], sheet, aliases, date_fields, book.date1904)
+    grid = _grid(sheets[sheet.name], sheet, aliases, (date_fields, typed_fields), book.date1904)
     shown = visible_ok(sheet, [row.cells for row in grid], findings, rel)
     if not layout_ok(sheet, _title_rows(grid, aliases), findings, rel):
         return None
@@ -158,15 +162,25 @@ def _title_rows(grid: list[GridRow], aliases: dict[str, str]) -> int:
     return rows[at].row - 1 if rows else 0
 
 
-def _grid(values: list[list[Any]], sheet: Sheet, aliases: dict[str, str], date_fields: frozenset[str],
-          date1904: bool) -> list[GridRow]:
+def _grid(values: list[list[Any]], sheet: Sheet, aliases: dict[str, str],
+          fields: tuple[frozenset[str], frozenset[str]], date1904: bool) -> list[GridRow]:
     plain = [[cell_text(v) for v in row] for row in values]
     rows = [r for r in plain if any(c.strip() for c in r)]
     at = header_index(rows, aliases)
-    dates = {i for i, c in enumerate(rows[at]) if field_of(c, aliases) in date_fields} if at is not None else set()
+    heads = [field_of(c, aliases) for c in rows[at]] if at is not None else []
+    dates = {i for i, f in enumerate(heads) if f in fields[0]}
+    typed = {i for i, f in enumerate(heads) if f in fields[1]}
     grid = []
     for i, row in enumerate(values):
         cells = [PHANTOM_DAY if (i + 1, j + 1) in sheet.serial60 and isinstance(v, date)
+                 else _typed(v, sheet.shown.get((i + 1, j + 1))) if j in typed
                  else cell_text(v, j in dates, date1904) for j, v in enumerate(row)]
         grid.append(GridRow(line=i + 1, row=i + 1, cells=cells))
     return grid
+
+
+def _typed(value: Any, form: Shown | None) -> str:
+    """A cell of a column kept as typed: a number as its number format shows it (``1.80``)."""
+    text = cell_text(value)
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    return shown(text, form) if number and form is not None and text else text

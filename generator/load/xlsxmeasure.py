@@ -3,7 +3,8 @@
 Contract: :func:`measure` takes the parts :func:`generator.load.xlsxzip.unpack` returned and,
 streaming every XML part (no grid is built), returns a :class:`Book`: its worksheets in
 order (name, visible or not, extent, hidden rows and columns, merged ranges, cells showing a
-formula error, cells holding serial 60), the date system (1900 or 1904) and the size of the
+formula error, cells holding serial 60, the number form of number cells styled as a plain
+number, :mod:`generator.load.xlsxformats`), the date system (1900 or 1904) and the size of the
 shared-strings table. Everything a reader would allocate from is bounded here
 (:mod:`generator.load.limits`) and a size over a limit raises
 :class:`~generator.load.xlsxzip.Refused` naming the limit:
@@ -32,6 +33,7 @@ from xml.etree import ElementTree
 from generator.findings.model import column_letters
 from generator.load.limits import (MAX_CSV_ROWS, MAX_SHARED_STRINGS, MAX_XLSX_CELLS, MAX_XLSX_COLUMNS, MAX_XLSX_SHEETS,
                                    MAX_XLSX_TEXT)
+from generator.load.xlsxformats import Shown, cell_formats
 from generator.load.xlsxzip import Refused
 
 MAX_BLANK_ROWS = 1000
@@ -61,6 +63,8 @@ class Sheet:
     """(row, column) of number cells holding 60: Excel's 1900-02-29, a day that never was."""
     uncomputed: list[tuple[int, int, str]] = field(default_factory=list)
     """(row, column, formula) of formula cells saved without their value (no program computed them)."""
+    shown: dict[tuple[int, int], Shown] = field(default_factory=dict)
+    """(row, column) -> the number form of number cells styled as a plain number (``0.00``)."""
 
 
 @dataclass
@@ -69,6 +73,8 @@ class Book:
     date1904: bool = False
     shared: list[int] = field(default_factory=list)
     """The length of each shared string."""
+    formats: list[Shown | None] = field(default_factory=list)
+    """Each cell style's number form (:func:`generator.load.xlsxformats.cell_formats`)."""
 
 
 def _local(tag: str) -> str:
@@ -176,6 +182,8 @@ def measure(parts: dict[str, bytes]) -> Book:
                       hint="公示表格只要一个工作表：删除其余的工作表后再保存。")
     shared = next((t for k, t in rels.values() if k == "sharedStrings"), None)
     book.shared = _shared(parts.get(shared) if shared else None)
+    styles = next((t for k, t in rels.values() if k == "styles"), None)
+    book.formats = cell_formats(parts.get(styles) if styles else None)
     cells = 0
     for sheet in book.sheets:
         _measure_sheet(sheet, parts[sheet.part], book)
@@ -203,6 +211,10 @@ def _cell(sheet: Sheet, element: ElementTree.Element, at: tuple[int, int], book:
             sheet.errors.append((at[0], at[1], value))
         elif kind == "n" and not book.date1904 and value.strip() in ("60", "60.0"):
             sheet.serial60.add(at)
+        style = element.get("s") or ""
+        form = book.formats[int(style)] if kind == "n" and style.isdigit() and int(style) < len(book.formats) else None
+        if form is not None:
+            sheet.shown[at] = form
 
 
 def _measure_sheet(sheet: Sheet, part: bytes, book: Book) -> None:

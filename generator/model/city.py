@@ -18,7 +18,7 @@ from generator.model.policy import (CYCLES, EvaluationPolicy, FlagRule, Grade, L
 
 from generator.model.base import Coded
 from generator.model.values import parse_phone
-from generator.model.vocabulary import CORRECTION_ROUTES
+from generator.model.vocabulary import CORRECTION_ROUTES, FUND_NOTICE_KINDS
 
 __all__ = ["CYCLES", "City", "Community", "District", "EvaluationPolicy", "FlagRule", "Grade", "ListDef", "ListRule",
            "ListSpec", "NoticeDays", "CorrectionRoute", "OnlineChannel", "RaterGroup", "Selection", "Street"]
@@ -50,11 +50,29 @@ class OnlineChannel(Record):
 
 
 class NoticeDays(Record):
-    """How the city counts a notice's days on display (公示期)."""
+    """How the city counts a notice's days on display (公示期), and how many days each kind of
+    maintenance-fund notice stays up (the days of each catalogue item are the catalogue's
+    ``posting_days``)."""
 
     count_posting_day: bool = Field(
         False, description="张贴当天是否算第一天：false（默认）按《民法典》第二百零一条从次日起算，7 天公示 8月25日张贴到 9月1日；"
                            "true 张贴当天算第一天，到 8月31日。公告印有截止日期时以 notice.ends_on 为准")
+    fund_notices: dict[Annotated[Literal["application", "use", "settlement", "emergency"], Coded(FUND_NOTICE_KINDS)],
+                       int] = Field(
+        default_factory=dict, description="各类维修资金公告的公示天数，如 {申请使用公告: 7, 使用公示: 7, 决算公示: 7, 应急使用公告: 7}；"
+                                          "公告写了公示天数（posting_days）或截止日期（ends_on）时以公告为准，写的天数少于这里的要求时提示")
+
+    @field_validator("fund_notices")
+    @classmethod
+    def _positive(cls, value: dict[str, int]) -> dict[str, int]:
+        if any(days < 1 or days > 366 for days in value.values()):
+            raise ValueError("公示天数应在 1 到 366 天之间")
+        return value
+
+    def fund_days(self, kind: str, stated: int | None) -> int | None:
+        """The days a fund notice of ``kind`` is on display: as the notice states, else the city's."""
+        days = {str(k): v for k, v in self.fund_notices.items()}
+        return stated if stated is not None else days.get(kind)
 
 
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")

@@ -16,7 +16,13 @@ understand is kind ``text`` (按质论价、面议) and is shown as typed. Kinds
 * ``tiers``: ``见分档表``, ``按楼层分档`` (the fee file's tier table of the same item holds the prices);
 * ``text``: anything else.
 
-``Stated`` values serialise (JSON, open data) as their text, exactly as typed.
+``Stated`` values serialise (JSON, open data) as their text, exactly as typed. A unit
+(元/㎡·月) follows a figure only (:meth:`Stated.with_unit`: number, range, cap, floor, approx,
+formula); a percentage, free periods, a tier reference or words are shown alone (``按质论价``,
+never ``按质论价 元/次``). :attr:`Stated.priced` says whether a ``text`` reads as a price at
+all: it holds a figure, or one of the ways notices word a price without one (:data:`PRICE_WORDS`:
+按质论价、面议、协商、按合同约定、按实际发生、按政府规定 …); ``看情况`` does not, and
+:mod:`generator.checks.notices` reports it (``price-text``).
 """
 
 from __future__ import annotations
@@ -46,6 +52,12 @@ _TIERS = re.compile(r"分档|见下表|见附表|见分档表|按楼层")
 _NUMBER_LIKE = re.compile(r"^[\d.,，\s¥￥+\-−元]+$")
 _MIXED_DIGITS = re.compile(r"\d[零〇一二三四五六七八九]|[零〇一二三四五六七八九]\d")
 _SCALE = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+UNIT_KINDS = frozenset({"number", "range", "cap", "floor", "approx", "formula"})
+"""The kinds that are a figure: a unit follows them."""
+PRICE_WORDS = ("按质论价", "面议", "议价", "协商", "约定", "按合同", "合同价", "按实", "实际发生", "据实", "实报实销",
+               "规定", "标准执行", "政府", "物价", "价格主管部门", "核定", "免费", "不收", "暂不收取", "另行", "代收", "代缴",
+               "市场价", "成本价", "指导价", "报价")
+"""How real notices word a price that is not a figure (matched anywhere in the text)."""
 
 
 class Stated(BaseModel):
@@ -67,6 +79,20 @@ class Stated(BaseModel):
     def exact(self) -> Decimal | None:
         """The one exact amount, when the figure is a plain number."""
         return self.value if self.kind == "number" else None
+
+    @property
+    def priced(self) -> bool:
+        """Whether the figure reads as a price: any kind but ``text``, or a text holding a
+        figure or one of :data:`PRICE_WORDS` (``按质论价``; not ``看情况``)."""
+        return self.kind != "text" or any(c.isdigit() for c in self.text) or any(w in self.text for w in PRICE_WORDS)
+
+    def with_unit(self, unit: str | None) -> str:
+        """``1.35 元/㎡·月``: the text as typed, the unit after a figure only (see the module doc)."""
+        if not unit or self.kind not in UNIT_KINDS:
+            return self.text
+        if unit.startswith("元") and self.text.endswith("元"):  # 不超过 70 元 + 元/次: 不超过 70 元/次
+            return f"{self.text}{unit[1:]}"
+        return f"{self.text} {unit}"
 
     def at_floor(self, floor: int) -> Decimal | None:
         """A formula's price on ``floor`` (the base up to ``from_floor``); None for other kinds."""

@@ -2,7 +2,8 @@
 
 Contract: pure. :func:`terminal_table` gives the header and rows staff check before
 publishing (``python -m generator rank``): rank, company (short name and id), each group's
-score, total, list, grade, change, flags; :func:`reason_lines` why each listed or flagged
+score, total, list, grade, change, flags (a city that publishes grades: company, grade and
+list only; counts: no row per company, the grade counts in the title); :func:`reason_lines` why each listed or flagged
 company stands where it does, in plain words (below the table: too long for a column);
 :func:`terminal_title` the period with each computed list's count; :func:`decided_lines` the
 lists by decision as entered (body, document, date, count, members with reasons), to check
@@ -17,10 +18,14 @@ from generator.views.ranking import MISSING_SCORE, PeriodView
 
 def terminal_title(view: PeriodView) -> str:
     counts = "，".join(f"{x.name} {x.count} 家" for x in view.lists)
-    return f"{view.label} 考评结果（规则版本 {view.version}，{view.n} 家，{counts}）"
+    grades = "；各等级：" + "、".join(f"{g} {n} 家" for g, n in view.grade_counts) if view.publish == "counts" else ""
+    return f"{view.label} 考评结果（规则版本 {view.version}，{view.n} 家，{counts}{grades}）"
 
 
 def terminal_table(view: PeriodView) -> tuple[list[str], list[list[str]]]:
+    if not view.ranked:  # what the city publishes: grades (by grade, then name), or nothing per company
+        return ["企业", "等级", "榜单"], [[f"{r.short_name}（{r.company_id}）", r.grade or "—", r.list_name or "—"]
+                                        for r in view.rows]
     header = ["名次", "企业", *(f"{g.name}×{g.weight}" for g in view.groups), view.score_word, "榜单", "等级", "名次变化",
               "标记"]
     rows = []
@@ -36,7 +41,7 @@ def terminal_table(view: PeriodView) -> tuple[list[str], list[list[str]]]:
 def reason_lines(view: PeriodView) -> list[str]:
     """``惠民物业（huimin）：列入黑榜：5 家中综合得分最低（70.10），按末位 20% 列入黑榜``, one line per
     reason, then its rectification (``逾期未报整改结果…`` once the deadline passed)."""
-    return [f"{r.short_name}（{r.company_id}）：{line}" for r in view.rows
+    return [f"{r.short_name}（{r.company_id}）：{line}" for r in view.listed
             for line in [*r.why, *([f"整改情况：{r.rectification}"] if r.rectification else [])]]
 
 

@@ -66,11 +66,15 @@ def latest_result(rankings: Sequence[PeriodRanking], company_id: str | None
 
 
 def result_spans(ranking: PeriodRanking, result: CompanyResult) -> list[Span]:
-    """``2026年上半年考评第 3 名（共 10 家），等级 AA，列入红榜``."""
+    """``2026年上半年考评第 3 名（共 10 家），等级 AA，列入红榜``; as the city publishes
+    (``publish``): with grades ``2026年上半年考评（共 10 家参评），等级 AA…``, with counts no grade."""
     policy = ranking.policy
-    spans = [_t(f"{ranking.period.label}考评第 "), _fig(str(result.rank)),
-             _t(f" 名（共 {len(ranking.results)} 家）")]
-    if result.grade:
+    n = len(ranking.results)
+    if policy.publish == "ranks":  # grades or counts: no rank (and with counts no grade) is published
+        spans = [_t(f"{ranking.period.label}考评第 "), _fig(str(result.rank)), _t(f" 名（共 {n} 家）")]
+    else:
+        spans = [_t(f"{ranking.period.label}考评（共 {n} 家参评）")]
+    if result.grade and policy.publish != "counts":
         spans += [_t("，等级 "), _fig(result.grade)]
     named = list_name(ranking, result.list)
     if named:

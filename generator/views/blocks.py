@@ -16,7 +16,9 @@ lay out (``templates/typst/common.typ``, ``render-blocks``). The kinds:
   header ``title``, an optional ``unit`` shown in the header as ``金额（元）``, an alignment,
   a paper width weight (``0`` = as wide as its content, ``n`` = ``n`` shares of the rest),
   a ``key`` mark for the columns a resident needs (residents' pages may show only those), and
-  ``kind="phone"`` for phone columns. ``rows`` are lists of strings (``"\\n"`` breaks a line in
+  ``kind="phone"`` for phone columns; a column marked ``note`` is printed on paper as a line
+  under its row (``服务内容：…；收费依据：…``) instead of a column, so a wide table fits the
+  sheet's width in large print (the web shows it as a column). ``rows`` are lists of strings (``"\\n"`` breaks a line in
   a cell); ``total`` is the 合计 row, kept apart so a layout can set it in bold.
   ``empty`` is the sentence shown instead of a table with no rows (``None``: the block is left
   out). A ledger that can grow long names itself in ``ledger`` (台账, 读数记录…) and carries
@@ -36,7 +38,7 @@ frozen dataclasses so a layout cannot change what another layout shows.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal, Sequence, Union
 
 Align = Literal["left", "right", "center"]
@@ -87,6 +89,9 @@ class Column:
     unit: str = ""
     key: bool = False
     kind: ValueKind = "text"
+    note: bool = field(default=False, metadata={"layout": True})
+    """Printed on paper under its row, not as a column (see the module doc); where it is
+    printed is no part of what is shown, so not of the stamp (:mod:`generator.views.stamp`)."""
 
     @property
     def header(self) -> str:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Sequence
 from generator.derive.prices import FeeLine, fee_lines, tier_range, tier_table_for
 from generator.model import disclosures as d
 from generator.model.notices import TierTable
+from generator.model.stated import UNIT_KINDS
 from generator.model.tables import FeeRow
 from generator.views.formatting import day_cn
 from generator.views.spans import Span, fig as _fig, join as _join, text as _t
@@ -27,6 +28,7 @@ def _one(row: FeeRow, tiers: Sequence[TierTable]) -> list[Span]:
     bounds = tier_range(table) if table is not None else None
     unit = row.unit or (table.unit if table is not None else None)
     figure = f"{bounds[0].text}–{bounds[1].text}" if bounds else row.price.text
+    unit = unit if bounds or row.price.kind in UNIT_KINDS else None  # 按质论价: no unit after words
     return [_fig(figure), *([_t(f" {unit}")] if unit else []), *([_t("（分档）")] if bounds else [])]
 
 

@@ -18,7 +18,7 @@ compounds (:func:`served_compounds`: the compounds a company serves, by name).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Callable
 
@@ -172,8 +172,13 @@ class PeriodView:
     """What the arithmetic of each row adds up: ``各主体得分 × 权重之和`` or ``基础分加减各分项``."""
     publish: str
     """``ranks``, ``grades`` or ``counts`` (the policy's publication form)."""
+    rated: int
+    """How many companies were rated (also when their rows are not published)."""
     groups: tuple[Group, ...]
     rows: tuple[ResultRow, ...]
+    """The companies as the city publishes them (:func:`published_rows`): with ranks, every
+    company with its scores; with grades, every company with its grade only (by grade, then
+    name); with counts, none (the lists still name their members)."""
     lists: tuple[ListView, ...]
     """Every computed list of the policy, in the order it is filled."""
     decided: tuple[DecidedView, ...]
@@ -185,23 +190,35 @@ class PeriodView:
 
     @property
     def n(self) -> int:
-        return len(self.rows)
+        return self.rated
 
     @property
     def scored(self) -> bool:
-        """Whether the period has scores (else it publishes lists by decision only)."""
-        return bool(self.rows)
+        """Whether the period rated companies (else it publishes lists by decision only)."""
+        return self.rated > 0
+
+    @property
+    def ranked(self) -> bool:
+        """Whether ranks and scores are published (``publish: ranks``)."""
+        return self.publish == "ranks"
 
     def list_view(self, list_id: str) -> ListView | None:
         return next((x for x in self.lists if x.id == list_id), None)
 
     @property
     def red(self) -> list[ResultRow]:
-        return [r for r in self.rows if r.list == "red"]
+        x = self.list_view("red")
+        return list(x.rows) if x else []
 
     @property
     def bad(self) -> list[ResultRow]:
-        return [r for r in self.rows if r.list == "bad"]
+        x = self.list_view("bad")
+        return list(x.rows) if x else []
+
+    @property
+    def listed(self) -> tuple[ResultRow, ...]:
+        """The published rows, else (counts) the members of the computed lists."""
+        return self.rows or tuple(r for x in self.lists for r in x.rows)
 
 
 def served_compounds(ds: Dataset) -> dict[str, list[Served]]:
@@ -310,12 +327,12 @@ def decided_view(decided: DecidedList) -> DecidedView:
                        d.body, d.phone)
 
 
-def _ties(rows: tuple[ResultRow, ...]) -> tuple[str, ...]:
+def _ties(rows: tuple[ResultRow, ...], word: str) -> tuple[str, ...]:
     """One sentence per set of equal composites, in the strict order the tie-break gave them."""
     by_rank: dict[int, list[ResultRow]] = {}
     for r in rows:
         by_rank.setdefault(r.rank, []).append(r)
-    return tuple(f"第 {rank} 名并列（综合得分 {same[0].composite}）：{'、'.join(r.name for r in same)}。"
+    return tuple(f"第 {rank} 名并列（{word} {same[0].composite}）：{'、'.join(r.name for r in same)}。"
                  "计算榜单名额时按并列排序规则依次排列为上述顺序。"
                  for rank, same in sorted(by_rank.items()) if len(same) > 1)
 
@@ -346,11 +363,26 @@ def _formula(policy: EvaluationPolicy) -> str:
     return weight_formula(policy)
 
 
+def published_rows(policy: EvaluationPolicy, rows: tuple[ResultRow, ...]) -> tuple[ResultRow, ...]:
+    """``rows`` with only what the city publishes (``policy.publish``): with ``grades`` no rank,
+    score, arithmetic or change in rank (rank 0, empty texts), ordered by grade then name, so
+    not even the order tells a rank; with ``counts`` the same without the grade either, for the
+    lists' members only (the caller keeps them off the full table)."""
+    if policy.publish == "ranks":
+        return rows
+    order = {g.name: i for i, g in enumerate(policy.grades)}
+    counts = policy.publish == "counts"
+    hidden = [replace(r, rank=0, scores=(), composite="", change="", explanation="", details=(),
+                      grade=None if counts else r.grade) for r in rows]
+    return tuple(sorted(hidden, key=lambda r: (order.get(r.grade or "", len(order)), r.name, r.company_id)))
+
+
 def period_view(ds: Dataset, ranking: PeriodRanking) -> PeriodView:
     policy, sheet = ranking.policy, ranking.sheet
     served = served_compounds(ds)
-    rows = tuple(result_row(ds, ranking, r, served) for r in ranking.results)
+    rows = published_rows(policy, tuple(result_row(ds, ranking, r, served) for r in ranking.results))
     lists = _list_views(ranking, rows)
+    shown = rows if policy.publish != "counts" else ()
     phone = objection_phone(ds.city.model if ds.city is not None else None, sheet)
     return PeriodView(
         id=ranking.period.id, label=ranking.period.label,
@@ -359,9 +391,9 @@ def period_view(ds: Dataset, ranking: PeriodRanking) -> PeriodView:
         aggregation=AGGREGATION[sheet.dimension_aggregation], version=policy.version,
         red_name=policy.red_list_name, bad_name=policy.bad_list_name, score_word=score_word(policy),
         formula=_formula(policy), summed="基础分加减各分项" if policy.scoring == "points" else "各主体得分 × 权重之和",
-        publish=policy.publish, groups=groups_of(policy), rows=rows, lists=lists,
+        publish=policy.publish, rated=len(rows), groups=groups_of(policy), rows=shown, lists=lists,
         decided=tuple(decided_view(d) for d in ranking.decided),
         grade_counts=tuple(ranking.grade_counts()) if rows else (),
         rule=rule_text(policy, lists, len(rows)),
-        ties=_ties(rows), consequences=tuple(policy.consequences),
+        ties=_ties(rows, score_word(policy)) if policy.publish == "ranks" else (), consequences=tuple(policy.consequences),
     )

@@ -3,7 +3,8 @@
 Contract: :func:`stamp` is the only function that makes a stamp. It takes the content of a
 view (dataclasses, tuples, lists, dicts, text, numbers, dates: an item view's content, the
 list of a booklet's item stamps), serialises it canonically (every dataclass as its type
-name and fields in declaration order, mappings with sorted keys, dates as ISO text, Decimal
+name and fields in declaration order, leaving out fields marked ``metadata={"layout": True}``
+(how a layout places a value, not what is shown), mappings with sorted keys, dates as ISO text, Decimal
 as written, JSON with ``ensure_ascii=False``) and returns the first 8 hex digits of its
 SHA-256. So two views that show the same thing have the same stamp on paper and web, a
 layout change (fonts, columns, page size) never moves a stamp, and any change of what is
@@ -42,8 +43,8 @@ STAMP_LENGTH = 8
 def canonical(value: Any) -> Any:
     """``value`` as plain JSON data, the same for equal content whatever its Python types."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {"@": type(value).__name__,
-                **{f.name: canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}}
+        return {"@": type(value).__name__, **{f.name: canonical(getattr(value, f.name))
+                                              for f in dataclasses.fields(value) if not f.metadata.get("layout")}}
     if isinstance(value, dict):
         return {str(k): canonical(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
     if isinstance(value, (list, tuple)):

@@ -106,12 +106,16 @@ def rule_words(rule: Selection) -> str:
 def list_reason(spec: ListSpec, position: int, n: int, total: Decimal, grade: str | None,
                 policy: EvaluationPolicy) -> str:
     """Why a company is on ``spec``: ``5 家中综合得分最低（70.10），按末位 20% 列入黑榜``.
-    ``position`` is its place in the strict order (0 = first)."""
+    ``position`` is its place in the strict order (0 = first). A city that publishes grades or
+    counts (``policy.publish``) publishes no score and no place: ``评为 D，按等级 D 列入黑榜``,
+    ``按末位 20% 列入黑榜``."""
     assert spec.rule is not None
     word = "得分" if policy.scoring == "points" else "综合得分"
     value = fixed(total, policy.score_decimals)
     words = rule_words(spec.rule)
     words += " " if words[-1].isascii() else ""
+    if policy.publish != "ranks":
+        return (f"评为 {grade}，" if spec.rule.grades else "") + f"{words}列入{spec.name}"
     if spec.rule.grades:
         return f"{word} {value}，评为 {grade}，{words}列入{spec.name}"
     if spec.rule.end == "top":

@@ -2,7 +2,7 @@
 
 Contract: pure. :func:`paper_json` turns one :mod:`generator.views.blocks` block into JSON
 blocks (a long ledger gives its summary and a pointer to the full table online; a slot gives
-nothing); :func:`check_json_ready` guards that only text reaches a template.
+nothing; a table's ``note`` columns become a line under each row, ``notes``); :func:`check_json_ready` guards that only text reaches a template.
 """
 
 from __future__ import annotations
@@ -24,15 +24,20 @@ def _table_json(t: Table) -> JsonBlock:
         rows.append(list(t.total))
     if not rows:
         return {"kind": "note", "text": t.empty or ""}
-    return {
+    shown = [i for i, c in enumerate(t.columns) if not c.note or t.total is not None]
+    notes = [i for i in range(len(t.columns)) if i not in shown]
+    out = {
         "kind": "table",
         "caption": f"{t.title}（单位：{t.unit}）" if t.unit and t.title else t.title,
-        "columns": [c.header for c in t.columns],
-        "widths": [c.weight for c in t.columns],
-        "align": [c.align for c in t.columns],
-        "rows": [[breakable(cell) for cell in row] for row in rows],
+        "columns": [t.columns[i].header for i in shown],
+        "widths": [t.columns[i].weight for i in shown],
+        "align": [t.columns[i].align for i in shown],
+        "rows": [[breakable(row[i]) for i in shown] for row in rows],
         "total": t.total is not None,
     }
+    if notes:
+        out["notes"] = ["；".join(f"{t.columns[i].header}：{row[i]}" for i in notes if row[i]) for row in rows]
+    return out
 
 
 def paper_json(block: Block) -> list[JsonBlock]:

@@ -12,7 +12,9 @@ published by decision only prints nothing else); then the full ranking; each com
 the compounds it serves (so a resident finds their own); where objections go (the issuing
 body); a QR code for ``site_url`` + ``ranking/<period-id>/``; the publication date (the
 document's date: never the build day). Labels, scores as shown, the order of the compounds
-and the arithmetic are the view's, the same the web pages show.
+and the arithmetic are the view's, the same the web pages show. A city that publishes grades
+prints each company's grade and no score, rank or arithmetic; one that publishes counts prints
+the lists and the number of companies per grade (the view carries nothing else).
 """
 
 from __future__ import annotations
@@ -29,6 +31,12 @@ from generator.views.ranking import DecidedView, ListView, PeriodView, ResultRow
 
 
 def score_table(view: PeriodView, rows: list[ResultRow], with_list: bool = False) -> Block:
+    if not view.ranked:  # the city publishes grades (company, compounds, grade, list) or counts (no grade)
+        graded = view.publish == "grades"
+        plain = [Column("企业", 5), Column("服务的小区", 5)] + ([Column("等级", 0, "center")] if graded else [])
+        return table(plain + ([Column("榜单", 0, "center")] if with_list else []),
+                     [[r.name, "、".join(s.name for s in r.served) or "—"] + ([r.grade or "—"] if graded else [])
+                      + ([r.list_name or "—"] if with_list else []) for r in rows])
     cols = [Column("名次", 0, "center"), Column("企业", 7),
             *(Column(f"{g.name}\n权重 {g.percent}", 3, "right") for g in view.groups),
             Column(view.score_word, 0, "right"), Column("等级", 0, "center"), Column("名次变化", 0, "center")]
@@ -44,6 +52,8 @@ def _explanations(view: PeriodView, rows: list[ResultRow]) -> list[Block]:
         return []
     why = [f"{r.name}：{r.reason}" for r in rows if r.reason]
     notes: list[Block] = [Note("列入原因：" + "；".join(why))] if why else []
+    if not view.ranked:
+        return notes
     return notes + [Note(f"计算（{view.summed}）：" + "；".join(f"{r.name} {r.explanation}" for r in rows))]
 
 
@@ -103,9 +113,16 @@ def _sections(view: PeriodView) -> list[dict]:
     sections.append({"title": f"{view.bad_name}（{len(bad)} 家）", "state": "bad", "blocks": bad_blocks})
     sections += [_own_list(view, x) for x in view.lists if x.id not in ("red", "bad")]
     sections += _decided_sections(view)
-    sections.append({"title": f"全部参评企业排名（{view.n} 家）", "state": "all",
-                     "blocks": [score_table(view, list(view.rows), with_list=True)]})
-    sections.append({"title": "参评企业服务的小区", "state": "all", "blocks": [served_table(view)]})
+    if view.ranked:
+        sections.append({"title": f"全部参评企业排名（{view.n} 家）", "state": "all",
+                         "blocks": [score_table(view, list(view.rows), with_list=True)]})
+        sections.append({"title": "参评企业服务的小区", "state": "all", "blocks": [served_table(view)]})
+    elif view.rows:
+        sections.append({"title": f"全部参评企业等级（{view.n} 家）", "state": "all",
+                         "blocks": [score_table(view, list(view.rows), with_list=True)]})
+    if view.publish == "counts":
+        counts = "、".join(f"{name} {count} 家" for name, count in view.grade_counts)
+        sections.append({"title": f"各等级企业数（{view.n} 家）", "state": "all", "blocks": [Note(counts + "。")]})
     return sections + _consequences(view)
 
 
@@ -117,8 +134,9 @@ def _meta(view: PeriodView) -> list[tuple[str, str]]:
     if not view.scored:
         return [("评定方式", "按决定公布，不计分、不排名次")]
     weights = "，".join(f"{g.name} {g.percent}" for g in view.groups)
-    return [("评价主体及权重", weights), ("评榜规则", view.rule),
-            (view.score_word, view.formula)]
+    shown = [] if view.ranked else [("公布方式", "只公布各企业等级和榜单，不公布得分和名次" if view.publish == "grades"
+                                     else "只公布各等级企业数和榜单，不公布各企业的得分、名次和等级")]
+    return [("评价主体及权重", weights), ("评榜规则", view.rule), (view.score_word, view.formula), *shown]
 
 
 def _origin(ds: Dataset, period: PeriodRanking) -> str:

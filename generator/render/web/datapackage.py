@@ -33,6 +33,7 @@ from generator.model.notices import Distribution, FundApplication, Vote
 from generator.model.tables import FeeRow
 from generator.model.vocabulary import MANAGEMENT
 from generator.views import paths
+from generator.views.ranking import period_view
 from generator.render.context import SiteContext
 
 FieldType = Literal["string", "integer", "number", "date", "boolean"]
@@ -260,17 +261,20 @@ def _tiers(file: Any, rows: list[Any]) -> list[dict[str, Any]]:
 
 
 def _rankings(ctx: SiteContext) -> list[dict[str, Any]]:
+    """One row per company and period as the city publishes it (the period view): with grades,
+    no rank, score, change or arithmetic; with counts, only the lists' members, without grade."""
     out = []
     for ranking in sorted(ctx.rankings, key=lambda p: p.period.start):
-        policy = ranking.policy
-        names = {s.id: s.name for s in policy.list_specs()}
-        for r in ranking.results:
-            company = ctx.ds.companies.get(r.company)
-            out.append({"period": ranking.period.id, "company_id": r.company,
-                        "company": company.model.name if company else r.company, "composite": r.composite,
-                        "rank": r.rank, "list": names[r.list] if r.list else "", "grade": r.grade or "",
-                        "rank_change": r.rank_change if r.rank_change is not None else "",
-                        "consecutive_bad": r.consecutive_bad, "explanation": r.explanation})
+        view = period_view(ctx.ds, ranking)
+        shown = {r.company: r for r in ranking.results}
+        for v in view.listed:
+            r = shown[v.company_id]
+            ranked = view.ranked
+            out.append({"period": ranking.period.id, "company_id": v.company_id, "company": v.name,
+                        "composite": r.composite if ranked else "", "rank": r.rank if ranked else "",
+                        "list": v.list_name, "grade": v.grade or "",
+                        "rank_change": r.rank_change if ranked and r.rank_change is not None else "",
+                        "consecutive_bad": r.consecutive_bad, "explanation": v.explanation})
     return out
 
 

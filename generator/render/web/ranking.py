@@ -26,6 +26,7 @@ from markupsafe import Markup
 from generator.derive.rank import CompanyResult, PeriodRanking, history
 from generator.derive.rank.lists import quota
 from generator.derive.rank.scores import plain
+from generator.derive.rank.wording import score_word
 from generator.load.dataset import Dataset
 from generator.model.policy import EvaluationPolicy, ListRule
 from generator.model.vocabulary import PERIOD_KINDS, ROUNDINGS
@@ -97,6 +98,9 @@ def _policy_common(ds: Dataset) -> dict[str, object]:
         "decimals": policy.score_decimals,
         "flag": policy.consecutive_bad_flag,
         "grade_names": Markup("、".join(md_text(g.name) for g in policy.grades)),
+        "score_word": score_word(policy),
+        "ranked": policy.publish == "ranks",
+        "publish": policy.publish,
     }
 
 
@@ -134,13 +138,13 @@ def _list(ds: Dataset, page: str, view: PeriodView, x: ListView) -> dict[str, ob
     rows = [t.row(ds, page, r) for r in x.rows]
     warn = x.tone != "good"
     return {"heading": list_heading(x), "name": md_text(x.name), "quota": _words(x.quota),
-            "table": t.list_table(rows, x.name, warn, view.score_word) if rows else None,
+            "table": t.list_table(rows, x.name, warn, view.score_word, view.ranked) if rows else None,
             "rectified": [r for r in rows if r["rectification_text"]] if warn else []}
 
 
 def _period(ds: Dataset, view: PeriodView, missing_rule: str, formula: Markup | None) -> str:
     page = paths.ranking_period(view.id)
-    rows = [t.row(ds, page, r) for r in view.rows]
+    rows = [t.row(ds, page, r) for r in view.listed]
     rectifications = [row for row in rows if row["rectification"]]
     context = _policy_common(ds)
     context.update(
@@ -148,7 +152,7 @@ def _period(ds: Dataset, view: PeriodView, missing_rule: str, formula: Markup | 
         quotas=[_words(x.quota) for x in view.lists],
         rows=rows,
         formula=formula,
-        scores_table=t.scores_table(rows, view.groups, view.score_word),
+        scores_table=t.scores_table(rows, view.groups, view.score_word, view.ranked) if view.rows else None,
         rectification_table=t.rectification_table(rectifications) if rectifications else None,
         ties=[md_text(tie) for tie in view.ties],
         methodology=paths.link(page, METHODOLOGY),
@@ -216,7 +220,9 @@ def _results(ds: Dataset, page: str, items: list[tuple[PeriodRanking, CompanyRes
     out = []
     for ranking, r in items:
         view = period_view(ds, ranking)
-        result = next(x for x in view.rows if x.company_id == r.company)
+        result = next((x for x in view.listed if x.company_id == r.company), None)
+        if result is None:
+            continue  # the city publishes counts per grade only, and the company is on no list
         row = t.row(ds, page, result)
         row.update(period=view.label, period_link=paths.link(page, paths.ranking_period(view.id)),
                    period_a=t.a(ds, paths.ranking_period(view.id), view.label), n=view.n,
@@ -230,7 +236,8 @@ def _latest(results: list[Result]) -> dict[str, object] | None:
         return None
     view, result, row = results[-1]
     return {**row, "grade_text": md_text(result.grade) if result.grade else None, "on_list": result.list is not None,
-            "parts_table": t.parts_table(view.groups, row)}
+            "parts_table": t.parts_table(view.groups, row) if view.ranked else None, "ranked": view.ranked,
+            "graded": view.publish == "grades"}
 
 
 def _company(ds: Dataset, rankings: list[PeriodRanking], company_id: str) -> str:
@@ -244,7 +251,7 @@ def _company(ds: Dataset, rankings: list[PeriodRanking], company_id: str) -> str
         grade=rec.model.grade if rec and rec.model.grade else None,
         compounds=Markup("、".join(t.compound_link(ds, page, c.id) for c in served)),
         latest=_latest(results),
-        history_table=t.history_table([row for _, _, row in reversed(results)], True),
+        history_table=t.history_table([row for _, _, row in reversed(results)], True, *_words_of(ds)),
         methodology=paths.link(page, METHODOLOGY),
         index=paths.link(page, INDEX),
     )
@@ -262,10 +269,18 @@ def oversight_section(ds: Dataset, rankings: list[PeriodRanking], company_id: st
         name=_company_name(ds, company_id),
         company=paths.link(page, paths.company_page(company_id)),
         latest=_latest(results),
-        history_table=t.history_table([row for _, _, row in reversed(results)], False),
+        history_table=t.history_table([row for _, _, row in reversed(results)], False, *_words_of(ds)),
         methodology=paths.link(page, METHODOLOGY),
     )
     return _render("ranking/oversight.md.j2", **context)
+
+
+def _words_of(ds: Dataset) -> tuple[str, bool, bool]:
+    """The city's score word, whether it publishes ranks and whether grades (a company's history)."""
+    policy = ds.city.model.evaluation_policy if ds.city is not None else None
+    if policy is None:
+        return "综合得分", True, True
+    return score_word(policy), policy.publish == "ranks", policy.publish != "counts"
 
 
 def _model_projects(ds: Dataset, rankings: list[PeriodRanking]) -> str:

@@ -80,13 +80,22 @@ def with_streak(r: Row) -> Markup:
     return Markup(r["list"]) + (Markup("（") + Markup(r["streak"]) + Markup("）") if r["streak"] else Markup(""))
 
 
-def list_table(rows: list[Row], name: str, bad: bool, score_word: str = "综合得分") -> Markup:
-    """The companies on a computed list: rank, company, the compounds it serves, score, and why."""
+def _ranked(cols: list[Col], body: list[list[object]], ranked: bool, at: tuple[int, ...]) -> tuple[list[Col], list[list[object]]]:
+    """The table without the columns at ``at`` (rank, score, change) when ranks are not published."""
+    if ranked:
+        return cols, body
+    return ([c for i, c in enumerate(cols) if i not in at], [[v for i, v in enumerate(b) if i not in at] for b in body])
+
+
+def list_table(rows: list[Row], name: str, bad: bool, score_word: str = "综合得分", ranked: bool = True) -> Markup:
+    """The companies on a computed list: rank, company, the compounds it serves, score, and why
+    (without rank, score and change when the city publishes grades or counts)."""
     cols = [Col("名次", "right"), Col("企业", key=True), Col("服务小区", key=True), Col(score_word, "right", key=True),
             Col("等级"), Col("名次变化")] + ([Col("连续上榜")] if bad else []) + [Col("列入原因", key=True)]
-    body = [[str(r["rank"]), r["company_a"], r["compounds"], r["composite"], r["grade"], r["change"]]
-            + ([r["streak"] or "—"] if bad else []) + [r["reason"]] for r in rows]
-    return html_table(cols, body, caption=f"本期{md_text(name)}", row_header=1)
+    body: list[list[object]] = [[str(r["rank"]), r["company_a"], r["compounds"], r["composite"], r["grade"], r["change"]]
+                                + ([r["streak"] or "—"] if bad else []) + [r["reason"]] for r in rows]
+    cols, body = _ranked(cols, body, ranked, (0, 3, 5))
+    return html_table(cols, body, caption=f"本期{md_text(name)}", row_header=0 if not ranked else 1)
 
 
 def periods_table(ds: Dataset, periods: list[PeriodView]) -> Markup:
@@ -112,8 +121,13 @@ def _scores(r: Row) -> list[str]:
     return scores
 
 
-def scores_table(rows: list[Row], groups: tuple[Group, ...], score_word: str = "综合得分") -> Markup:
-    """Every company of a period: rank, company, compounds, each group's score, composite, list."""
+def scores_table(rows: list[Row], groups: tuple[Group, ...], score_word: str = "综合得分", ranked: bool = True) -> Markup:
+    """Every company of a period: rank, company, compounds, each group's score, composite, list;
+    when the city publishes grades: company, compounds, grade and list only."""
+    if not ranked:
+        cols = [Col("企业", key=True), Col("服务小区", key=True), Col("等级", key=True), Col("榜单", key=True)]
+        return html_table(cols, [[r["company_short_a"], r["compounds"], r["grade"], with_streak(r)] for r in rows],
+                          caption="各企业等级", row_header=0)
     cols = [Col("名次", "right", key=True), Col("企业", key=True), Col("服务小区", key=True),
             *(Col(f"{md_cell(g.name)}（×{g.weight}）", "right") for g in groups),
             Col(score_word, "right", key=True), Col("等级"), Col("榜单", key=True), Col("名次变化")]
@@ -133,11 +147,17 @@ def parts_table(groups: tuple[Group, ...], r: Row) -> Markup:
                       caption="各评价主体得分")
 
 
-def history_table(history: list[Row], full: bool) -> Markup:
-    """A company's results period by period; ``full`` adds the grade and the rectification."""
-    cols = [Col("期间", key=True), Col("名次", "right", key=True), Col("综合得分", "right")] \
-        + ([Col("等级")] if full else []) + [Col("榜单", key=True), Col("名次变化")] \
+def history_table(history: list[Row], full: bool, score_word: str = "综合得分", ranked: bool = True,
+                  graded: bool = True) -> Markup:
+    """A company's results period by period; ``full`` adds the grade and the rectification
+    (always the grade, and no rank, score or change, when the city publishes grades; no grade
+    when it publishes counts)."""
+    full_grade = (full or not ranked) and graded
+    cols = [Col("期间", key=True), Col("名次", "right", key=True), Col(score_word, "right")] \
+        + ([Col("等级")] if full_grade else []) + [Col("榜单", key=True), Col("名次变化")] \
         + ([Col("整改情况")] if full else [])
-    body = [[r["period_a"], f"{r['rank']}/{r['n']}", r["composite"]] + ([r["grade"]] if full else [])
-            + [with_streak(r), r["change"]] + ([r["rectification"] or "—"] if full else []) for r in history]
+    body: list[list[object]] = [[r["period_a"], f"{r['rank']}/{r['n']}", r["composite"]]
+                                + ([r["grade"]] if full_grade else []) + [with_streak(r), r["change"]]
+                                + ([r["rectification"] or "—"] if full else []) for r in history]
+    cols, body = _ranked(cols, body, ranked, (1, 2, 5 if full_grade else 4))
     return html_table(cols, body, caption="历次考评")

@@ -60,9 +60,9 @@ class ItemContext:
 
 
 def field_column(model: type, name: str, weight: int = 0, align: Align = "left", *, unit: str = "",
-                 key: bool = False, kind: ValueKind = "text") -> Column:
-    """A column headed by the model field's title."""
-    return Column(title_of(model, name), weight, align, unit, key, kind)
+                 key: bool = False, kind: ValueKind = "text", note: bool = False) -> Column:
+    """A column headed by the model field's title (``note``: a line under its row on paper)."""
+    return Column(title_of(model, name), weight, align, unit, key, kind, note)
 
 
 @lru_cache(maxsize=None)

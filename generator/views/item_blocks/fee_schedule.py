@@ -1,7 +1,9 @@
 """收费项目与标准（明码标价）: every fee with its price as typed and its unit (before a raise,
 the current and the next price), 政府指导价 with 基准价 and 浮动幅度, each tier table as a
 table (by floor, or building type x service grade, with its formula), the note and the
-price-report phone. A column the notice does not state reads 未注明. Which price is current
+price-report phone. A column the notice does not state reads 未注明. On paper the fee table
+has four columns (item, price, payer, price form); content, billing, start date and basis are
+a line under each row (``note`` columns), so the sheet reads at a metre. Which price is current
 reads the calendar (a raise announced ahead becomes current on its date), so the version is
 stamped as posted (``READS_CALENDAR``)."""
 
@@ -35,8 +37,7 @@ def _form(row: R) -> str:
         return NOT_STATED
     if row.price_form != "政府指导价":
         return row.price_form
-    unit = f" {row.unit}" if row.unit else ""
-    base = f"{t(R, 'base_price')} {row.base_price.text}{unit}" if row.base_price else f"{t(R, 'base_price')}{NOT_STATED}"
+    base = f"{t(R, 'base_price')} {row.base_price.with_unit(row.unit)}" if row.base_price else f"{t(R, 'base_price')}{NOT_STATED}"
     spread = f"{t(R, 'float_range')} {row.float_range}" if row.float_range else f"{t(R, 'float_range')}{NOT_STATED}"
     return f"{row.price_form}（{base}，{spread}）"
 
@@ -73,8 +74,9 @@ def _tier_facts(tier: TierTable) -> Block:
 def blocks(ctx: ItemContext, record: ItemRecord) -> list[Block]:
     f = d.item_as(record.file.model, d.FeeScheduleFile)
     cols = [field_column(R, "item", 3, key=True), field_column(R, "price", 3, "right", key=True),
-            field_column(R, "payer", 2), field_column(R, "content", 3), field_column(R, "billing_method", 3),
-            field_column(R, "start_date"), field_column(R, "price_form", 2), field_column(R, "basis", 3)]
+            field_column(R, "payer", 2), field_column(R, "content", 3, note=True),
+            field_column(R, "billing_method", 3, note=True), field_column(R, "start_date", note=True),
+            field_column(R, "price_form", 2), field_column(R, "basis", 3, note=True)]
     rows = [_row(line) for line in fee_lines(record.table.rows, ctx.as_of)]
     out: list[Block] = [table(cols, rows, title="收费项目")]
     for tier in f.tiers:

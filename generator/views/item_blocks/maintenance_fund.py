@@ -39,7 +39,8 @@ def _or(value: str | None) -> str:
 
 def _application(ctx: ItemContext, app: A) -> Block:
     vote = assess(app.vote).sentence if app.vote else ("应急使用，无需事先表决" if app.kind == "emergency" else NOT_STATED)
-    end = notice_end(app.posted_on, app.posting_days, app.ends_on, ctx.city) if app.posting_days or app.ends_on else None
+    days = ctx.city.notice_days.fund_days(app.kind, app.posting_days) if ctx.city else app.posting_days
+    end = notice_end(app.posted_on, days, app.ends_on, ctx.city) if days or app.ends_on else None
     period = f"{day_cn(app.posted_on)}至{day_cn(end)}" if end else f"{day_cn(app.posted_on)}起（截止日期{NOT_STATED}）"
     signers = "；".join(" ".join(x for x in (i.name, i.document_number) if x) for i in app.issuers)
     objections: list[Fact | tuple[str, str | None]] = []

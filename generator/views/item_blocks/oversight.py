@@ -65,10 +65,12 @@ def ranking_blocks(ctx: ItemContext) -> list[Block]:
     period, result = ctx.ranking
     policy = period.policy
     named = list_name(period, result.list)
+    ranked = policy.publish == "ranks"  # grades or counts: no score, rank or arithmetic is published
     rows: list[tuple[str, str | None]] = [
         ("考评期间", f"{period.period.label}（规则版本 {policy.version}）"),
-        (score_word(policy), f"{result.composite}（第 {result.rank} 名 / 共 {len(period.results)} 家）"),
-        ("信用等级", result.grade), ("榜单", named or "未列入红黑榜"),
+        (score_word(policy), f"{result.composite}（第 {result.rank} 名 / 共 {len(period.results)} 家）") if ranked
+        else ("参评企业", f"共 {len(period.results)} 家"),
+        ("信用等级", result.grade if policy.publish != "counts" else None), ("榜单", named or "未列入红黑榜"),
         ("原因", "；".join(why_lines(period, result)) or None),
         ("整改情况", rectification_text(period.sheet, result.company, ctx.as_of)[0]),
         ("异议", objection_text(ctx.city, period.sheet)),
@@ -76,6 +78,8 @@ def ranking_blocks(ctx: ItemContext) -> list[Block]:
     groups = groups_of(policy)
     body = [[g.name, g.percent, str(result.group_scores[g.id]) if g.id in result.group_scores else "缺评"]
             for g in groups]
+    if not ranked:
+        return [facts(rows, title="企业考评结果")]
     return [facts(rows, title="企业考评结果"),
             table([Column("评价主体", 2), Column("权重", 1, "right"), Column("得分", 1, "right")], body,
                   title="得分构成"),
