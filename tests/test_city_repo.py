@@ -182,7 +182,7 @@ def test_pull_request_check_preview_merge_publish_and_cleanup(city: dict) -> Non
     _git(folder, "commit", "-q", "-m", "上传 public_revenue.xlsx")
     with fake_api() as (api, store):
         job_env = {**env, "GITHUB_TOKEN": TOKEN, "GITHUB_REPOSITORY": "donghu/data", "GITHUB_API_URL": api,
-                   "PAGES_REMOTE": str(origin), "SAME_REPO": "true", "PR": PR,
+                   "PAGES_REMOTE": str(origin), "SAME_REPO": "true", "PR": PR, "BASE_REF": "main",
                    "DETAILS_URL": "https://github.com/donghu/data/actions/runs/1"}
         first = run_job(folder, ".github/workflows/check.yml", "check", job_env)
         assert first["outputs"]["check"]["status"] == "1"
@@ -203,6 +203,9 @@ def test_pull_request_check_preview_merge_publish_and_cleanup(city: dict) -> Non
         assert "把预览放到 previews/pr-编号/" in second["ran"]
         (comment,) = store.comments["donghu/data#1"]  # the same comment, updated
         assert "数据检查通过" in comment["body"]
+        # the comment links the preview's page of exactly the notice the clerk changed
+        assert f"- [兰亭苑 · 公共收益收支]({SITE_URL}previews/pr-1/compounds/lanting/public-revenue/)" in comment["body"]
+        assert comment["body"].count(f"{SITE_URL}previews/pr-1/compounds/") == 1
         assert f"[打开这次修改后的网站]({SITE_URL}previews/pr-1/)" in comment["body"]
     pages = _pages(origin, city["base"] / "pages")
     preview = (pages / "previews" / "pr-1" / "compounds" / "lanting" / "public-revenue" / "index.html")

@@ -37,13 +37,13 @@ def scope(ds, compound: tuple[str, ...], street: tuple[str, ...], company: tuple
 
 def write_reports(items: list[Finding], root: Path, strict: bool, day: date, markdown_out: str | None,
                    xlsx_out: str | None, quality_out: str | None, preview_url: str | None,
-                   details_url: str | None) -> None:
+                   details_url: str | None, changed: tuple[tuple[str, str], ...] = ()) -> None:
     from generator.findings.exports import code_quality, findings_workbook
     from generator.findings.review import ReviewContext, review_markdown
 
     prefix = root.as_posix()
     if markdown_out:
-        ctx = ReviewContext(prefix, strict, preview_url, details_url, day.isoformat())
+        ctx = ReviewContext(prefix, strict, preview_url, details_url, day.isoformat(), changed)
         Path(markdown_out).write_text(review_markdown(items, ctx), encoding="utf-8")
     if xlsx_out:
         Path(xlsx_out).write_bytes(findings_workbook(items, prefix, strict))

@@ -31,9 +31,11 @@ from generator.errors import DataErrors
 @click.option("--preview-pr", type=click.IntRange(1), default=None,
               help="Markdown 中附上这个拉取请求的预览网址（site_url 下的 previews/pr-编号/）")
 @click.option("--details-url", default=None, help="Markdown 中附上的检查任务网址")
+@click.option("--changed-since", "base", default=None,
+              help="与这个分支或提交（如拉取请求的目标分支 origin/main）比较，预览链接中列出改动的公示")
 def check(data: str, as_of: str | None, fmt: str, strict: bool, verbose: bool, compound: tuple[str, ...],
           street: tuple[str, ...], company: tuple[str, ...], markdown_out: str | None, xlsx_out: str | None,
-          quality_out: str | None, preview_pr: int | None, details_url: str | None) -> None:
+          quality_out: str | None, preview_pr: int | None, details_url: str | None, base: str | None) -> None:
     """校验数据，列出全部问题。"""
     from generator.commands.steps import check as run_check
 
@@ -47,7 +49,13 @@ def check(data: str, as_of: str | None, fmt: str, strict: bool, verbose: bool, c
         click.echo(f"（另有 {len(checked.findings) - len(items)} 个问题不属于所选小区；"
                    "不加 --compound/--street/--company 时列出）", err=True)
     preview = preview_url(root, preview_pr) if preview_pr is not None else None
-    write_reports(items, root, strict, day, markdown_out, xlsx_out, quality_out, preview, details_url)
+    changed: tuple[tuple[str, str], ...] = ()
+    if preview is not None and base is not None:
+        from generator.commands.previews import changed_pages
+        from generator.load.history import changed_since
+
+        changed = tuple(changed_pages(checked.ds, changed_since(root, base) or [], preview))
+    write_reports(items, root, strict, day, markdown_out, xlsx_out, quality_out, preview, details_url, changed)
     exit_for(items, strict)
 
 

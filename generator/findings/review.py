@@ -24,6 +24,7 @@ from generator.findings.report import file_path
 MARKER = "<!-- wuye-gongkai:check -->"
 """The hidden first line of the check's comment (also what the poster looks for)."""
 MAX_ROWS = 200
+MAX_LINKS = 20
 _ESCAPED = {"\\": "\\\\", "|": "\\|", "<": "&lt;", ">": "&gt;", "&": "&amp;", "`": "\\`", "*": "\\*", "_": "\\_",
             "[": "\\[", "]": "\\]", "\r": " ", "\n": "<br>"}
 
@@ -40,6 +41,8 @@ class ReviewContext:
     details_url: str | None = None
     """The job's page (its summary lists the same findings; the findings workbook is there too)."""
     as_of: str | None = None
+    changed: tuple[tuple[str, str], ...] = ()
+    """(label, address) of the preview's pages that show what this change touched."""
 
 
 def cell_text(text: str) -> str:
@@ -87,6 +90,11 @@ def review_markdown(findings: Iterable[Finding], ctx: ReviewContext = ReviewCont
     lines = [MARKER, *_headline(items, ctx), ""]
     if ctx.preview_url and not any(is_error(f, ctx.strict) for f in items):
         lines += [f"🔎 **预览**：[打开这次修改后的网站]({ctx.preview_url})（几分钟后生成；合并前看看页面和公示单）", ""]
+        if ctx.changed:
+            lines += ["这次修改的公示（预览中的页面，页面上有本项公示单 PDF）：", ""]
+            lines += [f"- [{cell_text(label)}]({url})" for label, url in ctx.changed[:MAX_LINKS]]
+            more = len(ctx.changed) - MAX_LINKS
+            lines += ([f"- 另有 {more} 项，见预览网站"] if more > 0 else []) + [""]
     elif ctx.preview_url:
         lines += ["🔎 改正全部错误后会生成预览网站。", ""]
     if items:

@@ -130,3 +130,10 @@ def read_blobs(data: Path, ids: set[str]) -> dict[str, bytes]:
         out[blob] = raw[at:at + size]
         at += size + 1
     return out
+
+
+def changed_since(data: Path, ref: str) -> list[str] | None:
+    """The data-relative paths of files below ``data`` that differ between ``ref`` (a branch or
+    commit, such as a pull request's base) and the work tree; None when git cannot tell."""
+    out = _git(data, "diff", "--name-only", "--no-renames", "--relative", ref, "--", ".")
+    return None if out is None else [line for line in out.splitlines() if line]
