@@ -5,7 +5,7 @@ Contract: pure, format-neutral spans (:mod:`generator.views.spans`) for
 :func:`generator.views.answers.key_figures`. Nothing is invented: every figure is a value of
 the validated data or Decimal arithmetic on such values, worded as what it is.
 
-* :func:`fee_example`: ``按户均建筑面积 108.9 ㎡ 计，每月 147.02 元``: the compound's floor
+* :func:`fee_example`: ``按户均建筑面积 108.9 ㎡ 计，住宅每月 147.02 元``: the compound's floor
   area over its households (one decimal, half up) times the current 物业服务费 per ㎡ and
   month (the 住宅 line when there is one; 现行 before an announced raise); only when the data gives both and the price is a
   plain number per ㎡ and month.
@@ -50,18 +50,21 @@ def _per_area_line(v: "CompoundView") -> FeeLine | None:
              if ln.current is not None and ln.current.kind == "物业服务费" and ln.current.unit in PER_AREA_MONTH
              and ln.current.price.exact is not None]
     homes = [ln for ln in lines if ln.current is not None and "住宅" in ln.current.item]
-    return (homes or lines or [None])[0]
+    chosen = homes or lines
+    return chosen[0] if chosen else None
 
 
 def fee_example(v: "CompoundView") -> list[Span] | None:
-    """``按户均建筑面积 108.9 ㎡ 计，每月 147.02 元`` (see the module docstring)."""
+    """``按户均建筑面积 108.9 ㎡ 计，住宅每月 147.02 元`` (the fee's label without 物业服务费;
+    see the module docstring)."""
     area = typical_area(v.record.model)
     line = _per_area_line(v)
     price = line.current.price.exact if line is not None and line.current is not None else None
     if area is None or line is None or price is None:
         return None
     now = "现行" if line.upcoming else ""
-    return [text(f"按户均建筑面积 {quantity(area)} ㎡ 计，{now}每月 "), fig(money(price * area)), text(" 元")]
+    label = line.current.item.removesuffix("物业服务费").removesuffix("物业费")
+    return [text(f"按户均建筑面积 {quantity(area)} ㎡ 计，{label}{now}每月 "), fig(money(price * area)), text(" 元")]
 
 
 def per_household(c: Compound, amount: Decimal | None) -> list[Span]:

@@ -7,7 +7,8 @@ sentence naming the item as the catalogue does; the one-line answer
 (:func:`generator.views.answers.item_answer`); the item's content as blocks
 (:mod:`generator.views.item_blocks`) with the format-neutral filling of its slots; 公示期
 (the posting date to the end the notice prints, else its display days, the notice's
-``posting_days`` or the catalogue's, counted as the city counts them); the 异议 line (who
+``posting_days`` or the catalogue's, counted as the city counts them; a standing notice,
+:func:`standing`, prints 长期公示 and takes objections at any time); the 异议 line (who
 to call and until when: the notice's issuers, else the serving company and the owners'
 committee); the approval line; the 落款 (the issuers with their document numbers, else the
 serving company or organisation and the owners' committee) with the posting date;
@@ -115,10 +116,11 @@ def _issuer_contact(issuer: Issuer) -> str:
 
 def standing(notice: Notice, item: CatalogueItem) -> bool:
     """A standing notice (长期公示: 明码标价, the company's profile…): an item the catalogue
-    posts long-term, without a period or a printed end. It stays on the board until it
+    posts long-term, without a period, a printed end or display days of its own. It stays on the board until it
     changes, so it prints 长期公示 and takes objections at any time, never a deadline that
     passes while the notice is still up."""
-    return item.cadence == "long_term" and notice.period is None and notice.ends_on is None
+    return (item.cadence == "long_term" and notice.period is None and notice.ends_on is None
+            and notice.posting_days is None)
 
 
 def posting_line(notice: Notice, item: CatalogueItem, city: City | None = None) -> str:

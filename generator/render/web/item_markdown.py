@@ -6,7 +6,8 @@ heading; facts are a bullet list ``- **label**：value``; a table is a phone-fit
 per row with the residents' key columns first below 600 px; numbers right-aligned, headers
 with their unit, the 合计 row in bold, ``unit`` written under it, ``empty`` written instead of
 a table without rows; the web always shows every row of a ledger); steps a numbered list; a
-note a paragraph; ``after_table`` (the item page's 纠错 line) follows every table with rows.
+note a paragraph; ``after_table`` (the item page's 纠错 line) follows every table with rows (and a slot
+that holds tables).
 Every value goes through
 :mod:`generator.render.web.markdown_escape` (phones as ``tel:`` links), so nothing from data
 becomes Markdown or HTML. Slots are filled from ``slots`` (ready Markdown) or left out.
@@ -60,7 +61,8 @@ def _steps(b: Steps) -> list[str]:
 def markdown(blocks: Sequence[Block], slots: Mapping[str, Markup] | None = None, caption: str = "",
              after_table: Markup | None = None) -> str:
     """The page body; ``caption`` names (for screen readers) a table whose block has no title;
-    ``after_table`` (ready HTML, the 纠错 line) follows every table that has rows."""
+    ``after_table`` (ready HTML, the 纠错 line) follows every table that has rows and every
+    slot filling that holds tables."""
     parts: list[str] = []
     for b in blocks:
         if is_empty(b):
@@ -77,4 +79,6 @@ def markdown(blocks: Sequence[Block], slots: Mapping[str, Markup] | None = None,
             parts.append(str(md_text(b.text)))
         elif isinstance(b, Slot) and slots and slots.get(b.name):
             parts.append(str(slots[b.name]))
+            if after_table and '<div class="rt">' in slots[b.name]:  # a slot's tables (the ranking)
+                parts.append(str(after_table))
     return "\n\n".join(parts) + "\n" if parts else ""
