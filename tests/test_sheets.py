@@ -69,9 +69,12 @@ def test_board_titles_stay_on_one_line(built: BuiltPdfs) -> None:
 
 def test_the_display_days_of_the_notice_win_over_the_catalogues(tmp_path: Path) -> None:
     data = copy_city(PDF_CITY, tmp_path / "data")
+    edit(data / "compounds" / "lanting" / "public_revenue.yaml", "approved_by: 业委会}", "approved_by: 业委会, posting_days: 60}")
     edit(data / "compounds" / "lanting" / "fee_schedule.yaml", "approved_by: 业委会}", "approved_by: 业委会, posting_days: 60}")
     built = build_pdf_city(data, tmp_path / "site", tmp_path / "cache")
-    assert "公示期：2026年1月5日至2026年3月6日" in pdf_text(sheet(built, "lanting", "fee-schedule"))
+    assert "公示期：2026年10月12日至2026年12月11日" in pdf_text(sheet(built, "lanting", "public-revenue"))
+    # a standing notice stays up: its display days are the least, not an end
+    assert "公示期：长期公示（2026年1月5日起张贴）" in pdf_text(sheet(built, "lanting", "fee-schedule"))
 
 
 def test_a_self_managed_compound_signs_with_its_organisation_and_committee(built: BuiltPdfs) -> None:

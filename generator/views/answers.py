@@ -185,11 +185,13 @@ def revenue_spans(v: CompoundView, topic: str = "公共收益", detail: bool = F
     last = totals[-1]
     decided = f.uses_decided_by or "业主共同决定"
     balance = money(last.closing_balance) if last.closing_balance is not None else NOT_STATED
-    used = use_spans(last, rows) if detail else []
-    each = per_household(v.record.model, last.closing_balance) if detail else []
-    return [_t(f"{last.period.label}{topic}归全体业主 "), _fig(money(last.net_to_owners)), _t(" 元"), *used,
-            _t(" · 累计结余 "), _fig(balance), _t(" 元" if last.closing_balance is not None else ""), *each,
-            _t(f"（使用须经{decided}表决）")]
+    unit = " 元" if last.closing_balance is not None else ""
+    if detail:
+        middle = [_t(" 元"), *use_spans(last, rows), _t(" · 累计结余 ")]
+        end = [_t(unit), *per_household(v.record.model, last.closing_balance), _t(f"（使用须经{decided}表决）")]
+    else:  # the item's answer (its sheet and stamp): one text span each side of the balance
+        middle, end = [_t(" 元 · 累计结余 ")], [_t(f"{unit}（使用须经{decided}表决）")]
+    return [_t(f"{last.period.label}{topic}归全体业主 "), _fig(money(last.net_to_owners)), *middle, _fig(balance), *end]
 
 
 def _public_revenue(v: CompoundView) -> list[Span]:

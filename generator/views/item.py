@@ -116,11 +116,11 @@ def _issuer_contact(issuer: Issuer) -> str:
 
 def standing(notice: Notice, item: CatalogueItem) -> bool:
     """A standing notice (长期公示: 明码标价, the company's profile…): an item the catalogue
-    posts long-term, without a period, a printed end or display days of its own. It stays on the board until it
+    posts long-term, without a period or a printed end (its display days are the least it
+    stays up, and the web page says so). It stays on the board until it
     changes, so it prints 长期公示 and takes objections at any time, never a deadline that
     passes while the notice is still up."""
-    return (item.cadence == "long_term" and notice.period is None and notice.ends_on is None
-            and notice.posting_days is None)
+    return item.cadence == "long_term" and notice.period is None and notice.ends_on is None
 
 
 def posting_line(notice: Notice, item: CatalogueItem, city: City | None = None) -> str:
