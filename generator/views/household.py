@@ -59,11 +59,12 @@ def fee_example(v: "CompoundView") -> list[Span] | None:
     see the module docstring)."""
     area = typical_area(v.record.model)
     line = _per_area_line(v)
-    price = line.current.price.exact if line is not None and line.current is not None else None
-    if area is None or line is None or price is None:
+    row = line.current if line is not None else None
+    price = row.price.exact if row is not None else None
+    if area is None or line is None or row is None or price is None:
         return None
     now = "现行" if line.upcoming else ""
-    label = line.current.item.removesuffix("物业服务费").removesuffix("物业费")
+    label = row.item.removesuffix("物业服务费").removesuffix("物业费")
     return [text(f"按户均建筑面积 {quantity(area)} ㎡ 计，{label}{now}每月 "), fig(money(price * area)), text(" 元")]
 
 
