@@ -4,7 +4,7 @@ Contract: pure. :func:`correction` gives, for an item's view, the :class:`Correc
 item page puts at every table of figures: where the report goes as the city configures it
 (``city.yaml`` ``corrections``, :class:`generator.model.city.CorrectionRoute`: an email
 address, a phone or the city's web form), else the city's hotline (12345); and what the
-report names: the compound, the item, the period (or 长期公示) and the item's stamp. An
+report names: the compound, the item, the period (or :data:`~generator.views.status.LONG_TERM`) and the item's stamp. An
 email link (``mailto:``) opens with subject and body filled in; a phone or a web form can
 carry nothing, so the words say what to tell them.
 """

@@ -8,7 +8,7 @@ sentence naming the item as the catalogue does; the one-line answer
 (:mod:`generator.views.item_blocks`) with the format-neutral filling of its slots; 公示期
 (the posting date to the end the notice prints, else its display days, the notice's
 ``posting_days`` or the catalogue's, counted as the city counts them; a standing notice,
-:func:`standing`, prints 长期公示 and takes objections at any time); the 异议 line (who
+:func:`standing`, prints :data:`~generator.views.status.LONG_TERM` and takes objections at any time); the 异议 line (who
 to call and until when: the notice's issuers, else the serving company and the owners'
 committee); the approval line; the 落款 (the issuers with their document numbers, else the
 serving company or organisation and the owners' committee) with the posting date;
@@ -115,16 +115,16 @@ def _issuer_contact(issuer: Issuer) -> str:
 
 
 def standing(notice: Notice, item: CatalogueItem) -> bool:
-    """A standing notice (长期公示: 明码标价, the company's profile…): an item the catalogue
+    """A standing notice (明码标价, the company's profile…): an item the catalogue
     posts long-term, without a period or a printed end (its display days are the least it
     stays up, and the web page says so). It stays on the board until it
-    changes, so it prints 长期公示 and takes objections at any time, never a deadline that
+    changes, so it prints ``LONG_TERM`` and takes objections at any time, never a deadline that
     passes while the notice is still up."""
     return item.cadence == "long_term" and notice.period is None and notice.ends_on is None
 
 
 def posting_line(notice: Notice, item: CatalogueItem, city: City | None = None) -> str:
-    """``公示期：2026年10月10日至2026年11月9日``; a standing notice: ``公示期：长期公示（2026年1月15日起张贴）``."""
+    """``公示期：2026年10月10日至2026年11月9日``; a standing notice: ``公示期：`` + ``LONG_TERM`` + ``（2026年1月15日起张贴）``."""
     start, end = posting_period(notice, item, city)
     if standing(notice, item):
         return f"公示期：{LONG_TERM}（{day_cn(start)}起张贴）"
