@@ -7,6 +7,8 @@
   high, and the next page opens in it too (remembered); in 长辈模式 no page type overflows at
   260 px, pushes a key column off screen or splits a figure, and axe-core finds no serious or
   critical violation;
+* the first screen of a compound home (390 px; two screens at 260 px) answers what a household
+  pays, where the owners' money went, whom to call and the list result;
 * the reader's own text size applies (no ``text-size-adjust: none``, which keeps WeChat's font
   setting out);
 * a first visit to a compound home requests exactly the files ``bench/first_visit.py`` counts,
@@ -115,6 +117,29 @@ def test_axe_finds_no_serious_violation_in_elder_mode(browser: Browser, base_url
     found = axe_violations(browser, base_url)
     set_mode(browser, base_url, elder=False)
     assert found == {}
+
+
+FIRST_ANSWERS = """
+(() => [...document.querySelectorAll('.key-figures li')].slice(0, 4).map(li => ({
+  topic: li.querySelector('a').textContent.trim(),
+  bottom: li.getBoundingClientRect().bottom + window.scrollY,
+  phones: [...li.querySelectorAll('a[href^="tel:"]')].map(a => a.getAttribute('href'))})))()
+"""
+
+
+@pytest.mark.parametrize(("width", "screens"), [(390, 1), (260, 2)])
+def test_the_first_screen_answers_the_four_questions(browser: Browser, base_url: str, width: int,
+                                                     screens: int) -> None:
+    """What I pay, where the owners' money went, whom to call (tel: links) and the list result:
+    on the first screen of a compound home at 390 px, within two screens at 260 px."""
+    set_mode(browser, base_url, elder=False)
+    for cid in ("lanting", "cuiping-shanzhuang", "wenhua-xincun"):
+        browser.open(base_url + f"compounds/{cid}/", width=width)
+        answers = browser.js(FIRST_ANSWERS)
+        assert [a["topic"] for a in answers] == ["物业费", "公共收益", "有事找谁", "红黑榜"], (cid, answers)
+        assert len(answers[2]["phones"]) >= 2, (cid, answers[2])
+        screen = browser.js("window.innerHeight")
+        assert max(a["bottom"] for a in answers) <= screens * screen, (cid, width, screen, answers)
 
 
 PASTE = """

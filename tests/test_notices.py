@@ -217,7 +217,7 @@ def test_a_fund_application_shows_its_vote_issuer_and_period(city: Path, built: 
         assert "东住建〔2026〕12号" in text and "示例市东城区河西路18号三楼物业科" in text and "0999-11112000" in text
         assert "应急使用公告：5号楼屋面渗漏应急维修" in text and "应急使用，无需事先表决" in text
         assert "未注明" in text  # no contractor, no apportionment in the notice
-    assert "2026-08-25至2026-08-31" in page  # the printed end date, not a day later
+    assert "公示期**：2026年8月25日至2026年8月31日" in page  # the printed end date, not a day later (the sheet's words)
     assert "公示期：2026年8月25日至2026年8月31日" in on_sheet
     # The sheet is signed by the office with its document number, objections go to it.
     signed = on_sheet.split("特此公示")[1]

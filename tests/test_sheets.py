@@ -69,9 +69,12 @@ def test_board_titles_stay_on_one_line(built: BuiltPdfs) -> None:
 
 def test_the_display_days_of_the_notice_win_over_the_catalogues(tmp_path: Path) -> None:
     data = copy_city(PDF_CITY, tmp_path / "data")
+    edit(data / "compounds" / "lanting" / "public_revenue.yaml", "approved_by: 业委会}", "approved_by: 业委会, posting_days: 60}")
     edit(data / "compounds" / "lanting" / "fee_schedule.yaml", "approved_by: 业委会}", "approved_by: 业委会, posting_days: 60}")
     built = build_pdf_city(data, tmp_path / "site", tmp_path / "cache")
-    assert "公示期：2026年1月5日至2026年3月6日" in pdf_text(sheet(built, "lanting", "fee-schedule"))
+    assert "公示期：2026年10月12日至2026年12月11日" in pdf_text(sheet(built, "lanting", "public-revenue"))
+    # a standing notice stays up: its display days are the least, not an end
+    assert "公示期：长期公示（2026年1月5日起张贴）" in pdf_text(sheet(built, "lanting", "fee-schedule"))
 
 
 def test_a_self_managed_compound_signs_with_its_organisation_and_committee(built: BuiltPdfs) -> None:
@@ -156,6 +159,25 @@ def test_every_qr_code_reads_from_a_phone_photo_of_the_board(built: BuiltPdfs, t
         else:
             expected = f"{SITE_URL}compounds/{rel.removesuffix('.pdf')}/"
         assert phone_photo_qr(pdf, tmp_path) == expected, rel
+
+
+def test_a_standing_notice_prints_long_term_instead_of_a_deadline(built: BuiltPdfs) -> None:
+    """明码标价 (posted 2026-01-05, no period): 公示期：长期公示 and objections at any time, never
+    a deadline that passes while the notice is still up; a periodic notice keeps its deadline."""
+    text = "".join(pdf_text(sheet(built, "lanting", "fee-schedule")).split())
+    assert "公示期：长期公示（2026年1月5日起张贴）" in text
+    assert "对公示内容如有异议，可随时向" in text
+    assert not re.search(r"请于\d{4}年\d+月\d+日前", text) and "2026年2月" not in text
+    periodic = "".join(pdf_text(sheet(built, "lanting", "public-revenue")).split())
+    assert "请于2026年11月11日前" in periodic and "长期公示" not in periodic
+
+
+def test_the_booklet_says_what_it_is_and_which_stamps_its_sheets_carry(built: BuiltPdfs) -> None:
+    text = pdf_text(built.out / "pdf" / "lanting.pdf")
+    flat = "".join(text.split())
+    assert "合订本" in flat and "与公示栏张贴的该项公示单页相同" in flat and "单页版本号" in flat
+    for slug in LANTING_SHEETS:
+        assert stamp_on(sheet(built, "lanting", slug)) in text, slug
 
 
 # --- the booklet's first page and the ranking list --------------------------------------

@@ -27,7 +27,7 @@ from generator.derive.ledgers import quarterly_totals
 from generator.derive.notices import distribution_headline
 from generator.derive.statements import fund_years, service_figures, utility_share
 from generator.derive.rank import CompanyResult, PeriodRanking, history
-from generator.derive.rank.wording import decided_lines, list_name
+from generator.derive.rank.wording import decided_lines, list_name, score_word
 from generator.derive.status import ItemStatus
 from generator.views.compound import CompoundView
 from generator.model import disclosures as d
@@ -35,6 +35,7 @@ from generator.model.items import ITEMS
 from generator.model.vocabulary import FUND_NOTICE_KINDS, NOT_STATED
 from generator.views.fee_answers import FEE_TOPICS, fee_spans
 from generator.views.formatting import day, money, percent, quantity
+from generator.views.household import contact_spans, fee_example, per_household, use_spans
 from generator.views.spans import Span, fig as _fig, join as _join, tel as _tel, text as _t
 
 
@@ -85,8 +86,28 @@ def result_spans(ranking: PeriodRanking, result: CompanyResult) -> list[Span]:
         computed = [s.name for s in policy.list_specs() if s.rule is not None]
         spans.append(_t("，未列入" + ("或".join(computed) if len(computed) <= 2
                                         else "、".join(computed[:-1]) + "或" + computed[-1])))
+        why = list_rules(ranking)
+        if why:
+            spans.append(_t(f"（{why}）"))
     spans += [_t("；" + line) for line in decided_lines(ranking, company_id=result.company)]
     return spans
+
+
+def list_rules(ranking: PeriodRanking) -> str:
+    """Why a company is on no computed list, in words: ``红榜为得分最高的 1 家，黑榜为得分最低的 1 家``
+    (the counts of this period), ``红榜为等级 AAA``."""
+    policy, word = ranking.policy, score_word(ranking.policy)
+    out = []
+    for spec in policy.list_specs():
+        rule = spec.rule
+        if rule is None:
+            continue
+        if rule.grades:
+            out.append(f"{spec.name}为等级 " + "、".join(rule.grades))
+        else:
+            count = sum(1 for r in ranking.results if r.list == spec.id)
+            out.append(f"{spec.name}为{word}{'最高' if rule.end == 'top' else '最低'}的 {count} 家")
+    return "，".join(out)
 
 
 # --- per item: the one-line answer ----------------------------------------------------------
@@ -149,13 +170,16 @@ def _facility_maintenance(v: CompoundView) -> list[Span]:
     return spans + [_t(f"最近一次到期检验：{soonest.system} "), _fig(day(soonest.next_inspection))]
 
 
-def revenue_spans(v: CompoundView, topic: str = "公共收益") -> list[Span] | None:
+def revenue_spans(v: CompoundView, topic: str = "公共收益", detail: bool = False) -> list[Span] | None:
     """``2026年第三季度公共收益归全体业主 x 元 · 累计结余 x 元（使用须经业主大会表决）``;
-    ``topic=""`` leaves the word out (where a label says it already)."""
+    ``topic=""`` leaves the word out (where a label says it already); ``detail`` (the key
+    figures) adds what the quarter's money was spent on and the balance per household
+    (:mod:`generator.views.household`)."""
     f = v.file_as("public_revenue", d.PublicRevenueFile)
     if f is None:
         return None
-    totals = quarterly_totals(f, v.rows("public_revenue"))
+    rows = v.rows("public_revenue")
+    totals = quarterly_totals(f, rows)
     latest = max(f.distributions, key=lambda x: x.period.end, default=None)
     if latest is not None and (not totals or latest.period.end >= totals[-1].period.end):
         # The period's headline says what happened in it: a payout, not a quarter's net income.
@@ -165,8 +189,13 @@ def revenue_spans(v: CompoundView, topic: str = "公共收益") -> list[Span] | 
     last = totals[-1]
     decided = f.uses_decided_by or "业主共同决定"
     balance = money(last.closing_balance) if last.closing_balance is not None else NOT_STATED
-    return [_t(f"{last.period.label}{topic}归全体业主 "), _fig(money(last.net_to_owners)), _t(" 元 · 累计结余 "),
-            _fig(balance), _t(f"{' 元' if last.closing_balance is not None else ''}（使用须经{decided}表决）")]
+    unit = " 元" if last.closing_balance is not None else ""
+    if detail:
+        middle = [_t(" 元"), *use_spans(last, rows), _t(" · 累计结余 ")]
+        end = [_t(unit), *per_household(v.record.model, last.closing_balance), _t(f"（使用须经{decided}表决）")]
+    else:  # the item's answer (its sheet and stamp): one text span each side of the balance
+        middle, end = [_t(" 元 · 累计结余 ")], [_t(f"{unit}（使用须经{decided}表决）")]
+    return [_t(f"{last.period.label}{topic}归全体业主 "), _fig(money(last.net_to_owners)), *middle, _fig(balance), *end]
 
 
 def _public_revenue(v: CompoundView) -> list[Span]:
@@ -297,8 +326,14 @@ def item_answer(v: CompoundView, item_id: str) -> Answer:
     return Answer(item_id, topic, tuple(_ANSWERS[item_id](v)), stale=v.stale(item_id))
 
 
+CONTACTS = "有事找谁"
+"""The key figure that names whom to call (and the compound home's section of phones)."""
+
 def key_figures(v: CompoundView) -> list[Answer]:
-    """The figures a compound's home opens with, in the order residents ask for them.
+    """The figures a compound's home opens with, in the order residents ask for them: what a
+    household pays (with a worked example), what the owners received and spent and the
+    balance per household, whom to call, the company's list result; then the other fees,
+    parking, shared utilities and the maintenance fund.
 
     Items the catalogue does not list or that do not apply (with their reason, on their page)
     are left out; so are parking fees when the compound has none, and the ranking for a
@@ -316,10 +351,23 @@ def key_figures(v: CompoundView) -> list[Answer]:
         if spans:
             out.append(Answer(item_id, topic, tuple(spans), stale=v.stale(item_id)))
 
-    add("fee_schedule", "物业费", fee_spans(v, "物业服务费") or [_t("收费表未列物业服务费")])
+    fee = fee_spans(v, "物业服务费")
+    example = fee_example(v) if fee else None
+    add("fee_schedule", "物业费", [*fee, _t("；"), *example] if fee and example else fee or [_t("收费表未列物业服务费")])
+    add("public_revenue", "公共收益", revenue_spans(v, topic="", detail=True) or [_t("本期没有公共收益收支")])
+    contacts = contact_spans(v)
+    if contacts:
+        out.append(Answer("complaint_channels", CONTACTS, tuple(contacts),
+                          stale=v.file("complaint_channels") is not None and v.stale("complaint_channels")))
+    else:
+        add("complaint_channels", CONTACTS, None)
+    if v.record.model.serving_company:
+        ranked = ranking_spans(v)
+        if ranked and "oversight" in v.statuses:
+            out.append(Answer("oversight", "红黑榜", tuple(ranked)))
     for kind, topic in FEE_TOPICS.items():
-        if kind not in ("物业服务费", "停车服务费") and (fee := fee_spans(v, kind)):
-            add("fee_schedule", topic, fee)
+        if kind not in ("物业服务费", "停车服务费") and (other := fee_spans(v, kind)):
+            add("fee_schedule", topic, other)
     parking_fee = fee_spans(v, "停车服务费")
     if parking_fee:
         add("fee_schedule", "停车费", parking_fee)
@@ -327,11 +375,6 @@ def key_figures(v: CompoundView) -> list[Answer]:
         rents = [[_t(f"{r.type}车位月租 "), _fig(money(r.monthly_fee)), _t(" 元")]
                  for r in v.rows("parking") if r.monthly_fee is not None]
         add("parking", "停车费", _join(rents, "，") if rents else None, optional=True)
-    add("public_revenue", "公共收益", revenue_spans(v, topic="") or [_t("本期没有公共收益收支")])
     add("utility_sharing", "公摊水电费", utility_spans(v))
     add("maintenance_fund", "维修基金", fund_spans(v))
-    if v.record.model.serving_company:
-        ranked = ranking_spans(v)
-        if ranked and "oversight" in v.statuses:
-            out.append(Answer("oversight", "红黑榜", tuple(ranked)))
     return out

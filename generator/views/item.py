@@ -7,7 +7,8 @@ sentence naming the item as the catalogue does; the one-line answer
 (:func:`generator.views.answers.item_answer`); the item's content as blocks
 (:mod:`generator.views.item_blocks`) with the format-neutral filling of its slots; 公示期
 (the posting date to the end the notice prints, else its display days, the notice's
-``posting_days`` or the catalogue's, counted as the city counts them); the 异议 line (who
+``posting_days`` or the catalogue's, counted as the city counts them; a standing notice,
+:func:`standing`, prints :data:`~generator.views.status.LONG_TERM` and takes objections at any time); the 异议 line (who
 to call and until when: the notice's issuers, else the serving company and the owners'
 committee); the approval line; the 落款 (the issuers with their document numbers, else the
 serving company or organisation and the owners' committee) with the posting date;
@@ -46,6 +47,7 @@ from generator.views.item_blocks import ItemContext, item_blocks, reads_calendar
 from generator.views.item_blocks.oversight import ranking_blocks
 from generator.views.phones import supervision_phones
 from generator.views.stamp import stamp
+from generator.views.status import LONG_TERM
 
 QR_CAPTION = "扫码查看本项网上公示"
 
@@ -112,9 +114,27 @@ def _issuer_contact(issuer: Issuer) -> str:
     return f"{issuer.name}（{shown}）" if shown else issuer.name
 
 
-def objection_line(ds: Dataset, view: CompoundView, until: date, issuers: Sequence[Issuer] = ()) -> str:
-    """Whom to object to, until when: the issuers the notice names (with address and phone),
-    else the serving company (or self-managing organisation) and the owners' committee."""
+def standing(notice: Notice, item: CatalogueItem) -> bool:
+    """A standing notice (明码标价, the company's profile…): an item the catalogue
+    posts long-term, without a period or a printed end (its display days are the least it
+    stays up, and the web page says so). It stays on the board until it
+    changes, so it prints ``LONG_TERM`` and takes objections at any time, never a deadline that
+    passes while the notice is still up."""
+    return item.cadence == "long_term" and notice.period is None and notice.ends_on is None
+
+
+def posting_line(notice: Notice, item: CatalogueItem, city: City | None = None) -> str:
+    """``公示期：2026年10月10日至2026年11月9日``; a standing notice: ``公示期：`` + ``LONG_TERM`` + ``（2026年1月15日起张贴）``."""
+    start, end = posting_period(notice, item, city)
+    if standing(notice, item):
+        return f"公示期：{LONG_TERM}（{day_cn(start)}起张贴）"
+    return f"公示期：{day_cn(start)}至{day_cn(end)}"
+
+
+def objection_line(ds: Dataset, view: CompoundView, until: date | None, issuers: Sequence[Issuer] = ()) -> str:
+    """Whom to object to, until when (``until`` None: a standing notice, at any time): the
+    issuers the notice names (with address and phone), else the serving company (or
+    self-managing organisation) and the owners' committee."""
     assert ds.city is not None
     whom: list[str] = [_issuer_contact(i) for i in issuers]
     manager, phone = view.serving.name, objection_phone(view)
@@ -126,7 +146,7 @@ def objection_line(ds: Dataset, view: CompoundView, until: date, issuers: Sequen
         own = committee_model.phone if committee_model else None
         whom.append(f"{committee}（电话 {own}）" if own else committee)
     nearest = supervision_phones(ds.city.model, view.record, view.district, view.street, view.community)[0]
-    head = f"对公示内容如有异议，请于{day_cn(until)}前"
+    head = f"对公示内容如有异议，请于{day_cn(until)}前" if until else "对公示内容如有异议，可随时"
     line = head + "向" + "或".join(whom) if whom else head
     return line + f"提出；也可向{nearest[0]}反映（电话 {nearest[1]}）。"
 
@@ -156,8 +176,8 @@ def item_view(ds: Dataset, view: CompoundView, item: CatalogueItem, record: Item
         period=period,
         lead=f"根据物业服务信息公开的有关规定，现将{c.name}{item.name}" + (f"（{period}）" if period else "") + "公示如下：",
         answer=item_answer(view, item.id), blocks=blocks, fills=fills,
-        posted_on=notice.posted_on, until=end, posting=f"公示期：{day_cn(start)}至{day_cn(end)}",
-        objection=objection_line(ds, view, end, notice.issuers),
+        posted_on=notice.posted_on, until=end, posting=posting_line(notice, item, ds.city.model),
+        objection=objection_line(ds, view, None if standing(notice, item) else end, notice.issuers),
         approved=f"本公示经{notice.approved_by}审核。" if notice.approved_by else "",
         signers=tuple(" ".join(x for x in (i.name, i.document_number) if x) for i in notice.issuers)
                 or tuple(name for name in (view.serving.name, view.committee) if name),

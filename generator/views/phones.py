@@ -18,6 +18,9 @@ from generator.load.dataset import CompoundRecord
 from generator.model.city import City, Community, District, Street
 from generator.model.values import split_extension
 
+HOTLINE = "政务服务便民热线"
+"""The city's hotline (``City.hotline``, 12345) as residents know it."""
+
 _SEPARATORS = re.compile(r"[^0-9+]+")
 
 
@@ -47,6 +50,6 @@ def supervision_phones(city: City, rec: CompoundRecord, district: District | Non
     if district is not None and district.regulator_phone:
         out.append((f"{district.name}物业主管部门", district.regulator_phone))
     out.append((city.regulator, city.regulator_phone))
-    out.append(("政务服务便民热线", city.hotline))
+    out.append((HOTLINE, city.hotline))
     out.append(("价格举报电话", price_report_phone(city, rec)))
     return out

@@ -8,7 +8,8 @@ posting date, :func:`generator.views.stamp.version_date`; never the build day, s
 with the same data and statuses gives the same bytes) and the booklet's stamp
 (:attr:`generator.views.site.Booklet.stamp`: its items' stamps and what it prints about the
 compound; the compound's home page shows it, and ``/v/<stamp>/`` finds it), a QR code for the compound's canonical URL (``site_url`` + ``compounds/<id>/``), the
-supervision phones, an overview of every catalogue item's status, and one section per
+supervision phones, what the booklet is and which stamps its sheets carry (:func:`about`), an
+overview of every catalogue item's status with the stamp its sheet prints, and one section per
 catalogue item in catalogue order with its status line (published with period and posting
 date / stale since / not applicable with the reason / missing / invalid) and, when
 published or stale, its content.
@@ -42,13 +43,20 @@ def cn_number(n: int) -> str:
 
 
 
-def _overview_row(n: int, item: CatalogueItem, st: ItemStatus) -> dict:
+def _overview_row(n: int, item: CatalogueItem, st: ItemStatus, stamp: str) -> dict:
     notice = st.notice
     period = notice.period.label if notice and notice.period else (LONG_TERM if notice else "")
     posted = day_cn(notice.posted_on) if notice else ""
     if st.state == "not_applicable":
         period = st.reason or ""
-    return {"cells": [str(n), item.name, st.label, period, posted], "state": st.state}
+    return {"cells": [str(n), item.name, st.label, period, posted, stamp], "state": st.state}
+
+
+def about(name: str, count: int, stamp: str) -> str:
+    """What the booklet is, and which stamps its sheets carry."""
+    return (f"本汇编是{name}物业服务信息公示（十公开一监督）全部 {count} 项的合订本，供公示栏张贴和查阅；"
+            f"每一项的内容与公示栏张贴的该项公示单页相同，单页上印的版本号见下表“单页版本号”一栏。"
+            f"本汇编的版本号 {stamp} 由各单页的版本号和小区基本信息生成，任何一项改动，它都会变。")
 
 
 def essentials(views: Views, compound_id: str) -> dict:
@@ -90,7 +98,8 @@ def notice_document(views: Views, compound_id: str, paper: Paper, output: Output
     overview, sections = [], []
     for n, item in enumerate(views.items, start=1):
         st = view.statuses.get(item.id, ItemStatus("missing"))
-        overview.append(_overview_row(n, item, st))
+        sheet = views.item(compound_id, item.id)
+        overview.append(_overview_row(n, item, st, sheet.stamp if sheet is not None else "—"))
         sections.append(_section(views, compound_id, n, item, st))
     data = {
         "essentials": essentials(views, compound_id),
@@ -106,7 +115,8 @@ def notice_document(views: Views, compound_id: str, paper: Paper, output: Output
         "dated": ["版本日期", day_cn(dated)] if dated else None,
         "stamp": stamp,
         "qr": {"url": url, "caption": "扫码查看网上公示"},
-        "overview": {"columns": ["序号", "公示事项", "状态", "期间 / 说明", "张贴日期"], "rows": overview},
+        "about": about(c.name, len(views.items), stamp),
+        "overview": {"columns": ["序号", "公示事项", "状态", "期间 / 说明", "张贴日期", "单页版本号"], "rows": overview},
         "phones": [list(p) for p in booklet.phones],
         "sections": sections,
         "footer": f"{c.name} 物业服务信息公示 · 版本 {stamp}" + (f" · {dated.isoformat()}" if dated else ""),

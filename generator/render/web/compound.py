@@ -15,6 +15,7 @@ official name; the version stamp and what it is for close the home page.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -26,7 +27,7 @@ from generator.model.catalogue import CatalogueItem
 from generator.model.disclosures import CompanyProfileFile, ComplaintChannelsFile, item_as
 from generator.model.items import ITEMS
 from generator.views import paths
-from generator.views.answers import Answer, Span, item_answer, key_figures
+from generator.views.answers import CONTACTS, Answer, Span, item_answer, key_figures
 from generator.views.compound import CompoundView
 from generator.render.context import SiteContext
 from generator.render.web.environment import front_matter, phone_link, render
@@ -34,7 +35,6 @@ from generator.views.formatting import day, quantity
 from generator.model.vocabulary import CONTRACT_TYPES
 from generator.render.web.items import item_body
 from generator.render.web.history import past_periods, reach_note
-from generator.views.item import posting_period
 from generator.views.phones import supervision_phones
 from generator.render.web.markdown_escape import html_attr, md_text
 
@@ -168,6 +168,7 @@ def _home(ctx: SiteContext, facts: CompoundView, items: list[ItemEntry], common:
         stamp_url=ctx.plan.absolute(paths.stamp_page(ctx.views.booklet(facts.id).stamp)),
         stamp=ctx.views.booklet(facts.id).stamp,
         figures=figures,
+        contacts_heading=CONTACTS,
         online=Markup(f'<a href="{html_attr(str(online.url))}">') + md_text(online.name) + Markup("</a>")
         if online else None,
     )
@@ -205,7 +206,8 @@ def _item(ctx: SiteContext, facts: CompoundView, entry: ItemEntry, common: dict)
         answer=spans_md(answer.spans) if answer else None,
         notice=entry.status.notice,
         posting_days=(entry.status.notice.posting_days or entry.item.posting_days) if entry.status.notice else None,
-        posting_end=posting_period(entry.status.notice, entry.item, ctx.city)[1] if entry.status.notice else None,
+        posting=view.posting.partition("：") if view else None,
+        objection=phones_linked(view.objection) if view else None,
         overdue_days=(ctx.as_of - entry.status.since).days + 1 if entry.status.since else None,
         body=body,
         not_shown=not_shown(entry.status),
@@ -215,6 +217,18 @@ def _item(ctx: SiteContext, facts: CompoundView, entry: ItemEntry, common: dict)
         past=past_periods(ctx, facts.id, entry.item.id, entry.page),
         reach=reach_note(ctx),
     )
+
+
+_PHONE_IN_TEXT = re.compile(r"(?<=电话 )[0-9][0-9-]*[0-9](?:转[0-9]+)?")
+
+
+def phones_linked(sentence: str) -> Markup:
+    """A sentence from a view (the 异议 line) with every ``电话 <number>`` callable."""
+    out, at = [], 0
+    for m in _PHONE_IN_TEXT.finditer(sentence):
+        out += [md_text(sentence[at:m.start()]), Markup(" "), phone_link(m.group(0))]
+        at = m.end()
+    return Markup("").join([*out, md_text(sentence[at:])])
 
 
 def _feed(ctx: SiteContext, facts: CompoundView) -> tuple[str, str]:

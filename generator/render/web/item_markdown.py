@@ -6,7 +6,9 @@ heading; facts are a bullet list ``- **label**：value``; a table is a phone-fit
 per row with the residents' key columns first below 600 px; numbers right-aligned, headers
 with their unit, the 合计 row in bold, ``unit`` written under it, ``empty`` written instead of
 a table without rows; the web always shows every row of a ledger); steps a numbered list; a
-note a paragraph. Every value goes through
+note a paragraph; ``after_table`` (the item page's 纠错 line) follows every table with rows (and a slot
+that holds tables).
+Every value goes through
 :mod:`generator.render.web.markdown_escape` (phones as ``tel:`` links), so nothing from data
 becomes Markdown or HTML. Slots are filled from ``slots`` (ready Markdown) or left out.
 """
@@ -56,8 +58,11 @@ def _steps(b: Steps) -> list[str]:
     return _heading(b.title) + [f"{n}. {md_text(item)}" for n, item in enumerate(b.items, start=1)]
 
 
-def markdown(blocks: Sequence[Block], slots: Mapping[str, Markup] | None = None, caption: str = "") -> str:
-    """The page body; ``caption`` names (for screen readers) a table whose block has no title."""
+def markdown(blocks: Sequence[Block], slots: Mapping[str, Markup] | None = None, caption: str = "",
+             after_table: Markup | None = None) -> str:
+    """The page body; ``caption`` names (for screen readers) a table whose block has no title;
+    ``after_table`` (ready HTML, the 纠错 line) follows every table that has rows and every
+    slot filling that holds tables."""
     parts: list[str] = []
     for b in blocks:
         if is_empty(b):
@@ -66,10 +71,14 @@ def markdown(blocks: Sequence[Block], slots: Mapping[str, Markup] | None = None,
             parts.append("\n".join(_facts(b)))
         elif isinstance(b, Table):
             parts.append("\n".join(_table(b, caption)))
+            if after_table and b.rows:
+                parts.append(str(after_table))
         elif isinstance(b, Steps):
             parts.append("\n".join(_steps(b)))
         elif isinstance(b, Note):
             parts.append(str(md_text(b.text)))
         elif isinstance(b, Slot) and slots and slots.get(b.name):
             parts.append(str(slots[b.name]))
+            if after_table and '<div class="rt">' in slots[b.name]:  # a slot's tables (the ranking)
+                parts.append(str(after_table))
     return "\n\n".join(parts) + "\n" if parts else ""
