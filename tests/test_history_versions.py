@@ -120,3 +120,21 @@ def test_a_shallow_clone_says_where_its_history_starts(tmp_path: Path) -> None:
     assert result.ok
     page = text(tmp_path / "site", "compounds/lanting/public-revenue/history")
     assert "只取得 2026-11-10 以来的修改记录" in page
+
+
+def test_a_correction_shows_the_reason_the_notice_gives() -> None:
+    """A figure changed after posting is a 更正; when the notice says why (``correction``), the
+    change log says it beside the correction, escaped as text."""
+    from types import SimpleNamespace
+
+    from generator.derive.versions import Change, Version
+    from generator.render.web.history import version_lines
+
+    model = SimpleNamespace(correction="三季度广告收入原误录为 12,000 元，按合同更正为 10,200 元 <b>", notice=None)
+    corrected = Version((), None, record=SimpleNamespace(file=SimpleNamespace(model=model)),
+                        changes=[Change("changed", "2026年第三季度 广告收入", 12000, 10200, "元", correction=True)])
+    lines = [str(line) for line in version_lines(corrected)]
+    assert lines[0] == "<strong>更正（张贴后改动）</strong>"
+    assert lines[1].startswith("<strong>更正说明</strong>：三季度广告收入原误录为 12,000 元") and "<b>" not in lines[1]
+    model.correction = None
+    assert not any("更正说明" in str(line) for line in version_lines(corrected))

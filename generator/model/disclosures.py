@@ -37,6 +37,9 @@ class Notice(Record):
 class ItemFile(Record):
     notice: Notice | None = Field(None, description="公示信息；不适用时改填 not_applicable")
     not_applicable: str | bool | None = Field(None, description="不适用的理由，如“小区无电梯”")
+    correction: str | None = Field(None, title="更正说明",
+                                   description="张贴后改了已公示的数字（如录错了金额，或改了价格但计费起始时间不变）时，"
+                                               "写明更正了什么、为什么（网站的修改记录中公示这段说明）；新价格应另起一行写新的起始日期")
 
     @model_validator(mode="after")
     def _notice_or_na(self) -> "ItemFile":
@@ -88,8 +91,6 @@ class ServiceScopeFile(ItemFile):
 class FeeScheduleFile(ItemFile):
     price_report_phone: Phone | None = Field(None, title="价格举报电话", description="价格举报电话；不填用城市配置")
     note: str | None = Field(None, title="说明")
-    correction: str | None = Field(None, title="更正说明",
-                                   description="改了价格但计费起始时间不变时，写明这是更正及原因（网站公示这段说明）；新价格应另起一行写新的起始日期")
     tiers: list[TierTable] = Field(default_factory=list, title="分档价格表",
                                    description="按楼层或按建筑类型×服务等级定价的收费（收费表中该项目的收费标准写“见分档表”）")
 

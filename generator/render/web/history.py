@@ -92,9 +92,14 @@ def change_lines(changes: list[Change], limit: int | None = None, cell: bool = F
 
 
 def version_lines(version: Version, limit: int | None = None, cell: bool = False) -> list[Markup]:
-    """The version's kind (for a revert: which version it withdraws and restores), then its changes."""
-    head = (md_cell if cell else md_text)(nature_text(version))
-    return [Markup("<strong>") + head + Markup("</strong>")] + change_lines(version.changes, limit, cell)
+    """The version's kind (for a revert: which version it withdraws and restores), for a
+    correction the notice's own 更正说明 (why), then its changes."""
+    esc = md_cell if cell else md_text
+    head = [Markup("<strong>") + esc(nature_text(version)) + Markup("</strong>")]
+    reason = version.record.file.model.correction if version.record is not None and version.corrections else None
+    if reason:
+        head.append(Markup("<strong>更正说明</strong>：") + esc(reason))
+    return head + change_lines(version.changes, limit, cell)
 
 
 def reach_note(ctx: SiteContext) -> str:
