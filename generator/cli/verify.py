@@ -27,6 +27,21 @@ def _verdict(ok: bool, lines: list[str]) -> None:
     sys.exit(EXIT_OK if ok else EXIT_DATA)
 
 
+def _site_url(data: str) -> str:
+    """The site's address from ``city.yaml`` (its findings printed and exit 1 when it does not load)."""
+    from generator.cli.outcome import print_findings
+    from generator.findings import Findings
+    from generator.load.dataset import load_city_and_catalogue
+
+    root = data_dir(data)
+    findings = Findings()
+    city, _catalogue = load_city_and_catalogue(root, findings)
+    if city is None:
+        print_findings(findings.sorted(), root)
+        sys.exit(EXIT_DATA)
+    return city.model.base_url()
+
+
 key_option = click.option("--key", required=True, help="日志公钥（印在红黑榜 PDF 上，也在网站“核对公示版本”页）")
 
 
@@ -59,18 +74,9 @@ def verify_log(log_dir: str, key: str, older: str | None) -> None:
 @data_option
 def verify_keygen(data: str) -> None:
     """生成日志签名密钥：私钥存为 CI 密钥 WUYE_LOG_KEY（不要提交到仓库），公钥随网站发布。"""
-    from generator.cli.outcome import print_findings
     from generator.commands.verify import new_key
-    from generator.findings import Findings
-    from generator.load.dataset import load_city_and_catalogue
 
-    root = data_dir(data)
-    findings = Findings()
-    city, _catalogue = load_city_and_catalogue(root, findings)
-    if city is None:
-        print_findings(findings.sorted(), root)
-        sys.exit(EXIT_DATA)
-    private, public = new_key(city.model.base_url())
+    private, public = new_key(_site_url(data))
     click.echo(f"私钥（存为 CI 密钥 WUYE_LOG_KEY，只给发布任务用）：\n{private}")
     click.echo(f"公钥（构建时自动印在红黑榜 PDF 和“核对公示版本”页上）：\n{public}", err=True)
     sys.exit(EXIT_OK)
@@ -83,20 +89,11 @@ def verify_keygen(data: str) -> None:
 @click.option("--from", "log_url", default=None, help="日志地址，默认为 city.yaml 中网站地址下的 log/")
 def verify_fetch_log(data: str, dest: str, log_url: str | None) -> None:
     """从已发布的网站取回公开日志（检查点和全部记录），供下次发布在其后追加。网站还没有日志时退出码为 1。"""
-    from generator.cli.outcome import print_findings
     from generator.commands.fetch_log import FetchError, NoLog, fetch_log
     from generator.derive.trust_log import LOG_DIR
-    from generator.findings import Findings
-    from generator.load.dataset import load_city_and_catalogue
 
     if log_url is None:
-        root = data_dir(data)
-        findings = Findings()
-        city, _catalogue = load_city_and_catalogue(root, findings)
-        if city is None:
-            print_findings(findings.sorted(), root)
-            sys.exit(EXIT_DATA)
-        log_url = f"{city.model.base_url().rstrip('/')}/{LOG_DIR}/"
+        log_url = f"{_site_url(data).rstrip('/')}/{LOG_DIR}/"
     url = log_url if log_url.endswith("/") else log_url + "/"
     try:
         size = fetch_log(url, Path(dest))
