@@ -40,7 +40,7 @@ def test_zensical_rebuilds_the_kept_staging_folder_byte_for_byte(tmp_path_factor
     built = sub_path_site(tmp_path_factory, "zensical")
     staged = sorted(p.name for p in built.stage.iterdir())
     again = tmp_path / "again"
-    assert run_zensical(built.stage / "mkdocs.yml", again, AS_OF) == []
+    assert run_zensical(built.stage / "mkdocs.yml", again) == []
     site = tmp_path / "site"
     shutil.copytree(built.site, site, ignore=shutil.ignore_patterns("pdf", SITE_MARKER))
     assert len(list(again.rglob("index.html"))) > 100

@@ -205,7 +205,7 @@ def _shard_pages(ctx: SiteContext, options: BuildOptions, setup: Setup, layout: 
         return stand_ins(shard, path, layout.shard_map, made.origin if made is not None else "")
 
     present = [p for p in layout.all_docs if p in mine or stand_in(p)] if layout.split else layout.all_docs
-    key = part_key(options.engine, ctx.as_of, options.strict, config_text, present, written, copied)
+    key = part_key(options.engine, options.strict, config_text, present, written, copied)
     entry = FolderCache(setup.part_cache).get(key)
     task = None
     if entry is not None:
@@ -215,7 +215,7 @@ def _shard_pages(ctx: SiteContext, options: BuildOptions, setup: Setup, layout: 
         root = setup.stage_root / shard.replace("=", "-")
         stage_part(root, config_text, skeleton if layout.split else None, written, copied,
                    stand_in)
-        task = PartTask(root, setup.part_cache, key, shard, sorted(mine), ctx.as_of, options.strict, options.engine)
+        task = PartTask(root, setup.part_cache, key, shard, sorted(mine), options.strict, options.engine)
     timings["stage"] += time.perf_counter() - mark
     if task is not None:
         workers.add_part(task, parts.done(shard))

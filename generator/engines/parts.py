@@ -33,7 +33,6 @@ import os
 import posixpath
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any, Mapping
 from urllib.parse import urlsplit
@@ -106,13 +105,13 @@ def read_part(root: Path) -> Part:
         raise PartError(f"{manifest} 的内容不完整（用同一版本的生成器重新构建各分片）") from None
 
 
-def build_part(stage_root: Path, out: Path, *, shard: str, owned_docs: list[str], as_of: date, strict: bool = False,
+def build_part(stage_root: Path, out: Path, *, shard: str, owned_docs: list[str], strict: bool = False,
                engine: str = "mkdocs", build: str = "", shards: list[str] | None = None) -> Part:
     """Run the engine on a shard's staging folder into the empty folder ``out``; see the module docstring.
     A part kept in the cache is used by every build with the same inputs for its shard, so
     its ``build`` and ``shards`` are filled in when it is used. Raises
     :class:`generator.engines.site_engine.EngineFailed` when the engine fails."""
-    warnings = run_engine(engine, stage_root / "mkdocs.yml", out, as_of, strict=strict)
+    warnings = run_engine(engine, stage_root / "mkdocs.yml", out, strict=strict)
     check_links(shard, owned_docs, warnings)
     pages = [(p, paths.url_of(p)) for p in sorted(owned_docs, key=page_order) if p.endswith(".md")]
     owned = sorted(paths.built_file(p) for p in owned_docs)
