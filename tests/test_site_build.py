@@ -235,3 +235,13 @@ def test_deploy_publishes_a_built_site_to_gh_pages(tmp_path: Path, monkeypatch: 
     (site / SITE_MARKER).unlink()
     refused = cli("deploy", "--out", "site", "--no-push", env=env)
     assert refused.exit_code == 2 and "不是已生成的网站" in refused.stderr
+
+
+def test_compacted_html_keeps_pre_scripts_and_every_visible_space() -> None:
+    from generator.engines.html_compact import compact_html
+
+    page = ("<div>\n    <p>\n      物业费\n\n      <b>1.2</b> 元  </p>\n  \t\n</div>\n"
+            "<pre>  a\n\n    b</pre>\n   <script>\n  var x = `\n  y`;\n</script>\n  <textarea>\n t</textarea>")
+    assert compact_html(page) == ("<div>\n<p>\n物业费\n<b>1.2</b> 元  </p>\n</div>\n"
+                                  "<pre>  a\n\n    b</pre>\n<script>\n  var x = `\n  y`;\n</script>\n<textarea>\n t</textarea>")
+    assert compact_html(compact_html(page)) == compact_html(page)
