@@ -73,6 +73,9 @@ class BuildResult:
     files: int = 0
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    """Seconds by stage: ``… cpu`` are CPU seconds (``load+check``, ``render``, ``stage`` and
+    ``merge`` of the build's own process, ``mkdocs`` and ``pdf`` of the worker processes, which
+    overlap the rendering), ``total`` wall seconds."""
     pdfs: int = 0
     compiled: int = 0
     """PDFs compiled (the others came from the cache)."""
@@ -127,8 +130,9 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
                            compiled=0, parts=0, built_parts=0, unchanged=True)
 
     progress.start("check")
+    cpu = time.process_time()
     checked = check(options.data, options.as_of, options.content, options.site_url)
-    timings = {"load+check": time.perf_counter() - start}
+    timings = {"load+check cpu": time.process_time() - cpu}
     progress.finish("check")
     if not checked.ok:
         return BuildResult(False, checked.findings, timings=timings)
