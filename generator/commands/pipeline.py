@@ -13,7 +13,7 @@ worked out from them):
   renders the shard's pages, and, unless the part cache holds the engine output for exactly
   these inputs (:func:`part_key`), stages the shard and queues its engine run; with
   ``stage_dir`` the whole site is staged there too (``mkdocs build -f <stage_dir>/mkdocs.yml``
-  reproduces it);
+  reproduces it, HTML compacted);
 * when every task is done it writes, through one writer, into ``new_site``: the merged site
   (:func:`generator.engines.parts.merge_parts`) with the PDFs, or, for a single shard
   (``build --shard``), the part: that shard's engine output, its PDFs and its manifest, for
