@@ -268,3 +268,13 @@ def test_every_page_showing_a_cross_compound_fact_is_rebuilt(city: Path, tmp_pat
         else:
             assert 1 <= again.built_parts, what
         assert _files(site) == _fresh(data, tmp_path / f"fresh{n}"), what
+
+
+def test_the_data_date_is_the_latest_status_change_never_the_build_date() -> None:
+    from generator.derive.status import ItemStatus
+    from generator.views.status import settled_on
+
+    stale = ItemStatus("stale", since=date(2026, 10, 31), due=date(2026, 10, 30))
+    assert settled_on([stale, ItemStatus("missing"), ItemStatus("not_applicable", reason="无")], AS_OF) == date(2026, 10, 31)
+    assert settled_on([stale], date(2026, 10, 30)) is None  # not yet overdue on that day: no change to state
+    assert settled_on([ItemStatus("missing"), ItemStatus("missing", draft=True)], AS_OF) is None  # nothing dated: no date printed

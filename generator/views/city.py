@@ -92,7 +92,7 @@ class CityView:
     """Compounds that publish every item that applies to them."""
     total: int
     companies: int
-    data_date: date
+    data_date: date | None
     """The day the city's pages state as their data date (:func:`generator.views.status.settled_on`)."""
 
 
@@ -120,7 +120,7 @@ def city_view(views: Views) -> CityView:
         districts=districts(views), overall=all_states(everyone),
         complete=sum(1 for c in everyone if c.counts["published"] == c.applicable),
         total=len(everyone), companies=len(views.ds.companies),
-        data_date=max((c.data_date for c in everyone), default=views.as_of),
+        data_date=max((c.data_date for c in everyone if c.data_date is not None), default=None),
     )
 
 

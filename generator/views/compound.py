@@ -65,7 +65,7 @@ class CompoundView:
         return self.record.model.name
 
     @cached_property
-    def data_date(self) -> date:
+    def data_date(self) -> date | None:
         """The day the compound's pages state as their data date (:func:`generator.views.status.settled_on`)."""
         return settled_on(self.statuses.values(), self.as_of)
 

@@ -31,14 +31,15 @@ NO_REASON = "未说明"
 LONG_TERM = "长期公示"
 
 
-def settled_on(statuses: Iterable[ItemStatus], as_of: date) -> date:
+def settled_on(statuses: Iterable[ItemStatus], as_of: date) -> date | None:
     """The latest day up to ``as_of`` on which one of ``statuses`` took its present state: a
     shown notice's posting day, a stale item's first overdue day (missing, not applicable and
     invalid states do not change with the date). Every day from it to ``as_of`` shows the same
-    states; ``as_of`` itself when none has a day."""
+    states. None when none has a day (a compound that has published nothing yet): its pages then
+    print no data date, rather than the build's, which would change them every day."""
     days = [d for s in statuses for d in (s.since if s.state == "stale" else s.notice.posted_on if s.notice else None,)
             if d is not None and d <= as_of]
-    return max(days, default=as_of)
+    return max(days, default=None)
 
 
 def reason_text(status: ItemStatus) -> str:

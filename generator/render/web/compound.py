@@ -118,7 +118,7 @@ def _common(ctx: SiteContext, facts: CompoundView, items: list[ItemEntry]) -> di
         "compound_home": paths.link(page, page),
         "complain": paths.link(page, paths.COMPLAIN),
         "nav": [(e, paths.link(page, e.page)) for e in items],
-        "as_of": day(facts.data_date),
+        "as_of": day(facts.data_date) if facts.data_date else None,
     }
 
 
