@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.commands.build import SITE_MARKER, BuildOptions, build
-from generator.engines.html_compact import compact_folder
+from generator.engines.html_compact import tidy_output
 from generator.errors import BuildError, EngineFailed
 from generator.engines.site_config import ConfigError, load_site_config
 from generator.render.web.mkdocs_config import staged_config
@@ -115,7 +115,7 @@ def test_the_staging_folder_reproduces_the_site(tmp_path_factory: pytest.TempPat
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(built.stage / "mkdocs.yml"),
                              "-d", str(again)], capture_output=True, text=True, env=env, timeout=300)
     assert result.returncode == 0, result.stderr
-    compact_folder(again)  # what the build does to the engine's HTML
+    tidy_output(again)  # what the build does to the engine's output
     site = tree(built.site)
     site.pop(SITE_MARKER)
     site = {k: v for k, v in site.items() if not k.startswith("pdf/")}  # made after MkDocs

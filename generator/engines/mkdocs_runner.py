@@ -5,7 +5,7 @@ Contract: :func:`run_mkdocs` builds ``<stage>/mkdocs.yml`` into ``site_dir`` wit
 ``mkdocs build -f <stage>/mkdocs.yml`` does. It prints nothing: MkDocs' warnings are
 collected and returned; a failed build raises :class:`MkDocsFailed`. ``SOURCE_DATE_EPOCH``
 is :data:`EPOCH` for the duration, so the output carries no time at all (the sitemap.xml.gz
-header neither; the theme override's sitemap has no ``<lastmod>``).
+header neither; the build takes the sitemap's ``<lastmod>`` out: :mod:`generator.engines.html_compact`).
 """
 
 from __future__ import annotations

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any, Mapping
 from urllib.parse import urlsplit
 
-from generator.engines.html_compact import compact_folder
+from generator.engines.html_compact import tidy_output
 from generator.engines.site_engine import run_engine
 from generator.errors import PartError
 from generator.views import paths
@@ -114,7 +114,7 @@ def build_part(stage_root: Path, out: Path, *, shard: str, owned_docs: list[str]
     its ``build`` and ``shards`` are filled in when it is used. Raises
     :class:`generator.engines.site_engine.EngineFailed` when the engine fails."""
     warnings = run_engine(engine, stage_root / "mkdocs.yml", out, strict=strict)
-    compact_folder(out)
+    tidy_output(out)
     check_links(shard, owned_docs, warnings)
     pages = [(p, paths.url_of(p)) for p in sorted(owned_docs, key=page_order) if p.endswith(".md")]
     owned = sorted(paths.built_file(p) for p in owned_docs)

@@ -7,7 +7,7 @@ folder unchanged: MkDocs + mkdocs-material (the default; end of life 2027-05-05)
 authors' successor Zensical (see the README's exit plan).
 
 The engines run without a date: ``SOURCE_DATE_EPOCH`` is :data:`generator.engines.mkdocs_runner.EPOCH` (0:
-gzip's "no time"), and the sitemap has no ``<lastmod>`` (the theme override's ``sitemap.xml``), so an
+gzip's "no time"), and the sitemap loses its ``<lastmod>`` (:func:`generator.engines.html_compact.tidy_output`), so an
 engine's output depends on the staged files alone and the daily rebuild (same data, the date
 one day later) reuses every part whose pages did not change (:mod:`generator.commands.part_stage`).
 """

@@ -5,9 +5,7 @@ staged config names as ``theme.custom_dir`` (:mod:`generator.render.web.mkdocs_c
 :func:`theme_files` maps each staged path below it to the package file it is copied from
 (``generator/templates/theme/``). Both staging writers (the whole site and each shard's part)
 copy them. The override is the generator's own (staff may not set ``custom_dir``:
-:mod:`generator.engines.site_config`); what it adds is described in ``main.html``. Its
-``sitemap.xml`` is MkDocs' own without ``<lastmod>``: every page would carry the build's date,
-which is no page's real date and would make every part differ from one day to the next.
+:mod:`generator.engines.site_config`); what it adds is described in ``main.html``.
 """
 
 from __future__ import annotations
@@ -22,4 +20,4 @@ _SOURCE = ROOT / "theme"
 
 def theme_files() -> dict[str, Path]:
     """Staged path (``theme/main.html``) -> the package file it is a copy of."""
-    return {f"{THEME_DIR}/{path.name}": path for path in sorted(_SOURCE.iterdir()) if path.suffix in (".html", ".xml")}
+    return {f"{THEME_DIR}/{path.name}": path for path in sorted(_SOURCE.iterdir()) if path.suffix == ".html"}
