@@ -13,7 +13,8 @@ process as staff would run it, one after the other:
 4. ``bare``: ``mkdocs build`` of that staged folder in one process (the reference; measured
    twice, before and after the next step, and averaged, so load on a shared machine hits
    both);
-5. ``one compound``: one compound's household count edited, then the build command again.
+5. ``daily``: the same data, the date one day later (what CI runs every morning);
+6. ``one compound``: one compound's household count edited, then the build command again.
 
 It prints, from that one run: wall seconds of each, the CPU seconds of each command with all
 its processes, the build's own stage timings (stages overlap: the PDFs compile while MkDocs
@@ -24,7 +25,11 @@ compound home costs a phone before search is opened (gzipped, ``bench/first_visi
 the ratios full/bare,
 no-op/full and one-compound/full, and the largest size over the smallest. The machine's
 time stolen by other guests and spent waiting for the disk during each timed command is
-printed too (from /proc/stat), so a disturbed run shows. Nothing is asserted: performance is
+printed too (from /proc/stat), and the load average before each command, so a disturbed run
+shows. Work is compared as CPU seconds (load-independent): the full build's processes against the
+bare ``mkdocs build``'s, stage by stage (the build's own ``… cpu`` timings). The site's bytes are
+split by kind of file and, inside the PDFs, by what the objects hold (``bench/site_bytes.py``).
+Nothing is asserted: performance is
 measured here, not in the tests. Results are written up by hand in ``bench/RESULTS.md``.
 """
 
@@ -41,12 +46,13 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.first_visit import BUDGET, first_visit  # noqa: E402
+from bench.site_bytes import report as bytes_report  # noqa: E402
 AS_OF = "2026-11-15"
 
 
@@ -108,11 +114,14 @@ class Run:
     cpu = 0.0
     iowait = 0.0
     steal = 0.0
+    load = 0.0
+    """The 1-minute load average when the command started."""
 
 
 def run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, str, int]:
     """Wall seconds, stderr and peak memory (KB) of a command; more in :class:`Run`."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    Run.load = os.getloadavg()[0]
     system = _system_times()
     start = time.perf_counter()
     process = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -133,7 +142,8 @@ def run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, str, 
 
 def machine() -> str:
     """CPU seconds of the last command, and the machine's disk wait and stolen time meanwhile."""
-    return f"{Run.cpu:.0f} s CPU in all its processes, machine: {Run.iowait:.0f} s disk wait, {Run.steal:.0f} s stolen"
+    return (f"{Run.cpu:.0f} s CPU in all its processes, machine: load {Run.load:.1f}, {Run.iowait:.0f} s disk wait, "
+            f"{Run.steal:.0f} s stolen")
 
 
 def size_of(folder: Path) -> int:
@@ -145,13 +155,23 @@ def stages(log: str) -> str:
     return line.removeprefix("耗时 ")
 
 
-def bare(stage: Path, out: Path) -> tuple[float, str]:
+def cpu_stages(log: str) -> dict[str, float]:
+    """The build's ``… cpu`` timings (CPU seconds by stage)."""
+    return {k: float(v) for k, v in re.findall(r"([\w+]+) cpu ([\d.]+)s", stages(log))}
+
+
+def rebuilt(log: str) -> str:
+    """Engine parts and PDFs the build redid, from its summary line."""
+    match = re.search(r"(\d+) 个分片，MkDocs 运行 (\d+) 个.*PDF (\d+) 个，编译 (\d+) 个", log)
+    return f"{match.group(2)} of {match.group(1)} parts, {match.group(4)} of {match.group(3)} PDFs" if match else "?"
+
+
+def bare(stage: Path, out: Path) -> tuple[float, str, float]:
+    """Wall seconds, the machine line and CPU seconds of a bare ``mkdocs build`` of the staged folder."""
     shutil.rmtree(out, ignore_errors=True)
-    day = date.fromisoformat(AS_OF)
-    epoch = int(datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp())
     elapsed = run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(stage / "mkdocs.yml"), "-d", str(out)],
-                  env={"SOURCE_DATE_EPOCH": str(epoch)})[0]
-    return elapsed, machine()
+                  env={"SOURCE_DATE_EPOCH": "0"})[0]
+    return elapsed, machine(), Run.cpu
 
 
 def bench(count: int, seed: int, jobs: int, work: Path) -> dict[str, float]:
@@ -163,7 +183,7 @@ def bench(count: int, seed: int, jobs: int, work: Path) -> dict[str, float]:
     build = [sys.executable, "-m", "generator", "build", "--data", str(data), "--as-of", AS_OF, "--jobs", str(jobs),
              "--pdf-cache", str(caches / "pdf"), "--site-cache", str(caches / "site")]
     full, log, memory = run(build + ["--out", str(site)])
-    full_machine = machine()
+    full_machine, full_cpu = machine(), Run.cpu
     pages = int(re.search(r"已生成 (\d+) 个页面", log).group(1))  # type: ignore[union-attr]
     pdfs = int(re.search(r"PDF (\d+) 个", log).group(1))  # type: ignore[union-attr]
     parts = re.search(r"(\d+) 个分片", log).group(1)  # type: ignore[union-attr]
@@ -171,15 +191,21 @@ def bench(count: int, seed: int, jobs: int, work: Path) -> dict[str, float]:
     assert "输入没有变化" in noop_log, noop_log
     run(build + ["--out", str(staged_site), "--stage-dir", str(stage)])  # the reference's input, not timed
     shutil.rmtree(staged_site)
-    bare_before, bare_machine = bare(stage, work / f"bare-{count}")
+    bare_before, bare_machine, bare_cpu_before = bare(stage, work / f"bare-{count}")
+    tomorrow = (date.fromisoformat(AS_OF) + timedelta(days=1)).isoformat()
+    daily_build = [tomorrow if arg == AS_OF else arg for arg in build]
+    daily, daily_log, _ = run(daily_build + ["--out", str(site)])
+    daily_machine, daily_cpu = machine(), Run.cpu
+    run(build + ["--out", str(site)])  # back to the first day (not timed)
     compound = sorted((data / "compounds").iterdir())[count // 2] / "compound.yaml"
     text = compound.read_text(encoding="utf-8")
     compound.write_text(re.sub(r"^households: (\d+)", lambda m: f"households: {int(m.group(1)) + 1}", text,
                                count=1, flags=re.M), encoding="utf-8")
     change, change_log, change_memory = run(build + ["--out", str(site)])
-    change_machine = machine()
-    bare_after, _ = bare(stage, work / f"bare-{count}")
+    change_machine, change_cpu = machine(), Run.cpu
+    bare_after, _, bare_cpu_after = bare(stage, work / f"bare-{count}")
     reference = (bare_before + bare_after) / 2
+    bare_cpu = (bare_cpu_before + bare_cpu_after) / 2
     index = (site / "search" / "search_index.json").read_bytes()
     print(f"{count} compounds: {pages} pages, {pdfs} PDFs, {parts} parts, site {size_of(site) / 1e6:.0f} MB, "
           f"search index {len(index) / 1e3:.0f} KB ({len(gzip.compress(index, 9)) / 1e3:.0f} KB gzipped)", flush=True)
@@ -187,14 +213,21 @@ def bench(count: int, seed: int, jobs: int, work: Path) -> dict[str, float]:
     visit = first_visit(site, home)
     print(f"  first visit to a compound home ({home}), before search: {sum(visit.values()) / 1e3:.1f} KB gzipped "
           f"in {len(visit)} files (budget {BUDGET / 1e3:.0f} KB)")
-    print(f"  bare mkdocs build (one process): {bare_before:.1f} s and {bare_after:.1f} s, mean {reference:.1f} s "
-          f"({bare_machine})")
+    print(f"  bare mkdocs build (one process): {bare_before:.1f} s and {bare_after:.1f} s, mean {reference:.1f} s; "
+          f"{bare_cpu_before:.1f} and {bare_cpu_after:.1f} CPU s, mean {bare_cpu:.1f} CPU s ({bare_machine})")
     print(f"  full build: {full:.1f} s = {full / reference:.2f}x bare; peak memory {memory / 1e3:.0f} MB; "
           f"stages: {stages(log)} ({full_machine})")
+    print(f"  full build, CPU: {full_cpu:.1f} s = {full_cpu / bare_cpu:.2f}x bare; by stage (x bare): "
+          + ", ".join(f"{k} {v / bare_cpu:.2f}" for k, v in cpu_stages(log).items()))
     print(f"  no-op rebuild: {noop:.1f} s = {noop / full:.1%} of the full build")
-    print(f"  one compound changed: {change:.1f} s = {change / full:.1%} of the full build; peak memory "
-          f"{change_memory / 1e3:.0f} MB; stages: {stages(change_log)} ({change_machine})", flush=True)
-    return {"full": full, "bare": reference}
+    print(f"  daily rebuild (as of {tomorrow}): {daily:.1f} s = {daily / full:.1%} of the full build, CPU "
+          f"{daily_cpu:.1f} s = {daily_cpu / full_cpu:.1%} of the full build's; redone {rebuilt(daily_log)}; "
+          f"stages: {stages(daily_log)} ({daily_machine})")
+    print(f"  one compound changed: {change:.1f} s = {change / full:.1%} of the full build, CPU {change_cpu:.1f} s = "
+          f"{change_cpu / full_cpu:.1%}; redone {rebuilt(change_log)}; peak memory "
+          f"{change_memory / 1e3:.0f} MB; stages: {stages(change_log)} ({change_machine})")
+    print(f"  bytes: {bytes_report(site, count)}", flush=True)
+    return {"full": full, "bare": reference, "full_cpu": full_cpu, "bare_cpu": bare_cpu}
 
 
 def _cpu_model() -> str:
@@ -220,7 +253,9 @@ def main() -> None:
     small, large = min(args.sizes), max(args.sizes)
     if small != large:
         print(f"{large} vs {small} compounds: full build {results[large]['full'] / results[small]['full']:.1f}x, "
-              f"bare mkdocs {results[large]['bare'] / results[small]['bare']:.1f}x")
+              f"bare mkdocs {results[large]['bare'] / results[small]['bare']:.1f}x; CPU: full build "
+              f"{results[large]['full_cpu'] / results[small]['full_cpu']:.1f}x, bare mkdocs "
+              f"{results[large]['bare_cpu'] / results[small]['bare_cpu']:.1f}x")
     load = os.getloadavg()
     print(f"load average at end {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
 

@@ -360,3 +360,62 @@ def test_long_codes_in_narrow_columns_wrap_instead_of_running_off(tmp_path: Path
         printed = "".join(text_of(pdf).replace("\u200b", "").split())
         assert code in printed and "X" * 70 in printed, paper  # wrapped, but every character printed
         assert built.result.findings == []
+
+
+# --- how the objects are stored -------------------------------------------------------
+
+
+def _unpacked(pdf: bytes) -> dict[int, bytes]:
+    """Every object of a packed PDF read back through its cross-reference stream (what a reader does)."""
+    import zlib
+
+    start = int(pdf.rsplit(b"startxref", 1)[1].split()[0])
+    head = re.match(rb"(\d+) 0 obj\s*<<(.*?)>>\s*stream\n", pdf[start:], re.S)
+    assert head is not None and b"/Type/XRef" in head.group(2)
+    length = int(re.search(rb"/Length (\d+)", head.group(2)).group(1))
+    rows = zlib.decompress(pdf[start + head.end():start + head.end() + length])
+    entries = [(rows[i], int.from_bytes(rows[i + 1:i + 5], "big"), int.from_bytes(rows[i + 5:i + 7], "big"))
+               for i in range(0, len(rows), 7)]
+    plain = {n: pdf[offset:pdf.index(b"\nendobj", offset)].split(b" 0 obj\n", 1)[1]
+             for n, (kind, offset, _) in enumerate(entries) if kind == 1}
+    out = {n: body for n, body in plain.items() if b"/Type/ObjStm" not in body[:80] and b"/Type/XRef" not in body[:80]}
+    for number, body in plain.items():
+        if b"/Type/ObjStm" in body[:80]:
+            first = int(re.search(rb"/First (\d+)", body).group(1))
+            data = zlib.decompress(body.split(b"stream\n", 1)[1].rsplit(b"\nendstream", 1)[0])
+            pairs = [int(x) for x in data[:first].split()]
+            numbers, offsets = pairs[0::2], pairs[1::2] + [len(data) - first]
+            for i, n in enumerate(numbers):
+                assert entries[n][:2] == (2, number)
+                out[n] = data[first + offsets[i]:first + offsets[i + 1]].rstrip(b"\n")
+    return out
+
+
+def test_packed_pdfs_hold_every_object_of_typsts_output_unchanged(site: Built) -> None:
+    """pack_pdf moves Typst's plain objects into a compressed object stream: read back, every
+    object is byte for byte what Typst wrote; the catalog (PDF/A's output intent, the tags' root),
+    the metadata and every stream stay plain objects, and the file is smaller."""
+    from generator.engines.pdf_pack import pack_pdf
+
+    for pdf in site.files:
+        packed = pdf.read_bytes()
+        assert b"/Type/ObjStm" in packed and b"/OutputIntents" in packed and b"/Type/Metadata" in packed, pdf.name
+        assert pack_pdf(packed) == packed  # not Typst's layout (no xref table): left as it is
+        typst_layout = _typst_layout(_unpacked(packed), packed)
+        assert len(typst_layout) > len(packed) and pack_pdf(typst_layout) == packed, pdf.name
+
+
+def _typst_layout(objects: dict[int, bytes], packed: bytes) -> bytes:
+    """The objects written back the way Typst writes them (plain objects, an xref table)."""
+    trailer = re.search(rb"/Root \d+ 0 R(?:/Info \d+ 0 R)?", packed).group(0)  # type: ignore[union-attr]
+    ident = re.search(rb"/ID\s*\[[^\]]*\]", packed).group(0)  # type: ignore[union-attr]
+    out, offsets = bytearray(b"%PDF-1.7\n%\x80\x80\x80\x80\n"), {}
+    for n in sorted(objects):
+        offsets[n] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (n, objects[n])
+    table = len(out)
+    size = max(objects) + 1
+    out += b"xref\n0 %d\n0000000000 65535 f\r\n" % size
+    out += b"".join(b"%010d 00000 n\r\n" % offsets[n] for n in range(1, size))
+    out += b"trailer\n<</Size %d%s%s>>\nstartxref\n%d\n%%%%EOF\n" % (size, trailer, ident, table)
+    return bytes(out)

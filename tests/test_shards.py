@@ -1,11 +1,15 @@
 """Sharded builds: a city built in shards (each its own MkDocs run) and merged equals its build
 in one MkDocs run, file for file and byte for byte; the parts of `build --shard` merge into the
 same site; a rebuild runs MkDocs only for the shards whose inputs changed and does nothing at
-all when nothing changed; and the shards' exclude_docs patterns agree with the ownership rule."""
+all when nothing changed; and the shards' exclude_docs patterns agree with the ownership rule. The
+daily rebuild (the date one day later) redoes no part and no PDF, and a change to a fact shown in
+several parts (a company, a street, a ranking) rebuilds every page showing it: never a stale page."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
+from datetime import date, timedelta
 from pathlib import Path
 
 import pathspec
@@ -13,6 +17,7 @@ import pytest
 
 from generator.commands.build import BuildOptions, build
 from generator.commands.merge import MergeError, merge
+from generator.derive.status import compute
 from generator.engines.parts import MANIFEST, PartError, check_links, page_order
 from generator.findings import Findings
 from generator.load.dataset import load
@@ -30,8 +35,8 @@ def _files(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def _options(data: Path, out: Path, caches: Path, **more) -> BuildOptions:
-    return BuildOptions(data=data, out=out, as_of=AS_OF, content=CONTENT, config=CONFIG,
+def _options(data: Path, out: Path, caches: Path, as_of: date = AS_OF, **more) -> BuildOptions:
+    return BuildOptions(data=data, out=out, as_of=as_of, content=CONTENT, config=CONFIG,
                         pdf_cache=caches / "pdf-cache", site_cache=caches / "site-cache", **more)
 
 
@@ -180,3 +185,96 @@ def test_a_district_page_linking_to_another_district_fails_the_build() -> None:
     with pytest.raises(PartError):
         check_links("district=east", owned, [folder])
     check_links("city", [], [other])
+
+
+def _fresh(data: Path, root: Path, as_of: date = AS_OF) -> dict[str, bytes]:
+    """The site built from nothing (no part cache, a PDF cache of its own kept by the fresh builds
+    of one test): what an incremental build must equal."""
+    options = _options(data, root / "site", root, as_of, split=True, jobs=1)
+    assert build(dataclasses.replace(options, pdf_cache=root.parent / "fresh-pdf")).ok
+    return _files(root / "site")
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _first_flip(data: Path, after: date) -> tuple[date, set[str]]:
+    """The first day after ``after`` on which some status changes by the date alone, and the compounds it changes in."""
+    ds = load(data, Findings())
+    states = {cid: {i: s.state for i, s in row.items()} for cid, row in compute(ds, after).items()}
+    for n in range(1, 800):
+        day = after + timedelta(days=n)
+        now = {cid: {i: s.state for i, s in row.items()} for cid, row in compute(ds, day).items()}
+        if now != states:
+            return day, {cid for cid in now if now[cid] != states[cid]}
+    raise AssertionError("no status changes with the date")
+
+
+def test_the_daily_rebuild_redoes_only_what_a_status_flip_changed(city: Path, tmp_path: Path) -> None:
+    """Same data, the date one day later (the scheduled morning build): no engine part and no
+    PDF is redone, and the site is the one a build from nothing makes that day; on the first
+    day a status flips by the date alone (an item falls overdue), only the flipped compounds'
+    districts and the city part are redone."""
+    site, caches = tmp_path / "site", tmp_path / "caches"
+    first = build(_options(city, site, caches, split=True, jobs=1))
+    assert first.ok and first.built_parts == first.parts
+    tomorrow = AS_OF + timedelta(days=1)
+    daily = build(_options(city, site, caches, tomorrow, split=True, jobs=1))
+    assert not daily.unchanged and daily.built_parts == 0 and daily.compiled == 0
+    assert _files(site) == _fresh(city, tmp_path / "fresh1", tomorrow)
+
+    flip, compounds = _first_flip(city, tomorrow)
+    shard_map = ShardMap.of(load(city, Findings()))
+    flipped = build(_options(city, site, caches, flip, split=True, jobs=1))
+    expected = {CITY} | {shard_map.shard_of(f"compounds/{cid}/index.md") for cid in compounds}
+    assert flipped.built_parts == len(expected), (flip, compounds)
+    assert flipped.compiled < flipped.pdfs
+    assert _files(site) == _fresh(city, tmp_path / "fresh2", flip)
+
+
+def test_every_page_showing_a_cross_compound_fact_is_rebuilt(city: Path, tmp_path: Path) -> None:
+    """A company's name, a city index entry (a street's name) and a ranking's score each show on
+    pages of several parts: after each change the rebuilt site equals a build from nothing
+    (no stale page), and the parts redone are those holding a page that shows it."""
+    data = tmp_path / "data"
+    shutil.copytree(city, data)
+    site, caches = tmp_path / "site", tmp_path / "caches"
+    assert build(_options(data, site, caches, split=True, jobs=1)).ok
+    shard_map = ShardMap.of(load(data, Findings()))
+    compounds = {p.name: p.joinpath("compound.yaml").read_text(encoding="utf-8") for p in (data / "compounds").iterdir()}
+
+    def districts_of(line: str) -> set[str]:
+        return {shard_map.shard_of(f"compounds/{cid}/index.md") for cid, text in compounds.items() if line in text.splitlines()}
+
+    company = sorted((data / "companies").glob("*.yaml"))[0]
+    name = next(ln for ln in company.read_text(encoding="utf-8").splitlines() if ln.startswith("name: "))
+    street_id, street_name = "anlan-jd", "安澜街道"
+    changes = [
+        ("company name", lambda: _edit(company, name, name.replace("物业", "物业管理", 1)),
+         {CITY} | districts_of(f"company: {company.stem}")),
+        ("street name", lambda: _edit(data / "city.yaml", f"name: {street_name}", "name: 安澜新街道"),
+         {CITY} | districts_of(f"street: {street_id}")),
+        ("ranking score", lambda: _edit(data / "evaluations" / "2026-h1.csv", ",residents,82.6,", ",residents,12.6,"), None),
+    ]
+    for n, (what, change, parts) in enumerate(changes):
+        change()
+        again = build(_options(data, site, caches, split=True, jobs=1))
+        assert again.ok and again.compiled < again.pdfs, what
+        if parts is not None:
+            assert again.built_parts == len(parts), (what, sorted(parts))
+        else:
+            assert 1 <= again.built_parts, what
+        assert _files(site) == _fresh(data, tmp_path / f"fresh{n}"), what
+
+
+def test_the_data_date_is_the_latest_status_change_never_the_build_date() -> None:
+    from generator.derive.status import ItemStatus
+    from generator.views.status import settled_on
+
+    stale = ItemStatus("stale", since=date(2026, 10, 31), due=date(2026, 10, 30))
+    assert settled_on([stale, ItemStatus("missing"), ItemStatus("not_applicable", reason="无")], AS_OF) == date(2026, 10, 31)
+    assert settled_on([stale], date(2026, 10, 30)) is None  # not yet overdue on that day: no change to state
+    assert settled_on([ItemStatus("missing"), ItemStatus("missing", draft=True)], AS_OF) is None  # nothing dated: no date printed

@@ -60,7 +60,7 @@ def test_compound_home_shows_who_runs_it_and_every_item_status(built: Built, che
     for expected in (c.name, c.address, district.name, street.name, community.name, company.name,
                      profile.project_manager.name, profile.project_manager.office_phone,
                      phones.customer_service, phones.repair, phones.emergency_24h, phones.complaint,
-                     ds.city.model.hotline, f"数据版本 {views_of(built.data).booklet(cid).stamp}", f"数据日期 {AS_OF}"):
+                     ds.city.model.hotline, f"数据版本 {views_of(built.data).booklet(cid).stamp}", f"数据日期 {views_of(built.data).compound(cid).data_date}"):
         assert expected in text, expected
     for item in ds.catalogue.model.items:
         status = matrix[cid][item.id]
@@ -86,7 +86,7 @@ def test_each_status_reads_on_the_compound_pages(built: Built, checked) -> None:
             assert LABEL[status.state] in page
             if status.state == "stale":
                 assert f"自{day_cn(status.since)}起逾期" in home
-                assert f"{status.due} 前，已逾期 {(AS_OF - status.since).days + 1} 天" in page
+                assert f"{status.due} 前，自 {status.since} 起逾期" in page
                 assert status.notice.period.label in page
             elif status.state == "not_applicable":
                 assert f"理由：{status.reason}" in home and status.reason in page

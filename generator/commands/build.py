@@ -16,7 +16,8 @@ Contract of :func:`build`:
    district and one for the city pages, merged into the same files as one run), and the
    engine runs only for shards whose inputs changed (the part cache, ``site_cache``), Typst
    only for PDFs whose inputs changed (``pdf_cache``). ``stage_dir`` keeps the staging folder
-   of the whole site (``mkdocs build -f <stage>/mkdocs.yml`` reproduces it); ``shard`` builds
+   of the whole site (``mkdocs build -f <stage>/mkdocs.yml`` reproduces it, HTML compacted by
+   :mod:`generator.engines.html_compact`); ``shard`` builds
    one part of the site for ``merge`` (:mod:`generator.commands.merge`);
 4. write the site into a new folder next to ``out`` and swap it into place with one atomic
    exchange, so a failed or killed build never leaves a half-built site and readers never
@@ -73,6 +74,9 @@ class BuildResult:
     files: int = 0
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    """Seconds by stage: ``… cpu`` are CPU seconds (``load+check``, ``render``, ``stage`` and
+    ``merge`` of the build's own process, ``mkdocs`` and ``pdf`` of the worker processes, which
+    overlap the rendering), ``total`` wall seconds."""
     pdfs: int = 0
     compiled: int = 0
     """PDFs compiled (the others came from the cache)."""
@@ -129,8 +133,9 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
                            compiled=0, parts=0, built_parts=0, unchanged=True)
 
     progress.start("check")
+    cpu = time.process_time()
     checked = check(options.data, options.as_of, options.content, options.site_url)
-    timings = {"load+check": time.perf_counter() - start}
+    timings = {"load+check cpu": time.process_time() - cpu}
     progress.finish("check")
     if not checked.ok:
         return BuildResult(False, checked.findings, timings=timings)

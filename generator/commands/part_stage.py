@@ -12,15 +12,15 @@ Contract:
   the shard's part of the site;
 * :func:`part_key` is a hash of everything that engine run depends on: the generator and the
   installed packages (:func:`generator.commands.fingerprint.code_fingerprint`), the engine,
-  the date (the sitemap's), strictness, the staged config, the names of all files of the site
-  and the bytes of the shard's own files. Equal keys, equal output: the part cache
-  (:mod:`generator.write.cache`) reuses it.
+  strictness, the staged config, the names of all files of the site and the bytes of the
+  shard's own files. Equal keys, equal output: the part cache (:mod:`generator.write.cache`)
+  reuses it. Not the data date: the engines run without one (:mod:`generator.engines.site_engine`),
+  so a page whose text does not change from one day to the next keeps its part's output.
 """
 
 from __future__ import annotations
 
 import hashlib
-from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping
 
@@ -29,14 +29,14 @@ from generator.render.web.mkdocs_config import DOCS_DIR
 from generator.render.web.theme import theme_files
 from generator.write.staging import StagingWriter
 
-PART_FORMAT = "part-1"
+PART_FORMAT = "part-2"
 
 
-def part_key(engine: str, as_of: date, strict: bool, config_text: str, all_docs: list[str],
+def part_key(engine: str, strict: bool, config_text: str, all_docs: list[str],
              pages: Mapping[str, str | bytes], files: Mapping[str, Path]) -> str:
     """``pages``: the shard's rendered files (text, or bytes: the Excel templates); ``files``: its files
     copied from elsewhere."""
-    digest = hashlib.sha256(f"{PART_FORMAT}\0{code_fingerprint()}\0{engine}\0{as_of.isoformat()}\0{strict}\0".encode())
+    digest = hashlib.sha256(f"{PART_FORMAT}\0{code_fingerprint()}\0{engine}\0{strict}\0".encode())
     digest.update(config_text.encode("utf-8") + b"\0")
     digest.update("\n".join(all_docs).encode("utf-8") + b"\0")
     for rel in sorted(set(pages) | set(files)):

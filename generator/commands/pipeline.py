@@ -13,7 +13,7 @@ worked out from them):
   renders the shard's pages, and, unless the part cache holds the engine output for exactly
   these inputs (:func:`part_key`), stages the shard and queues its engine run; with
   ``stage_dir`` the whole site is staged there too (``mkdocs build -f <stage_dir>/mkdocs.yml``
-  reproduces it);
+  reproduces it, HTML compacted);
 * when every task is done it writes, through one writer, into ``new_site``: the merged site
   (:func:`generator.engines.parts.merge_parts`) with the PDFs, or, for a single shard
   (``build --shard``), the part: that shard's engine output, its PDFs and its manifest, for
@@ -140,7 +140,7 @@ class _Parts:
 
 
 def produce(ctx: SiteContext, options: BuildOptions, setup: Setup, new_site: Path, progress: Progress) -> Produced:
-    timings: dict[str, float] = {"render": 0.0, "stage": 0.0}
+    timings: dict[str, float] = {"render cpu": 0.0, "stage cpu": 0.0}
     layout = _Layout.of(ctx, options)
     owned_pdfs = [o for o in ctx.plan.of_kind("pdf")
                   if not layout.split or layout.shard_map.shard_of_output(o) in layout.shards]
@@ -160,21 +160,21 @@ def produce(ctx: SiteContext, options: BuildOptions, setup: Setup, new_site: Pat
             workers.pump()
         progress.finish("render")
         if options.stage_dir is not None:
-            mark = time.perf_counter()
+            mark = time.process_time()
             stage(whole, ctx, setup.site_config, options.content, options.stage_dir)
-            timings["stage"] += time.perf_counter() - mark
+            timings["stage cpu"] += time.process_time() - mark
         workers.drain()
     progress.finish("mkdocs")
     progress.finish("pdf")
     printed = pdf_stage.done(ctx.plan)
     timings.update({"mkdocs cpu": parts.cpu, "pdf cpu": printed.cpu})
 
-    mark = time.perf_counter()
+    mark = time.process_time()
     progress.start("merge")
     pdfs = {o.path: printed.pdfs[o.path] for o in owned_pdfs}
     warnings, pages, count = _assemble(options, setup, layout, parts, pdfs, new_site)
     progress.finish("merge")
-    timings["merge"] = time.perf_counter() - mark
+    timings["merge cpu"] = time.process_time() - mark
     return Produced(pages=pages, files=len(layout.generated), pdfs=len(pdfs), compiled=len(printed.compiled),
                     parts=count, built_parts=parts.built, warnings=warnings, findings=printed.findings,
                     timings=timings)
@@ -185,15 +185,15 @@ def _shard_pages(ctx: SiteContext, options: BuildOptions, setup: Setup, layout: 
                  timings: dict[str, float]) -> None:
     """Render ``shard``'s pages, then take its engine output from the part cache or stage it
     and queue its engine run."""
-    mark = time.perf_counter()
+    mark = time.process_time()
     files = render_site(ctx, layout.shard_map.compounds_of(shard) if layout.split else None, city=shard == CITY)
     own_content = {rel: path for rel, path in layout.content.items() if shard == CITY}
     if options.stage_dir is not None:
         whole.add(files.pages, files.assets, files.blobs)
-    timings["render"] += time.perf_counter() - mark
+    timings["render cpu"] += time.process_time() - mark
     parts.progress.advance("render")
 
-    mark = time.perf_counter()
+    mark = time.process_time()
     exclude = exclude_patterns(shard) if layout.split else None
     assert ctx.ds.city is not None
     config_text = staged_config(setup.site_config, ctx.ds.city.model, layout.md_pages, paths.SITE_CSS, exclude)
@@ -205,7 +205,7 @@ def _shard_pages(ctx: SiteContext, options: BuildOptions, setup: Setup, layout: 
         return stand_ins(shard, path, layout.shard_map, made.origin if made is not None else "")
 
     present = [p for p in layout.all_docs if p in mine or stand_in(p)] if layout.split else layout.all_docs
-    key = part_key(options.engine, ctx.as_of, options.strict, config_text, present, written, copied)
+    key = part_key(options.engine, options.strict, config_text, present, written, copied)
     entry = FolderCache(setup.part_cache).get(key)
     task = None
     if entry is not None:
@@ -215,8 +215,8 @@ def _shard_pages(ctx: SiteContext, options: BuildOptions, setup: Setup, layout: 
         root = setup.stage_root / shard.replace("=", "-")
         stage_part(root, config_text, skeleton if layout.split else None, written, copied,
                    stand_in)
-        task = PartTask(root, setup.part_cache, key, shard, sorted(mine), ctx.as_of, options.strict, options.engine)
-    timings["stage"] += time.perf_counter() - mark
+        task = PartTask(root, setup.part_cache, key, shard, sorted(mine), options.strict, options.engine)
+    timings["stage cpu"] += time.process_time() - mark
     if task is not None:
         workers.add_part(task, parts.done(shard))
 

@@ -33,7 +33,6 @@ from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
@@ -73,7 +72,6 @@ class PartTask:
     key: str
     shard: str
     owned_docs: list[str]
-    as_of: date
     strict: bool
     engine: str
 
@@ -104,7 +102,7 @@ def run_part(task: PartTask) -> PartDone:
     entry = cache.get(task.key)
     if entry is None:
         with cache.put(task.key) as tmp:
-            build_part(task.stage_root, tmp, shard=task.shard, owned_docs=task.owned_docs, as_of=task.as_of,
+            build_part(task.stage_root, tmp, shard=task.shard, owned_docs=task.owned_docs,
                        strict=task.strict, engine=task.engine)
         entry = cache.get(task.key)
         assert entry is not None

@@ -4,7 +4,8 @@ Contract: :func:`run_mkdocs` builds ``<stage>/mkdocs.yml`` into ``site_dir`` wit
 ``mkdocs.config.load_config`` and ``mkdocs.commands.build.build``, exactly what
 ``mkdocs build -f <stage>/mkdocs.yml`` does. It prints nothing: MkDocs' warnings are
 collected and returned; a failed build raises :class:`MkDocsFailed`. ``SOURCE_DATE_EPOCH``
-is set to the data date for the duration, so the sitemap carries no wall-clock time.
+is :data:`EPOCH` for the duration, so the output carries no time at all (the sitemap.xml.gz
+header neither; the build takes the sitemap's ``<lastmod>`` out: :mod:`generator.engines.html_compact`).
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from __future__ import annotations
 import logging
 import os
 from contextlib import contextmanager
-from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
 from generator.errors import MkDocsFailed
+
+EPOCH = "0"
+"""``SOURCE_DATE_EPOCH`` of every run: no date (the daily rebuild reuses unchanged parts)."""
 
 
 class _Collect(logging.Handler):
@@ -43,9 +46,9 @@ def _quiet_logs() -> Iterator[_Collect]:
 
 
 @contextmanager
-def _source_date(day: date) -> Iterator[None]:
+def _source_date() -> Iterator[None]:
     saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp()))
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     try:
         yield
     finally:
@@ -65,14 +68,14 @@ def quiet_jieba() -> None:
     jieba.setLogLevel(logging.WARNING)
 
 
-def run_mkdocs(config_file: Path, site_dir: Path, as_of: date, strict: bool = False) -> list[str]:
+def run_mkdocs(config_file: Path, site_dir: Path, strict: bool = False) -> list[str]:
     """Build the site; returns MkDocs' warning messages."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     quiet_jieba()
-    with _quiet_logs() as collected, _source_date(as_of):
+    with _quiet_logs() as collected, _source_date():
         try:
             config = load_config(config_file=str(config_file.resolve()), site_dir=str(site_dir.resolve()),
                                  strict=strict)

@@ -11,7 +11,7 @@ install it.
 Zensical only writes inside the folder of the config file (``site_dir`` must be below it),
 so it builds into ``<stage>/site`` and the result is moved into ``site_dir``; its cache
 (``<stage>/.cache``) is removed, so the staged folder is left as it was given.
-``SOURCE_DATE_EPOCH`` is the data date, as for MkDocs.
+``SOURCE_DATE_EPOCH`` is the same no-date as for MkDocs (:data:`generator.engines.mkdocs_runner.EPOCH`).
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ import re
 import shutil
 import subprocess
 import sys
-from datetime import date, datetime, timezone
 from pathlib import Path
 
+from generator.engines.mkdocs_runner import EPOCH
 from generator.errors import ZensicalFailed
 
 PACKAGE = "zensical"
@@ -50,7 +50,7 @@ def warnings_of(output: str) -> list[str]:
     return found
 
 
-def run_zensical(config_file: Path, site_dir: Path, as_of: date, strict: bool = False) -> list[str]:
+def run_zensical(config_file: Path, site_dir: Path, strict: bool = False) -> list[str]:
     """Build the site into the empty folder ``site_dir``; returns Zensical's warnings."""
     if not available():
         raise ZensicalFailed("未安装 Zensical：运行 .venv/bin/pip install -e '.[dev]'（版本见 pyproject.toml）")
@@ -59,8 +59,7 @@ def run_zensical(config_file: Path, site_dir: Path, as_of: date, strict: bool = 
     output, cache = stage / OUTPUT, stage / CACHE
     for leftover in (output, cache):
         shutil.rmtree(leftover, ignore_errors=True)
-    epoch = int(datetime(as_of.year, as_of.month, as_of.day, tzinfo=timezone.utc).timestamp())
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_COLOR": "1"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_COLOR": "1"}
     command = [sys.executable, "-m", PACKAGE, "build", "-f", str(config), "--clean"] + (["--strict"] if strict else [])
     try:
         done = subprocess.run(command, cwd=stage, env=env, capture_output=True, text=True, encoding="utf-8",

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import NamedTuple
 
 from generator.derive.figures import Ratio, city_figures, item_coverage
@@ -91,6 +92,8 @@ class CityView:
     """Compounds that publish every item that applies to them."""
     total: int
     companies: int
+    data_date: date | None
+    """The day the city's pages state as their data date (:func:`generator.views.status.settled_on`)."""
 
 
 def districts(views: Views) -> tuple[DistrictView, ...]:
@@ -117,6 +120,7 @@ def city_view(views: Views) -> CityView:
         districts=districts(views), overall=all_states(everyone),
         complete=sum(1 for c in everyone if c.counts["published"] == c.applicable),
         total=len(everyone), companies=len(views.ds.companies),
+        data_date=max((c.data_date for c in everyone if c.data_date is not None), default=None),
     )
 
 

@@ -25,6 +25,7 @@ from generator.load.dataset import CompoundRecord, ItemRecord
 from generator.model import disclosures as d
 from generator.model.city import Community, District, Street
 from generator.model.company import Company
+from generator.views.status import settled_on
 
 COMMITTEES = {"业委会": "业主委员会", "物管会": "物业管理委员会"}
 """The owners' organisation's kind -> its full name on a 落款."""
@@ -62,6 +63,11 @@ class CompoundView:
     @property
     def name(self) -> str:
         return self.record.model.name
+
+    @cached_property
+    def data_date(self) -> date | None:
+        """The day the compound's pages state as their data date (:func:`generator.views.status.settled_on`)."""
+        return settled_on(self.statuses.values(), self.as_of)
 
     @cached_property
     def counts(self) -> Counter[str]:

@@ -8,9 +8,16 @@ the sentence for an item that is missing or whose data is wrong (:data:`NOT_SHOW
 compound's item list and item pages (``render/web/compound.py``), the booklet's sections
 (``render/paper/notice.py``) and the one-line answers (:mod:`generator.views.answers`) use
 these and no wording of their own (``tests/test_registries.py``).
+
+:func:`settled_on` is the day a page states as its data date: the latest day on which one of
+its statuses took its present state, not the build's date, so a page reads the same on every
+day until a status really changes (the daily rebuild then keeps it: issue 29).
 """
 
 from __future__ import annotations
+
+from datetime import date
+from typing import Iterable
 
 from generator.derive.status import SHOWS_DATA, ItemStatus
 from generator.views.formatting import day_cn
@@ -22,6 +29,17 @@ NOT_SHOWN = {
 """What a missing or invalid item says instead of its content."""
 NO_REASON = "未说明"
 LONG_TERM = "长期公示"
+
+
+def settled_on(statuses: Iterable[ItemStatus], as_of: date) -> date | None:
+    """The latest day up to ``as_of`` on which one of ``statuses`` took its present state: a
+    shown notice's posting day, a stale item's first overdue day (missing, not applicable and
+    invalid states do not change with the date). Every day from it to ``as_of`` shows the same
+    states. None when none has a day (a compound that has published nothing yet): its pages then
+    print no data date, rather than the build's, which would change them every day."""
+    days = [d for s in statuses for d in (s.since if s.state == "stale" else s.notice.posted_on if s.notice else None,)
+            if d is not None and d <= as_of]
+    return max(days, default=None)
 
 
 def reason_text(status: ItemStatus) -> str:

@@ -85,7 +85,7 @@ def compliance(ctx: SiteContext) -> str:
                         rows, caption="逐个小区")
     return front_matter("公示情况", search_exclude=True) + render(
         "compliance.md.j2", city=ctx.city, per_item=per_item, overall=city.overall, complete=city.complete,
-        total=city.total, districts=districts, matrix=matrix, symbols=SYMBOLS, as_of=day(ctx.as_of),
+        total=city.total, districts=districts, matrix=matrix, symbols=SYMBOLS, as_of=day(city.data_date) if city.data_date else None,
         data=paths.link(paths.COMPLIANCE, paths.OPEN_DATA))
 
 
@@ -100,7 +100,7 @@ def home(ctx: SiteContext) -> str:
     districts = [(d.district, len(d.compounds)) for d in city.districts]
     return front_matter(ctx.city.site_title, search_boost=2) + render(
         "home.md.j2", city=ctx.city, total=city.total, companies=city.companies,
-        figures=list(city.figures), districts=districts, recent=recent, as_of=day(ctx.as_of),
+        figures=list(city.figures), districts=districts, recent=recent, as_of=day(city.data_date) if city.data_date else None,
         compounds=paths.link(page, paths.COMPOUNDS), compliance=paths.link(page, paths.COMPLIANCE),
         ranking=paths.link(page, paths.RANKING) if ctx.has_page(paths.RANKING) else None,
         model_projects=paths.link(page, paths.MODEL_PROJECTS) if ctx.has_page(paths.MODEL_PROJECTS) else None,

@@ -118,7 +118,7 @@ def _common(ctx: SiteContext, facts: CompoundView, items: list[ItemEntry]) -> di
         "compound_home": paths.link(page, page),
         "complain": paths.link(page, paths.COMPLAIN),
         "nav": [(e, paths.link(page, e.page)) for e in items],
-        "as_of": day(ctx.as_of),
+        "as_of": day(facts.data_date) if facts.data_date else None,
     }
 
 
@@ -208,7 +208,6 @@ def _item(ctx: SiteContext, facts: CompoundView, entry: ItemEntry, common: dict)
         posting_days=(entry.status.notice.posting_days or entry.item.posting_days) if entry.status.notice else None,
         posting=view.posting.partition("：") if view else None,
         objection=phones_linked(view.objection) if view else None,
-        overdue_days=(ctx.as_of - entry.status.since).days + 1 if entry.status.since else None,
         body=body,
         not_shown=not_shown(entry.status),
         long_term=LONG_TERM,
