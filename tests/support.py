@@ -16,8 +16,10 @@ values, so a table of defects can name them; each applies to a city's root folde
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+import zlib
 import sys
 from dataclasses import dataclass
 from datetime import date
@@ -338,3 +340,27 @@ def run_tool(*args: str | Path) -> str:
 
 def pdf_text(pdf: Path) -> str:
     return run_tool("pdftotext", "-enc", "UTF-8", pdf, "-")
+
+
+def pdf_objects(pdf: bytes) -> dict[int, bytes]:
+    """Every object of a packed PDF read back through its cross-reference stream (what a reader does)."""
+    start = int(pdf.rsplit(b"startxref", 1)[1].split()[0])
+    head = re.match(rb"(\d+) 0 obj\s*<<(.*?)>>\s*stream\n", pdf[start:], re.S)
+    assert head is not None and b"/Type/XRef" in head.group(2)
+    length = int(re.search(rb"/Length (\d+)", head.group(2)).group(1))
+    rows = zlib.decompress(pdf[start + head.end():start + head.end() + length])
+    entries = [(rows[i], int.from_bytes(rows[i + 1:i + 5], "big"), int.from_bytes(rows[i + 5:i + 7], "big"))
+               for i in range(0, len(rows), 7)]
+    plain = {n: pdf[offset:pdf.index(b"\nendobj", offset)].split(b" 0 obj\n", 1)[1]
+             for n, (kind, offset, _) in enumerate(entries) if kind == 1}
+    out = {n: body for n, body in plain.items() if b"/Type/ObjStm" not in body[:80] and b"/Type/XRef" not in body[:80]}
+    for number, body in plain.items():
+        if b"/Type/ObjStm" in body[:80]:
+            first = int(re.search(rb"/First (\d+)", body).group(1))
+            data = zlib.decompress(body.split(b"stream\n", 1)[1].rsplit(b"\nendstream", 1)[0])
+            pairs = [int(x) for x in data[:first].split()]
+            numbers, offsets = pairs[0::2], pairs[1::2] + [len(data) - first]
+            for i, n in enumerate(numbers):
+                assert entries[n][:2] == (2, number)
+                out[n] = data[first + offsets[i]:first + offsets[i + 1]].rstrip(b"\n")
+    return out

@@ -22,7 +22,7 @@ import pytest
 from generator.engines import fonts as pdf_fonts
 from generator.engines.typst_pdf import PdfError
 from tests.support import PDF_CITY as CITY, ROOT, SITE_URL, BuiltPdfs as Built, build_pdf_city as build, views_of
-from tests.support import pdf_text as text_of, run_tool as run
+from tests.support import pdf_objects, pdf_text as text_of, run_tool as run
 
 
 @pytest.fixture(scope="session")
@@ -365,32 +365,6 @@ def test_long_codes_in_narrow_columns_wrap_instead_of_running_off(tmp_path: Path
 # --- how the objects are stored -------------------------------------------------------
 
 
-def _unpacked(pdf: bytes) -> dict[int, bytes]:
-    """Every object of a packed PDF read back through its cross-reference stream (what a reader does)."""
-    import zlib
-
-    start = int(pdf.rsplit(b"startxref", 1)[1].split()[0])
-    head = re.match(rb"(\d+) 0 obj\s*<<(.*?)>>\s*stream\n", pdf[start:], re.S)
-    assert head is not None and b"/Type/XRef" in head.group(2)
-    length = int(re.search(rb"/Length (\d+)", head.group(2)).group(1))
-    rows = zlib.decompress(pdf[start + head.end():start + head.end() + length])
-    entries = [(rows[i], int.from_bytes(rows[i + 1:i + 5], "big"), int.from_bytes(rows[i + 5:i + 7], "big"))
-               for i in range(0, len(rows), 7)]
-    plain = {n: pdf[offset:pdf.index(b"\nendobj", offset)].split(b" 0 obj\n", 1)[1]
-             for n, (kind, offset, _) in enumerate(entries) if kind == 1}
-    out = {n: body for n, body in plain.items() if b"/Type/ObjStm" not in body[:80] and b"/Type/XRef" not in body[:80]}
-    for number, body in plain.items():
-        if b"/Type/ObjStm" in body[:80]:
-            first = int(re.search(rb"/First (\d+)", body).group(1))
-            data = zlib.decompress(body.split(b"stream\n", 1)[1].rsplit(b"\nendstream", 1)[0])
-            pairs = [int(x) for x in data[:first].split()]
-            numbers, offsets = pairs[0::2], pairs[1::2] + [len(data) - first]
-            for i, n in enumerate(numbers):
-                assert entries[n][:2] == (2, number)
-                out[n] = data[first + offsets[i]:first + offsets[i + 1]].rstrip(b"\n")
-    return out
-
-
 def test_packed_pdfs_hold_every_object_of_typsts_output_unchanged(site: Built) -> None:
     """pack_pdf moves Typst's plain objects into a compressed object stream: read back, every
     object is byte for byte what Typst wrote; the catalog (PDF/A's output intent, the tags' root),
@@ -401,7 +375,7 @@ def test_packed_pdfs_hold_every_object_of_typsts_output_unchanged(site: Built) -
         packed = pdf.read_bytes()
         assert b"/Type/ObjStm" in packed and b"/OutputIntents" in packed and b"/Type/Metadata" in packed, pdf.name
         assert pack_pdf(packed) == packed  # not Typst's layout (no xref table): left as it is
-        typst_layout = _typst_layout(_unpacked(packed), packed)
+        typst_layout = _typst_layout(pdf_objects(packed), packed)
         assert len(typst_layout) > len(packed) and pack_pdf(typst_layout) == packed, pdf.name
 
 
