@@ -26,17 +26,10 @@ from generator.findings import Findings, Severity
 from generator.load.dataset import load
 from generator.load.xlsxfile import cell_text
 from generator.load.xlsxformats import shape_of, shown
+from tests.fixtures.workbooks.clerk import HEADER, LEDGER
 from tests.support import MINI, PC, ROOT, cli, findings_for, listing, only
 
 FIXTURES = ROOT / "tests" / "fixtures" / "workbooks"
-HEADER = ["日期", "类型", "类别", "摘要", "金额", "结余"]
-LEDGER: list[list[Any]] = [
-    [date(2026, 7, 5), "收入", "广告", "电梯广告", 2000, 3000],
-    [date(2026, 8, 1), "收入", "场地租赁", "快递柜场地", 1000, 4000],
-    [date(2026, 8, 15), "合理成本", "税费", "税费", 200, 3800],
-    [date(2026, 9, 30), "企业分成", "企业分成", "按约定 10%", 280, 3520],
-    [date(2026, 9, 30), "资金使用", "设施维修", "更换路灯", 500, 3020],
-]
 
 
 def ledger_rows(root: Path) -> list[tuple]:
