@@ -77,6 +77,13 @@ _TOTALS_SKIPPED = {
 
 def _public_revenue(rec: CompoundRecord, record: ItemRecord, findings: Findings, as_of: date) -> None:
     file = item_as(record.file.model, PublicRevenueFile)
+    _stated_quarters(record, file, _ledger_chain(record, file, findings), findings)
+
+
+def _ledger_chain(record: ItemRecord, file: PublicRevenueFile, findings: Findings) -> dict[str, Decimal]:
+    """Dates in order and each written balance against the running one (from the opening
+    balance, else from the first written balance); a wrong balance is reported once and the
+    rows carried on from it are not. Returns, per quarter, the balance carried from a wrong one."""
     table = record.table
     csv = _Reporter(findings, table.rel or "")
     balance = file.opening_balance
@@ -107,6 +114,13 @@ def _public_revenue(rec: CompoundRecord, record: ItemRecord, findings: Findings,
                          **table.at(i, "balance"))
             carried = row.balance
             carried_by_quarter[quarter_of(row.date)] = carried
+    return carried_by_quarter
+
+
+def _stated_quarters(record: ItemRecord, file: PublicRevenueFile, carried_by_quarter: dict[str, Decimal],
+                     findings: Findings) -> None:
+    """Each quarter's summary in the YAML against the ledger's totals of that quarter."""
+    table = record.table
     ledger = {q.period.id: q for q in ledger_quarters(file.opening_balance, table.rows)}
     yaml = _Reporter(findings, record.file.rel)
     for i, st in enumerate(file.quarters):
