@@ -16,7 +16,6 @@ import zipfile
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
 from openpyxl import Workbook
@@ -26,7 +25,7 @@ from generator.findings import Findings, Severity
 from generator.load.dataset import load
 from generator.load.xlsxfile import cell_text
 from generator.load.xlsxformats import shape_of, shown
-from tests.fixtures.workbooks.clerk import HEADER, LEDGER
+from tests.fixtures.workbooks.clerk import HEADER, LEDGER, workbook
 from tests.support import MINI, PC, ROOT, cli, findings_for, listing, only
 
 FIXTURES = ROOT / "tests" / "fixtures" / "workbooks"
@@ -47,16 +46,6 @@ def save(wb: Workbook, root: Path, name: str = "public_revenue.xlsx") -> Path:
     path = root / PC / name
     wb.save(path)
     return path
-
-
-def workbook(rows: list[list[Any]], header: list[Any] = HEADER, title: str = "公共收益收支") -> Workbook:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = title
-    ws.append(header)
-    for row in rows:
-        ws.append(row)
-    return wb
 
 
 # --- a workbook reads like the CSV ---------------------------------------------------
