@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,8 @@ from generator.checks import run_checks
 from generator.findings import Findings
 from generator.load.dataset import load
 from generator.tools.synth import write_city
+from generator.tools.synth.ledgers import affordable_uses, fund_years
+from generator.tools.synth.names import DISTRICTS, plan_city
 from tests.support import AS_OF, cli
 
 
@@ -99,3 +103,30 @@ def test_thousand_compounds_pass_check(tmp_path: Path):
     code, findings = check_json(tmp_path)
     assert code == 0
     assert [f for f in findings if f["severity"] == "error"] == []
+
+
+def test_a_province_of_twenty_districts_is_planned_with_distinct_names():
+    plan, _rng = plan_city(20000, 1, len(DISTRICTS))
+    assert len(plan.districts) == 20
+    streets = [s["id"] for d in plan.districts for s in d["streets"]]
+    communities = [c["id"] for d in plan.districts for s in d["streets"] for c in s["communities"]]
+    assert len(set(streets)) == len(streets) and len(set(communities)) == len(communities)
+    assert len(communities) == 5000
+
+
+def test_more_districts_than_the_synthetic_names_is_refused_in_chinese(tmp_path: Path):
+    result = cli("synth", "--compounds", "30", "--districts", str(len(DISTRICTS) + 1), "--out", str(tmp_path / "c"))
+    assert result.exit_code == 2
+    assert f"最多 {len(DISTRICTS)} 个区" in result.output
+    assert not (tmp_path / "c").exists()
+
+
+def test_a_maintenance_fund_never_pays_out_more_than_it_holds():
+    opening, flows = Decimal("1000.00"), [(2024, Decimal("0"), Decimal("0")), (2025, Decimal("0"), Decimal("0"))]
+    uses = [(date(2024, 5, 1), Decimal("600.00")), (date(2025, 3, 1), Decimal("300.00")),
+            (date(2025, 6, 1), Decimal("400.00"))]
+    rows = [{"date": day, "amount": amount} for day, amount in uses]
+    kept_uses, kept_rows = affordable_uses(opening, flows, uses, rows)
+    assert [u[1] for u in kept_uses] == [Decimal("600.00"), Decimal("300.00")]
+    assert [r["amount"] for r in kept_rows] == [Decimal("600.00"), Decimal("300.00")]
+    assert all(y["closing_balance"] >= 0 for y in fund_years(opening, flows, kept_uses))

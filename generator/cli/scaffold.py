@@ -60,13 +60,16 @@ def new_compound(compound_id: str, name: str, community: str, data: str) -> None
 @click.command()
 @click.option("--compounds", "count", type=click.IntRange(1, 20000), required=True, help="小区数量")
 @click.option("--seed", default=1, show_default=True, type=int, help="随机种子（相同种子生成相同文件）")
-@click.option("--districts", type=click.IntRange(1, 12), default=None,
+@click.option("--districts", type=click.IntRange(min=1), default=None,
               help="区的数量（默认：少于 100 个小区 2 个区，100 个起至少 4 个）")
 @click.option("--out", required=True, help="输出目录（必须不存在或为空）")
 def synth(count: int, seed: int, districts: int | None, out: str) -> None:
     """生成合成测试城市（虚构数据），用于测试和性能基准。"""
     from generator.tools.synth import write_city
+    from generator.tools.synth.names import DISTRICTS
 
+    if districts is not None and districts > len(DISTRICTS):
+        raise click.BadParameter(f"最多 {len(DISTRICTS)} 个区", param_hint="--districts")
     root = Path(out)
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
         raise click.BadParameter(f"{out} 已存在且不为空", param_hint="--out")

@@ -156,6 +156,18 @@ def fund_years(opening: Decimal, flows: list[tuple[int, Decimal, Decimal]], uses
     return out
 
 
+def affordable_uses(opening: Decimal, flows: list[tuple[int, Decimal, Decimal]], uses: list[tuple[date, Decimal]],
+                    rows: list[dict]) -> tuple[list[tuple[date, Decimal]], list[dict]]:
+    """``uses`` and their ``rows`` without the latest uses while :func:`fund_years` would close a
+    year below zero: a fund never pays out more than it holds (a checked error otherwise)."""
+    uses, rows = list(uses), list(rows)
+    while any(y["closing_balance"] < 0 for y in fund_years(opening, flows, uses)):
+        last = max(uses, key=lambda use: use[0])
+        uses.remove(last)
+        rows = [r for r in rows if (r["date"], r["amount"]) != last]
+    return uses, rows
+
+
 def parking_row(type_: str, ownership: str, sold: int, rented: int, vacant: int,
                 monthly_fee: Decimal | None, note: str | None = None) -> dict:
     """A parking row whose total is sold + rented + vacant."""

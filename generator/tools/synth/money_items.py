@@ -14,8 +14,8 @@ from decimal import Decimal
 from typing import Any
 
 from generator.tools.synth.context import Built, Context
-from generator.tools.synth.ledgers import (ZERO, Entry, QUARTER_LABEL, Reading, cents, draw_money, fund_years, parking_row,
-                                           quarter_end, quarter_id, revenue_ledger, service_accounts, utility_rows)
+from generator.tools.synth.ledgers import (ZERO, Entry, QUARTER_LABEL, Reading, affordable_uses, cents, draw_money,
+                                           fund_years, parking_row, quarter_end, quarter_id, revenue_ledger, service_accounts, utility_rows)
 from generator.tools.synth.plans import CompoundPlan, _day, _notice
 
 
@@ -179,6 +179,7 @@ def maintenance_fund_item(p: CompoundPlan, ctx: Context) -> Built:
                          "contractor": contractor.format(city=ctx.city), "status": "已结算"})
     rows.sort(key=lambda r: r["date"])
     flows = [(y, draw_money(rng, 0, 30000), cents(opening * rng.randint(110, 150) / 10000)) for y in years]
+    uses, rows = affordable_uses(opening, flows, uses, rows)
     data: dict[str, Any] = {
         "notice": _notice(_day(rng, date(years[-1] + 1, 1, 20), 30), years[-1], 15, p.approver),
         "account_bank": f"{ctx.city}住宅专项维修资金专户（中国建设银行{ctx.city}分行）",

@@ -43,7 +43,9 @@ COMPOUND_SUFFIXES = [("小区", "xiaoqu"), ("花园", "huayuan"), ("家园", "ji
                      ("府", "fu"), ("景园", "jingyuan")]
 DISTRICTS = [("东城区", "dongcheng"), ("西城区", "xicheng"), ("南湖区", "nanhu"), ("北山区", "beishan"),
              ("江东区", "jiangdong"), ("河西区", "hexi"), ("新城区", "xincheng"), ("高新区", "gaoxin"),
-             ("滨江区", "binjiang"), ("临湖区", "linhu"), ("青山区", "qingshan"), ("经开区", "jingkai")]
+             ("滨江区", "binjiang"), ("临湖区", "linhu"), ("青山区", "qingshan"), ("经开区", "jingkai"),
+             ("港口区", "gangkou"), ("松林区", "songlin"), ("桃源区", "taoyuan"), ("石桥区", "shiqiao"),
+             ("长岭区", "changling"), ("白沙区", "baisha"), ("龙湾区", "longwan"), ("梅溪区", "meixi")]
 COMPANY_FORMS = [("物业服务有限公司", "物业", "wuye"), ("物业管理有限公司", "物业管理", "guanli"),
                  ("城市服务有限公司", "城市服务", "chengshi")]
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕"
@@ -68,14 +70,18 @@ def credit_code(rng: random.Random, admin: str = "990100") -> str:
 
 
 def _names(pool: list[tuple[str, str]], count: int, rng: random.Random) -> list[tuple[str, str]]:
-    """``count`` distinct (name, slug) pairs: each word, then word + direction."""
+    """``count`` distinct (name, slug) pairs: each word, then word + direction, then those
+    numbered (``梧桐东2``, ``wutong-dong-2``) for as many as a province needs."""
     words = list(pool)
     rng.shuffle(words)
-    out = list(words)
+    base = list(words)
     for d, dp in DIRECTIONS:
-        out += [(w + d, f"{p}-{dp}") for w, p in words]
-    if count > len(out):
-        raise ValueError(f"cannot name {count} places")
+        base += [(w + d, f"{p}-{dp}") for w, p in words]
+    out = list(base)
+    number = 2
+    while len(out) < count:
+        out += [(f"{w}{number}", f"{p}-{number}") for w, p in base]
+        number += 1
     return out[:count]
 
 
