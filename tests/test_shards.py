@@ -107,9 +107,14 @@ def test_three_district_parts_and_the_city_part_merge_into_the_whole_site(city: 
                                                                           tmp_path: Path) -> None:
     names = cli("shards", "--data", city).stdout.split()
     assert names[0] == "city" and len(names) == 1 + DISTRICTS
+    # As a province's jobs do: the data checked once, the district jobs given that check.
+    checked = tmp_path / "checked.bin"
+    assert cli("check", "--data", city, "--as-of", AS_OF.isoformat(), "--save-checked", checked).exit_code == 0
     for name in names:
+        handed = ["--checked", checked] if name != "city" else []
         done = cli("build", "--data", city, "--out", tmp_path / "parts" / name, "--as-of", AS_OF.isoformat(),
-                   "--shard", name, "--jobs", "1", "--pdf-cache", tmp_path / "pdf", "--site-cache", tmp_path / "site-cache")
+                   "--shard", name, "--jobs", "1", "--pdf-cache", tmp_path / "pdf", "--site-cache", tmp_path / "site-cache",
+                   *handed)
         assert done.exit_code == 0, done.stderr
         assert (tmp_path / "parts" / name / MANIFEST).is_file()
     folders = [tmp_path / "parts" / n for n in names]

@@ -33,15 +33,23 @@ from generator.errors import DataErrors
 @click.option("--details-url", default=None, help="Markdown 中附上的检查任务网址")
 @click.option("--changed-since", "base", default=None,
               help="与这个分支或提交（如拉取请求的目标分支 origin/main）比较，预览链接中列出改动的公示")
+@click.option("--save-checked", "save_to", default=None,
+              help="另把检查结果存成文件，交给同一流水线的分片构建任务（build --checked），它们不必再检查一遍")
 def check(data: str, as_of: str | None, fmt: str, strict: bool, verbose: bool, compound: tuple[str, ...],
           street: tuple[str, ...], company: tuple[str, ...], markdown_out: str | None, xlsx_out: str | None,
-          quality_out: str | None, preview_pr: int | None, details_url: str | None, base: str | None) -> None:
+          quality_out: str | None, preview_pr: int | None, details_url: str | None, base: str | None,
+          save_to: str | None) -> None:
     """校验数据，列出全部问题。"""
     from generator.commands.steps import check as run_check
 
     root = data_dir(data)
     day = parse_as_of(as_of)
     checked = run_check(root, day)  # content/ from where it runs, as build reads it
+    if save_to is not None:
+        from generator.commands.handoff import handoff_key, save_checked
+        from generator.commands.steps import CONTENT
+
+        save_checked(checked, Path(save_to), handoff_key(root, CONTENT, day, None))
     chosen = scope(checked.ds, compound, street, company)
     items = [f for f in checked.findings if chosen.covers(f)]
     print_findings(items, root, fmt, strict, verbose)

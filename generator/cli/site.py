@@ -44,9 +44,12 @@ from generator.findings import Kind
 @click.option("--site-url", default=None, help="按这个网址生成（代替 city.yaml 的 site_url）")
 @click.option("--preview-pr", type=click.IntRange(1), default=None,
               help="生成拉取请求的预览：网址为 site_url 下的 previews/pr-编号/（预览不写公示日志）")
+@click.option("--checked", default=None,
+              help="用同一流水线中 check --save-checked 存下的检查结果，不再重新读取和检查数据（省份的分片任务）")
 def build(data: str, out: str, as_of: str | None, stage_dir: str | None, strict: bool, paper: str,
           pdf_cache: str | None, engine: str, jobs: int | None, shard: str | None, site_cache: str | None,
-          published_log: str | None, new_log: bool, site_url: str | None, preview_pr: int | None) -> None:
+          published_log: str | None, new_log: bool, site_url: str | None, preview_pr: int | None,
+          checked: str | None) -> None:
     """校验数据并生成网站；数据有错误时不改动输出目录。环境变量 WUYE_LOG_KEY（日志签名私钥）设置时同时发布公示日志。"""
     import dataclasses
     import os
@@ -61,7 +64,7 @@ def build(data: str, out: str, as_of: str | None, stage_dir: str | None, strict:
         build_options(data, out, as_of, stage_dir, strict, paper, pdf_cache, engine, jobs or cores(), shard,
                       site_cache, site_url_option(site_url)),
         log_key=log_key, published_log=Path(published_log) if published_log else None, new_log=new_log,
-        noindex=preview_pr is not None)
+        noindex=preview_pr is not None, checked=Path(checked) if checked else None)
     progress = make_progress()
     try:
         result = run_build(options, progress)

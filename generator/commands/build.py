@@ -41,6 +41,7 @@ from pathlib import Path
 from generator.commands.fingerprint import (BuildRecord, folder_state, forget_record, inputs_fingerprint, load_record,
                                            save_record, unchanged)
 from generator.commands.log_stage import LogStageError, log_state, prepare_log, write_log
+from generator.commands.handoff import HandoffError, handoff_key, load_checked
 from generator.derive.trust_log import BuildLog
 from generator.render.context import SiteContext
 from generator.commands.pipeline import Setup, produce
@@ -117,6 +118,16 @@ def _site_log(options: BuildOptions, ctx: SiteContext) -> BuildLog | None:
         raise BuildError(str(exc)) from None
 
 
+def _checked(options: BuildOptions) -> Checked:
+    """The data loaded and checked, or the check another job handed over (``--checked``)."""
+    if options.checked is None:
+        return check(options.data, options.as_of, options.content, options.site_url)
+    try:
+        return load_checked(options.checked, handoff_key(options.data, options.content, options.as_of, options.site_url))
+    except HandoffError as exc:
+        raise BuildError(str(exc)) from None
+
+
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
     progress = progress or NoProgress()
     start = time.perf_counter()
@@ -134,7 +145,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
 
     progress.start("check")
     cpu = time.process_time()
-    checked = check(options.data, options.as_of, options.content, options.site_url)
+    checked = _checked(options)
     timings = {"load+check cpu": time.process_time() - cpu}
     progress.finish("check")
     if not checked.ok:

@@ -89,14 +89,14 @@ def _git_state(data: Path) -> str:
     return done.stdout if done.returncode == 0 else "no git"
 
 
-def inputs_fingerprint(data: Path, content: Path, config: Path, options: dict[str, str], fonts: str) -> str:
+def inputs_fingerprint(data: Path, content: Path, config: Path | None, options: dict[str, str], fonts: str) -> str:
     digest = hashlib.sha256(code_fingerprint().encode())
     digest.update(json.dumps(options, sort_keys=True).encode("utf-8"))
     digest.update(fonts.encode("utf-8"))
     digest.update(_git_state(data).encode("utf-8"))
     _hash_tree(digest, "data", data)
     _hash_tree(digest, "content", content)
-    digest.update(b"\0config\0" + (config.read_bytes() if config.is_file() else b""))
+    digest.update(b"\0config\0" + (config.read_bytes() if config is not None and config.is_file() else b""))
     return digest.hexdigest()
 
 

@@ -93,6 +93,9 @@ class BuildOptions:
     """Start a new log when none is published (the first publication only)."""
     noindex: bool = False
     """A preview, not a publication: every page asks search engines not to index it."""
+    checked: Path | None = None
+    """A check handed over by another job (``check --save-checked``, :mod:`generator.commands.handoff`),
+    used instead of loading and checking the data again."""
 
 
 @dataclass
