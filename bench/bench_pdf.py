@@ -1,4 +1,4 @@
-"""Benchmark: notice PDFs (booklets, item sheets, rankings), cold (empty cache) vs cached.
+"""Benchmark: notice PDFs (each compound's one PDF: its cover and item sheets; rankings), cold (empty cache) vs cached.
 
 Usage: ``python bench/bench_pdf.py [--compounds N] [--data DIR] [--paper a4|a3]``
 
@@ -9,9 +9,9 @@ or the compounds of ``--data``), three times into fresh output folders:
 2. warm: empty cache again, compiler already loaded (pure Typst compile cost);
 3. cached: same cache, nothing changed (hash + copy only).
 
-Prints milliseconds per PDF for each, the cold/cached ratio, the compile time per sheet, per
-booklet and per ranking list, and how many the cached run reused. Nothing is asserted:
-performance is measured here, not in the tests.
+Prints milliseconds per PDF for each, the cold/cached ratio, the compile time per compound PDF
+(and per part of it: the cover and each sheet) and per ranking list, and how many the cached
+run reused. Nothing is asserted: performance is measured here, not in the tests.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.commands.printing import print_notices  # noqa: E402
+from generator.commands.printing import documents, print_notices  # noqa: E402
 from generator.commands.steps import check  # noqa: E402
 
 AS_OF = date(2026, 11, 15)
@@ -47,10 +47,8 @@ def make_city(source: Path, dest: Path, compounds: int) -> None:
 
 
 def kind(name: str) -> str:
-    """``pdf/<id>.pdf`` booklet, ``pdf/<id>/<item>.pdf`` sheet, ``pdf/ranking-*.pdf`` ranking."""
-    if name.count("/") == 2:
-        return "sheet"
-    return "ranking" if name.startswith("pdf/ranking-") else "booklet"
+    """``pdf/<id>.pdf`` a compound's (cover and sheets), ``pdf/ranking-*.pdf`` ranking."""
+    return "ranking" if name.startswith("pdf/ranking-") else "compound"
 
 
 def timed(ctx, out: Path, cache: Path, paper: str) -> tuple[float, int, int, dict[str, list[float]]]:
@@ -80,8 +78,11 @@ def main() -> None:
         n = cold[1] + cold[2]
         warm = timed(ctx, tmp / "out2", tmp / "cache2", args.paper)
         cached = timed(ctx, tmp / "out3", tmp / "cache2", args.paper)
+    parts = {doc.name: len(doc.parts) for doc in documents(ctx, ctx.compound_ids(), args.paper)}
+    compound_parts = [count for name, count in parts.items() if kind(name) == "compound"]
     print(f"PDF benchmark: {len(ctx.ds.compounds)} compounds + {len(ctx.rankings)} ranking periods = {n} PDFs "
-          f"(booklets, item sheets, rankings), paper {args.paper}")
+          f"(each compound's cover and {sum(compound_parts) - len(compound_parts)} item sheets in all; rankings), "
+          f"paper {args.paper}")
     for label, (secs, compiled, reused, _) in (("cold (font scan + compile)", cold), ("warm compiler, empty cache", warm),
                                                 ("cached (nothing changed)", cached)):
         print(f"  {label:<28} {secs:7.2f} s  {secs / n * 1000:7.1f} ms/PDF  compiled {compiled:4d}  reused {reused:4d}")
@@ -89,7 +90,10 @@ def main() -> None:
     print("  compile time per document (warm compiler):")
     for what, times in sorted(warm[3].items()):
         print(f"    {what:<8} {len(times):5d} × {sum(times) / len(times) * 1000:7.1f} ms  (max {max(times) * 1000:.1f} ms)")
-    print(f"  cache per sheet: the cached run reused {cached[2]} of {n} and compiled {cached[1]}")
+    compound_time = sum(warm[3].get("compound", []))
+    if compound_parts:
+        print(f"    per part of a compound's PDF (cover or sheet): {compound_time / sum(compound_parts) * 1000:.1f} ms")
+    print(f"  cache: the cached run reused {cached[2]} of {n} and compiled {cached[1]}")
 
 
 if __name__ == "__main__":

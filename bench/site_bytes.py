@@ -1,4 +1,5 @@
-"""Where a built site's bytes go: PDFs (booklets, item sheets, ranking lists) and what is inside
+"""Where a built site's bytes go: PDFs (each compound's one PDF, its cover and item sheets; item
+sheets as files of their own, which builds before issue 29 wrote; ranking lists) and what is inside
 them (font programs, other streams, XMP metadata, plain objects), HTML pages, everything else.
 
 Contract: :func:`site_bytes` walks a built site and returns byte counts by kind; :func:`pdf_parts`
@@ -48,7 +49,7 @@ def site_bytes(site: Path) -> tuple[Counter[str], Counter[str], Counter[str]]:
             continue
         rel = path.relative_to(site).as_posix()
         if rel.endswith(".pdf"):
-            kind = "PDF ranking" if rel.startswith("pdf/ranking-") else "PDF sheet" if rel.count("/") >= 2 else "PDF booklet"
+            kind = "PDF ranking" if rel.startswith("pdf/ranking-") else "PDF sheet" if rel.count("/") >= 2 else "PDF compound"
             inside.update(pdf_parts(path))
         elif rel.endswith(".html"):
             kind = "HTML"
@@ -64,7 +65,7 @@ def report(site: Path, compounds: int) -> str:
     total = sum(sizes.values())
     pdf = sum(v for k, v in sizes.items() if k.startswith("PDF"))
     lines = [f"site {total / 1e6:.1f} MB = {total / compounds / 1e3:.0f} KB per compound"]
-    for kind in ("PDF booklet", "PDF sheet", "PDF ranking", "HTML", "other"):
+    for kind in ("PDF compound", "PDF sheet", "PDF ranking", "HTML", "other"):
         if counts[kind]:
             lines.append(f"{kind}: {sizes[kind] / 1e6:.1f} MB in {counts[kind]} files ({sizes[kind] / counts[kind] / 1e3:.1f} KB "
                          f"each, {sizes[kind] / total:.0%} of the site)")

@@ -364,3 +364,64 @@ def pdf_objects(pdf: bytes) -> dict[int, bytes]:
                 assert entries[n][:2] == (2, number)
                 out[n] = data[first + offsets[i]:first + offsets[i + 1]].rstrip(b"\n")
     return out
+
+
+# --- a compound's one PDF: its cover, then its item sheets ------------------------------
+
+
+def pdf_pages(pdf: Path, *options: str) -> list[str]:
+    """The text of every page of ``pdf`` (pdftotext with ``options``), in order."""
+    return run_tool("pdftotext", "-enc", "UTF-8", *options, pdf, "-").split("\f")[:-1]
+
+
+_SHEET_FOOTER = re.compile(r" · (\S+) · 版本号 ([0-9a-f]{8})\s*$", re.M)
+_FIRST_PAGE = re.compile(r"第\s*1\s*页\s*/")
+
+
+@dataclass(frozen=True)
+class PrintedSheet:
+    """One item's sheet inside its compound's PDF, as a clerk prints it: its pages (found by
+    their footer, ``<compound> · <title> · 版本号 <stamp>``)."""
+
+    pdf: Path
+    title: str
+    stamp: str
+    first: int
+    """Its first page in the PDF (1-based, what a viewer shows and the cover's 页码 column says)."""
+    pages: tuple[str, ...]
+    """pdftotext of each of its pages."""
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.pages) - 1
+
+    @property
+    def text(self) -> str:
+        return "\f".join(self.pages)
+
+
+def printed_sheets(pdf: Path) -> list[PrintedSheet]:
+    """The item sheets of a compound's PDF in order (the pages after the cover, grouped by footer)."""
+    found: list[PrintedSheet] = []
+    for number, page in enumerate(pdf_pages(pdf), start=1):
+        footer = _SHEET_FOOTER.search(page)
+        if footer is None:
+            assert not found, f"{pdf}: page {number} after the sheets is not a sheet"
+            continue
+        title, stamp = footer.groups()
+        if found and (found[-1].title, found[-1].stamp) == (title, stamp) and not _FIRST_PAGE.search(page):
+            last = found.pop()
+            found.append(PrintedSheet(pdf, title, stamp, last.first, (*last.pages, page)))
+        else:
+            found.append(PrintedSheet(pdf, title, stamp, number, (page,)))
+    return found
+
+
+def printed_sheet(pdf: Path, slug: str) -> PrintedSheet:
+    """The sheet of the item ``slug`` (its URL segment: ``public-revenue``) in a compound's PDF."""
+    from generator.model.items import ITEMS
+
+    title = ITEMS[slug.replace("-", "_")].board_title
+    matches = [s for s in printed_sheets(pdf) if s.title == title]
+    assert len(matches) == 1, (pdf, slug, [s.title for s in printed_sheets(pdf)])
+    return matches[0]

@@ -30,7 +30,7 @@ def test_the_site_benchmark_prints_every_figure() -> None:
                           r"render [\d.]+, stage [\d.]+, mkdocs [\d.]+, pdf [\d.]+, merge [\d.]+", out)) == 2
     assert len(re.findall(r"daily rebuild \(as of 2026-11-16\): [\d.]+ s = [\d.]+% of the full build, CPU [\d.]+ s = "
                           r"[\d.]+% of the full build's; redone 0 of \d+ parts, 0 of \d+ PDFs", out)) == 2, out
-    assert len(re.findall(r"bytes: site [\d.]+ MB = \d+ KB per compound\n    PDF booklet: .*\n    PDF sheet: .*"
+    assert len(re.findall(r"bytes: site [\d.]+ MB = \d+ KB per compound\n    PDF compound: .*"
                           r"\n(    PDF ranking: .*\n)?    HTML: .*\n    other: .*\n    inside the PDFs: fonts", out)) == 2, out
     assert len(re.findall(r"one compound changed: [\d.]+ s = [\d.]+% of the full build", out)) == 2
     assert re.search(r"^6 vs 3 compounds: full build [\d.]+x", out, re.M), out

@@ -16,7 +16,7 @@ from generator.commands.build import BuildOptions, build
 from generator.load.history import read_log
 from tests.history_repo import history_site, sample_repo
 from tests.sitebuild import content_text
-from tests.support import AS_OF, CONFIG, CONTENT, pdf_text
+from tests.support import AS_OF, CONFIG, CONTENT, printed_sheet
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -30,10 +30,10 @@ def text(site: Path, url: str) -> str:
     return content_text(site / url / "index.html")
 
 
-def printed_stamp(site: Path, sheet: str) -> str:
-    """The stamp printed on a sheet of the built site (pdftotext)."""
-    found = re.search(r"版本号 ([0-9a-f]{8})", pdf_text(site / "pdf" / sheet))
-    assert found, sheet
+def printed_stamp(site: Path, compound: str, slug: str) -> str:
+    """The stamp printed on an item's sheet in the compound's PDF of the built site (pdftotext)."""
+    found = re.search(r"版本号 ([0-9a-f]{8})", printed_sheet(site / "pdf" / f"{compound}.pdf", slug).text)
+    assert found, slug
     return found.group(1)
 
 
@@ -78,7 +78,7 @@ def test_past_versions_show_their_figures_as_they_were(site: Path) -> None:
 
 
 def test_verify_pages_tell_current_from_older(site: Path) -> None:
-    current = printed_stamp(site, "lanting/fee-schedule.pdf")
+    current = printed_stamp(site, "lanting", "fee-schedule")
     assert f"本项版本号：{current}" in text(site, "compounds/lanting/fee-schedule")
     page = text(site, f"v/{current}")
     assert "是现行版本" in page and "兰亭" in page

@@ -26,7 +26,7 @@ from generator.load.dataset import load
 from generator.render.context import SiteContext
 from generator.render.web.compound import compound_pages
 from generator.render.web.opendata import open_data
-from tests.support import AS_OF, PDF_CITY, BuiltPdfs, build_pdf_city, copy_city, pdf_text
+from tests.support import AS_OF, PDF_CITY, BuiltPdfs, build_pdf_city, copy_city, printed_sheet
 
 LT = "compounds/lanting"
 
@@ -147,7 +147,8 @@ def flat(text: str) -> str:
 
 
 def sheet(built: BuiltPdfs, slug: str) -> str:
-    return flat(pdf_text(built.out / "pdf" / "lanting" / f"{slug}.pdf"))
+    """The item's sheet, as its pages in the compound's PDF read."""
+    return flat(printed_sheet(built.out / "pdf" / "lanting.pdf", slug).text)
 
 
 def csv_rows(files: dict[str, str], path: str) -> list[dict[str, str]]:

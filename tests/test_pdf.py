@@ -22,7 +22,7 @@ import pytest
 from generator.engines import fonts as pdf_fonts
 from generator.engines.typst_pdf import PdfError
 from tests.support import PDF_CITY as CITY, ROOT, SITE_URL, BuiltPdfs as Built, build_pdf_city as build, views_of
-from tests.support import pdf_objects, pdf_text as text_of, run_tool as run
+from tests.support import pdf_objects, pdf_pages, pdf_text as text_of, printed_sheet, printed_sheets, run_tool as run
 
 
 @pytest.fixture(scope="session")
@@ -59,12 +59,16 @@ def test_notice_shows_name_fee_stamp_date_and_phones(site: Built) -> None:
 
 
 def test_notice_shows_each_items_status(site: Built) -> None:
-    text = text_of(site.out / "pdf" / "laojie.pdf")
-    assert "不适用" in text and "理由：小区无规划车位" in text
-    assert "未公示" in text and "本小区尚未公示此项" in text
-    assert "逾期未更新" in text and "停留在2026年第一季度" in text
-    lanting = text_of(site.out / "pdf" / "lanting.pdf")
-    assert "2026年第三季度 · 2026年10月12日张贴 · 业委会审核" in lanting
+    """Every catalogue item in the cover's overview: items without a sheet with their status
+    and reason there, a stale item also on its sheet."""
+    pdf = site.out / "pdf" / "laojie.pdf"
+    cover = "".join(pdf_pages(pdf, "-layout")[:printed_sheets(pdf)[0].first - 1])
+    assert re.search(r"车位车库 +不适用 +小区无规划车位 .* —", cover)
+    assert re.search(r"收费项目与标准.*未公示 .* — +—", cover)
+    assert re.search(r"公共收益收支 +逾期未更新 +2026年第一季度 ", cover)
+    assert "逾期未更新" in printed_sheet(pdf, "public-revenue").text
+    lanting = site.out / "pdf" / "lanting.pdf"
+    assert re.search(r"公共收益收支 +已公示 +2026年第三季度 +2026年10月12日 ", "".join(pdf_pages(lanting, "-layout")[:2]))
 
 
 def test_notice_quarterly_revenue_matches_the_ledger(site: Built) -> None:
@@ -146,10 +150,10 @@ def test_document_date_is_the_datas_date_not_the_build_day_or_the_clock(site: Bu
 def test_a4_by_default_and_a3_on_request(site: Built, tmp_path: Path) -> None:
     assert "(A4)" in run("pdfinfo", site.out / "pdf" / "lanting.pdf")
     a3 = build(CITY, tmp_path / "site", tmp_path / "cache", paper="a3")
-    assert len(a3.files) == 17  # the fixture city: 2 booklets, 13 item sheets, 2 ranking periods
+    assert len(a3.files) == 4  # the fixture city: 2 compounds (cover and sheets), 2 ranking periods
     for pdf in a3.files:
-        info = run("pdfinfo", pdf)
-        assert "841.89 x 1190.55 pts (A3)" in info, pdf.name
+        sizes = re.findall(r"Page +\d+ size: +(.*)", run("pdfinfo", "-f", "1", "-l", "99", pdf))
+        assert sizes and all(size.startswith("841.89 x 1190.55 pts (A3)") for size in sizes), pdf.name
     assert "兰亭花园" in text_of(tmp_path / "site" / "pdf" / "lanting.pdf")
 
 
@@ -185,7 +189,7 @@ def test_two_builds_give_identical_bytes(site: Built, tmp_path: Path) -> None:
     )
     subprocess.run([sys.executable, "-c", script, ROOT, CITY, tmp_path / "site", tmp_path / "cache"], check=True,
                    cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": "123"})
-    assert len(site.files) == 17  # the fixture city: 2 booklets, 13 item sheets, 2 ranking periods
+    assert len(site.files) == 4  # the fixture city: 2 compounds (cover and 13 sheets in all), 2 ranking periods
     for pdf in site.files:
         again = tmp_path / "site" / pdf.relative_to(site.out)
         assert again.read_bytes() == pdf.read_bytes(), pdf.name
@@ -196,7 +200,7 @@ def test_rebuild_reuses_unchanged_and_recompiles_only_what_changed(tmp_path: Pat
     cache = tmp_path / "cache"
     first = build(data, tmp_path / "a", cache)
     every = sorted(p.relative_to(first.out).as_posix() for p in first.files)
-    assert len(every) == 17  # the fixture city: 2 booklets, 13 item sheets, 2 ranking periods
+    assert len(every) == 4  # the fixture city: 2 compounds (cover and 13 sheets in all), 2 ranking periods
     assert sorted(first.result.compiled) == every and not first.reused
 
     second = build(data, tmp_path / "b", cache)
@@ -207,7 +211,7 @@ def test_rebuild_reuses_unchanged_and_recompiles_only_what_changed(tmp_path: Pat
     yaml = data / "compounds" / "laojie" / "complaint_channels.yaml"
     yaml.write_text(yaml.read_text(encoding="utf-8").replace("0999-77770002", "0999-77770009"), encoding="utf-8")
     third = build(data, tmp_path / "c", cache)
-    assert third.result.compiled == ["pdf/laojie.pdf", "pdf/laojie/complaint-channels.pdf"]  # booklet and sheet
+    assert third.result.compiled == ["pdf/laojie.pdf"]  # the compound's one PDF, the other compound's not
     assert "0999-77770009" in text_of(tmp_path / "c" / "pdf" / "laojie.pdf")
 
 
@@ -271,8 +275,7 @@ def test_500_row_ledger_is_summarised_by_quarter_with_a_pointer(tmp_path: Path) 
     assert f"{expected['income']:,.2f}" in text  # the 合计 row of the quarterly statement
     assert f"{expected['closing']:,.2f}" in text
     assert "第 250 笔" not in text  # rows are summarised, not printed
-    pages = int(next(line for line in run("pdfinfo", pdf).splitlines() if line.startswith("Pages:")).split()[1])
-    assert pages <= 8
+    assert len(printed_sheet(pdf, "public-revenue").pages) <= 2
     assert built.result.compiled
 
 
@@ -303,10 +306,14 @@ def test_catalogue_decides_which_items_and_in_what_order(tmp_path: Path) -> None
     three = ["complaint_channels", "service_scope", "public_revenue"]  # a "三公开" city, reordered
     catalogue.write_text("items:\n" + "\n".join(lines[i] for i in three) + "\n", encoding="utf-8")
     build(data, tmp_path / "site", tmp_path / "cache")
-    text = text_of(tmp_path / "site" / "pdf" / "lanting.pdf")
-    headings = [text.index(h) for h in ("一、服务电话与投诉报修流程", "二、服务事项与服务标准", "三、公共收益收支")]
-    assert headings == sorted(headings)
-    assert "四、" not in text and "收费项目与标准" not in text and "0.85 元/㎡·月" not in text
+    pdf = tmp_path / "site" / "pdf" / "lanting.pdf"
+    text = "".join(text_of(pdf).split())  # cells wrap where the column ends
+    sheets = printed_sheets(pdf)
+    assert [s.title for s in sheets] == ["服务电话及投诉报修流程公示", "物业服务事项及标准公示", "公共收益收支公示"]
+    cover = "".join(pdf_pages(pdf, "-layout")[:sheets[0].first - 1])
+    rows = [cover.index(s.stamp) for s in sheets]  # the overview's rows, in the same order
+    assert rows == sorted(rows) and "服务电话与投诉报修流" in cover and "收费项目" not in cover
+    assert "收费项目与标准" not in text and "0.85元/㎡·月" not in text
 
 
 def test_typst_string_literal_quotes_everything_that_could_end_it() -> None:
@@ -315,12 +322,6 @@ def test_typst_string_literal_quotes_everything_that_could_end_it() -> None:
     assert typst_string('notice.typ') == '"notice.typ"'
     assert typst_string('a"b\\c\nd') == '"a\\"b\\\\c\\nd"'
     assert typst_string("\x01") == '"\\u{1}"'
-
-
-def test_section_numbers_are_chinese_numerals() -> None:
-    from generator.render.paper.notice import cn_number
-
-    assert [cn_number(n) for n in (1, 9, 10, 11, 20, 23)] == ["一", "九", "十", "十一", "二十", "二十三"]
 
 
 # --- nothing runs off the paper -------------------------------------------------------
@@ -341,7 +342,7 @@ def words_off_the_page(pdf: Path, margin_pt: float = 28.0) -> list[str]:
 
 
 def test_no_text_runs_off_the_page_in_the_fixture_pdfs(site: Built) -> None:
-    assert len(site.files) == 17  # the fixture city: 2 booklets, 13 item sheets, 2 ranking periods
+    assert len(site.files) == 4  # the fixture city: 2 compounds (cover and 13 sheets in all), 2 ranking periods
     for pdf in site.files:
         assert words_off_the_page(pdf) == [], pdf.name
 

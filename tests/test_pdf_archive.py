@@ -20,9 +20,9 @@ import pytest
 from generator.checks import run_checks
 from generator.findings import Findings
 from generator.load.dataset import load
-from generator.render.paper.document import PdfDocument
+from generator.render.paper.document import PdfPart
 from tests.support import AS_OF, PDF_CITY as CITY, BuiltPdfs as Built, build_pdf_city as build
-from tests.support import pdf_objects, pdf_text as text_of, run_tool as run
+from tests.support import pdf_objects, pdf_text as text_of, printed_sheets, run_tool as run
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +49,7 @@ def xmp_field(packet: str, name: str) -> list[str]:
 def test_every_pdf_identifies_as_pdfa_2a_and_pdfua_1_with_title_author_and_language(builds: dict[str, Built]) -> None:
     first = builds["first"]
     pdfs = {p.relative_to(first.out / "pdf").as_posix(): p for p in first.files}
-    assert len(pdfs) == 17  # 2 booklets, 13 item sheets, 2 ranking periods
+    assert len(pdfs) == 4  # 2 compounds (cover and sheets each), 2 ranking periods
     for name, pdf in pdfs.items():
         packet = xmp(pdf)
         assert xmp_field(packet, "pdfaid:part") == ["2"], name
@@ -65,9 +65,9 @@ def test_every_pdf_identifies_as_pdfa_2a_and_pdfua_1_with_title_author_and_langu
     assert xmp_field(lanting, "dc:creator") == ["示例市安居物业服务有限公司"]  # the company serving it
     ranking = xmp(pdfs["ranking-2026-h1.pdf"])
     assert xmp_field(ranking, "dc:creator") == ["示例市住房和城乡建设局"]  # the issuing body (organiser)
-    sheet = xmp(pdfs["laojie/public-revenue.pdf"])
-    assert xmp_field(sheet, "dc:title") == ["老街 3 号院 公共收益收支公示"]
-    assert xmp_field(sheet, "dc:creator") == ["老街 3 号院业主自治管理小组"]  # a self-managed compound
+    laojie = xmp(pdfs["laojie.pdf"])  # one title for the compound's PDF, its sheets included
+    assert xmp_field(laojie, "dc:title") == ["老街 3 号院 物业服务信息公示"]
+    assert xmp_field(laojie, "dc:creator") == ["老街 3 号院业主自治管理小组"]  # a self-managed compound
 
 
 def statuses(as_of: date) -> dict:
@@ -80,7 +80,7 @@ def test_a_build_on_another_day_with_the_same_data_gives_byte_identical_pdfs(bui
     assert statuses(date(2026, 11, 16)) == statuses(AS_OF)  # nothing changes state between the two days
     first, nxt = builds["first"], builds["next"]
     assert sorted(p.name for p in first.files) == sorted(p.name for p in nxt.files)
-    assert len(first.files) == 17  # the fixture city: 2 booklets, 13 item sheets, 2 ranking periods
+    assert len(first.files) == 4  # the fixture city: 2 compounds (cover and sheets each), 2 ranking periods
     for pdf in first.files:
         assert (nxt.out / pdf.relative_to(first.out)).read_bytes() == pdf.read_bytes(), pdf.name
 
@@ -93,8 +93,12 @@ def test_a_status_that_changes_with_the_calendar_changes_that_pdf(builds: dict[s
     assert after == before + 1
     changed = sorted(p.relative_to(first.out).as_posix() for p in first.files
                      if (later.out / p.relative_to(first.out)).read_bytes() != p.read_bytes())
-    # the booklet and the facility sheet say so; nothing else changed
-    assert changed == ["pdf/lanting.pdf", "pdf/lanting/facility-maintenance.pdf"]
+    # the compound's PDF: its facility sheet says so (its stamp stays: the same version), the
+    # other sheets read as they did
+    assert changed == ["pdf/lanting.pdf"]
+    old = {s.title: s.text for s in printed_sheets(first.out / "pdf" / "lanting.pdf")}
+    new = {s.title: s.text for s in printed_sheets(later.out / "pdf" / "lanting.pdf")}
+    assert [title for title in old if old[title] != new[title]] == ["共用设施设备维保情况公示"]
 
 
 @pytest.mark.parametrize("data, where", [
@@ -106,5 +110,5 @@ def test_money_reaches_the_templates_only_as_text(data: dict, where: str) -> Non
     """A Decimal or float in a document's data is a bug in the render code: it is refused,
     naming where it sits, before Typst could print it in its own number format."""
     with pytest.raises(TypeError, match=re.escape(where)):
-        PdfDocument(name="pdf/x.pdf", template="sheet.typ", entry="sheet", data=data)
-    PdfDocument(name="pdf/x.pdf", template="sheet.typ", entry="sheet", data={"ok": [["1.00", None, True, 3]]})
+        PdfPart(data=data)
+    PdfPart(data={"ok": [["1.00", None, True, 3]]})

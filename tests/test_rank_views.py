@@ -44,7 +44,7 @@ def _views(root: Path):
 def _paper(ds, ranking) -> dict:
     output = Output(path=f"pdf/ranking-{ranking.period.id}.pdf", kind="pdf", origin="city",
                     qr=f"https://example.org/ranking/{ranking.period.id}/")
-    return ranking_document(ds, ranking, "a4", output).data
+    return ranking_document(ds, ranking, "a4", output).parts[0].data
 
 
 def _paper_text(data: dict) -> str:

@@ -1,7 +1,9 @@
-"""Notice-board sheets (one per item, ``pdf/<compound>/<item>.pdf``), read as a board reader
-and a phone would: the words on the sheet (pdftotext), the QR code from a blurred, rotated,
-noisy 100 dpi picture of it (ImageMagick + zbarimg), the item page showing the same stamp,
-and a monthly update reprinting that item's sheet only.
+"""Notice-board sheets (one per shown item, each on pages of its own inside its compound's one
+PDF ``pdf/<compound>.pdf``, after the cover), read as a board reader and a phone would: the
+words on the sheet's pages (pdftotext), the QR code from a blurred, rotated, noisy 100 dpi
+picture of its first page (ImageMagick + zbarimg), the cover's overview giving the page each
+sheet starts on, the bookmarks a clerk jumps with, the item page showing the same stamp, and a
+monthly update changing that item's sheet only.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from generator.checks import run_checks
 from generator.findings import Findings
 from generator.render.context import SiteContext
 from generator.render.web.compound import compound_pages
-from tests.support import AS_OF, PDF_CITY, SITE_URL, BuiltPdfs, build_pdf_city, copy_city, edit, pdf_text, run_tool
+from generator.model.items import ITEMS
+from tests.support import (AS_OF, PDF_CITY, SITE_URL, BuiltPdfs, PrintedSheet, build_pdf_city, copy_city, edit, pdf_pages,
+                           pdf_text, printed_sheet, printed_sheets, run_tool)
 
 LANTING_SHEETS = ["company-profile", "service-scope", "fee-schedule", "complaint-channels", "facility-maintenance",
                   "public-revenue", "parking", "service-accounts", "maintenance-fund", "utility-sharing", "oversight"]
@@ -30,24 +34,55 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltPdfs:
     return build_pdf_city(PDF_CITY, base / "site", base / "cache")
 
 
-def sheet(built: BuiltPdfs, compound: str, slug: str) -> Path:
-    return built.out / "pdf" / compound / f"{slug}.pdf"
+def sheet(built: BuiltPdfs, compound: str, slug: str) -> PrintedSheet:
+    return printed_sheet(built.out / "pdf" / f"{compound}.pdf", slug)
 
 
-def stamp_on(pdf: Path) -> str:
-    found = set(re.findall(r"版本号 ?([0-9a-f]{8})", pdf_text(pdf)))
-    assert len(found) == 1, found
+def title_of(slug: str) -> str:
+    return ITEMS[slug.replace("-", "_")].board_title
+
+
+def stamp_on(printed: PrintedSheet) -> str:
+    found = set(re.findall(r"版本号 ?([0-9a-f]{8})", printed.text))
+    assert found == {printed.stamp}, found
     return found.pop()
 
 
 def test_each_shown_item_gets_its_own_sheet_and_nothing_else_does(built: BuiltPdfs) -> None:
-    assert sorted(p.stem for p in (built.out / "pdf" / "lanting").iterdir()) == sorted(LANTING_SHEETS)
+    assert [s.title for s in printed_sheets(built.out / "pdf" / "lanting.pdf")] == [title_of(s) for s in LANTING_SHEETS]
     # laojie: the other items are missing or not applicable, so there is nothing to post
-    assert sorted(p.stem for p in (built.out / "pdf" / "laojie").iterdir()) == ["complaint-channels", "public-revenue"]
+    assert [s.title for s in printed_sheets(built.out / "pdf" / "laojie.pdf")] == \
+        [title_of("complaint-channels"), title_of("public-revenue")]
+    assert sorted(p.name for p in (built.out / "pdf").iterdir()) == \
+        ["lanting.pdf", "laojie.pdf", "ranking-2025-h2.pdf", "ranking-2026-h1.pdf"]  # no file per sheet
+
+
+def test_each_sheet_counts_its_own_pages_and_the_cover_its_own(built: BuiltPdfs) -> None:
+    pdf = built.out / "pdf" / "lanting.pdf"
+    pages = pdf_pages(pdf)
+    sheets = printed_sheets(pdf)
+    cover = pages[:sheets[0].first - 1]
+    assert cover and all(f"第{i}页/共{len(cover)}页" in "".join(p.split()) for i, p in enumerate(cover, 1))
+    for s in sheets:  # a page taken out and posted reads right: 第 1 页 / 共 1 页 on a one-page sheet
+        # (sheets of several pages: tests/test_sheet_layout.py)
+        assert all(f"第{i}页/共{len(s.pages)}页" in "".join(p.split()) for i, p in enumerate(s.pages, 1)), s.title
+    assert sheets[-1].last == len(pages)
+
+
+def test_the_cover_gives_the_page_each_sheet_starts_on_and_the_bookmarks_jump_there(built: BuiltPdfs) -> None:
+    pdf = built.out / "pdf" / "lanting.pdf"
+    sheets = printed_sheets(pdf)
+    cover = "".join(pdf_pages(pdf, "-layout")[:sheets[0].first - 1])
+    for s in sheets:  # the overview's row: …  单页版本号  页码
+        assert re.search(rf"{s.stamp}\s+{s.first}\s*$", cover, re.M), (s.title, s.first)
+    outline = re.findall(r'<item page="(\d+)">([^<]*)</item>',
+                         run_tool("pdftohtml", "-xml", "-i", "-q", "-stdout", pdf).split("<outline>", 1)[1])
+    assert outline[:2] == [("1", "兰亭花园"), ("1", "公示事项一览")]
+    assert outline[2:] == [(str(s.first), s.title) for s in sheets]
 
 
 def test_a_sheet_says_what_a_board_posting_says(built: BuiltPdfs) -> None:
-    text = pdf_text(sheet(built, "lanting", "public-revenue"))
+    text = sheet(built, "lanting", "public-revenue").text
     assert "公共收益收支公示" in text and "兰亭花园" in text
     assert "所属期间：2026年第三季度" in text
     # public_revenue.yaml: posted 2026-10-12, the catalogue's 30 display days
@@ -63,7 +98,7 @@ def test_a_sheet_says_what_a_board_posting_says(built: BuiltPdfs) -> None:
 
 
 def test_board_titles_stay_on_one_line(built: BuiltPdfs) -> None:
-    lines = [line.strip() for line in pdf_text(sheet(built, "lanting", "company-profile")).splitlines()]
+    lines = [line.strip() for line in sheet(built, "lanting", "company-profile").text.splitlines()]
     assert "物业服务企业及项目负责人信息公示" in lines  # the longest board title, not broken
 
 
@@ -72,13 +107,13 @@ def test_the_display_days_of_the_notice_win_over_the_catalogues(tmp_path: Path) 
     edit(data / "compounds" / "lanting" / "public_revenue.yaml", "approved_by: 业委会}", "approved_by: 业委会, posting_days: 60}")
     edit(data / "compounds" / "lanting" / "fee_schedule.yaml", "approved_by: 业委会}", "approved_by: 业委会, posting_days: 60}")
     built = build_pdf_city(data, tmp_path / "site", tmp_path / "cache")
-    assert "公示期：2026年10月12日至2026年12月11日" in pdf_text(sheet(built, "lanting", "public-revenue"))
+    assert "公示期：2026年10月12日至2026年12月11日" in sheet(built, "lanting", "public-revenue").text
     # a standing notice stays up: its display days are the least, not an end
-    assert "公示期：长期公示（2026年1月5日起张贴）" in pdf_text(sheet(built, "lanting", "fee-schedule"))
+    assert "公示期：长期公示（2026年1月5日起张贴）" in sheet(built, "lanting", "fee-schedule").text
 
 
 def test_a_self_managed_compound_signs_with_its_organisation_and_committee(built: BuiltPdfs) -> None:
-    text = pdf_text(sheet(built, "laojie", "public-revenue"))
+    text = sheet(built, "laojie", "public-revenue").text
     assert "老街 3 号院业主自治管理小组" in text and "老街 3 号院物业管理委员会" in text
     assert "逾期未更新" in text  # stale on the as-of day: the sheet says so
 
@@ -93,7 +128,9 @@ def test_the_item_page_shows_the_sheets_stamp(built: BuiltPdfs) -> None:
         stamp = stamp_on(sheet(built, "lanting", slug))
         page = pages[f"compounds/lanting/{slug}.md"]
         assert f"[`{stamp}`](../../v/{stamp}/index.md)" in page, slug  # the stamp links its /v/ page
-        assert f"{SITE_URL}pdf/lanting/{slug}.pdf" in page, slug
+        assert f'<a href="{SITE_URL}pdf/lanting.pdf">本小区公示汇编 PDF</a>' in page, slug  # the one PDF
+        assert f"本项的公示单页“{title_of(slug)}”在其中：打开 PDF 后可从目录或书签直接跳到这一页" in page, slug
+        assert "pdf/lanting/" not in page, slug
         stamps.add(stamp)
     assert len(stamps) == len(LANTING_SHEETS)  # each item its own stamp
     assert "本项版本号" not in pages["compounds/lanting/index.md"]
@@ -115,16 +152,21 @@ def test_a_monthly_update_reprints_only_that_items_sheet(tmp_path: Path) -> None
     second = build_pdf_city(data, tmp_path / "b", cache)
     changed = sorted(p.relative_to(second.out).as_posix() for p in second.files
                      if before[p.relative_to(second.out).as_posix()] != p.read_bytes())
-    assert changed == ["pdf/lanting.pdf", "pdf/lanting/utility-sharing.pdf"]
+    assert changed == ["pdf/lanting.pdf"]
     assert sorted(second.result.compiled) == changed
-    text = pdf_text(sheet(second, "lanting", "utility-sharing"))
+    old, new = printed_sheets(first.out / "pdf" / "lanting.pdf"), printed_sheets(second.out / "pdf" / "lanting.pdf")
+    assert [(s.title, s.stamp) for s in old if s.title != title_of("utility-sharing")] == \
+        [(s.title, s.stamp) for s in new if s.title != title_of("utility-sharing")]  # the other sheets as they were
+    text = sheet(second, "lanting", "utility-sharing").text
     assert "所属期间：2026年11月" in text and "公示期：2026年11月12日至2026年12月12日" in text
     assert stamp_on(sheet(second, "lanting", "utility-sharing")) != stamp
 
 
 def test_a3_sheets_on_request(tmp_path: Path) -> None:
     built = build_pdf_city(PDF_CITY, tmp_path / "site", tmp_path / "cache", paper="a3")
-    assert "841.89 x 1190.55 pts (A3)" in run_tool("pdfinfo", sheet(built, "lanting", "fee-schedule"))
+    info = run_tool("pdfinfo", "-f", "1", "-l", "99", built.out / "pdf" / "lanting.pdf")
+    sizes = re.findall(r"Page +\d+ size: +(.*)", info)
+    assert sizes and all(size.startswith("841.89 x 1190.55 pts (A3)") for size in sizes)  # cover and sheets
 
 
 # --- the QR code, as a phone sees the board ---------------------------------------------
@@ -138,9 +180,9 @@ def imagemagick() -> list[str]:
     return ["/usr/bin/convert"]
 
 
-def phone_photo_qr(pdf: Path, tmp: Path) -> str:
-    """The QR code read from the first page at 100 dpi, blurred, turned 7° and noisy."""
-    run_tool("pdftoppm", "-r", "100", "-png", "-f", "1", "-l", "1", "-singlefile", pdf, tmp / "page")
+def phone_photo_qr(pdf: Path, tmp: Path, page: int = 1) -> str:
+    """The QR code read from a page at 100 dpi, blurred, turned 7° and noisy."""
+    run_tool("pdftoppm", "-r", "100", "-png", "-f", str(page), "-l", str(page), "-singlefile", pdf, tmp / "page")
     run_tool(*imagemagick(), tmp / "page.png", "-blur", "0x1", "-background", "white", "-rotate", "7",
              "-attenuate", "0.5", "+noise", "Gaussian", "-colorspace", "Gray", tmp / "photo.png")
     return run_tool("zbarimg", "--raw", "-q", tmp / "photo.png").strip()
@@ -148,36 +190,45 @@ def phone_photo_qr(pdf: Path, tmp: Path) -> str:
 
 def test_every_qr_code_reads_from_a_phone_photo_of_the_board(built: BuiltPdfs, tmp_path: Path) -> None:
     pdfs = sorted(built.files)
-    assert len(pdfs) == 17
+    assert len(pdfs) == 4  # 2 compounds (cover and sheets each), 2 ranking periods
+    read = 0
     for pdf in pdfs:
-        rel = pdf.relative_to(built.out / "pdf").as_posix()
+        rel = pdf.relative_to(built.out / "pdf").as_posix().removesuffix(".pdf")
         if rel.startswith("ranking-"):
-            expected = f"{SITE_URL}ranking/{rel.removeprefix('ranking-').removesuffix('.pdf')}/"
-        elif "/" in rel:
-            compound, slug = rel.removesuffix(".pdf").split("/")
-            expected = f"{SITE_URL}compounds/{compound}/{slug}/"
-        else:
-            expected = f"{SITE_URL}compounds/{rel.removesuffix('.pdf')}/"
-        assert phone_photo_qr(pdf, tmp_path) == expected, rel
+            assert phone_photo_qr(pdf, tmp_path) == f"{SITE_URL}ranking/{rel.removeprefix('ranking-')}/", rel
+            read += 1
+            continue
+        assert phone_photo_qr(pdf, tmp_path) == f"{SITE_URL}compounds/{rel}/", rel  # the cover: the compound home
+        for s in printed_sheets(pdf):  # each sheet: its item's page
+            slug = next(slug for slug in ITEMS if ITEMS[slug].board_title == s.title).replace("_", "-")
+            assert phone_photo_qr(pdf, tmp_path, s.first) == f"{SITE_URL}compounds/{rel}/{slug}/", (rel, s.title)
+            read += 1
+        read += 1
+    assert read == 17  # 2 covers, 13 sheets, 2 ranking lists
 
 
 def test_a_standing_notice_prints_long_term_instead_of_a_deadline(built: BuiltPdfs) -> None:
     """明码标价 (posted 2026-01-05, no period): 公示期：长期公示 and objections at any time, never
     a deadline that passes while the notice is still up; a periodic notice keeps its deadline."""
-    text = "".join(pdf_text(sheet(built, "lanting", "fee-schedule")).split())
+    text = "".join(sheet(built, "lanting", "fee-schedule").text.split())
     assert "公示期：长期公示（2026年1月5日起张贴）" in text
     assert "对公示内容如有异议，可随时向" in text
     assert not re.search(r"请于\d{4}年\d+月\d+日前", text) and "2026年2月" not in text
-    periodic = "".join(pdf_text(sheet(built, "lanting", "public-revenue")).split())
+    periodic = "".join(sheet(built, "lanting", "public-revenue").text.split())
     assert "请于2026年11月11日前" in periodic and "长期公示" not in periodic
 
 
 def test_the_booklet_says_what_it_is_and_which_stamps_its_sheets_carry(built: BuiltPdfs) -> None:
-    text = pdf_text(built.out / "pdf" / "lanting.pdf")
-    flat = "".join(text.split())
-    assert "合订本" in flat and "与公示栏张贴的该项公示单页相同" in flat and "单页版本号" in flat
+    pdf = built.out / "pdf" / "lanting.pdf"
+    sheets = printed_sheets(pdf)
+    cover = "".join(pdf_pages(pdf)[:sheets[0].first - 1])
+    flat = "".join(cover.split())
+    assert "合订本" in flat and "其公示单页附在本页之后" in flat and "单页版本号" in flat and "书签" in flat
     for slug in LANTING_SHEETS:
-        assert stamp_on(sheet(built, "lanting", slug)) in text, slug
+        assert stamp_on(sheet(built, "lanting", slug)) in cover, slug
+    assert "本公示由系统根据报送数据生成" in flat  # the closing, on the cover
+    info = run_tool("pdfinfo", pdf)  # one document: the booklet's title, author and date
+    assert re.search(r"Title: +兰亭花园 物业服务信息公示", info) and "示例市安居物业服务有限公司" in info
 
 
 # --- the booklet's first page and the ranking list --------------------------------------

@@ -96,10 +96,10 @@ def test_pdf_links_are_absolute_under_site_url_and_name_an_existing_compound(sit
     for cid in list(ds.compounds)[:3]:
         home = site.site / "compounds" / cid / "index.html"
         assert [href for _, _, href in parse(home).links if href.endswith(".pdf")] == [f"{base}pdf/{cid}.pdf"], home
-        # an item page links its own notice-board sheet when it has one, and the booklet
+        # an item page links the compound's one PDF, which holds the item's notice-board sheet
         item = site.site / "compounds" / cid / "public-revenue" / "index.html"
         hrefs = [href for _, _, href in parse(item).links if href.endswith(".pdf")]
-        assert hrefs in ([f"{base}pdf/{cid}.pdf"], [f"{base}pdf/{cid}/public-revenue.pdf", f"{base}pdf/{cid}.pdf"]), item
+        assert hrefs == [f"{base}pdf/{cid}.pdf"], item
     # no generated page carries a relative raw-HTML link (engines resolve those differently)
     staged = [p for p in (site.stage / "docs").rglob("*.md") if 'href="../' in p.read_text(encoding="utf-8")]
     assert staged == []

@@ -31,8 +31,9 @@ from generator.render.paper.documents import compound_documents, ranking_documen
 from generator.render.plan import SitePlan
 from generator.write.staging import StagingWriter
 
-PDF_BATCH = 120
-"""PDF documents per worker task."""
+PDF_BATCH = 10
+"""PDF documents per worker task (a compound's PDF is its cover and about ten sheets: ten of
+them are about as much work as the 120 single sheets a task held before)."""
 
 
 @dataclass
@@ -92,7 +93,7 @@ class PdfStage:
 
 
 def documents(ctx: SiteContext, compounds: list[str], paper: Paper, rankings: bool = True) -> list[PdfDocument]:
-    """The documents of ``compounds`` (booklet and sheets) and, with ``rankings``, the ranking lists."""
+    """The documents of ``compounds`` (each one PDF: cover and sheets) and, with ``rankings``, the ranking lists."""
     docs: list[PdfDocument] = []
     for cid in compounds:
         docs += compound_documents(ctx.views, cid, paper, ctx.plan)

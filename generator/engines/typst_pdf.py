@@ -6,10 +6,10 @@ documents; this module is what a worker does with each, plus what the stage need
 
 * :func:`compile_cached` returns the cache file of a document (``<cache>/<sha256>.pdf``, the
   hash of everything that determines it: Typst and segno versions, Typst source, data JSON,
-  QR URL, every template file (:func:`template_fingerprint`), the font files, the paper,
+  every part's QR URL, every template file (:func:`template_fingerprint`), the font files, the paper,
   which is part of the data), compiling it only when missing; entries are written atomically,
   old ones are never read again and may be deleted at any time (default folder
-  :data:`DEFAULT_CACHE_DIR`); the QR code's SVG is only made when a document is compiled;
+  :data:`DEFAULT_CACHE_DIR`); the QR codes' SVGs are only made when a document is compiled;
 * fonts: Noto Sans CJK SC only (:mod:`generator.engines.fonts`), given to Typst with the
   system fonts ignored, so the output does not depend on what else is installed; characters
   the font lacks are printed as □ (:func:`printable`; PDF/A allows no missing glyph) and
@@ -19,6 +19,7 @@ documents; this module is what a worker does with each, plus what the stage need
 * compact: Typst's plain objects (the tags' structure tree, dictionaries) are packed into a
   compressed object stream (:func:`generator.engines.pdf_pack.pack_pdf`; :data:`PACKING`),
   a quarter of a sheet's bytes and nearly half a booklet's;
+* lean: the memoized work of a compile is let go right after it (:data:`RELEASE_COMPILES`);
 * deterministic: the document date comes from the data (the version's date, the
   publication date), never from the build day or the clock, so the same data and statuses
   give byte-identical PDFs on any day.
@@ -62,6 +63,12 @@ as the window title, every image (the QR codes) with its alternative text."""
 PACKING = "objstm-1"
 """How compiled PDFs are packed (:func:`generator.engines.pdf_pack.pack_pdf`); part of every cache key."""
 DEFAULT_CACHE_DIR = Path(".cache") / "pdf"
+RELEASE_COMPILES = 10
+"""Empty compiles after each document. The Typst binding keeps what a compile memoized until it
+has gone unused for 10 compiles: a compound's PDF (its cover and about ten sheets) leaves about
+100 MB, so a worker held about 1 GB. Ten compiles of an empty page (as SVG, a few ms each) let
+it go at once: about 300 MB a worker, the same CPU time within the noise and the same bytes
+(measured on the sample and a synthetic city, issue 29)."""
 
 
 def template_fingerprint(templates_dir: Path) -> str:
@@ -79,8 +86,10 @@ def _tools() -> str:
 
 def cache_key(doc: PdfDocument, templates: str, fonts: FontSet) -> str:
     digest = hashlib.sha256()
-    for part in (_tools(), doc.source(), doc.data_json(), doc.qr_url, templates, fonts.fingerprint()):
-        digest.update(part.encode("utf-8") + b"\0")
+    texts = [_tools(), doc.source(), *(t for part in doc.parts for t in (part.data_json(), part.qr_url)),
+             templates, fonts.fingerprint()]
+    for text in texts:
+        digest.update(text.encode("utf-8") + b"\0")
     return digest.hexdigest()
 
 
@@ -93,7 +102,7 @@ def _compiler(root: str, font_dirs: tuple[str, ...], templates: str) -> typst.Co
 def compile_document(doc: PdfDocument, templates_dir: Path, fonts: FontSet, templates: str) -> bytes:
     compiler = _compiler(str(templates_dir), fonts.dirs, templates)
     try:
-        pdf, warnings = compiler.compile_with_warnings(input=doc.program(qr_svg(doc.qr_url)).encode("utf-8"),
+        pdf, warnings = compiler.compile_with_warnings(input=doc.program([qr_svg(url) for url in doc.qr_urls]).encode("utf-8"),
                                                        pdf_standards=PDF_STANDARD)
     except typst.TypstError as exc:
         raise pdf_error("pdf-compile-failed", f"生成 {doc.name} 失败：{exc}",
@@ -101,6 +110,8 @@ def compile_document(doc: PdfDocument, templates_dir: Path, fonts: FontSet, temp
     for warning in warnings:
         if "unknown font family" in str(warning):
             raise font_missing_error(f"（Typst：{warning}）")
+    for _ in range(RELEASE_COMPILES):
+        compiler.compile(input=b"", format="svg")
     if not isinstance(pdf, bytes):  # typst returns one PDF as bytes (a list only for per-page images)
         raise pdf_error("pdf-compile-failed", f"生成 {doc.name} 失败：Typst 没有返回 PDF",
                         "这是模板的问题而不是数据的问题，请联系开发人员。", file=f"templates/typst/{doc.template}")
@@ -112,26 +123,30 @@ BOX = "\u25a1"
 
 
 def glyph_findings(doc: PdfDocument, fonts: FontSet, reported: set[tuple[str, str]] | None = None) -> list[Finding]:
-    """One warning per printed string that holds characters the font has no glyph for.
+    """One warning per printed string that holds characters the font has no glyph for, named
+    by the data file of the part that prints it (the cover: the compound's folder; a sheet: its
+    item's file).
 
-    ``reported`` holds what earlier documents of the build reported, as (compound or file,
-    characters) and ("text", string): a compound's name is on its booklet, every sheet and the
-    ranking lists, one warning is enough."""
+    ``reported`` holds what earlier parts and documents of the build reported, as (compound or
+    file, characters) and ("text", string): a compound's name is on its cover, every sheet and
+    the ranking lists, one warning is enough."""
     if not missing_glyphs(fonts.regular, "".join(doc.texts())):
         return []
-    scope = "/".join(doc.origin.split("/")[:2]) if doc.origin.startswith("compounds/") else doc.origin
+    reported = reported if reported is not None else set()
     out = []
-    for text in doc.texts():
-        missing = missing_glyphs(fonts.regular, text)
-        if missing and reported is not None:
+    for part in doc.parts:
+        scope = "/".join(part.origin.split("/")[:2]) if part.origin.startswith("compounds/") else part.origin
+        for text in part.texts():
+            missing = missing_glyphs(fonts.regular, text)
+            if not missing:
+                continue
             seen = ("text", text) in reported or (scope, "".join(missing)) in reported
             reported.update({("text", text), (scope, "".join(missing))})
             if seen:
                 continue
-        if missing:
             chars = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in missing)
             out.append(Finding(
-                code="pdf-glyph-missing", severity=Severity.WARNING, file=doc.origin or doc.name,
+                code="pdf-glyph-missing", severity=Severity.WARNING, file=part.origin or doc.name,
                 message=f"{doc.name} 中“{text[:40]}”含有字体没有的字符 {chars}，打印版会显示成方框",
                 hint="改用规范汉字或去掉表情符号；网页版不受影响。"))
     return out
@@ -150,7 +165,7 @@ def boxed(doc: PdfDocument, fonts: FontSet) -> PdfDocument:
             return {k: fix(v) for k, v in value.items()}
         return value
 
-    return dataclasses.replace(doc, data=fix(doc.data))
+    return dataclasses.replace(doc, parts=tuple(dataclasses.replace(p, data=fix(p.data)) for p in doc.parts))
 
 
 def printable(doc: PdfDocument, fonts: FontSet) -> tuple[PdfDocument, bool]:

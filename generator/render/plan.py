@@ -118,8 +118,8 @@ def shown_tables(ds: Dataset, matrix: StatusMatrix, compound_id: str) -> list[st
 
 
 def sheet_items(ds: Dataset, matrix: StatusMatrix, compound_id: str) -> list[str]:
-    """Catalogue item ids of the compound that get a notice-board sheet: those whose notice is
-    shown (published or stale), in catalogue order."""
+    """Catalogue item ids of the compound that get a notice-board sheet in its PDF: those whose
+    notice is shown (published or stale), in catalogue order."""
     assert ds.catalogue is not None
     rec = ds.compounds[compound_id]
     row = matrix.get(compound_id, {})
@@ -165,9 +165,6 @@ def plan_site(views: Views, versions: History | None = None) -> SitePlan:
                 and matrix[cid]["company_profile"].state in SHOWS_DATA:
             plan.add(Output(photo[0], "asset", origin, file=photo[1]))
         plan.add(Output(paths.pdf_file(cid), "pdf", origin, qr=plan.absolute(paths.compound_home(cid))))
-        for item_id in sheet_items(ds, matrix, cid):
-            plan.add(Output(paths.sheet_file(cid, item_id), "pdf", item_origin(cid, item_id),
-                            qr=plan.absolute(paths.item_page(cid, item_id))))
     for stamp, entry in stamp_index(views, versions).items():
         origin = item_origin(entry.compound_id, entry.item_id) if entry.item_id else compound_folder(entry.compound_id)
         plan.add(Output(paths.stamp_page(stamp), "page", origin))

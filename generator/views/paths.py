@@ -163,11 +163,6 @@ def pdf_file(compound_id: str) -> str:
     return f"pdf/{compound_id}.pdf"
 
 
-def sheet_file(compound_id: str, item_id: str) -> str:
-    """Site-relative path of one item's notice-board sheet (``pdf/<id>/<item-slug>.pdf``)."""
-    return f"pdf/{compound_id}/{item_slug(item_id)}.pdf"
-
-
 def ledger_file(compound_id: str, item_id: str) -> str:
     """Open-data copy of a compound's table (``/data/ledgers/<id>/<item_id>.csv``)."""
     return f"{LEDGERS_DIR}/{compound_id}/{item_id}.csv"

@@ -60,8 +60,11 @@ def golden_files() -> dict[str, str]:
     with tempfile.TemporaryDirectory(prefix="golden-stage-") as folder:
         stage(files, ctx, load_site_config(CONFIG), CONTENT, Path(folder))
         out["stage/mkdocs.yml"] = (Path(folder) / "mkdocs.yml").read_text(encoding="utf-8")
-    for doc in documents(ctx, ctx.compound_ids(), "a4"):
-        out[doc.name.removesuffix(".pdf") + ".json"] = json.dumps(doc.data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    for doc in documents(ctx, ctx.compound_ids(), "a4"):  # each part of a PDF: a compound's cover, then its sheets
+        for part in doc.parts:
+            sheet = part.data.get("part", "")
+            name = doc.name.removesuffix(".pdf") + (f"/{sheet.removeprefix('sheet-')}" if sheet else "")
+            out[name + ".json"] = json.dumps(part.data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
     return dict(sorted(out.items()))
 
 

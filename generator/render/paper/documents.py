@@ -1,8 +1,9 @@
 """Every printed document of a build, from the site plan.
 
 Contract: :func:`paper_documents` is pure: one :class:`PdfDocument` per PDF output the plan
-lists (per compound by id: its booklet, then its item sheets in catalogue order; then ranking
-periods by date), each named by its planned path and carrying its planned QR URL;
+lists (per compound by id its one PDF: the cover, then its item sheets in catalogue order, each
+sheet with the QR URL of its item page; then ranking periods by date), each named by its
+planned path and carrying its planned QR URL;
 :func:`compound_documents` and :func:`ranking_documents` give the same documents in parts
 (a sharded or parallel build makes them district by district).
 """
@@ -16,23 +17,15 @@ from generator.derive.status import StatusMatrix
 from generator.load.dataset import Dataset
 from generator.views import paths
 from generator.render.paper.document import Paper, PdfDocument
-from generator.render.paper.notice import notice_document
+from generator.render.paper.notice import booklet_document
 from generator.render.paper.ranking import ranking_document
-from generator.render.paper.sheet import sheet_document
 from generator.render.plan import SitePlan, plan_site
 from generator.views.site import Views
 
 
 def compound_documents(views: Views, compound_id: str, paper: Paper, plan: SitePlan) -> list[PdfDocument]:
-    """One compound's printed documents: its booklet, then its item sheets in catalogue order."""
-    rec = views.ds.compounds[compound_id]
-    docs = [notice_document(views, compound_id, paper, plan.outputs[paths.pdf_file(compound_id)])]
-    for item in views.items:
-        sheet = plan.outputs.get(paths.sheet_file(compound_id, item.id))
-        view = views.item(compound_id, item.id)
-        if sheet is not None and view is not None:
-            docs.append(sheet_document(view, paper, sheet, rec.items[item.id].file.rel))
-    return docs
+    """One compound's printed documents: its one PDF, the cover and its item sheets."""
+    return [booklet_document(views, compound_id, paper, plan.outputs[paths.pdf_file(compound_id)])]
 
 
 def ranking_documents(ds: Dataset, rankings: list[PeriodRanking], paper: Paper, plan: SitePlan,

@@ -23,7 +23,7 @@ from generator.model.datafolder import evaluation_file
 from generator.derive.rank import PeriodRanking
 from generator.load.dataset import Dataset
 from generator.render.paper.blocks_json import paper_blocks
-from generator.render.paper.document import Paper, PdfDocument, pdf_date
+from generator.render.paper.document import Paper, PdfDocument, PdfPart, pdf_date
 from generator.render.plan import Output
 from generator.views.blocks import Block, Column, Note, Steps, facts, table
 from generator.views.formatting import day_cn
@@ -173,5 +173,5 @@ def ranking_document(ds: Dataset, period: PeriodRanking, paper: Paper, output: O
         "closing": f"对考评结果有异议的，向发布单位{_body(view.organiser, view.organiser_phone)}提出，"
                    f"也可拨打政务服务热线 {city.hotline}。",
     }
-    return PdfDocument(name=output.path, template="ranking.typ", entry="ranking", data=data,
-                       qr_url=url, origin=_origin(ds, period))
+    return PdfDocument(name=output.path, template="ranking.typ", entry="ranking",
+                       parts=(PdfPart(data=data, qr_url=url, origin=_origin(ds, period)),))

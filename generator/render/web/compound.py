@@ -30,6 +30,7 @@ from generator.views import paths
 from generator.views.answers import CONTACTS, Answer, Span, item_answer, key_figures
 from generator.views.compound import CompoundView
 from generator.render.context import SiteContext
+from generator.render.plan import sheet_items
 from generator.render.web.environment import front_matter, phone_link, render
 from generator.views.formatting import day, quantity
 from generator.model.vocabulary import CONTRACT_TYPES
@@ -189,9 +190,8 @@ def _item(ctx: SiteContext, facts: CompoundView, entry: ItemEntry, common: dict)
     view = ctx.views.item(facts.id, entry.item.id)
     body = Markup(item_body(ctx, facts, record, view, entry.page)) if record and view else None
     answer = item_answer(facts, entry.item.id) if record else None
-    sheet_path = paths.sheet_file(facts.id, entry.item.id)
     history_path = paths.item_history(facts.id, entry.item.id)
-    sheet = view if ctx.plan.has(sheet_path) else None
+    sheet = view if entry.item.id in sheet_items(ctx.ds, ctx.views.matrix, facts.id) else None
     said = answer.text if answer else entry.detail.striptags() or entry.status.label
     description = f"{facts.name}{entry.item.name}：{said}"
     return front_matter(f"{entry.item.name} · {facts.name}", search_exclude=True, description=description,
@@ -200,7 +200,6 @@ def _item(ctx: SiteContext, facts: CompoundView, entry: ItemEntry, common: dict)
         **common,
         pdf=ctx.plan.absolute(paths.pdf_file(facts.id)),
         sheet=sheet,
-        sheet_pdf=ctx.plan.absolute(sheet_path) if sheet else None,
         stamp_link=paths.link(entry.page, paths.stamp_page(sheet.stamp)) if sheet else None,
         entry=entry,
         answer=spans_md(answer.spans) if answer else None,

@@ -171,7 +171,7 @@ def _booklet_stamp_page(ctx: SiteContext, stamp: str, entry: StampEntry) -> list
     facts = ctx.compound(entry.compound_id)
     page = paths.stamp_page(stamp)
     lines = [f"# 版本号 `{stamp}`", "", f"这是**{md_text(facts.name)}**物业服务信息公示汇编（全部公示事项）的版本号。", ""]
-    lines += CURRENT + ["汇编包含以下各项，每项的版本号与其公示单页上的相同：", ""]
+    lines += CURRENT + ["汇编（一份 PDF）包含以下各项，已公示的每一项在其中有自己的公示单页，单页上印的版本号与下面的相同：", ""]
     names: dict[str, str] = {item.id: item.name for item in ctx.items}
     for item_id, word in ctx.views.booklet(entry.compound_id).items:
         view = ctx.views.item(entry.compound_id, item_id)
