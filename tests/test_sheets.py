@@ -92,7 +92,7 @@ def test_the_item_page_shows_the_sheets_stamp(built: BuiltPdfs) -> None:
     for slug in LANTING_SHEETS:
         stamp = stamp_on(sheet(built, "lanting", slug))
         page = pages[f"compounds/lanting/{slug}.md"]
-        assert f"[`{stamp}`](../../v/{stamp}/index.md)" in page, slug  # the stamp links its /v/ page
+        assert f'<a href="{SITE_URL}v/{stamp}/"><code>{stamp}</code></a>' in page, slug  # the stamp links its /v/ page
         assert f"{SITE_URL}pdf/lanting/{slug}.pdf" in page, slug
         stamps.add(stamp)
     assert len(stamps) == len(LANTING_SHEETS)  # each item its own stamp

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from generator.load.dataset import Dataset
 from generator.views import paths
-from generator.render.plan import Output
+from generator.render.plan import NO_ENGINE, Output
 
 CITY = "city"
 DISTRICT = "district"
@@ -98,8 +98,9 @@ class ShardMap:
         return district_shard(district)
 
     def shard_of_output(self, output: Output) -> str:
-        """The shard of a planned output; a PDF by the compound it is made from."""
-        if output.kind != "pdf":
+        """The shard of a planned output; one no engine sees (a PDF, a ``/v/<stamp>/`` page)
+        by the compound it is made from."""
+        if output.kind not in NO_ENGINE:
             return self.shard_of(output.path)
         cid = compound_of_origin(output.origin)
         return district_shard(self.district_of[cid]) if cid is not None else CITY

@@ -17,7 +17,8 @@ URL                                             staged Markdown source
 ``/compounds/<id>/feed.xml``                    a compound's own Atom feed (its changes)
 ``/compounds/<id>/<item>/history/``             every version of an item (git history)
 ``/compounds/<id>/<item>/history/<stamp>/``     one version with its figures as they were
-``/verify/``, ``/v/<stamp>/``                   check a printed stamp: current or older version
+``/verify/``                                    check a printed stamp: the form, one list per compound
+``/v/<stamp>/``                                 ``v/<stamp>/index.html``, written whole by the generator (no engine)
 ``/updates/``                                   the city's latest changes, in figures
 ``/ranking/``, ``/ranking/<period-id>/``        ``ranking/index.md``, ``ranking/<period-id>/index.md``
 ``/ranking/methodology/``                       ``ranking/methodology/index.md``
@@ -115,8 +116,9 @@ def item_version(compound_id: str, item_id: str, key: str) -> str:
 
 
 def stamp_page(stamp: str) -> str:
-    """What a printed version stamp is (``/v/<stamp>/``): the QR on a sheet can carry it."""
-    return f"v/{stamp}/index.md"
+    """What a printed version stamp is (``/v/<stamp>/``): a standalone HTML page the generator
+    writes whole (no engine sees it, like the PDFs: engine pages link it with :func:`absolute_url`)."""
+    return f"v/{stamp}/index.html"
 
 
 def stamp_proof(stamp: str) -> str:
@@ -191,7 +193,10 @@ def built_file(path: str) -> str:
 
 
 def url_of(page: str) -> str:
-    """Site-relative URL of a Markdown source: ``a/b.md`` -> ``a/b/``, ``a/index.md`` -> ``a/``."""
+    """Site-relative URL of a Markdown source: ``a/b.md`` -> ``a/b/``, ``a/index.md`` -> ``a/``;
+    of a page written whole: ``a/index.html`` -> ``a/``."""
+    if page.endswith("/index.html"):
+        return page[: -len("index.html")]
     if not page.endswith(".md"):
         return page
     stem = page[: -len(".md")]
@@ -212,6 +217,14 @@ def link(from_page: str, to_file: str) -> str:
     while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
         common += 1
     return "/".join([".."] * (len(here) - common) + there[common:])
+
+
+def href(from_page: str, to_file: str) -> str:
+    """Relative link, as a browser resolves it, from the URL of ``from_page`` to the URL of
+    ``to_file`` (both docs paths): for pages no engine rewrites (``v/<stamp>/index.html`` ->
+    ``compounds/a/index.md`` gives ``../../compounds/a/``; works under any sub-path)."""
+    target = url_of(to_file)
+    return link(url_of(from_page) + "index.html", target if target else "index.html").removesuffix("index.html") or "./"
 
 
 def absolute_url(site_url: str, file: str) -> str:

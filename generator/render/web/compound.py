@@ -201,7 +201,7 @@ def _item(ctx: SiteContext, facts: CompoundView, entry: ItemEntry, common: dict)
         pdf=ctx.plan.absolute(paths.pdf_file(facts.id)),
         sheet=sheet,
         sheet_pdf=ctx.plan.absolute(sheet_path) if sheet else None,
-        stamp_link=paths.link(entry.page, paths.stamp_page(sheet.stamp)) if sheet else None,
+        stamp_link=ctx.plan.absolute(paths.stamp_page(sheet.stamp)) if sheet else None,
         entry=entry,
         answer=spans_md(answer.spans) if answer else None,
         notice=entry.status.notice,

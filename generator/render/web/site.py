@@ -74,7 +74,7 @@ def render_site(ctx: SiteContext, compounds: list[str] | None = None, city: bool
                  paths.NOT_FOUND: not_found_page(ctx.city)})
         out.add(opendata.open_data(ctx))
         out.add(blobs={paths.template_file(name): template(name) for name in TABLES})
-    planned = [o.path for o in ctx.plan.outputs.values() if o.kind != "pdf" and _owned(o.path, chosen, city)]
+    planned = [o.path for o in ctx.plan.staged() if _owned(o.path, chosen, city)]
     ctx.plan.check_rendered(list(out.pages) + list(out.assets) + list(out.blobs), planned)
     return out
 
