@@ -85,7 +85,7 @@ def test_links_hold_under_a_sub_path(tmp_path_factory: pytest.TempPathFactory) -
     for page in pages:
         assert broken_links(built.site, page) == [], page
     item = (built.site / "compounds" / "lanting" / "fee-schedule" / "index.html").read_text(encoding="utf-8")
-    assert f'href="https://wuye.example.org/sub/v/' in item  # engine pages link a stamp page by its URL
+    assert 'href="https://wuye.example.org/sub/v/' in item  # engine pages link a stamp page by its URL
 
 
 @pytest.fixture(scope="module")
