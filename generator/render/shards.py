@@ -7,8 +7,9 @@ Contract (pure):
   page) or ``district=<id>`` (every page and file of the compounds of that district);
 * which shard owns a docs file follows from its path alone (:meth:`ShardMap.shard_of`): a
   file in a compound's folder (:data:`generator.views.paths.COMPOUND_FOLDERS`) belongs to
-  the district of that compound, everything else to ``city``. A PDF belongs to the shard of
-  the data it is made from (its plan ``origin``);
+  the district of that compound, everything else to ``city``. A file no engine sees (a PDF,
+  a ``/v/<stamp>/`` page: :data:`generator.render.plan.NO_ENGINE`) belongs to the shard of the
+  data it is made from (its plan ``origin``);
 * :func:`exclude_patterns` gives the gitignore-style ``exclude_docs`` lines under which an
   engine sees exactly the files a shard owns; the files the shard's pages and the nav link
   to are present in the shard's staging folder as empty stand-ins (:func:`stand_ins`), so
@@ -120,9 +121,9 @@ def stand_ins(shard: str, path: str, shard_map: ShardMap, origin: str = "") -> b
     has the city's files (the nav and its pages' links reach them) but not other districts'
     compounds, which none of its pages links to (an engine warning about a link to one of
     them fails the build: :func:`generator.engines.parts.build_part`), nor the city files made
-    from another district's compound (``origin``, the file's plan origin: a ``/v/<stamp>/``
-    page, a compound's ``/verify/<id>/`` list), which only that compound's pages link to; so a
-    stamp that changes in one district does not rebuild the others."""
+    from another district's compound (``origin``, the file's plan origin: a compound's
+    ``/verify/<id>/`` list), which only that compound's pages link to; so a stamp that changes
+    in one district does not rebuild the others."""
     if shard == CITY:
         return True
     if paths.compound_of(path) is not None:
