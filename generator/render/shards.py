@@ -14,7 +14,7 @@ Contract (pure):
   engine sees exactly the files a shard owns; the files the shard's pages and the nav link
   to are present in the shard's staging folder as empty stand-ins (:func:`stand_ins`), so
   links and the nav resolve exactly as in a build of the whole site (the engine links to
-  excluded files but neither reads nor renders them). Three patterns at most: the engine
+  excluded files but neither reads nor renders them). Four patterns at most: the engine
   matches every file against every pattern. ``tests/test_shards.py`` checks that the
   patterns and :meth:`shard_of` agree on every file of a synthetic city;
 * :meth:`ShardMap.shards` lists the shards of a city in a fixed order (``city`` first, then
@@ -121,9 +121,8 @@ def stand_ins(shard: str, path: str, shard_map: ShardMap, origin: str = "") -> b
     has the city's files (the nav and its pages' links reach them) but not other districts'
     compounds, which none of its pages links to (an engine warning about a link to one of
     them fails the build: :func:`generator.engines.parts.build_part`), nor the city files made
-    from another district's compound (``origin``, the file's plan origin: a compound's
-    ``/verify/<id>/`` list), which only that compound's pages link to; so a stamp that changes
-    in one district does not rebuild the others."""
+    from another district's compound (``origin``, the file's plan origin), which only that
+    compound's pages link to; so a change in one district does not rebuild the others."""
     if shard == CITY:
         return True
     if paths.compound_of(path) is not None:

@@ -29,8 +29,9 @@ URL                                             staged Markdown source
 ==============================================  ==========================================
 
 Everything a compound has on the site lives in one folder per compound below each of
-:data:`COMPOUND_FOLDERS` (``compounds/<id>/...``, ``data/ledgers/<id>/...``); everything
-else is city-wide. Sharded builds (:mod:`generator.render.shards`) rely on that.
+:data:`COMPOUND_FOLDERS` (``compounds/<id>/...``, ``data/ledgers/<id>/...``, its list of
+stamps ``verify/<id>/``); everything else is city-wide (``verify/index.md`` too), except the
+``/v/<stamp>/`` pages, which no engine sees: the plan's ``origin`` names their compound. Sharded builds (:mod:`generator.render.shards`) rely on that.
 
 These functions are the only place that knows these rules; :mod:`generator.render.plan`
 lists every output of a build with them, before anything is rendered.
@@ -52,7 +53,8 @@ from __future__ import annotations
 
 COMPOUNDS_DIR = "compounds"
 LEDGERS_DIR = "data/ledgers"
-COMPOUND_FOLDERS = (COMPOUNDS_DIR, LEDGERS_DIR)
+VERIFY_DIR = "verify"
+COMPOUND_FOLDERS = (COMPOUNDS_DIR, LEDGERS_DIR, VERIFY_DIR)
 """Folders holding one sub-folder per compound id; all of a compound's pages and files are in those."""
 HOME = "index.md"
 COMPOUNDS = f"{COMPOUNDS_DIR}/index.md"
@@ -64,7 +66,7 @@ METHODOLOGY = "ranking/methodology/index.md"
 MODEL_PROJECTS_PHOTOS = "model-projects/photos"
 COMPLAIN = "complain.md"
 FEED = "feed.xml"
-VERIFY = "verify/index.md"
+VERIFY = f"{VERIFY_DIR}/index.md"
 """Check a printed notice's version stamp (``/verify/``)."""
 UPDATES = "updates/index.md"
 """The city's latest changes, in figures (``/updates/``)."""
@@ -130,7 +132,7 @@ def stamp_proof(stamp: str) -> str:
 def verify_compound(compound_id: str) -> str:
     """Every version stamp of one compound, for checking a sheet without JavaScript
     (``/verify/<id>/``)."""
-    return f"verify/{compound_id}/index.md"
+    return f"{VERIFY_DIR}/{compound_id}/index.md"
 
 
 def compound_feed(compound_id: str) -> str:

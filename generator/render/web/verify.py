@@ -1,9 +1,11 @@
 """Check a printed notice: ``/verify/`` and one list of stamps per compound, ``/verify/<id>/``.
 
-Contract: pure. :func:`verify_pages` returns the ``/verify/`` page (a form anyone can see and
+Contract: pure. :func:`verify_page` returns the ``/verify/`` page (a form anyone can see and
 use: 18 px text, 2 px borders, spaces and upper case accepted, that opens ``/v/<stamp>/``;
-without JavaScript, a list of compounds leads to ``/verify/<compound>/``, every stamp of that
-compound with its item, state and dates, each linked to its page). The ``/v/<stamp>/`` pages
+without JavaScript, a list of compounds leads to ``/verify/<compound>/``), and
+:func:`compound_stamps_page` a compound's ``/verify/<compound>/``: every stamp of that compound
+with its item, state and dates, each linked to its page (a file of the compound's folder, so
+its district's part builds it: :data:`generator.views.paths.COMPOUND_FOLDERS`). The ``/v/<stamp>/`` pages
 themselves are standalone HTML written beside the engine's output
 (:mod:`generator.render.web.stamp_pages`); these pages link them by their absolute URL.
 """
@@ -112,7 +114,11 @@ def _compound_stamps_page(ctx: SiteContext, cid: str) -> str:
     return front_matter(f"{facts.name} 版本号", search_exclude=True) + "\n".join(lines) + "\n"
 
 
-def verify_pages(ctx: SiteContext) -> dict[str, str]:
-    out = {paths.VERIFY: _verify_page(ctx)}
-    out.update({paths.verify_compound(cid): _compound_stamps_page(ctx, cid) for cid in ctx.compound_ids()})
-    return out
+def verify_page(ctx: SiteContext) -> dict[str, str]:
+    """``/verify/`` (the city's page)."""
+    return {paths.VERIFY: _verify_page(ctx)}
+
+
+def compound_stamps_page(ctx: SiteContext, cid: str) -> dict[str, str]:
+    """``/verify/<id>/``: a compound's page (in the compound's folder, its district's part)."""
+    return {paths.verify_compound(cid): _compound_stamps_page(ctx, cid)}
