@@ -203,10 +203,13 @@ def parse(path: Path) -> PageParser:
 
 
 def content_text(path: Path) -> str:
-    """Visible text of the page's article (what residents read), whitespace collapsed."""
+    """Visible text of the page's article (what residents read), whitespace collapsed; of a
+    page written whole by the generator (``/v/<stamp>/``), its ``<main>``."""
     html = path.read_text(encoding="utf-8")
-    start = html.index('<article class="md-content__inner md-typeset">')
-    end = html.index("</article>", start)
+    marker, close = ('<article class="md-content__inner md-typeset">', "</article>") \
+        if '<article class="md-content__inner md-typeset">' in html else ("<main>", "</main>")
+    start = html.index(marker)
+    end = html.index(close, start)
     parser = PageParser()
     parser.feed(html[start:end])
     parser.close()

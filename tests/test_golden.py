@@ -17,6 +17,7 @@ KINDS = {
     "ranking-pages": lambda p: p.startswith(("site/ranking/", "site/model-projects/")),
     "open-data": lambda p: p.startswith("site/data/"),
     "feed": lambda p: p == "site/feed.xml",
+    "stamp-pages": lambda p: p.startswith("site/v/"),
     "mkdocs-config": lambda p: p.startswith("stage/"),
     "pdf-data": lambda p: p.startswith("pdf/"),
 }

@@ -31,13 +31,11 @@ def test_every_planned_output_is_in_the_built_site(tmp_path_factory: pytest.Temp
     plan = _plan(built.data)
     missing = []
     for output in plan.outputs.values():
-        target = built.site / output.url
-        if output.kind == "page":
-            target = target / "index.html"
+        target = built.site / paths.built_file(output.path)
         if not target.is_file():
             missing.append(output.path)
     assert missing == []
-    kinds = {kind: len(plan.of_kind(kind)) for kind in ("page", "asset", "data", "feed", "pdf")}
+    kinds = {kind: len(plan.of_kind(kind)) for kind in ("page", "asset", "data", "feed", "pdf", "html")}
     assert all(kinds.values()), kinds
     built_pdfs = sorted(p.relative_to(built.site).as_posix() for p in (built.site / "pdf").rglob("*.pdf"))
     assert built_pdfs == sorted(o.path for o in plan.of_kind("pdf"))

@@ -22,6 +22,7 @@ from generator.engines.parts import MANIFEST, PartError, check_links, page_order
 from generator.findings import Findings
 from generator.load.dataset import load
 from generator.render.context import SiteContext
+from generator.views import paths
 from generator.render.shards import CITY, ShardError, ShardMap, exclude_patterns, stand_ins
 from generator.tools.synth import write_city
 from tests.support import AS_OF, CONFIG, CONTENT, cli
@@ -70,7 +71,7 @@ def test_exclude_patterns_leave_each_shard_exactly_its_own_files(city: Path) -> 
     ds = load(city, findings)
     ctx = SiteContext(ds, run_checks(ds, AS_OF, findings), rank_all(ds), AS_OF)
     shard_map = ShardMap.of(ds)
-    docs = [o.path for o in ctx.plan.outputs.values() if o.kind != "pdf"] + ["about.md", "assets/logo.png"]
+    docs = [o.path for o in ctx.plan.staged()] + ["about.md", "assets/logo.png"]
     for shard in shard_map.shards():
         spec = pathspec.GitIgnoreSpec.from_lines(exclude_patterns(shard))
         present = [p for p in docs if shard_map.shard_of(p) == shard
@@ -80,6 +81,9 @@ def test_exclude_patterns_leave_each_shard_exactly_its_own_files(city: Path) -> 
         assert len(present) == len(docs) if shard == CITY else len(present) < len(docs)
     pdfs = ctx.plan.of_kind("pdf")
     assert {shard_map.shard_of_output(o) for o in pdfs} == set(shard_map.shards())
+    stamps = ctx.plan.of_kind("html")  # the /v/ pages: no engine, each in its compound's district
+    assert stamps and all(shard_map.shard_of_output(o) == shard_map.shard_of(paths.compound_home(o.origin.split("/")[1]))
+                          for o in stamps)
 
 
 def test_shard_names_are_checked(city: Path) -> None:

@@ -127,7 +127,7 @@ def test_the_item_page_shows_the_sheets_stamp(built: BuiltPdfs) -> None:
     for slug in LANTING_SHEETS:
         stamp = stamp_on(sheet(built, "lanting", slug))
         page = pages[f"compounds/lanting/{slug}.md"]
-        assert f"[`{stamp}`](../../v/{stamp}/index.md)" in page, slug  # the stamp links its /v/ page
+        assert f'<a href="{SITE_URL}v/{stamp}/"><code>{stamp}</code></a>' in page, slug  # the stamp links its /v/ page
         assert f'<a href="{SITE_URL}pdf/lanting.pdf">本小区公示汇编 PDF</a>' in page, slug  # the one PDF
         assert f"本项的公示单页“{title_of(slug)}”在其中：打开 PDF 后可从目录或书签直接跳到这一页" in page, slug
         assert "pdf/lanting/" not in page, slug

@@ -16,7 +16,8 @@ Contract of :func:`build`:
    district and one for the city pages, merged into the same files as one run), and the
    engine runs only for shards whose inputs changed (the part cache, ``site_cache``), Typst
    only for PDFs whose inputs changed (``pdf_cache``). ``stage_dir`` keeps the staging folder
-   of the whole site (``mkdocs build -f <stage>/mkdocs.yml`` reproduces it, HTML compacted by
+   of the whole site (``mkdocs build -f <stage>/mkdocs.yml`` reproduces it but the PDFs and the
+   ``/v/`` pages, HTML compacted by
    :mod:`generator.engines.html_compact`); ``shard`` builds
    one part of the site for ``merge`` (:mod:`generator.commands.merge`);
 4. write the site into a new folder next to ``out`` and swap it into place with one atomic

@@ -44,6 +44,7 @@ from generator.render.context import SiteContext
 from generator.render.shards import CITY, ShardMap, exclude_patterns, stand_ins
 from generator.render.web.mkdocs_config import staged_config
 from generator.render.web.site import SiteFiles, render_site
+from generator.render.web.stamp_pages import stamp_pages
 from generator.write.cache import FolderCache
 from generator.write.staging import StagingWriter
 
@@ -104,7 +105,7 @@ class _Layout:
     def of(cls, ctx: SiteContext, options: BuildOptions) -> _Layout:
         content = content_files(options.content)
         _check_content(ctx, content, options.content)
-        generated = [o.path for o in ctx.plan.outputs.values() if o.kind != "pdf"]
+        generated = [o.path for o in ctx.plan.staged()]
         all_docs = sorted(set(generated) | set(content))
         md_pages = [p for p in all_docs if p.endswith(".md")]
         wanted = options.split if options.split is not None else len(md_pages) >= SPLIT_FROM_PAGES
@@ -144,6 +145,7 @@ def produce(ctx: SiteContext, options: BuildOptions, setup: Setup, new_site: Pat
     layout = _Layout.of(ctx, options)
     owned_pdfs = [o for o in ctx.plan.of_kind("pdf")
                   if not layout.split or layout.shard_map.shard_of_output(o) in layout.shards]
+    stamp_files: dict[str, Path] = {}
     parts = _Parts(progress)
     whole = SiteFiles(plan=ctx.plan)
     skeleton = Skeleton(setup.stage_root / "skeleton", layout.all_docs)
@@ -158,6 +160,7 @@ def produce(ctx: SiteContext, options: BuildOptions, setup: Setup, new_site: Pat
             workers.pump()
             _shard_pages(ctx, options, setup, layout, shard, whole, skeleton, workers, parts, timings)
             workers.pump()
+            stamp_files.update(_stamp_files(ctx, layout, shard, setup.stage_root / "html", timings))
         progress.finish("render")
         if options.stage_dir is not None:
             mark = time.process_time()
@@ -172,10 +175,11 @@ def produce(ctx: SiteContext, options: BuildOptions, setup: Setup, new_site: Pat
     mark = time.process_time()
     progress.start("merge")
     pdfs = {o.path: printed.pdfs[o.path] for o in owned_pdfs}
-    warnings, pages, count = _assemble(options, setup, layout, parts, pdfs, new_site)
+    _check_stamp_files(ctx, layout, stamp_files)
+    warnings, pages, count = _assemble(options, setup, layout, parts, {**pdfs, **stamp_files}, new_site)
     progress.finish("merge")
     timings["merge cpu"] = time.process_time() - mark
-    return Produced(pages=pages, files=len(layout.generated), pdfs=len(pdfs), compiled=len(printed.compiled),
+    return Produced(pages=pages, files=len(layout.generated) + len(stamp_files), pdfs=len(pdfs), compiled=len(printed.compiled),
                     parts=count, built_parts=parts.built, warnings=warnings, findings=printed.findings,
                     timings=timings)
 
@@ -219,6 +223,23 @@ def _shard_pages(ctx: SiteContext, options: BuildOptions, setup: Setup, layout: 
     timings["stage cpu"] += time.process_time() - mark
     if task is not None:
         workers.add_part(task, parts.done(shard))
+
+
+def _stamp_files(ctx: SiteContext, layout: _Layout, shard: str, root: Path, timings: dict[str, float]) -> dict[str, Path]:
+    """The ``/v/<stamp>/`` pages of the compounds ``shard`` holds, written under ``root`` (no
+    engine sees them: they are merged like the PDFs, :mod:`generator.render.web.stamp_pages`)."""
+    mark = time.process_time()
+    writer = StagingWriter(root)
+    out = {rel: writer.write_text(rel, html) for rel, html in stamp_pages(ctx, layout.compounds(ctx, shard)).items()}
+    timings["render cpu"] += time.process_time() - mark
+    return out
+
+
+def _check_stamp_files(ctx: SiteContext, layout: _Layout, written: dict[str, Path]) -> None:
+    """Exactly the planned pages no engine sees of this build's shards were written."""
+    planned = [o.path for o in ctx.plan.of_kind("html")
+               if not layout.split or layout.shard_map.shard_of_output(o) in layout.shards]
+    ctx.plan.check_rendered(written, planned)
 
 
 def _assemble(options: BuildOptions, setup: Setup, layout: _Layout, parts: _Parts, pdfs: dict[str, Path],

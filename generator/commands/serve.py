@@ -27,7 +27,9 @@ from generator.errors import GeneratorError
 from generator.findings import Finding, Severity
 from generator.findings.report import describe
 from generator.render.web.markdown_escape import html_text
+from generator.render.web.mkdocs_config import DOCS_DIR
 from generator.render.web.site import render_site
+from generator.render.web.stamp_pages import stamp_pages
 from generator.templates import ROOT as TEMPLATES
 from generator.write.staging import sync_tree
 
@@ -63,6 +65,10 @@ class _Preview:
         ctx = checked.site()
         fresh = Path(tempfile.mkdtemp(prefix="wuye-serve-"))
         stage(render_site(ctx), ctx, site_config, self.options.content, fresh)
+        for rel, html in stamp_pages(ctx).items():  # no engine renders them: MkDocs serves them as they are
+            path = fresh / DOCS_DIR / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(html, encoding="utf-8")
         sync_tree(fresh, self.target)
         if self.last_good is not None:
             shutil.rmtree(self.last_good, ignore_errors=True)

@@ -28,8 +28,12 @@ from generator.views.versions import stamp_index
 from generator.render.forms.workbook import TABLES
 from generator.templates import ROOT as TEMPLATES
 
-Kind = Literal["page", "asset", "data", "feed", "pdf", "template"]
-"""``template``: an HTML page the engine renders from a template we stage (the 404 page)."""
+Kind = Literal["page", "asset", "data", "feed", "pdf", "template", "html"]
+"""``template``: an HTML page the engine renders from a template we stage (the 404 page);
+``html``: a page the generator writes whole, which no engine sees (the ``/v/<stamp>/`` pages)."""
+NO_ENGINE: tuple[Kind, ...] = ("pdf", "html")
+"""Outputs written beside the engine's output, never staged for it: owned by the shard of the
+compound they are made from (their ``origin``), merged like the PDFs."""
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 
 
@@ -68,6 +72,10 @@ class SitePlan:
     def of_kind(self, *kinds: Kind) -> list[Output]:
         return [o for o in self.outputs.values() if o.kind in kinds]
 
+    def staged(self) -> list[Output]:
+        """The outputs an engine sees (everything but :data:`NO_ENGINE`)."""
+        return [o for o in self.outputs.values() if o.kind not in NO_ENGINE]
+
     def absolute(self, path: str) -> str:
         """Absolute public URL of a planned output (what a QR code or a feed carries)."""
         return paths.absolute_url(self.base_url, path)
@@ -76,10 +84,9 @@ class SitePlan:
         return {o.path: o.file for o in self.of_kind("asset") if o.file is not None}
 
     def check_rendered(self, rendered: Iterable[str], planned_part: Iterable[str] | None = None) -> None:
-        """Raise ValueError unless ``rendered`` is exactly the planned non-PDF outputs (or
+        """Raise ValueError unless ``rendered`` is exactly the planned staged outputs (or
         ``planned_part`` of them, when a part of the site is rendered)."""
-        planned = set(planned_part) if planned_part is not None else \
-            {o.path for o in self.outputs.values() if o.kind != "pdf"}
+        planned = set(planned_part) if planned_part is not None else {o.path for o in self.staged()}
         got = set(rendered)
         if got != planned:
             raise ValueError(f"rendered but not planned: {sorted(got - planned)[:5]}; "
@@ -167,7 +174,7 @@ def plan_site(views: Views, versions: History | None = None) -> SitePlan:
         plan.add(Output(paths.pdf_file(cid), "pdf", origin, qr=plan.absolute(paths.compound_home(cid))))
     for stamp, entry in stamp_index(views, versions).items():
         origin = item_origin(entry.compound_id, entry.item_id) if entry.item_id else compound_folder(entry.compound_id)
-        plan.add(Output(paths.stamp_page(stamp), "page", origin))
+        plan.add(Output(paths.stamp_page(stamp), "html", origin))
     for cid in sorted(ds.compounds):
         plan.add(Output(paths.verify_compound(cid), "page", compound_folder(cid)))
     for ranking in sorted(rankings, key=lambda p: p.period.start):

@@ -7,13 +7,14 @@ Contract (pure):
   page) or ``district=<id>`` (every page and file of the compounds of that district);
 * which shard owns a docs file follows from its path alone (:meth:`ShardMap.shard_of`): a
   file in a compound's folder (:data:`generator.views.paths.COMPOUND_FOLDERS`) belongs to
-  the district of that compound, everything else to ``city``. A PDF belongs to the shard of
-  the data it is made from (its plan ``origin``);
+  the district of that compound, everything else to ``city``. A file no engine sees (a PDF,
+  a ``/v/<stamp>/`` page: :data:`generator.render.plan.NO_ENGINE`) belongs to the shard of the
+  data it is made from (its plan ``origin``);
 * :func:`exclude_patterns` gives the gitignore-style ``exclude_docs`` lines under which an
   engine sees exactly the files a shard owns; the files the shard's pages and the nav link
   to are present in the shard's staging folder as empty stand-ins (:func:`stand_ins`), so
   links and the nav resolve exactly as in a build of the whole site (the engine links to
-  excluded files but neither reads nor renders them). Three patterns at most: the engine
+  excluded files but neither reads nor renders them). Four patterns at most: the engine
   matches every file against every pattern. ``tests/test_shards.py`` checks that the
   patterns and :meth:`shard_of` agree on every file of a synthetic city;
 * :meth:`ShardMap.shards` lists the shards of a city in a fixed order (``city`` first, then
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 
 from generator.load.dataset import Dataset
 from generator.views import paths
-from generator.render.plan import Output
+from generator.render.plan import NO_ENGINE, Output
 
 CITY = "city"
 DISTRICT = "district"
@@ -98,8 +99,9 @@ class ShardMap:
         return district_shard(district)
 
     def shard_of_output(self, output: Output) -> str:
-        """The shard of a planned output; a PDF by the compound it is made from."""
-        if output.kind != "pdf":
+        """The shard of a planned output; one no engine sees (a PDF, a ``/v/<stamp>/`` page)
+        by the compound it is made from."""
+        if output.kind not in NO_ENGINE:
             return self.shard_of(output.path)
         cid = compound_of_origin(output.origin)
         return district_shard(self.district_of[cid]) if cid is not None else CITY
@@ -119,9 +121,8 @@ def stand_ins(shard: str, path: str, shard_map: ShardMap, origin: str = "") -> b
     has the city's files (the nav and its pages' links reach them) but not other districts'
     compounds, which none of its pages links to (an engine warning about a link to one of
     them fails the build: :func:`generator.engines.parts.build_part`), nor the city files made
-    from another district's compound (``origin``, the file's plan origin: a ``/v/<stamp>/``
-    page, a compound's ``/verify/<id>/`` list), which only that compound's pages link to; so a
-    stamp that changes in one district does not rebuild the others."""
+    from another district's compound (``origin``, the file's plan origin), which only that
+    compound's pages link to; so a change in one district does not rebuild the others."""
     if shard == CITY:
         return True
     if paths.compound_of(path) is not None:

@@ -17,7 +17,8 @@ URL                                             staged Markdown source
 ``/compounds/<id>/feed.xml``                    a compound's own Atom feed (its changes)
 ``/compounds/<id>/<item>/history/``             every version of an item (git history)
 ``/compounds/<id>/<item>/history/<stamp>/``     one version with its figures as they were
-``/verify/``, ``/v/<stamp>/``                   check a printed stamp: current or older version
+``/verify/``                                    check a printed stamp: the form, one list per compound
+``/v/<stamp>/``                                 ``v/<stamp>/index.html``, written whole by the generator (no engine)
 ``/updates/``                                   the city's latest changes, in figures
 ``/ranking/``, ``/ranking/<period-id>/``        ``ranking/index.md``, ``ranking/<period-id>/index.md``
 ``/ranking/methodology/``                       ``ranking/methodology/index.md``
@@ -28,8 +29,9 @@ URL                                             staged Markdown source
 ==============================================  ==========================================
 
 Everything a compound has on the site lives in one folder per compound below each of
-:data:`COMPOUND_FOLDERS` (``compounds/<id>/...``, ``data/ledgers/<id>/...``); everything
-else is city-wide. Sharded builds (:mod:`generator.render.shards`) rely on that.
+:data:`COMPOUND_FOLDERS` (``compounds/<id>/...``, ``data/ledgers/<id>/...``, its list of
+stamps ``verify/<id>/``); everything else is city-wide (``verify/index.md`` too), except the
+``/v/<stamp>/`` pages, which no engine sees: the plan's ``origin`` names their compound. Sharded builds (:mod:`generator.render.shards`) rely on that.
 
 These functions are the only place that knows these rules; :mod:`generator.render.plan`
 lists every output of a build with them, before anything is rendered.
@@ -51,7 +53,8 @@ from __future__ import annotations
 
 COMPOUNDS_DIR = "compounds"
 LEDGERS_DIR = "data/ledgers"
-COMPOUND_FOLDERS = (COMPOUNDS_DIR, LEDGERS_DIR)
+VERIFY_DIR = "verify"
+COMPOUND_FOLDERS = (COMPOUNDS_DIR, LEDGERS_DIR, VERIFY_DIR)
 """Folders holding one sub-folder per compound id; all of a compound's pages and files are in those."""
 HOME = "index.md"
 COMPOUNDS = f"{COMPOUNDS_DIR}/index.md"
@@ -63,7 +66,7 @@ METHODOLOGY = "ranking/methodology/index.md"
 MODEL_PROJECTS_PHOTOS = "model-projects/photos"
 COMPLAIN = "complain.md"
 FEED = "feed.xml"
-VERIFY = "verify/index.md"
+VERIFY = f"{VERIFY_DIR}/index.md"
 """Check a printed notice's version stamp (``/verify/``)."""
 UPDATES = "updates/index.md"
 """The city's latest changes, in figures (``/updates/``)."""
@@ -115,8 +118,9 @@ def item_version(compound_id: str, item_id: str, key: str) -> str:
 
 
 def stamp_page(stamp: str) -> str:
-    """What a printed version stamp is (``/v/<stamp>/``): the QR on a sheet can carry it."""
-    return f"v/{stamp}/index.md"
+    """What a printed version stamp is (``/v/<stamp>/``): a standalone HTML page the generator
+    writes whole (no engine sees it, like the PDFs: engine pages link it with :func:`absolute_url`)."""
+    return f"v/{stamp}/index.html"
 
 
 def stamp_proof(stamp: str) -> str:
@@ -128,7 +132,7 @@ def stamp_proof(stamp: str) -> str:
 def verify_compound(compound_id: str) -> str:
     """Every version stamp of one compound, for checking a sheet without JavaScript
     (``/verify/<id>/``)."""
-    return f"verify/{compound_id}/index.md"
+    return f"{VERIFY_DIR}/{compound_id}/index.md"
 
 
 def compound_feed(compound_id: str) -> str:
@@ -186,7 +190,10 @@ def built_file(path: str) -> str:
 
 
 def url_of(page: str) -> str:
-    """Site-relative URL of a Markdown source: ``a/b.md`` -> ``a/b/``, ``a/index.md`` -> ``a/``."""
+    """Site-relative URL of a Markdown source: ``a/b.md`` -> ``a/b/``, ``a/index.md`` -> ``a/``;
+    of a page written whole: ``a/index.html`` -> ``a/``."""
+    if page.endswith("/index.html"):
+        return page[: -len("index.html")]
     if not page.endswith(".md"):
         return page
     stem = page[: -len(".md")]
@@ -207,6 +214,14 @@ def link(from_page: str, to_file: str) -> str:
     while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
         common += 1
     return "/".join([".."] * (len(here) - common) + there[common:])
+
+
+def href(from_page: str, to_file: str) -> str:
+    """Relative link, as a browser resolves it, from the URL of ``from_page`` to the URL of
+    ``to_file`` (both docs paths): for pages no engine rewrites (``v/<stamp>/index.html`` ->
+    ``compounds/a/index.md`` gives ``../../compounds/a/``; works under any sub-path)."""
+    target = url_of(to_file)
+    return link(url_of(from_page) + "index.html", target if target else "index.html").removesuffix("index.html") or "./"
 
 
 def absolute_url(site_url: str, file: str) -> str:

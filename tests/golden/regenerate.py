@@ -10,6 +10,8 @@ residents will see. The files, by folder:
   company histories) and the model-project gallery;
 * ``site/data/``: the open data files (compounds and compliance as CSV and JSON, the data page,
   the ledgers of the chosen compounds), ``site/feed.xml``: the notices feed;
+* ``site/v/<stamp>/index.html``: the ``/v/`` pages of the chosen compounds' stamps (written
+  whole by the generator, no engine);
 * ``stage/mkdocs.yml``: the configuration handed to MkDocs;
 * ``pdf/<name>.json``, ``pdf/<compound>/<item>.json``: each PDF's data (booklets, item sheets,
   ranking lists) as handed to Typst, indented for review.
@@ -35,6 +37,7 @@ from generator.commands.printing import documents  # noqa: E402
 from generator.commands.steps import check, stage  # noqa: E402
 from generator.engines.site_config import load_site_config  # noqa: E402
 from generator.render.web.site import render_site  # noqa: E402
+from generator.render.web.stamp_pages import stamp_pages  # noqa: E402
 from tests.support import AS_OF, CONFIG, CONTENT, DATA  # noqa: E402
 
 GOLDEN = Path(__file__).resolve().parent
@@ -57,6 +60,7 @@ def golden_files() -> dict[str, str]:
     ctx = checked.site(history=False)  # git history changes with every data commit; tests/test_history*.py cover it
     files = render_site(ctx)
     out = {f"site/{path}": text for path, text in files.pages.items() if _chosen(path)}
+    out.update({f"site/{path}": html for path, html in stamp_pages(ctx, list(COMPOUNDS)).items()})
     with tempfile.TemporaryDirectory(prefix="golden-stage-") as folder:
         stage(files, ctx, load_site_config(CONFIG), CONTENT, Path(folder))
         out["stage/mkdocs.yml"] = (Path(folder) / "mkdocs.yml").read_text(encoding="utf-8")

@@ -200,7 +200,7 @@ def _item(ctx: SiteContext, facts: CompoundView, entry: ItemEntry, common: dict)
         **common,
         pdf=ctx.plan.absolute(paths.pdf_file(facts.id)),
         sheet=sheet,
-        stamp_link=paths.link(entry.page, paths.stamp_page(sheet.stamp)) if sheet else None,
+        stamp_link=ctx.plan.absolute(paths.stamp_page(sheet.stamp)) if sheet else None,
         entry=entry,
         answer=spans_md(answer.spans) if answer else None,
         notice=entry.status.notice,

@@ -72,34 +72,49 @@ def nature_text(version: Version) -> str:
     return f"{version.nature}（{NATURE_NOTES[version.nature]}）"
 
 
-def change_lines(changes: list[Change], limit: int | None = None, cell: bool = False) -> list[Markup]:
-    """Corrections first, then adjustments, each as inline Markdown/HTML (``cell``: safe in a
-    table cell); ``limit`` lines and a count of the rest."""
+def change_notes(changes: list[Change], limit: int | None = None) -> list[tuple[str, str]]:
+    """Corrections first, then adjustments, each as (``correction``, ``adjustment`` or
+    ``change``, plain text); ``limit`` of them and (``more``, a count of the rest)."""
     ordered = sorted(changes, key=lambda c: 0 if c.correction else 1 if c.takes_effect else 2)
     shown = ordered if limit is None else ordered[:limit]
-    out = []
-    for c in shown:
-        text = (md_cell if cell else md_text)(change_text(c))
-        if c.correction:
-            out.append(Markup('<span class="correction"><strong>更正</strong>（张贴后改动）：') + text + Markup("</span>"))
-        elif c.takes_effect:
-            out.append(Markup("<strong>调整</strong>：") + text)
-        else:
-            out.append(text)
+    out = [("correction" if c.correction else "adjustment" if c.takes_effect else "change", change_text(c))
+           for c in shown]
     if limit is not None and len(ordered) > limit:
-        out.append(Markup(f"另有 {len(ordered) - limit} 处改动"))
+        out.append(("more", f"另有 {len(ordered) - limit} 处改动"))
     return out
 
 
-def version_lines(version: Version, limit: int | None = None, cell: bool = False) -> list[Markup]:
-    """The version's kind (for a revert: which version it withdraws and restores), for a
-    correction the notice's own 更正说明 (why), then its changes."""
-    esc = md_cell if cell else md_text
-    head = [Markup("<strong>") + esc(nature_text(version)) + Markup("</strong>")]
+def version_notes(version: Version, limit: int | None = None) -> list[tuple[str, str]]:
+    """The version's kind (``nature``; for a revert: which version it withdraws and restores),
+    for a correction the notice's own 更正说明 (``reason``, why), then its :func:`change_notes`."""
+    head = [("nature", nature_text(version))]
     reason = version.record.file.model.correction if version.record is not None and version.corrections else None
     if reason:
-        head.append(Markup("<strong>更正说明</strong>：") + esc(reason))
-    return head + change_lines(version.changes, limit, cell)
+        head.append(("reason", str(reason)))
+    return head + change_notes(version.changes, limit)
+
+
+def _note_markup(kind: str, text: str, cell: bool) -> Markup:
+    esc = md_cell if cell else md_text
+    if kind == "nature":
+        return Markup("<strong>") + esc(text) + Markup("</strong>")
+    if kind == "reason":
+        return Markup("<strong>更正说明</strong>：") + esc(text)
+    if kind == "correction":
+        return Markup('<span class="correction"><strong>更正</strong>（张贴后改动）：') + esc(text) + Markup("</span>")
+    if kind == "adjustment":
+        return Markup("<strong>调整</strong>：") + esc(text)
+    return Markup(text) if kind == "more" else esc(text)
+
+
+def change_lines(changes: list[Change], limit: int | None = None, cell: bool = False) -> list[Markup]:
+    """:func:`change_notes` as inline Markdown/HTML (``cell``: safe in a table cell)."""
+    return [_note_markup(kind, text, cell) for kind, text in change_notes(changes, limit)]
+
+
+def version_lines(version: Version, limit: int | None = None, cell: bool = False) -> list[Markup]:
+    """:func:`version_notes` as inline Markdown/HTML (``cell``: safe in a table cell)."""
+    return [_note_markup(kind, text, cell) for kind, text in version_notes(version, limit)]
 
 
 def reach_note(ctx: SiteContext) -> str:

@@ -21,7 +21,7 @@ from generator.render.plan import SitePlan
 from generator.render.web.ranking import ranking_pages
 from generator.render.web.history import history_pages
 from generator.render.web.updates import compound_feed, updates_page
-from generator.render.web.verify import verify_pages
+from generator.render.web.verify import compound_stamps_page, verify_page
 
 
 
@@ -65,16 +65,17 @@ def render_site(ctx: SiteContext, compounds: list[str] | None = None, city: bool
         out.add(compound.compound_pages(ctx, cid))
         out.add(history_pages(ctx, cid))
         out.add({paths.compound_feed(cid): compound_feed(ctx, cid)})
+        out.add(compound_stamps_page(ctx, cid))
     out.add(opendata.ledger_files(ctx, chosen))
     if city:
-        out.add(verify_pages(ctx))
+        out.add(verify_page(ctx))
         out.add({paths.UPDATES: updates_page(ctx)})
         out.add({paths.HOME: city_pages.home(ctx), paths.COMPOUNDS: city_pages.compounds_index(ctx),
                  paths.COMPLIANCE: city_pages.compliance(ctx), paths.FEED: opendata.feed(ctx),
                  paths.NOT_FOUND: not_found_page(ctx.city)})
         out.add(opendata.open_data(ctx))
         out.add(blobs={paths.template_file(name): template(name) for name in TABLES})
-    planned = [o.path for o in ctx.plan.outputs.values() if o.kind != "pdf" and _owned(o.path, chosen, city)]
+    planned = [o.path for o in ctx.plan.staged() if _owned(o.path, chosen, city)]
     ctx.plan.check_rendered(list(out.pages) + list(out.assets) + list(out.blobs), planned)
     return out
 

@@ -1,14 +1,13 @@
-"""Check a printed notice: ``/verify/`` and one static page per version stamp, ``/v/<stamp>/``.
+"""Check a printed notice: ``/verify/`` and one list of stamps per compound, ``/verify/<id>/``.
 
-Contract: pure. :func:`verify_pages` returns the ``/verify/`` page (a form anyone can see and
+Contract: pure. :func:`verify_page` returns the ``/verify/`` page (a form anyone can see and
 use: 18 px text, 2 px borders, spaces and upper case accepted, that opens ``/v/<stamp>/``;
-without JavaScript, a list of compounds leads to ``/verify/<compound>/``, every stamp of that
-compound with its item, state and dates, each linked to its page) and, for every stamp the
-site knows (:func:`generator.views.versions.stamp_index`: every version of the history and
-every stamp the build prints), a page saying which compound and item (or which compound's
-booklet, with the item stamps it covers) it belongs to, whether it is the current version or an older one, from when to when
-it was current, and what changed since, in figures (corrections marked 更正). An unknown
-stamp has no page: the site's 404 page says plainly that no such version is on record.
+without JavaScript, a list of compounds leads to ``/verify/<compound>/``), and
+:func:`compound_stamps_page` a compound's ``/verify/<compound>/``: every stamp of that compound
+with its item, state and dates, each linked to its page (a file of the compound's folder, so
+its district's part builds it: :data:`generator.views.paths.COMPOUND_FOLDERS`). The ``/v/<stamp>/`` pages
+themselves are standalone HTML written beside the engine's output
+(:mod:`generator.render.web.stamp_pages`); these pages link them by their absolute URL.
 """
 
 from __future__ import annotations
@@ -18,10 +17,8 @@ from markupsafe import Markup
 from generator.derive.trust_log import LOG_DIR
 from generator.views import paths
 from generator.render.context import SiteContext
-from generator.views.site import StampEntry
-from generator.views.versions import stamp_index
 from generator.render.web.environment import front_matter
-from generator.render.web.history import china_time, version_lines
+from generator.render.web.history import china_time
 from generator.render.web.markdown_escape import html_attr, html_text, md_text
 from generator.render.web.tables import Col, html_table, link
 
@@ -117,74 +114,11 @@ def _compound_stamps_page(ctx: SiteContext, cid: str) -> str:
     return front_matter(f"{facts.name} 版本号", search_exclude=True) + "\n".join(lines) + "\n"
 
 
-def _version_lines(ctx: SiteContext, stamp: str, cid: str, item_id: str, key: str) -> list[str]:
-    assert ctx.versions is not None
-    history = ctx.versions.of(cid, item_id)
-    assert history is not None
-    page = paths.stamp_page(stamp)
-    index = next(i for i, v in enumerate(history.versions) if v.key == key)
-    version = history.versions[index]
-    current_link = paths.link(page, paths.item_page(cid, item_id))
-    if version.current:
-        lines = ['!!! success "是现行版本"', "",
-                 f"    自 {china_time(version.since)} 起至今有效：纸上的内容与网上现行公示一致。", ""]
-    else:
-        until = china_time(version.until) if version.until else "—"
-        lines = ['!!! warning "不是现行版本"', "",
-                 f"    这个版本在 {china_time(version.since)} 至 {until} 期间有效，之后已更新或撤下。"
-                 f"请看[现行公示]({current_link})。", ""]
-        later = [v for v in history.versions[index + 1:] if v.changes]
-        if later:
-            lines += ["## 之后改了什么", ""]
-            for v in later:
-                lines.append(f"- {china_time(v.since)}（版本 `{v.stamp}`）：")
-                lines += [f"    - {line}" for line in version_lines(v, 12)]
-            lines.append("")
-    lines += [f"[查看这个版本当时的内容]({paths.link(page, paths.item_version(cid, item_id, key))}) · "
-              f"[现行公示]({current_link}) · "
-              f"[全部历史版本]({paths.link(page, paths.item_history(cid, item_id))})", ""]
-    if ctx.log is not None:
-        proof = paths.absolute_url(ctx.city.base_url(), paths.stamp_proof(stamp))
-        lines += ["## 公开日志中的记录", "",
-                  f"这个版本号已记入本站的公开日志：日志只能追加，已记入的不能改动或删除。"
-                  f"[下载它的证明文件（{stamp}.tlog-proof）]({proof})，"
-                  f"用 `wuye verify proof {stamp}.tlog-proof --key 公钥 --stamp {stamp}` 离线核对"
-                  f"（公钥见[核对页]({paths.link(page, paths.VERIFY)})）。", ""]
-    return lines
+def verify_page(ctx: SiteContext) -> dict[str, str]:
+    """``/verify/`` (the city's page)."""
+    return {paths.VERIFY: _verify_page(ctx)}
 
 
-CURRENT = ['!!! success "是现行版本"', "", "    纸上的内容与网上现行公示一致。", ""]
-
-
-def _item_stamp_page(ctx: SiteContext, stamp: str, entry: StampEntry) -> list[str]:
-    assert entry.item_id is not None
-    facts = ctx.compound(entry.compound_id)
-    item = next(i for i in ctx.items if i.id == entry.item_id)
-    lines = [f"# 版本号 `{stamp}`", "", f"这是**{md_text(facts.name)}**“{md_text(item.name)}”的一个版本。", ""]
-    if entry.key is not None:
-        return lines + _version_lines(ctx, stamp, entry.compound_id, entry.item_id, entry.key)
-    link = paths.link(paths.stamp_page(stamp), paths.item_page(entry.compound_id, entry.item_id))
-    return lines + CURRENT + [f"[现行公示]({link})", ""]
-
-
-def _booklet_stamp_page(ctx: SiteContext, stamp: str, entry: StampEntry) -> list[str]:
-    facts = ctx.compound(entry.compound_id)
-    page = paths.stamp_page(stamp)
-    lines = [f"# 版本号 `{stamp}`", "", f"这是**{md_text(facts.name)}**物业服务信息公示汇编（全部公示事项）的版本号。", ""]
-    lines += CURRENT + ["汇编（一份 PDF）包含以下各项，已公示的每一项在其中有自己的公示单页，单页上印的版本号与下面的相同：", ""]
-    names: dict[str, str] = {item.id: item.name for item in ctx.items}
-    for item_id, word in ctx.views.booklet(entry.compound_id).items:
-        view = ctx.views.item(entry.compound_id, item_id)
-        what = f"[`{word}`]({paths.link(page, paths.stamp_page(word))})" if view is not None \
-            else md_text(facts.statuses[item_id].label)
-        lines.append(f"- {md_text(names[item_id])}：{what}")
-    return lines + ["", f"[小区公示首页]({paths.link(page, paths.compound_home(entry.compound_id))})", ""]
-
-
-def verify_pages(ctx: SiteContext) -> dict[str, str]:
-    out = {paths.VERIFY: _verify_page(ctx)}
-    out.update({paths.verify_compound(cid): _compound_stamps_page(ctx, cid) for cid in ctx.compound_ids()})
-    for stamp, entry in stamp_index(ctx.views, ctx.versions).items():
-        lines = _item_stamp_page(ctx, stamp, entry) if entry.item_id else _booklet_stamp_page(ctx, stamp, entry)
-        out[paths.stamp_page(stamp)] = front_matter(f"版本号 {stamp}", search_exclude=True) + "\n".join(lines) + "\n"
-    return out
+def compound_stamps_page(ctx: SiteContext, cid: str) -> dict[str, str]:
+    """``/verify/<id>/``: a compound's page (in the compound's folder, its district's part)."""
+    return {paths.verify_compound(cid): _compound_stamps_page(ctx, cid)}
