@@ -160,7 +160,7 @@ def produce(ctx: SiteContext, options: BuildOptions, setup: Setup, new_site: Pat
             workers.pump()
             _shard_pages(ctx, options, setup, layout, shard, whole, skeleton, workers, parts, timings)
             workers.pump()
-            stamp_files.update(_stamp_files(ctx, layout, shard, setup.stage_root / "html", timings))
+            stamp_files.update(_stamp_files(ctx, layout, shard, setup, timings))
         progress.finish("render")
         if options.stage_dir is not None:
             mark = time.process_time()
@@ -225,12 +225,15 @@ def _shard_pages(ctx: SiteContext, options: BuildOptions, setup: Setup, layout: 
         workers.add_part(task, parts.done(shard))
 
 
-def _stamp_files(ctx: SiteContext, layout: _Layout, shard: str, root: Path, timings: dict[str, float]) -> dict[str, Path]:
-    """The ``/v/<stamp>/`` pages of the compounds ``shard`` holds, written under ``root`` (no
-    engine sees them: they are merged like the PDFs, :mod:`generator.render.web.stamp_pages`)."""
+def _stamp_files(ctx: SiteContext, layout: _Layout, shard: str, setup: Setup, timings: dict[str, float]) -> dict[str, Path]:
+    """The ``/v/<stamp>/`` pages of the compounds ``shard`` holds, written under the stage root (no
+    engine sees them: they are merged like the PDFs, :mod:`generator.render.web.stamp_pages`),
+    with the robots meta the engine's pages carry (a preview's)."""
     mark = time.process_time()
-    writer = StagingWriter(root)
-    out = {rel: writer.write_text(rel, html) for rel, html in stamp_pages(ctx, layout.compounds(ctx, shard)).items()}
+    writer = StagingWriter(setup.stage_root / "html")
+    robots = str((setup.site_config.get("extra") or {}).get("robots") or "")
+    out = {rel: writer.write_text(rel, html)
+           for rel, html in stamp_pages(ctx, layout.compounds(ctx, shard), robots).items()}
     timings["render cpu"] += time.process_time() - mark
     return out
 

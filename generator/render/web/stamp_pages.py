@@ -132,10 +132,11 @@ def _environment() -> Environment:
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=True)
 
 
-def stamp_pages(ctx: SiteContext, compounds: list[str] | None = None) -> dict[str, str]:
-    """``{v/<stamp>/index.html: HTML}`` for every stamp of the given ``compounds`` (all when None)."""
+def stamp_pages(ctx: SiteContext, compounds: list[str] | None = None, robots: str = "") -> dict[str, str]:
+    """``{v/<stamp>/index.html: HTML}`` for every stamp of the given ``compounds`` (all when None);
+    ``robots``: the robots meta every page of the site carries (a preview's ``noindex, nofollow``)."""
     template = _environment().get_template("stamp_page.html.j2")
     chosen = None if compounds is None else set(compounds)
-    return {paths.stamp_page(stamp): template.render(page=stamp_view(ctx, stamp, entry))
+    return {paths.stamp_page(stamp): template.render(page=stamp_view(ctx, stamp, entry), robots=robots)
             for stamp, entry in stamp_index(ctx.views, ctx.versions).items()
             if chosen is None or entry.compound_id in chosen}
