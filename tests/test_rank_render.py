@@ -12,7 +12,9 @@ import pytest
 from generator.findings import Findings
 from generator.load.dataset import Dataset, load
 from generator.derive.rank import rank_all, rank_rows
-from generator.render.web.ranking import oversight_section, ranking_pages
+from generator.render.web.ranking import oversight_section as section_with
+from generator.render.web.ranking import ranking_pages
+from generator.views.ranking import period_view
 from generator.views.paths import url_of
 from tests.sitebuild import html_table_links, html_tables
 from tests.support import YAML, edit, policy, rows, sheet, ten_companies
@@ -129,6 +131,11 @@ def test_every_relative_link_resolves(city: Path) -> None:
             assert href.startswith(SITE), f"{path}: {href}"
             if not href.endswith(".pdf"):  # PDFs are made after MkDocs; the site link test checks them
                 assert href[len(SITE):] in urls, f"{path}: {href}"
+
+
+def oversight_section(ds: Dataset, rankings: list, company_id: str, **kw: str) -> str:
+    """The fragment as a compound's page shows it, every period viewed once (as ``Views.periods``)."""
+    return section_with(ds, rankings, company_id, {r.period.id: period_view(ds, r) for r in rankings}, **kw)
 
 
 def test_data_values_are_escaped_on_every_page(city: Path) -> None:

@@ -24,6 +24,7 @@ from generator.views.compound import CompoundView
 from generator.views.formatting import quantity
 from generator.views.item import ItemView, item_view
 from generator.views.phones import supervision_phones
+from generator.views.ranking import PeriodView, period_view
 from generator.views.stamp import booklet_stamp
 
 
@@ -68,6 +69,13 @@ class Views:
     def items(self) -> list[CatalogueItem]:
         assert self.ds.catalogue is not None
         return self.ds.catalogue.model.items
+
+    @cached_property
+    def periods(self) -> dict[str, PeriodView]:
+        """Every period's ranking view by period id, made once a build: every compound's
+        oversight page shows its company's results (at 1,000 compounds, making them per page
+        was a third of the rendering)."""
+        return {r.period.id: period_view(self.ds, r) for r in self.rankings}
 
     @cached_property
     def _streets(self) -> dict[str, tuple[District, Street]]:

@@ -40,7 +40,7 @@ def _slots(ctx: SiteContext, facts: CompoundView, record: ItemRecord, page: str)
         if totals:
             slots["revenue_chart"] = bar_chart(totals, f"{facts.name}公共收益（按季度，元）")
     elif record.item_id == "oversight" and facts.company_id:
-        slots["ranking"] = Markup(oversight_section(ctx.ds, ctx.rankings, facts.company_id, page=page))
+        slots["ranking"] = Markup(oversight_section(ctx.ds, ctx.rankings, facts.company_id, ctx.views.periods, page=page))
     return slots
 
 

@@ -19,6 +19,7 @@ by the PDF stage, which no engine sees) are absolute under ``site_url`` (:func:`
 
 from __future__ import annotations
 
+from typing import Mapping
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -215,11 +216,13 @@ def _methodology(ds: Dataset, rankings: list[PeriodRanking]) -> str:
 Result = tuple[PeriodView, ResultRow, dict[str, object]]
 
 
-def _results(ds: Dataset, page: str, items: list[tuple[PeriodRanking, CompanyResult]]) -> list[Result]:
-    """Each period's view, the company's row in it and that row laid out, oldest first."""
+def _results(ds: Dataset, page: str, items: list[tuple[PeriodRanking, CompanyResult]],
+             views: Mapping[str, PeriodView]) -> list[Result]:
+    """Each period's view (from ``views``, by period id), the company's row in it and that row
+    laid out, oldest first."""
     out = []
     for ranking, r in items:
-        view = period_view(ds, ranking)
+        view = views[ranking.period.id]
         result = next((x for x in view.listed if x.company_id == r.company), None)
         if result is None:
             continue  # the city publishes counts per grade only, and the company is on no list
@@ -240,11 +243,11 @@ def _latest(results: list[Result]) -> dict[str, object] | None:
             "graded": view.publish == "grades"}
 
 
-def _company(ds: Dataset, rankings: list[PeriodRanking], company_id: str) -> str:
+def _company(ds: Dataset, rankings: list[PeriodRanking], company_id: str, views: Mapping[str, PeriodView]) -> str:
     page = paths.company_page(company_id)
     rec = ds.companies.get(company_id)
     served = served_compounds(ds).get(company_id, [])
-    results = _results(ds, page, history(rankings, company_id))
+    results = _results(ds, page, history(rankings, company_id), views)
     context = _policy_common(ds)
     context.update(
         name=_company_name(ds, company_id),
@@ -258,12 +261,13 @@ def _company(ds: Dataset, rankings: list[PeriodRanking], company_id: str) -> str
     return _render("ranking/company.md.j2", **context)
 
 
-def oversight_section(ds: Dataset, rankings: list[PeriodRanking], company_id: str,
+def oversight_section(ds: Dataset, rankings: list[PeriodRanking], company_id: str, views: Mapping[str, PeriodView],
                       page: str = paths.item_page("_", "oversight")) -> str:
     """Markdown fragment for a compound's oversight page: the company's latest result (score
-    parts and arithmetic) and its history. ``page`` is the docs path of the embedding page
+    parts and arithmetic) and its history. ``views``: every period's view by id
+    (:attr:`generator.views.site.Views.periods`). ``page`` is the docs path of the embedding page
     (links are relative to it); the default stands for any ``compounds/<id>/oversight.md``."""
-    results = _results(ds, page, history(rankings, company_id))
+    results = _results(ds, page, history(rankings, company_id), views)
     context = _policy_common(ds) if ds.city is not None else {}
     context.update(
         name=_company_name(ds, company_id),
@@ -319,6 +323,6 @@ def ranking_pages(ds: Dataset, rankings: list[PeriodRanking]) -> dict[str, str]:
     for ranking, view in zip(rankings, views):
         pages[paths.ranking_period(view.id)] = _period(ds, view, MISSING[ranking.policy.missing_group], formula)
     for company_id in sorted({r.company for p in rankings for r in p.results}):
-        pages[paths.company_page(company_id)] = _company(ds, rankings, company_id)
+        pages[paths.company_page(company_id)] = _company(ds, rankings, company_id, {v.id: v for v in views})
     pages[MODEL_PROJECTS] = _model_projects(ds, rankings)
     return dict(sorted(pages.items()))
