@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Callable
 
 from markupsafe import Markup
 
@@ -94,8 +94,9 @@ def version_notes(version: Version, limit: int | None = None) -> list[tuple[str,
     return head + change_notes(version.changes, limit)
 
 
-def _note_markup(kind: str, text: str, cell: bool) -> Markup:
-    esc = md_cell if cell else md_text
+def note_markup(kind: str, text: str, esc: Callable[[str], Markup]) -> Markup:
+    """One note of :func:`version_notes` with its label (更正说明, 更正, 调整), ``text`` escaped by
+    ``esc``: Markdown escaping for the engine's pages, HTML escaping for the ``/v/`` pages."""
     if kind == "nature":
         return Markup("<strong>") + esc(text) + Markup("</strong>")
     if kind == "reason":
@@ -109,12 +110,12 @@ def _note_markup(kind: str, text: str, cell: bool) -> Markup:
 
 def change_lines(changes: list[Change], limit: int | None = None, cell: bool = False) -> list[Markup]:
     """:func:`change_notes` as inline Markdown/HTML (``cell``: safe in a table cell)."""
-    return [_note_markup(kind, text, cell) for kind, text in change_notes(changes, limit)]
+    return [note_markup(kind, text, md_cell if cell else md_text) for kind, text in change_notes(changes, limit)]
 
 
 def version_lines(version: Version, limit: int | None = None, cell: bool = False) -> list[Markup]:
     """:func:`version_notes` as inline Markdown/HTML (``cell``: safe in a table cell)."""
-    return [_note_markup(kind, text, cell) for kind, text in version_notes(version, limit)]
+    return [note_markup(kind, text, md_cell if cell else md_text) for kind, text in version_notes(version, limit)]
 
 
 def reach_note(ctx: SiteContext) -> str:

@@ -23,13 +23,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from generator.templates import ROOT
 from generator.views import paths
 from generator.views.site import StampEntry
 from generator.views.versions import stamp_index
 from generator.render.context import SiteContext
-from generator.render.web.history import china_time, version_notes
+from generator.render.web.history import china_time, note_markup, version_notes
 
 LATER_NOTES = 12
 """How many changes of each later version a stamp page lists (the rest are counted)."""
@@ -44,11 +45,12 @@ class Link:
 @dataclass(frozen=True)
 class Later:
     """A later version with changes: when it took effect, its stamp and what it changed
-    (:func:`generator.render.web.history.version_notes`: (kind, plain text))."""
+    (:func:`generator.render.web.history.version_notes`, each with its label and its text
+    HTML-escaped by :func:`generator.render.web.history.note_markup`)."""
 
     since: str
     stamp: str
-    notes: tuple[tuple[str, str], ...]
+    notes: tuple[Markup, ...]
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,8 @@ def _version_view(ctx: SiteContext, base: StampPage, entry: StampEntry) -> Stamp
     index = next(i for i, v in enumerate(history.versions) if v.key == entry.key)
     version = history.versions[index]
     later = () if version.current else tuple(
-        Later(china_time(v.since), v.stamp, tuple(version_notes(v, LATER_NOTES)))
+        Later(china_time(v.since), v.stamp,
+              tuple(note_markup(kind, text, escape) for kind, text in version_notes(v, LATER_NOTES)))
         for v in history.versions[index + 1:] if v.changes)
     links = (Link("查看这个版本当时的内容", paths.href(page, paths.item_version(cid, item_id, version.key))),
              Link("现行公示", paths.href(page, paths.item_page(cid, item_id))),
