@@ -164,7 +164,7 @@ def affordable_uses(opening: Decimal, flows: list[tuple[int, Decimal, Decimal]],
     while any(y["closing_balance"] < 0 for y in fund_years(opening, flows, uses)):
         last = max(uses, key=lambda use: use[0])
         uses.remove(last)
-        rows = [r for r in rows if (r["date"], r["amount"]) != last]
+        rows.pop(next(i for i, r in enumerate(rows) if (r["date"], r["amount"]) == last))
     return uses, rows
 
 
