@@ -161,9 +161,10 @@ def cpu_stages(log: str) -> dict[str, float]:
 
 
 def rebuilt(log: str) -> str:
-    """Engine parts and PDFs the build redid, from its summary line."""
-    match = re.search(r"(\d+) 个分片，MkDocs 运行 (\d+) 个.*PDF (\d+) 个，编译 (\d+) 个", log)
-    return f"{match.group(2)} of {match.group(1)} parts, {match.group(4)} of {match.group(3)} PDFs" if match else "?"
+    """Shards rendered, engine parts and PDFs the build redid, from its summary line."""
+    match = re.search(r"(\d+) 个分片，渲染 (\d+) 个，MkDocs 运行 (\d+) 个.*PDF (\d+) 个，编译 (\d+) 个", log)
+    return (f"{match.group(2)} of {match.group(1)} shards rendered, {match.group(3)} parts, "
+            f"{match.group(5)} of {match.group(4)} PDFs" if match else "?")
 
 
 def bare(stage: Path, out: Path) -> tuple[float, str, float]:

@@ -166,6 +166,7 @@ def test_rebuilds_run_mkdocs_only_where_inputs_changed(city: Path, tmp_path: Pat
     (compound / "compound.yaml").write_text(text.replace("households: ", "households: 1", 1), encoding="utf-8")
     changed = build(_options(data, site, caches, split=True, jobs=1))
     assert not changed.unchanged and changed.built_parts == 2  # the compound's district and the city
+    assert changed.rendered_parts == 2  # the other districts are taken from the render cache
     assert changed.compiled >= 1 and changed.compiled < changed.pdfs
 
     fresh = build(_options(data, tmp_path / "fresh", tmp_path / "fresh-caches", split=False, jobs=1))
@@ -261,12 +262,16 @@ def test_every_page_showing_a_cross_compound_fact_is_rebuilt(city: Path, tmp_pat
     company = sorted((data / "companies").glob("*.yaml"))[0]
     name = next(ln for ln in company.read_text(encoding="utf-8").splitlines() if ln.startswith("name: "))
     street_id, street_name = "anlan-jd", "安澜街道"
+    served = next(p for p in sorted((data / "compounds").iterdir()) if f"company: {company.stem}" in compounds[p.name])
+    served_name = next(ln for ln in compounds[served.name].splitlines() if ln.startswith("name: "))
     changes = [
         ("company name", lambda: _edit(company, name, name.replace("物业", "物业管理", 1)),
          {CITY} | districts_of(f"company: {company.stem}")),
         ("street name", lambda: _edit(data / "city.yaml", f"name: {street_name}", "name: 安澜新街道"),
          {CITY} | districts_of(f"street: {street_id}")),
         ("ranking score", lambda: _edit(data / "evaluations" / "2026-h1.csv", ",residents,82.6,", ",residents,12.6,"), None),
+        ("compound name (the ranking lists name the compounds a company serves)",
+         lambda: _edit(served / "compound.yaml", served_name, served_name.replace("name: ", "name: 新", 1)), None),
     ]
     for n, (what, change, parts) in enumerate(changes):
         change()
@@ -274,6 +279,7 @@ def test_every_page_showing_a_cross_compound_fact_is_rebuilt(city: Path, tmp_pat
         assert again.ok and again.compiled < again.pdfs, what
         if parts is not None:
             assert again.built_parts == len(parts), (what, sorted(parts))
+            assert again.rendered_parts == again.parts, what  # a file outside the compounds' folders
         else:
             assert 1 <= again.built_parts, what
         assert _files(site) == _fresh(data, tmp_path / f"fresh{n}"), what

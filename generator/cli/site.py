@@ -88,7 +88,7 @@ def build(data: str, out: str, as_of: str | None, stage_dir: str | None, strict:
     else:
         click.echo(f"已生成 {result.pages} 个页面：{options.out.as_posix()}/" + warned_note
                    + (f"；暂存目录 {result.stage.as_posix()}" if result.stage else ""), err=True)
-        click.echo(f"{what}：{result.parts} 个分片，MkDocs 运行 {result.built_parts} 个（其余取自缓存）；"
+        click.echo(f"{what}：{result.parts} 个分片，渲染 {result.rendered_parts} 个，MkDocs 运行 {result.built_parts} 个（其余取自缓存）；"
                    f"PDF {result.pdfs} 个，编译 {result.compiled} 个（其余取自缓存）；{options.jobs} 个进程"
                    + ("；用 merge 合并各分片" if shard else ""), err=True)
     click.echo("耗时 " + "，".join(f"{k} {v:.1f}s" for k, v in result.timings.items()), err=True)

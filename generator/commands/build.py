@@ -14,7 +14,8 @@ Contract of :func:`build`:
    default, or Zensical: ``engine``) and Typst, on ``jobs`` processes
    (:mod:`generator.commands.pipeline`): a big site is built in shards (one engine run per
    district and one for the city pages, merged into the same files as one run), and the
-   engine runs only for shards whose inputs changed (the part cache, ``site_cache``), Typst
+   engine runs only for shards whose inputs changed (the part cache, ``site_cache``), a shard is
+   rendered only when its inputs changed (:mod:`generator.commands.render_key`), Typst
    only for PDFs whose inputs changed (``pdf_cache``). ``stage_dir`` keeps the staging folder
    of the whole site (``mkdocs build -f <stage>/mkdocs.yml`` reproduces it but the PDFs and the
    ``/v/`` pages, HTML compacted by
@@ -64,6 +65,8 @@ __all__ = ["SITE_MARKER", "STAGE_MARKER", "BuildOptions", "BuildResult", "Checke
            "stage"]
 
 DEFAULT_SITE_CACHE = Path(".cache") / "site"
+PARTS, RENDERS = "parts", "renders"
+"""Below the site cache: the engine parts, and the shards' render entries (:mod:`generator.commands.pipeline`)."""
 
 
 @dataclass
@@ -85,6 +88,8 @@ class BuildResult:
     parts: int = 1
     built_parts: int = 1
     """Shards the engine ran for (the others came from the cache)."""
+    rendered_parts: int = 1
+    """Shards whose pages were rendered (the others' inputs had not changed: taken from the cache)."""
     unchanged: bool = False
     """Nothing had changed since the last build into ``out``: nothing was done."""
 
@@ -106,7 +111,8 @@ def _setup(options: BuildOptions) -> Setup:
                                    "log": log_state(options.log_key, options.published_log, options.out)},
                                   fonts.fingerprint())
     pdf_cache = options.pdf_cache if options.pdf_cache is not None else DEFAULT_CACHE_DIR
-    return Setup(site_config, fonts, build_id, (site_cache / "parts").resolve(), pdf_cache.resolve())
+    return Setup(site_config, fonts, build_id, (site_cache / PARTS).resolve(), pdf_cache.resolve(),
+                 (site_cache / RENDERS).resolve())
 
 
 def _site_log(options: BuildOptions, ctx: SiteContext) -> BuildLog | None:
@@ -142,7 +148,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         assert record is not None
         return BuildResult(True, record.finding_objects(), site=out, pages=record.pages, files=record.files,
                            warnings=record.warnings, timings={"total": time.perf_counter() - start}, pdfs=record.pdfs,
-                           compiled=0, parts=0, built_parts=0, unchanged=True)
+                           compiled=0, parts=0, built_parts=0, rendered_parts=0, unchanged=True)
 
     progress.start("check")
     cpu = time.process_time()
@@ -182,7 +188,9 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     findings = checked.findings + produced.findings
     save_record(site_cache, out, BuildRecord(fingerprint, produced.pages, produced.files, produced.pdfs,
                                              produced.warnings, [f.as_dict() for f in findings], folder_state(out)))
-    FolderCache(site_cache / "parts").prune()
+    FolderCache(site_cache / PARTS).prune()
+    FolderCache(site_cache / RENDERS).prune()
     return BuildResult(True, findings, site=out, stage=options.stage_dir, pages=produced.pages, files=produced.files,
                        warnings=produced.warnings, timings=timings, pdfs=produced.pdfs, compiled=produced.compiled,
-                       parts=produced.parts, built_parts=produced.built_parts)
+                       parts=produced.parts, built_parts=produced.built_parts,
+                       rendered_parts=produced.rendered_parts)

@@ -64,10 +64,16 @@ def _content(path: Path) -> bytes:
         return f"unreadable:{exc.errno}".encode()
 
 
+def file_digests(root: Path) -> dict[str, str]:
+    """POSIX path -> SHA-256 (hex) of every file below ``root`` the build reads, sorted (as
+    :func:`inputs_fingerprint` hashes them: hidden files skipped, links by where they point)."""
+    return {rel: hashlib.sha256(_content(path)).hexdigest() for rel, path in _files(root)}
+
+
 def _hash_tree(digest: Any, label: str, root: Path) -> None:
     digest.update(f"\0{label}\0".encode())
-    for rel, path in _files(root):
-        digest.update(rel.encode("utf-8", "surrogateescape") + b"\0" + hashlib.sha256(_content(path)).digest())
+    for rel, sha in file_digests(root).items():
+        digest.update(rel.encode("utf-8", "surrogateescape") + b"\0" + bytes.fromhex(sha))
 
 
 @lru_cache(maxsize=1)

@@ -33,10 +33,11 @@ from generator.commands.content import content_files
 from generator.commands.part_stage import Skeleton, part_key, stage_part
 from generator.commands.printing import PdfStage, documents
 from generator.commands.progress import Progress
+from generator.commands.render_key import RenderInputs
 from generator.commands.steps import BuildOptions, stage
 from generator.commands.workers import PartDone, PartTask, Workers
 from generator.engines.fonts import FontSet, pdf_error
-from generator.engines.parts import MANIFEST, Part, merge_parts, read_part, write_manifest
+from generator.engines.parts import MANIFEST, Part, PartError, merge_parts, read_part, write_manifest
 from generator.errors import BuildError, WriteError
 from generator.findings import Finding
 from generator.views import paths
@@ -47,6 +48,11 @@ from generator.render.web.site import SiteFiles, render_site
 from generator.render.web.stamp_pages import stamp_pages
 from generator.write.cache import FolderCache
 from generator.write.staging import StagingWriter
+
+RENDER_PART = "part"
+"""In a render cache entry: the part key of the shard's engine output."""
+RENDER_HTML = "html"
+"""In a render cache entry: the shard's ``/v/<stamp>/`` pages."""
 
 SPLIT_FROM_PAGES = 1000
 """From this many pages a site is built in shards (each shard costs an engine start-up, about a second
@@ -62,6 +68,8 @@ class Setup:
     build_id: str
     part_cache: Path
     pdf_cache: Path
+    render_cache: Path
+    """Shards' engine part keys and ``/v/`` pages by render key (:mod:`generator.commands.render_key`)."""
     stage_root: Path = Path()
     """A fresh folder for the shards' staging folders (made after the checks)."""
 
@@ -74,6 +82,7 @@ class Produced:
     compiled: int
     parts: int
     built_parts: int
+    rendered_parts: int
     warnings: list[str]
     findings: list[Finding]
     timings: dict[str, float] = field(default_factory=dict)
@@ -131,6 +140,7 @@ class _Parts:
         self.parts: dict[str, Part] = {}
         self.cpu = 0.0
         self.built = 0
+        self.rendered = 0
 
     def done(self, shard: str) -> Callable[[Any], None]:
         def done(result: PartDone) -> None:
@@ -154,13 +164,26 @@ def produce(ctx: SiteContext, options: BuildOptions, setup: Setup, new_site: Pat
     progress.start("render", len(layout.order))
     with Workers(options.jobs) as workers:
         pdf_stage = PdfStage(options.paper, setup.fonts, setup.pdf_cache, workers, progress)
+        mark = time.process_time()
+        inputs = _render_inputs(ctx, options, setup)
+        timings["render cpu"] += time.process_time() - mark
         for shard in layout.order:
             docs = documents(ctx, layout.compounds(ctx, shard), options.paper, rankings=shard == CITY)
             pdf_stage.add(docs)
             workers.pump()
-            _shard_pages(ctx, options, setup, layout, shard, whole, skeleton, workers, parts, timings)
+            shard_run = _ShardRun(ctx, options, setup, layout, shard, timings)
+            key = inputs.key(shard, layout.compounds(ctx, shard), shard_run.config_text, layout.all_docs) \
+                if inputs is not None else None
+            cached = shard_run.cached(key)
+            if cached is not None:
+                part, stamps = cached
+                parts.done(shard)(PartDone(part, 0.0))
+                progress.advance("render")
+            else:
+                parts.rendered += 1
+                stamps = shard_run.render(key, whole, skeleton, workers, parts)
+            stamp_files.update(stamps)
             workers.pump()
-            stamp_files.update(_stamp_files(ctx, layout, shard, setup, timings))
         progress.finish("render")
         if options.stage_dir is not None:
             mark = time.process_time()
@@ -180,62 +203,101 @@ def produce(ctx: SiteContext, options: BuildOptions, setup: Setup, new_site: Pat
     progress.finish("merge")
     timings["merge cpu"] = time.process_time() - mark
     return Produced(pages=pages, files=len(layout.generated) + len(stamp_files), pdfs=len(pdfs), compiled=len(printed.compiled),
-                    parts=count, built_parts=parts.built, warnings=warnings, findings=printed.findings,
-                    timings=timings)
+                    parts=count, built_parts=parts.built, rendered_parts=parts.rendered, warnings=warnings,
+                    findings=printed.findings, timings=timings)
 
 
-def _shard_pages(ctx: SiteContext, options: BuildOptions, setup: Setup, layout: _Layout, shard: str,
-                 whole: SiteFiles, skeleton: Skeleton, workers: Workers, parts: _Parts,
-                 timings: dict[str, float]) -> None:
-    """Render ``shard``'s pages, then take its engine output from the part cache or stage it
-    and queue its engine run."""
-    mark = time.process_time()
-    files = render_site(ctx, layout.shard_map.compounds_of(shard) if layout.split else None, city=shard == CITY)
-    own_content = {rel: path for rel, path in layout.content.items() if shard == CITY}
+def _render_inputs(ctx: SiteContext, options: BuildOptions, setup: Setup) -> RenderInputs | None:
+    """What the shards' render keys are made from; None with ``stage_dir`` (every page is staged)."""
     if options.stage_dir is not None:
-        whole.add(files.pages, files.assets, files.blobs)
-    timings["render cpu"] += time.process_time() - mark
-    parts.progress.advance("render")
-
-    mark = time.process_time()
-    exclude = exclude_patterns(shard) if layout.split else None
-    assert ctx.ds.city is not None
-    config_text = staged_config(setup.site_config, ctx.ds.city.model, layout.md_pages, paths.SITE_CSS, exclude)
-    copied = {**files.assets, **own_content}
-    written: dict[str, str | bytes] = {**files.pages, **files.blobs}
-    mine = set(written) | set(copied)
-    def stand_in(path: str) -> bool:
-        made = ctx.plan.outputs.get(path)
-        return stand_ins(shard, path, layout.shard_map, made.origin if made is not None else "")
-
-    present = [p for p in layout.all_docs if p in mine or stand_in(p)] if layout.split else layout.all_docs
-    key = part_key(options.engine, options.strict, config_text, present, written, copied)
-    entry = FolderCache(setup.part_cache).get(key)
-    task = None
-    if entry is not None:
-        parts.done(shard)(PartDone(read_part(entry), 0.0))
-    else:
-        parts.built += 1
-        root = setup.stage_root / shard.replace("=", "-")
-        stage_part(root, config_text, skeleton if layout.split else None, written, copied,
-                   stand_in)
-        task = PartTask(root, setup.part_cache, key, shard, sorted(mine), options.strict, options.engine)
-    timings["stage cpu"] += time.process_time() - mark
-    if task is not None:
-        workers.add_part(task, parts.done(shard))
+        return None
+    return RenderInputs.of(ctx, options.data, options.content,
+                           {"as_of": options.as_of.isoformat(), "paper": options.paper, "engine": options.engine,
+                            "strict": str(options.strict), "site_url": options.site_url or "",
+                            "noindex": str(options.noindex)}, setup.site_config)
 
 
-def _stamp_files(ctx: SiteContext, layout: _Layout, shard: str, setup: Setup, timings: dict[str, float]) -> dict[str, Path]:
-    """The ``/v/<stamp>/`` pages of the compounds ``shard`` holds, written under the stage root (no
-    engine sees them: they are merged like the PDFs, :mod:`generator.render.web.stamp_pages`),
-    with the robots meta the engine's pages carry (a preview's)."""
-    mark = time.process_time()
-    writer = StagingWriter(setup.stage_root / "html")
-    robots = str((setup.site_config.get("extra") or {}).get("robots") or "")
-    out = {rel: writer.write_text(rel, html)
-           for rel, html in stamp_pages(ctx, layout.compounds(ctx, shard), robots).items()}
-    timings["render cpu"] += time.process_time() - mark
-    return out
+class _ShardRun:
+    """One shard of the build: taken from the render cache (its engine output and ``/v/`` pages,
+    when its render key is known and its part still cached), or rendered, then its engine
+    output taken from the part cache or its engine run queued."""
+
+    def __init__(self, ctx: SiteContext, options: BuildOptions, setup: Setup, layout: _Layout, shard: str,
+                 timings: dict[str, float]) -> None:
+        self.ctx, self.options, self.setup, self.layout, self.shard, self.timings = ctx, options, setup, layout, shard, timings
+        assert ctx.ds.city is not None
+        exclude = exclude_patterns(shard) if layout.split else None
+        self.config_text = staged_config(setup.site_config, ctx.ds.city.model, layout.md_pages, paths.SITE_CSS, exclude)
+
+    def cached(self, key: str | None) -> tuple[Part, dict[str, Path]] | None:
+        entry = FolderCache(self.setup.render_cache).get(key) if key is not None else None
+        if entry is None:
+            return None
+        try:
+            part_entry = FolderCache(self.setup.part_cache).get((entry / RENDER_PART).read_text(encoding="ascii"))
+            if part_entry is None:
+                return None
+            html = entry / RENDER_HTML
+            return read_part(part_entry), {p.relative_to(html).as_posix(): p for p in sorted(html.rglob("*")) if p.is_file()}
+        except (OSError, ValueError, PartError):
+            return None
+
+    def render(self, key: str | None, whole: SiteFiles, skeleton: Skeleton, workers: Workers,
+               parts: _Parts) -> dict[str, Path]:
+        """Render the shard's pages and ``/v/`` pages (kept under ``key`` in the render cache when
+        it is given), then take its engine output from the part cache or queue its engine run."""
+        ctx, layout, shard, setup = self.ctx, self.layout, self.shard, self.setup
+        mark = time.process_time()
+        files = render_site(ctx, layout.shard_map.compounds_of(shard) if layout.split else None, city=shard == CITY)
+        if self.options.stage_dir is not None:
+            whole.add(files.pages, files.assets, files.blobs)
+        robots = str((setup.site_config.get("extra") or {}).get("robots") or "")
+        stamps = stamp_pages(ctx, layout.compounds(ctx, shard), robots)
+        self.timings["render cpu"] += time.process_time() - mark
+        parts.progress.advance("render")
+
+        mark = time.process_time()
+        own_content = {rel: path for rel, path in layout.content.items() if shard == CITY}
+        copied = {**files.assets, **own_content}
+        written: dict[str, str | bytes] = {**files.pages, **files.blobs}
+        mine = set(written) | set(copied)
+
+        def stand_in(path: str) -> bool:
+            made = ctx.plan.outputs.get(path)
+            return stand_ins(shard, path, layout.shard_map, made.origin if made is not None else "")
+
+        present = [p for p in layout.all_docs if p in mine or stand_in(p)] if layout.split else layout.all_docs
+        part_key_ = part_key(self.options.engine, self.options.strict, self.config_text, present, written, copied)
+        entry = FolderCache(setup.part_cache).get(part_key_)
+        if entry is not None:
+            parts.done(shard)(PartDone(read_part(entry), 0.0))
+        else:
+            parts.built += 1
+            root = setup.stage_root / shard.replace("=", "-")
+            stage_part(root, self.config_text, skeleton if layout.split else None, written, copied, stand_in)
+            workers.add_part(PartTask(root, setup.part_cache, part_key_, shard, sorted(mine), self.options.strict,
+                                      self.options.engine), parts.done(shard))
+        self.timings["stage cpu"] += time.process_time() - mark
+        mark = time.process_time()
+        out = self._write_stamps(key, part_key_, stamps)
+        self.timings["render cpu"] += time.process_time() - mark
+        return out
+
+    def _write_stamps(self, key: str | None, part_key_: str, stamps: dict[str, str]) -> dict[str, Path]:
+        """The ``/v/`` pages written where the merge takes them: into the render cache entry
+        ``key`` (with the part key), else under the stage root."""
+        if key is None:
+            writer = StagingWriter(self.setup.stage_root / "html")
+            return {rel: writer.write_text(rel, html) for rel, html in stamps.items()}
+        cache = FolderCache(self.setup.render_cache)
+        with cache.put(key) as tmp:
+            (tmp / RENDER_PART).write_text(part_key_, encoding="ascii")
+            writer = StagingWriter(tmp / RENDER_HTML)
+            for rel, html in stamps.items():
+                writer.write_text(rel, html)
+        entry = cache.get(key)
+        assert entry is not None
+        return {rel: entry / RENDER_HTML / rel for rel in stamps}
 
 
 def _check_stamp_files(ctx: SiteContext, layout: _Layout, written: dict[str, Path]) -> None:

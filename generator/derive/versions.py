@@ -58,7 +58,8 @@ class Version:
     """When it became current (commit time); None when not committed yet."""
     until: datetime | None = None
     """When it was replaced or removed; None while it is current."""
-    record: ItemRecord | None = None
+    record: ItemRecord | None = field(default=None, metadata={"derived": True})
+    """The version's files read (derived from ``files``)."""
     stamp: str = ""
     """The stamp of the version's view; set by :func:`generator.views.versions.stamped`."""
     key: str = ""

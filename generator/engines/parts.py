@@ -185,9 +185,9 @@ def merge_parts(parts: list[Part], writer: StagingWriter, extra: Mapping[str, Pa
     city = check_parts(parts)
     if len(parts) == 1:  # the whole site in one part: as the engine made it
         for rel, path in _files(city.root):
-            writer.copy(rel, path)
+            writer.place(rel, path)
         for rel, source in sorted((extra or {}).items()):
-            writer.copy(rel, source)
+            writer.place(rel, source)
         return list(city.warnings)
     if city.engine != "mkdocs":
         raise PartError("分片构建只支持 MkDocs 引擎")
@@ -205,7 +205,7 @@ def merge_parts(parts: list[Part], writer: StagingWriter, extra: Mapping[str, Pa
                 continue
             mine = owner.get(rel)
             if mine is part or (mine is None and part is city):
-                writer.copy(rel, path)
+                writer.place(rel, path)
                 written.add(rel)
             elif mine is None:
                 common = city_files.get(rel)
@@ -217,7 +217,7 @@ def merge_parts(parts: list[Part], writer: StagingWriter, extra: Mapping[str, Pa
     for rel, source in sorted((extra or {}).items()):
         if rel in owner or rel in written:
             raise PartError(f"{rel} 重复")
-        writer.copy(rel, source)
+        writer.place(rel, source)
     order = sorted((page for part in parts for page in part.pages), key=lambda p: page_order(p[0]))
     _merge_sitemap(parts, city, order, writer)
     _merge_search(parts, city, order, writer)

@@ -84,6 +84,17 @@ class StagingWriter:
         shutil.copyfile(source, target)
         return target
 
+    def place(self, rel: str, source: Path) -> Path:
+        """``source``'s bytes at ``rel`` as a hard link to it (a copy when the two folders are on
+        different file systems): only for a ``source`` nothing modifies after it was written (a
+        cache entry, a build's own staging files), since both names are then one file."""
+        target = self._target(rel)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
+        return target
+
     def copy_tree(self, source: Path, prefix: str = "") -> list[str]:
         """Copy every file below ``source`` (sorted, hidden files skipped) under ``prefix``.
         A link that leaves ``source`` is never followed: the checks report it
