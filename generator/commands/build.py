@@ -43,6 +43,7 @@ from pathlib import Path
 from generator.commands.fingerprint import (BuildRecord, folder_state, forget_record, inputs_fingerprint, load_record,
                                            save_record, unchanged)
 from generator.commands.log_stage import LogStageError, log_state, prepare_log, write_log
+from generator.commands.load_cache import LoadCache
 from generator.commands.handoff import HandoffError, handoff_key, load_checked
 from generator.derive.trust_log import BuildLog
 from generator.render.context import SiteContext
@@ -65,8 +66,13 @@ __all__ = ["SITE_MARKER", "STAGE_MARKER", "BuildOptions", "BuildResult", "Checke
            "stage"]
 
 DEFAULT_SITE_CACHE = Path(".cache") / "site"
-PARTS, RENDERS = "parts", "renders"
-"""Below the site cache: the engine parts, and the shards' render entries (:mod:`generator.commands.pipeline`)."""
+PARTS, RENDERS, LOADS = "parts", "renders", "loads"
+"""Below the site cache: the engine parts, the shards' render entries (:mod:`generator.commands.pipeline`)
+and the loaded compounds (:mod:`generator.commands.load_cache`)."""
+
+
+def _site_cache(options: BuildOptions) -> Path:
+    return options.site_cache if options.site_cache is not None else DEFAULT_SITE_CACHE
 
 
 @dataclass
@@ -79,9 +85,10 @@ class BuildResult:
     files: int = 0
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
-    """Seconds by stage: ``… cpu`` are CPU seconds (``load+check``, ``render``, ``stage`` and
-    ``merge`` of the build's own process, ``mkdocs`` and ``pdf`` of the worker processes, which
-    overlap the rendering), ``total`` wall seconds."""
+    """Seconds by stage: ``… cpu`` are CPU seconds (``load+check``, ``plan`` (every compound's
+    views and stamps), ``keys`` (the shards' render keys), ``sheets`` (the printed documents'
+    data), ``render``, ``stage`` and ``merge`` of the build's own process, ``mkdocs`` and ``pdf``
+    of the worker processes, which overlap the rendering), ``total`` wall seconds."""
     pdfs: int = 0
     compiled: int = 0
     """PDFs compiled (the others came from the cache)."""
@@ -104,7 +111,7 @@ def _setup(options: BuildOptions) -> Setup:
     if options.shard is not None and options.engine != "mkdocs":
         raise BuildError("分片构建（--shard）只支持 MkDocs 引擎")
     fonts = find_fonts()
-    site_cache = options.site_cache if options.site_cache is not None else DEFAULT_SITE_CACHE
+    site_cache = _site_cache(options)
     build_id = inputs_fingerprint(options.data, options.content, options.config,
                                   {"as_of": options.as_of.isoformat(), "paper": options.paper, "engine": options.engine,
                                    "strict": str(options.strict), "site_url": options.site_url or "", "noindex": str(options.noindex),
@@ -128,7 +135,8 @@ def _site_log(options: BuildOptions, ctx: SiteContext) -> BuildLog | None:
 def _checked(options: BuildOptions) -> Checked:
     """The data loaded and checked, or the check another job handed over (``--checked``)."""
     if options.checked is None:
-        return check(options.data, options.as_of, options.content, options.site_url)
+        return check(options.data, options.as_of, options.content, options.site_url,
+                     LoadCache(_site_cache(options) / LOADS))
     try:
         return load_checked(options.checked, handoff_key(options.data, options.content, options.as_of, options.site_url))
     except HandoffError as exc:
@@ -140,7 +148,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     start = time.perf_counter()
     setup = _setup(options)
     out = options.out
-    site_cache = options.site_cache if options.site_cache is not None else DEFAULT_SITE_CACHE
+    site_cache = _site_cache(options)
     fingerprint = f"{setup.build_id}:{options.shard or 'site'}"
     record = load_record(site_cache, out)
     if options.stage_dir is None and unchanged(record, fingerprint, out,
@@ -188,8 +196,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     findings = checked.findings + produced.findings
     save_record(site_cache, out, BuildRecord(fingerprint, produced.pages, produced.files, produced.pdfs,
                                              produced.warnings, [f.as_dict() for f in findings], folder_state(out)))
-    FolderCache(site_cache / PARTS).prune()
-    FolderCache(site_cache / RENDERS).prune()
+    for kept in (PARTS, RENDERS, LOADS):
+        FolderCache(site_cache / kept).prune()
     return BuildResult(True, findings, site=out, stage=options.stage_dir, pages=produced.pages, files=produced.files,
                        warnings=produced.warnings, timings=timings, pdfs=produced.pdfs, compiled=produced.compiled,
                        parts=produced.parts, built_parts=produced.built_parts,

@@ -151,8 +151,10 @@ class _Parts:
 
 
 def produce(ctx: SiteContext, options: BuildOptions, setup: Setup, new_site: Path, progress: Progress) -> Produced:
-    timings: dict[str, float] = {"render cpu": 0.0, "stage cpu": 0.0}
-    layout = _Layout.of(ctx, options)
+    timings: dict[str, float] = {"plan cpu": 0.0, "keys cpu": 0.0, "sheets cpu": 0.0, "render cpu": 0.0, "stage cpu": 0.0}
+    mark = time.process_time()
+    layout = _Layout.of(ctx, options)  # makes the site plan: every compound's views and stamps
+    timings["plan cpu"] += time.process_time() - mark
     owned_pdfs = [o for o in ctx.plan.of_kind("pdf")
                   if not layout.split or layout.shard_map.shard_of_output(o) in layout.shards]
     stamp_files: dict[str, Path] = {}
@@ -166,10 +168,11 @@ def produce(ctx: SiteContext, options: BuildOptions, setup: Setup, new_site: Pat
         pdf_stage = PdfStage(options.paper, setup.fonts, setup.pdf_cache, workers, progress)
         mark = time.process_time()
         inputs = _render_inputs(ctx, options, setup)
-        timings["render cpu"] += time.process_time() - mark
+        timings["keys cpu"] += time.process_time() - mark
         for shard in layout.order:
-            docs = documents(ctx, layout.compounds(ctx, shard), options.paper, rankings=shard == CITY)
-            pdf_stage.add(docs)
+            mark = time.process_time()
+            pdf_stage.add(documents(ctx, layout.compounds(ctx, shard), options.paper, rankings=shard == CITY))
+            timings["sheets cpu"] += time.process_time() - mark
             workers.pump()
             shard_run = _ShardRun(ctx, options, setup, layout, shard, timings)
             key = inputs.key(shard, layout.compounds(ctx, shard), shard_run.config_text, layout.all_docs) \

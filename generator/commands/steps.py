@@ -38,7 +38,7 @@ from generator.engines.site_engine import DEFAULT_ENGINE
 from generator.errors import BuildError, WriteError
 from generator.model.clock import china_today
 from generator.findings import Finding, Findings, Severity
-from generator.load.dataset import Dataset, load
+from generator.load.dataset import CompoundCache, Dataset, load
 from generator.load.history import read_history, read_log
 from generator.load.limits import check_content
 from generator.views import paths
@@ -127,11 +127,13 @@ class Checked:
                            item_histories(self.ds, read_log(root)))
 
 
-def check(data: Path, as_of: date, content: Path = CONTENT, site_url: str | None = None) -> Checked:
+def check(data: Path, as_of: date, content: Path = CONTENT, site_url: str | None = None,
+          load_cache: CompoundCache | None = None) -> Checked:
     """Load and check everything below ``data`` (and the ``content`` folder) as of ``as_of``;
-    ``site_url`` replaces the city's address (a preview's)."""
+    ``site_url`` replaces the city's address (a preview's); ``load_cache``: compound folders
+    loaded before (:mod:`generator.commands.load_cache`)."""
     findings = Findings()
-    ds = load(data, findings)
+    ds = load(data, findings, load_cache)
     if site_url is not None and ds.city is not None:
         ds.city.model = ds.city.model.model_copy(update={"site_url": HttpUrl(site_url)})
     check_content(content, data, findings)

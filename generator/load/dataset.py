@@ -15,7 +15,10 @@ Layout (see content/data-guide.md for staff)::
 The record types it fills are :mod:`generator.load.records` (also importable from here);
 single files are read by :mod:`generator.load.reader`.
 
-Contract: :func:`load` never raises for bad data and never writes. Every problem becomes a
+Contract: :func:`load` never raises for bad data and never writes. Given a
+:class:`CompoundCache`, a compound folder the cache holds is not read again: the cache gives
+what loading it gave (its record or none, whether it is unreadable, the findings its loading
+reported, in order), so the result is the same either way. Every problem becomes a
 finding; records that fail validation are left out of the dataset (the findings say why).
 File names in findings are relative to the data folder. Nothing outside the data folder is
 read: a link leaving it is a ``file-outside`` finding and is never opened
@@ -27,9 +30,11 @@ from __future__ import annotations
 import re
 
 import difflib
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
-from generator.findings import Findings
+from generator.findings import Finding, Findings
 from generator.load.limits import outside_links, report_outside
 from generator.load.reader import Reader
 from generator.load.records import (CompoundRecord, Dataset, EvaluationRecord, ItemRecord, Loaded, Rejected, Table,
@@ -45,7 +50,7 @@ from generator.model.items import ITEMS
 from generator.model.model_project import ModelProject
 from generator.model.tables import EvaluationRow
 
-__all__ = ["CompoundRecord", "Dataset", "EvaluationRecord", "ItemRecord", "Loaded", "Rejected", "Table", "TotalLine",
+__all__ = ["CompoundCache", "CompoundRecord", "Dataset", "LoadedCompound", "EvaluationRecord", "ItemRecord", "Loaded", "Rejected", "Table", "TotalLine",
            "load", "load_city_and_catalogue", "load_item_version"]
 
 
@@ -77,8 +82,26 @@ def load_city_and_catalogue(root: Path, findings: Findings) -> tuple[Loaded[City
     return _city_and_catalogue(Reader(root, findings, set(outside)))
 
 
-def load(root: Path, findings: Findings) -> Dataset:
-    """Read and validate everything below ``root``."""
+@dataclass
+class LoadedCompound:
+    """What loading one compound folder gave."""
+
+    record: CompoundRecord | None
+    unreadable: bool
+    findings: list[Finding] = field(default_factory=list)
+
+
+class CompoundCache(Protocol):
+    """Keeps what loading a compound folder gave, under the folder's contents
+    (:mod:`generator.commands.load_cache`)."""
+
+    def get(self, folder: Path, outside: set[Path]) -> LoadedCompound | None: ...
+
+    def put(self, folder: Path, outside: set[Path], loaded: LoadedCompound) -> None: ...
+
+
+def load(root: Path, findings: Findings, cache: CompoundCache | None = None) -> Dataset:
+    """Read and validate everything below ``root`` (the compound folders ``cache`` holds from it)."""
     outside = outside_links(root)
     report_outside(root, outside, findings)
     ld = Reader(root, findings, set(outside))
@@ -97,7 +120,7 @@ def load(root: Path, findings: Findings) -> Dataset:
         if folder in ld.outside:
             ds.unreadable_compounds.add(folder.name)
         elif folder.is_dir():
-            _load_compound(ld, ds, folder)
+            _cached_compound(ld, ds, folder, cache)
 
     _load_evaluations(ld, ds)
 
@@ -107,6 +130,23 @@ def load(root: Path, findings: Findings) -> Dataset:
             if project:
                 ds.model_projects[path.stem] = project
     return ds
+
+
+def _cached_compound(ld: Reader, ds: Dataset, folder: Path, cache: CompoundCache | None) -> None:
+    known = cache.get(folder, ld.outside) if cache is not None else None
+    if known is None:
+        mark = len(ld.findings.items)
+        _load_compound(ld, ds, folder)
+        if cache is not None:
+            cache.put(folder, ld.outside, LoadedCompound(ds.compounds.get(folder.name),
+                                                         folder.name in ds.unreadable_compounds,
+                                                         ld.findings.items[mark:]))
+        return
+    ld.findings.items += known.findings
+    if known.record is not None:
+        ds.compounds[folder.name] = known.record
+    if known.unreadable:
+        ds.unreadable_compounds.add(folder.name)
 
 
 def _load_compound(ld: Reader, ds: Dataset, folder: Path) -> None:

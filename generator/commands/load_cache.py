@@ -1,0 +1,77 @@
+"""The build's cache of loaded compounds: a compound folder that did not change is not read and validated again.
+
+Contract: :class:`LoadCache` is the :class:`generator.load.dataset.CompoundCache` the build
+gives the loader (``check``, ``build`` and ``serve`` check afresh without one). An entry's key
+is a hash of the generator's code and installed packages
+(:func:`generator.commands.fingerprint.code_fingerprint`), the folder's absolute path (records
+and findings name it), the name and bytes of every file below it (hidden ones too: the loader
+reports them; a link by where it points) and which of them leave the data folder; its value
+is what loading the folder gave (:class:`~generator.load.dataset.LoadedCompound`), pickled
+when it was loaded. Entries live in the build's own cache folder (:class:`FolderCache`:
+complete or absent, pruned when unused), never in the data; one that cannot be read counts
+as absent, and the folder is loaded afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+
+from generator.commands.fingerprint import code_fingerprint
+from generator.load.dataset import LoadedCompound
+from generator.write.cache import FolderCache
+
+LOAD_FORMAT = "load-1"
+ENTRY = "loaded.pickle"
+
+
+def _listing(folder: Path) -> list[tuple[str, str]]:
+    out = []
+    for here, dirs, files in os.walk(folder):
+        dirs.sort()
+        rel = os.path.relpath(here, folder)
+        for name in sorted(files) + [d for d in dirs if os.path.islink(os.path.join(here, d))]:
+            path = os.path.join(here, name)
+            try:
+                data = b"link:" + os.readlink(path).encode("utf-8", "surrogateescape") if os.path.islink(path) \
+                    else Path(path).read_bytes()
+            except OSError as exc:
+                data = f"unreadable:{exc.errno}".encode()
+            out.append((name if rel == "." else f"{rel}/{name}", hashlib.sha256(data).hexdigest()))
+    return out
+
+
+class LoadCache:
+    def __init__(self, root: Path) -> None:
+        self.cache = FolderCache(root)
+        self._keys: dict[Path, str] = {}
+
+    @staticmethod
+    def key(folder: Path, outside: set[Path]) -> str:
+        digest = hashlib.sha256(f"{LOAD_FORMAT}\0{code_fingerprint()}\0{folder.resolve()}\0".encode("utf-8", "surrogateescape"))
+        for rel, sha in _listing(folder):
+            digest.update(f"{rel}\0{sha}\n".encode("utf-8", "surrogateescape"))
+        leaving = sorted(str(p) for p in outside if p == folder or folder in p.parents)
+        digest.update("\0".join(leaving).encode("utf-8", "surrogateescape"))
+        return digest.hexdigest()
+
+    def get(self, folder: Path, outside: set[Path]) -> LoadedCompound | None:
+        key = self._keys[folder] = self.key(folder, outside)
+        entry = self.cache.get(key)
+        if entry is None:
+            return None
+        try:
+            loaded = pickle.loads((entry / ENTRY).read_bytes())
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+        return loaded if isinstance(loaded, LoadedCompound) else None
+
+    def put(self, folder: Path, outside: set[Path], loaded: LoadedCompound) -> None:
+        data = pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            with self.cache.put(self._keys.pop(folder, "") or self.key(folder, outside)) as tmp:
+                (tmp / ENTRY).write_bytes(data)
+        except OSError:
+            pass  # a cache that cannot be written only costs the next build a reload
