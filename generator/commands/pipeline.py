@@ -270,23 +270,23 @@ class _ShardRun:
             return stand_ins(shard, path, layout.shard_map, made.origin if made is not None else "")
 
         present = [p for p in layout.all_docs if p in mine or stand_in(p)] if layout.split else layout.all_docs
-        part_key_ = part_key(self.options.engine, self.options.strict, self.config_text, present, written, copied)
-        entry = FolderCache(setup.part_cache).get(part_key_)
+        engine_key = part_key(self.options.engine, self.options.strict, self.config_text, present, written, copied)
+        entry = FolderCache(setup.part_cache).get(engine_key)
         if entry is not None:
             parts.done(shard)(PartDone(read_part(entry), 0.0))
         else:
             parts.built += 1
             root = setup.stage_root / shard.replace("=", "-")
             stage_part(root, self.config_text, skeleton if layout.split else None, written, copied, stand_in)
-            workers.add_part(PartTask(root, setup.part_cache, part_key_, shard, sorted(mine), self.options.strict,
+            workers.add_part(PartTask(root, setup.part_cache, engine_key, shard, sorted(mine), self.options.strict,
                                       self.options.engine), parts.done(shard))
         self.timings["stage cpu"] += time.process_time() - mark
         mark = time.process_time()
-        out = self._write_stamps(key, part_key_, stamps)
+        out = self._write_stamps(key, engine_key, stamps)
         self.timings["render cpu"] += time.process_time() - mark
         return out
 
-    def _write_stamps(self, key: str | None, part_key_: str, stamps: dict[str, str]) -> dict[str, Path]:
+    def _write_stamps(self, key: str | None, engine_key: str, stamps: dict[str, str]) -> dict[str, Path]:
         """The ``/v/`` pages written where the merge takes them: into the render cache entry
         ``key`` (with the part key), else under the stage root."""
         if key is None:
@@ -294,7 +294,7 @@ class _ShardRun:
             return {rel: writer.write_text(rel, html) for rel, html in stamps.items()}
         cache = FolderCache(self.setup.render_cache)
         with cache.put(key) as tmp:
-            (tmp / RENDER_PART).write_text(part_key_, encoding="ascii")
+            (tmp / RENDER_PART).write_text(engine_key, encoding="ascii")
             writer = StagingWriter(tmp / RENDER_HTML)
             for rel, html in stamps.items():
                 writer.write_text(rel, html)

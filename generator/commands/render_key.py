@@ -105,13 +105,12 @@ class RenderInputs:
         for output in sorted(ctx.plan.outputs.values(), key=lambda o: o.path):
             cid = _owner(output.path, output.origin)
             (own[cid] if cid in own else common).append(output)
-        for cid, changes in ctx.history.items():
-            if cid in own:
-                own[cid].append(changes)
+        for cid, changes in sorted(ctx.history.items()):
+            own.get(cid, common).append(changes)
         if ctx.versions is not None:
             common.append([ctx.versions.start, ctx.versions.shallow])
             for (cid, _item), item_history in sorted(ctx.versions.items.items()):
-                own[cid].append(item_history)
+                own.get(cid, common).append(item_history)
         common.append([ctx.rankings, ctx.views.periods])
         return cls(digest(common), {cid: digest(inputs) for cid, inputs in own.items()})
 
