@@ -69,7 +69,8 @@ def pack_pdf(pdf: bytes) -> bytes:
     stream_no, xref_no = max(bodies) + 1, max(bodies) + 2
     out = bytearray(header)
     where: dict[int, tuple[int, int, int]] = {}
-    for number in sorted(n for n in bodies if n not in packed):
+    in_stream = set(packed)
+    for number in sorted(n for n in bodies if n not in in_stream):
         where[number] = (1, len(out), 0)
         out += b"%d 0 obj\n%s\nendobj\n" % (number, bodies[number])
     index, data = [], bytearray()
