@@ -27,10 +27,12 @@ def test_the_site_benchmark_prints_every_figure() -> None:
                           r"\(\d+ s CPU in all its processes, machine: load [\d.]+, \d+ s disk wait, \d+ s stolen\)", out)) == 2
     assert len(re.findall(r"no-op rebuild: [\d.]+ s = [\d.]+% of the full build", out)) == 2
     assert len(re.findall(r"full build, CPU: [\d.]+ s = [\d.]+x bare; by stage \(x bare\): load\+check [\d.]+, "
-                          r"render [\d.]+, stage [\d.]+, mkdocs [\d.]+, pdf [\d.]+, merge [\d.]+", out)) == 2
+                          r"plan [\d.]+, keys [\d.]+, sheets [\d.]+, render [\d.]+, stage [\d.]+, mkdocs [\d.]+, "
+                          r"pdf [\d.]+, merge [\d.]+", out)) == 2
     assert len(re.findall(r"daily rebuild \(as of 2026-11-16\): [\d.]+ s = [\d.]+% of the full build, CPU [\d.]+ s = "
-                          r"[\d.]+% of the full build's; redone 0 of \d+ parts, 0 of \d+ PDFs", out)) == 2, out
+                          r"[\d.]+% of the full build's; redone (\d+) of \1 shards rendered, 0 parts, 0 of \d+ PDFs", out)) == 2, out
     assert len(re.findall(r"bytes: site [\d.]+ MB = \d+ KB per compound\n    PDF compound: .*"
                           r"\n(    PDF ranking: .*\n)?    HTML: .*\n    other: .*\n    inside the PDFs: fonts", out)) == 2, out
-    assert len(re.findall(r"one compound changed: [\d.]+ s = [\d.]+% of the full build", out)) == 2
+    assert len(re.findall(r"one compound changed: [\d.]+ s = [\d.]+% of the full build, CPU [\d.]+ s = [\d.]+%; "
+                          r"redone \d+ of \d+ shards rendered, \d+ parts, 1 of \d+ PDFs", out)) == 2
     assert re.search(r"^6 vs 3 compounds: full build [\d.]+x", out, re.M), out

@@ -16,6 +16,8 @@ from tests.support import DATA
 def _load(data: Path, cache: LoadCache | None) -> tuple[Dataset, list[str]]:
     findings = Findings()
     ds = load(data, findings, cache)
+    if cache is not None:
+        cache.save()
     return ds, [f"{f.code} {f.file} {f.line} {f.message}" for f in findings.items]
 
 

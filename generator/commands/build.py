@@ -135,8 +135,11 @@ def _site_log(options: BuildOptions, ctx: SiteContext) -> BuildLog | None:
 def _checked(options: BuildOptions) -> Checked:
     """The data loaded and checked, or the check another job handed over (``--checked``)."""
     if options.checked is None:
-        return check(options.data, options.as_of, options.content, options.site_url,
-                     LoadCache(_site_cache(options) / LOADS))
+        loads = LoadCache(_site_cache(options) / LOADS)
+        checked = check(options.data, options.as_of, options.content, options.site_url, loads)
+        if checked.ok:
+            loads.save()
+        return checked
     try:
         return load_checked(options.checked, handoff_key(options.data, options.content, options.as_of, options.site_url))
     except HandoffError as exc:

@@ -7,7 +7,8 @@ is a hash of the generator's code and installed packages
 and findings name it), the name and bytes of every file below it (hidden ones too: the loader
 reports them; a link by where it points) and which of them leave the data folder; its value
 is what loading the folder gave (:class:`~generator.load.dataset.LoadedCompound`), pickled
-when it was loaded. Entries live in the build's own cache folder (:class:`FolderCache`:
+when it was loaded, written once the data passed its checks (:meth:`LoadCache.save`). Entries
+live in the build's own cache folder (:class:`FolderCache`:
 complete or absent, pruned when unused), never in the data; one that cannot be read counts
 as absent, and the folder is loaded afresh.
 """
@@ -47,6 +48,7 @@ class LoadCache:
     def __init__(self, root: Path) -> None:
         self.cache = FolderCache(root)
         self._keys: dict[Path, str] = {}
+        self._pending: dict[str, bytes] = {}
 
     @staticmethod
     def key(folder: Path, outside: set[Path]) -> str:
@@ -69,9 +71,17 @@ class LoadCache:
         return loaded if isinstance(loaded, LoadedCompound) else None
 
     def put(self, folder: Path, outside: set[Path], loaded: LoadedCompound) -> None:
-        data = pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL)
-        try:
-            with self.cache.put(self._keys.pop(folder, "") or self.key(folder, outside)) as tmp:
-                (tmp / ENTRY).write_bytes(data)
-        except OSError:
-            pass  # a cache that cannot be written only costs the next build a reload
+        """Keep ``loaded`` (pickled now, as loading left it) until :meth:`save`."""
+        self._pending[self._keys.pop(folder, "") or self.key(folder, outside)] = \
+            pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def save(self) -> None:
+        """Write what was loaded: the build calls it once the data passed its checks, so a
+        build that stops at a finding leaves no entry behind."""
+        for key, data in sorted(self._pending.items()):
+            try:
+                with self.cache.put(key) as tmp:
+                    (tmp / ENTRY).write_bytes(data)
+            except OSError:
+                return  # a cache that cannot be written only costs the next build a reload
+        self._pending.clear()
