@@ -36,19 +36,19 @@ FORMAT = "wuye-build-1"
 RECORDS = "builds"
 
 
-def _files(root: Path) -> Iterable[tuple[str, Path]]:
-    """(POSIX path, file or link) below ``root``, sorted, hidden files and folders skipped (and
-    Python's ``__pycache__``: compiled copies appear when a module is first imported);
-    links to folders are listed, not followed."""
+def _files(root: Path, hidden: bool = False) -> Iterable[tuple[str, Path]]:
+    """(POSIX path, file or link) below ``root``, sorted, hidden files and folders skipped
+    unless ``hidden`` (and Python's ``__pycache__``: compiled copies appear when a module is
+    first imported); links to folders are listed, not followed."""
     if not root.is_dir():
         return []
     out = []
     for here, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+        dirs[:] = sorted(d for d in dirs if (hidden or not d.startswith(".")) and d != "__pycache__")
         rel = os.path.relpath(here, root)
         links = [d for d in dirs if os.path.islink(os.path.join(here, d))]
         for name in sorted(files + links):
-            if not name.startswith(".") and not name.endswith(".pyc"):
+            if (hidden or not name.startswith(".")) and not name.endswith(".pyc"):
                 out.append((name if rel == "." else f"{rel}/{name}".replace(os.sep, "/"), Path(here) / name))
     return sorted(out)
 
@@ -64,10 +64,11 @@ def _content(path: Path) -> bytes:
         return f"unreadable:{exc.errno}".encode()
 
 
-def file_digests(root: Path) -> dict[str, str]:
+def file_digests(root: Path, hidden: bool = False) -> dict[str, str]:
     """POSIX path -> SHA-256 (hex) of every file below ``root`` the build reads, sorted (as
-    :func:`inputs_fingerprint` hashes them: hidden files skipped, links by where they point)."""
-    return {rel: hashlib.sha256(_content(path)).hexdigest() for rel, path in _files(root)}
+    :func:`inputs_fingerprint` hashes them: hidden files skipped unless ``hidden``, links by
+    where they point)."""
+    return {rel: hashlib.sha256(_content(path)).hexdigest() for rel, path in _files(root, hidden)}
 
 
 def _hash_tree(digest: Any, label: str, root: Path) -> None:

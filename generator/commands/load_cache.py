@@ -16,32 +16,15 @@ as absent, and the folder is loaded afresh.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from pathlib import Path
 
-from generator.commands.fingerprint import code_fingerprint
+from generator.commands.fingerprint import code_fingerprint, file_digests
 from generator.load.dataset import LoadedCompound
 from generator.write.cache import FolderCache
 
 LOAD_FORMAT = "load-1"
 ENTRY = "loaded.pickle"
-
-
-def _listing(folder: Path) -> list[tuple[str, str]]:
-    out = []
-    for here, dirs, files in os.walk(folder):
-        dirs.sort()
-        rel = os.path.relpath(here, folder)
-        for name in sorted(files) + [d for d in dirs if os.path.islink(os.path.join(here, d))]:
-            path = os.path.join(here, name)
-            try:
-                data = b"link:" + os.readlink(path).encode("utf-8", "surrogateescape") if os.path.islink(path) \
-                    else Path(path).read_bytes()
-            except OSError as exc:
-                data = f"unreadable:{exc.errno}".encode()
-            out.append((name if rel == "." else f"{rel}/{name}", hashlib.sha256(data).hexdigest()))
-    return out
 
 
 class LoadCache:
@@ -53,7 +36,7 @@ class LoadCache:
     @staticmethod
     def key(folder: Path, outside: set[Path]) -> str:
         digest = hashlib.sha256(f"{LOAD_FORMAT}\0{code_fingerprint()}\0{folder.resolve()}\0".encode("utf-8", "surrogateescape"))
-        for rel, sha in _listing(folder):
+        for rel, sha in file_digests(folder, hidden=True).items():
             digest.update(f"{rel}\0{sha}\n".encode("utf-8", "surrogateescape"))
         leaving = sorted(str(p) for p in outside if p == folder or folder in p.parents)
         digest.update("\0".join(leaving).encode("utf-8", "surrogateescape"))
