@@ -9,9 +9,13 @@ worked out from them):
   ``split`` says so; a small site is one part built by one engine run over the whole
   staging folder, exactly as before sharding;
 * for each shard, districts first and ``city`` last, it hands the shard's PDFs to the PDF
-  stage (:class:`generator.commands.printing.PdfStage`, the one road of the printed notices),
-  renders the shard's pages, and, unless the part cache holds the engine output for exactly
-  these inputs (:func:`part_key`), stages the shard and queues its engine run; with
+  stage (:class:`generator.commands.printing.PdfStage`, the one road of the printed notices);
+  when the render cache knows the shard's render key (:mod:`generator.commands.render_key`:
+  nothing its files are made from changed) and the part cache still holds the engine output
+  it named, it takes that output and the shard's ``/v/`` pages as they are; else it renders
+  the shard's pages and ``/v/`` pages (kept under the render key) and, unless the part cache
+  holds the engine output for exactly these pages (:func:`part_key`), stages the shard and
+  queues its engine run; with
   ``stage_dir`` the whole site is staged there too (``mkdocs build -f <stage_dir>/mkdocs.yml``
   reproduces it, HTML compacted);
 * when every task is done it writes, through one writer, into ``new_site``: the merged site
@@ -174,18 +178,8 @@ def produce(ctx: SiteContext, options: BuildOptions, setup: Setup, new_site: Pat
             pdf_stage.add(documents(ctx, layout.compounds(ctx, shard), options.paper, rankings=shard == CITY))
             timings["sheets cpu"] += time.process_time() - mark
             workers.pump()
-            shard_run = _ShardRun(ctx, options, setup, layout, shard, timings)
-            key = inputs.key(shard, layout.compounds(ctx, shard), shard_run.config_text, layout.all_docs) \
-                if inputs is not None else None
-            cached = shard_run.cached(key)
-            if cached is not None:
-                part, stamps = cached
-                parts.done(shard)(PartDone(part, 0.0))
-                progress.advance("render")
-            else:
-                parts.rendered += 1
-                stamps = shard_run.render(key, whole, skeleton, workers, parts)
-            stamp_files.update(stamps)
+            stamp_files.update(_ShardRun(ctx, options, setup, layout, shard, timings).run(inputs, whole, skeleton,
+                                                                                          workers, parts))
             workers.pump()
         progress.finish("render")
         if options.stage_dir is not None:
@@ -232,7 +226,21 @@ class _ShardRun:
         exclude = exclude_patterns(shard) if layout.split else None
         self.config_text = staged_config(setup.site_config, ctx.ds.city.model, layout.md_pages, paths.SITE_CSS, exclude)
 
-    def cached(self, key: str | None) -> tuple[Part, dict[str, Path]] | None:
+    def run(self, inputs: RenderInputs | None, whole: SiteFiles, skeleton: Skeleton, workers: Workers,
+            parts: _Parts) -> dict[str, Path]:
+        """The shard's ``/v/`` pages; its engine output goes to ``parts`` (now, or when its run ends)."""
+        key = inputs.key(self.shard, self.layout.compounds(self.ctx, self.shard), self.config_text,
+                         self.layout.all_docs) if inputs is not None else None
+        cached = self._cached(key)
+        if cached is None:
+            parts.rendered += 1
+            return self._render(key, whole, skeleton, workers, parts)
+        part, stamps = cached
+        parts.done(self.shard)(PartDone(part, 0.0))
+        parts.progress.advance("render")
+        return stamps
+
+    def _cached(self, key: str | None) -> tuple[Part, dict[str, Path]] | None:
         entry = FolderCache(self.setup.render_cache).get(key) if key is not None else None
         if entry is None:
             return None
@@ -245,7 +253,7 @@ class _ShardRun:
         except (OSError, ValueError, PartError):
             return None
 
-    def render(self, key: str | None, whole: SiteFiles, skeleton: Skeleton, workers: Workers,
+    def _render(self, key: str | None, whole: SiteFiles, skeleton: Skeleton, workers: Workers,
                parts: _Parts) -> dict[str, Path]:
         """Render the shard's pages and ``/v/`` pages (kept under ``key`` in the render cache when
         it is given), then take its engine output from the part cache or queue its engine run."""
