@@ -28,7 +28,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -83,12 +83,20 @@ def _owner(path: str, origin: str) -> str | None:
     return paths.compound_of(path) or compound_of_origin(origin)
 
 
-@dataclass(frozen=True)
+@dataclass
 class RenderInputs:
     common: str
     """The digest of what every shard's files may depend on (see the module docstring)."""
-    compounds: dict[str, str]
-    """Compound id -> the digest of its own inputs."""
+    own: dict[str, list[Any]]
+    """Compound id -> its own inputs (digested when a key needs them: a district's build, or a
+    province's district job, needs only its own compounds')."""
+    digests: dict[str, str] = field(default_factory=dict)
+
+    def compound(self, compound_id: str) -> str:
+        known = self.digests.get(compound_id)
+        if known is None:
+            known = self.digests[compound_id] = digest(self.own[compound_id])
+        return known
 
     @classmethod
     def of(cls, ctx: SiteContext, data: Path, content: Path, options: dict[str, str],
@@ -112,9 +120,9 @@ class RenderInputs:
             for (cid, _item), item_history in sorted(ctx.versions.items.items()):
                 own.get(cid, common).append(item_history)
         common.append([ctx.rankings, ctx.views.periods])
-        return cls(digest(common), {cid: digest(inputs) for cid, inputs in own.items()})
+        return cls(digest(common), own)
 
     def key(self, shard: str, compounds: list[str], config_text: str, all_docs: list[str]) -> str:
         """The render key of ``shard``, which holds ``compounds`` (all of them for ``city``)."""
-        chosen = sorted(self.compounds) if shard == CITY else sorted(compounds)
-        return digest([self.common, shard, config_text, all_docs, [(cid, self.compounds[cid]) for cid in chosen]])
+        chosen = sorted(self.own) if shard == CITY else sorted(compounds)
+        return digest([self.common, shard, config_text, all_docs, [(cid, self.compound(cid)) for cid in chosen]])
