@@ -259,7 +259,7 @@ class _ShardRun:
         it is given), then take its engine output from the part cache or queue its engine run."""
         ctx, layout, shard, setup = self.ctx, self.layout, self.shard, self.setup
         mark = time.process_time()
-        files = render_site(ctx, layout.shard_map.compounds_of(shard) if layout.split else None, city=shard == CITY)
+        files = render_site(ctx, layout.compounds(ctx, shard), city=shard == CITY)
         if self.options.stage_dir is not None:
             whole.add(files.pages, files.assets, files.blobs)
         robots = str((setup.site_config.get("extra") or {}).get("robots") or "")
